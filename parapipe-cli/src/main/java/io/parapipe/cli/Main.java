@@ -1,0 +1,41 @@
+package io.parapipe.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code parapipe} command: asynchronous backing for Polkadot parachains, simulated. */
+@Command(
+    name = "parapipe",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Asynchronous backing for Polkadot parachains: simulate, compare, check.",
+    subcommands = {
+      SimulateCommand.class,
+      CompareCommand.class,
+      ReportCommand.class,
+      ConformanceCommand.class,
+      DoctorCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Entry point: exit code 0 on success, 1 on a bug, 2 on a user error. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code (tests call this). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(new ErrorReporter());
+    cl.setParameterExceptionHandler(new ErrorReporter());
+    return cl.execute(args);
+  }
+}

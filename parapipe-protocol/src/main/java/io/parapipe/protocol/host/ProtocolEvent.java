@@ -1,0 +1,7 @@
+package io.parapipe.protocol.host;
+
+/**
+ * Something a node observed or did that metrics, traces and reports care about. Emitting an
+ * event never changes protocol behaviour.
+ */
+public interface ProtocolEvent {}
