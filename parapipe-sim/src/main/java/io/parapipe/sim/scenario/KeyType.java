@@ -1,0 +1,318 @@
+package io.parapipe.sim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * The type of a scenario key: how its TOML value is read and checked, and how the value is
+ * written back into the effective configuration. {@link #read} returns null when the value is
+ * not acceptable; {@link #describe} says what is.
+ */
+public interface KeyType {
+  /** The parsed value, or null if {@code node} is not acceptable. */
+  Object read(JsonNode node);
+
+  /** What is allowed, completing "must be ...". */
+  String describe();
+
+  /** The value as it appears in the effective configuration JSON. */
+  JsonNode write(Object value);
+
+  /** Shared node factory for {@link #write}. */
+  JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** An integer in {@code [min, max]}. */
+  static KeyType integer(long min, long max) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+          return null;
+        }
+        long v = n.asLong();
+        return v < min || v > max ? null : (Object) (int) v;
+      }
+
+      @Override
+      public String describe() {
+        return "an integer from " + min + " to " + max;
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        return JSON.numberNode((Integer) v);
+      }
+    };
+  }
+
+  /** A number in {@code [min, max]}; integers are accepted too. */
+  static KeyType number(double min, double max) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isNumber()) {
+          return null;
+        }
+        double v = n.asDouble();
+        return Double.isNaN(v) || v < min || v > max ? null : (Object) v;
+      }
+
+      @Override
+      public String describe() {
+        return "a number from " + fmt(min) + " to " + fmt(max);
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        return JSON.numberNode((Double) v);
+      }
+    };
+  }
+
+  /** {@code true} or {@code false}. */
+  static KeyType bool() {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        return n.isBoolean() ? (Object) n.asBoolean() : null;
+      }
+
+      @Override
+      public String describe() {
+        return "true or false";
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        return JSON.booleanNode((Boolean) v);
+      }
+    };
+  }
+
+  /** A duration string in {@code [minMicros, maxMicros]}; the value is microseconds (Long). */
+  static KeyType duration(long minMicros, long maxMicros) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isTextual()) {
+          return null;
+        }
+        long v = UnitText.parseDurationMicros(n.asText());
+        return v < 0 || v < minMicros || v > maxMicros ? null : (Object) v;
+      }
+
+      @Override
+      public String describe() {
+        return "a duration with a unit (like \"6s\" or \"500ms\") from "
+            + UnitText.formatDuration(minMicros) + " to " + UnitText.formatDuration(maxMicros);
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        return JSON.textNode(UnitText.formatDuration((Long) v));
+      }
+    };
+  }
+
+  /** A size in bytes, an integer or a string like {@code "5MiB"}; the value is bytes (Long). */
+  static KeyType size(long min, long max) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        long v;
+        if (n.isIntegralNumber()) {
+          v = n.asLong();
+        } else if (n.isTextual()) {
+          v = UnitText.parseSizeBytes(n.asText());
+        } else {
+          return null;
+        }
+        return v < 0 || v < min || v > max ? null : (Object) v;
+      }
+
+      @Override
+      public String describe() {
+        return "a size in bytes or with a unit (like \"5MiB\") from " + UnitText.formatSize(min)
+            + " to " + UnitText.formatSize(max);
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        return JSON.textNode(UnitText.formatSize((Long) v));
+      }
+    };
+  }
+
+  /** A bandwidth string like {@code "1Gbit/s"}; the value is bytes per second (Long). */
+  static KeyType bandwidth(long minBytesPerSecond) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isTextual()) {
+          return null;
+        }
+        long v = UnitText.parseBandwidthBytesPerSecond(n.asText());
+        return v < minBytesPerSecond ? null : (Object) v;
+      }
+
+      @Override
+      public String describe() {
+        return "a bandwidth with a unit (like \"1Gbit/s\" or \"100MB/s\") of at least "
+            + UnitText.formatBandwidth(minBytesPerSecond);
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        return JSON.textNode(UnitText.formatBandwidth((Long) v));
+      }
+    };
+  }
+
+  /** One of the given strings. */
+  static KeyType oneOf(String... allowed) {
+    List<String> values = List.of(allowed);
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        return n.isTextual() && values.contains(n.asText()) ? n.asText() : null;
+      }
+
+      @Override
+      public String describe() {
+        return "one of " + String.join(", ", values.stream().map(s -> "\"" + s + "\"").toList());
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        return JSON.textNode((String) v);
+      }
+    };
+  }
+
+  /** Free text. */
+  static KeyType text() {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        return n.isTextual() ? n.asText() : null;
+      }
+
+      @Override
+      public String describe() {
+        return "a string";
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        return JSON.textNode((String) v);
+      }
+    };
+  }
+
+  /** An array of integers in {@code [min, max]}; the value is an immutable {@code List<Integer>}. */
+  static KeyType integerList(int min, int max) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isArray()) {
+          return null;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (JsonNode e : n) {
+          if (!e.isIntegralNumber() || e.asLong() < min || e.asLong() > max) {
+            return null;
+          }
+          out.add(e.asInt());
+        }
+        return List.copyOf(out);
+      }
+
+      @Override
+      public String describe() {
+        return "an array of integers from " + min + " to " + max;
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        ArrayNode a = JSON.arrayNode();
+        for (Object o : (List<?>) v) {
+          a.add((Integer) o);
+        }
+        return a;
+      }
+    };
+  }
+
+  /** An array of strings each accepted by {@code check}. */
+  static KeyType textList(Predicate<String> check, String elementDescription) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isArray()) {
+          return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : n) {
+          if (!e.isTextual() || !check.test(e.asText())) {
+            return null;
+          }
+          out.add(e.asText());
+        }
+        return List.copyOf(out);
+      }
+
+      @Override
+      public String describe() {
+        return "an array of " + elementDescription;
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        ArrayNode a = JSON.arrayNode();
+        for (Object o : (List<?>) v) {
+          a.add((String) o);
+        }
+        return a;
+      }
+    };
+  }
+
+  /**
+   * Transaction demand: {@code "saturated"} (always enough) or transactions per second. The value
+   * is a Double, {@code +Infinity} for saturated.
+   */
+  static KeyType demand() {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (n.isTextual() && n.asText().equals("saturated")) {
+          return Double.POSITIVE_INFINITY;
+        }
+        if (n.isNumber() && n.asDouble() >= 0 && !Double.isNaN(n.asDouble())) {
+          return n.asDouble();
+        }
+        return null;
+      }
+
+      @Override
+      public String describe() {
+        return "\"saturated\" or a non-negative number of transactions per second";
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        double d = (Double) v;
+        return Double.isInfinite(d) ? JSON.textNode("saturated") : JSON.numberNode(d);
+      }
+    };
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%s", d);
+  }
+}

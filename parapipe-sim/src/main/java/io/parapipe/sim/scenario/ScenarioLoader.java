@@ -1,0 +1,308 @@
+package io.parapipe.sim.scenario;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads scenario TOML strictly: unknown keys, wrong types, out-of-range values and
+ * contradictions between keys are {@link ScenarioConfigException}s naming the key and the file.
+ */
+public final class ScenarioLoader {
+  private ScenarioLoader() {}
+
+  /** First para id ({@code 2000}, as on Polkadot). */
+  public static final int FIRST_PARA_ID = 2000;
+
+  private static final Set<String> TOP_TABLES = Set.of("network", "hardware", "relay", "para",
+      "collator", "faults", "paras", "upgrades");
+
+  /** The embedded default scenario (identical to {@code scenarios/sync.toml}). */
+  public static Scenario defaults() {
+    return parse("", "embedded default");
+  }
+
+  /** Reads and checks a scenario file. */
+  public static Scenario load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioConfigException("scenario file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new ScenarioConfigException("cannot read scenario file " + file + ": " + e.getMessage());
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses and checks scenario TOML text; {@code origin} names it in messages. */
+  public static Scenario parse(String toml, String origin) {
+    JsonNode root;
+    try {
+      root = toml.isBlank() ? JsonNodeFactory.instance.objectNode() : new TomlMapper().readTree(toml);
+    } catch (JacksonException e) {
+      JsonLocation loc = e.getLocation();
+      String where = loc == null || loc.getLineNr() < 0 ? "" : " at line " + loc.getLineNr();
+      throw new ScenarioConfigException("cannot parse " + origin + where + ": "
+          + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ScenarioConfigException("cannot parse " + origin + ": " + e.getMessage());
+    }
+    return new ScenarioLoader.Reader(root, origin).read();
+  }
+
+  /** One parse: keeps the origin for messages. */
+  private static final class Reader {
+    private final JsonNode root;
+    private final String origin;
+
+    Reader(JsonNode root, String origin) {
+      this.root = root;
+      this.origin = origin;
+    }
+
+    private ScenarioConfigException error(String what) {
+      return new ScenarioConfigException(what + " in " + origin);
+    }
+
+    private JsonNode table(String name) {
+      JsonNode n = root.get(name);
+      if (n == null) {
+        return JsonNodeFactory.instance.objectNode();
+      }
+      if (!n.isObject()) {
+        throw error("[" + name + "] must be a table");
+      }
+      return n;
+    }
+
+    Scenario read() {
+      // Top level: plain keys plus the known tables.
+      Map<String, Object> topValues = new LinkedHashMap<>(ScenarioKeys.TOP.defaults().asMap());
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (TOP_TABLES.contains(e.getKey())) {
+          continue;
+        }
+        if (!ScenarioKeys.TOP.has(e.getKey())) {
+          throw new ScenarioConfigException("unknown key " + e.getKey() + " in " + origin
+              + "; top-level keys are name, seed, duration and the tables "
+              + String.join(", ", List.of("[network]", "[hardware]", "[relay]", "[para]",
+                  "[collator]", "[faults]", "[[paras]]", "[[upgrades]]"))
+              + " (see docs/scenario.md)");
+        }
+        topValues.put(e.getKey(), ScenarioKeys.TOP.readOne(e.getKey(), e.getValue(), "", origin));
+      }
+      Values top = ScenarioKeys.TOP.defaults().with(topValues);
+      Values network = section(ScenarioKeys.NETWORK);
+      Values hardware = section(ScenarioKeys.HARDWARE);
+      Values relay = section(ScenarioKeys.RELAY);
+      Values paraDefaults = section(ScenarioKeys.PARA);
+      Values collatorDefaults = section(ScenarioKeys.COLLATOR);
+      Values faults = section(ScenarioKeys.FAULTS);
+
+      int nParas = network.integer("paras");
+      TreeMap<Integer, ParaSpec> paras = new TreeMap<>();
+      for (int i = 0; i < nParas; i++) {
+        paras.put(FIRST_PARA_ID + i, new ParaSpec(FIRST_PARA_ID + i, paraDefaults, collatorDefaults));
+      }
+      readParaOverrides(paras);
+      List<UpgradeSpec> upgrades = readUpgrades(paras.keySet());
+
+      checkNetwork(network, relay, faults, paras.keySet());
+      for (ParaSpec p : paras.values()) {
+        checkCollator(p.collator(), "para " + p.id());
+      }
+      for (UpgradeSpec u : upgrades) {
+        if (!u.collator().isEmpty()) {
+          checkCollator(collatorDefaults.with(u.collator()), "an upgrade");
+        }
+      }
+      return new Scenario(origin, top, network, hardware, relay, paraDefaults, collatorDefaults,
+          faults, List.copyOf(paras.values()), upgrades);
+    }
+
+    private Values section(Section s) {
+      return s.read(table(s.name()), s.name(), origin, s.defaults(), Set.of());
+    }
+
+    private JsonNode arrayOfTables(String name) {
+      JsonNode n = root.get(name);
+      if (n == null) {
+        return JsonNodeFactory.instance.arrayNode();
+      }
+      if (!n.isArray()) {
+        throw error("[[" + name + "]] must be an array of tables");
+      }
+      for (JsonNode e : n) {
+        if (!e.isObject()) {
+          throw error("every entry of [[" + name + "]] must be a table");
+        }
+      }
+      return n;
+    }
+
+    private void readParaOverrides(TreeMap<Integer, ParaSpec> paras) {
+      int i = 0;
+      for (JsonNode entry : arrayOfTables("paras")) {
+        String path = "paras[" + i++ + "]";
+        JsonNode idNode = entry.get("id");
+        if (idNode == null || !idNode.isIntegralNumber()) {
+          throw error(path + " needs an integer id (one of " + ids(paras.keySet()) + ")");
+        }
+        int id = idNode.asInt();
+        ParaSpec base = paras.get(id);
+        if (base == null) {
+          throw error(path + ".id = " + id + " is not a para of this network; the paras are "
+              + ids(paras.keySet()) + " (set network.paras to have more)");
+        }
+        Values runtime = ScenarioKeys.PARA.read(entry, path, origin, base.runtime(),
+            Set.of("id", "collator"));
+        Values collator = base.collator();
+        JsonNode c = entry.get("collator");
+        if (c != null) {
+          if (!c.isObject()) {
+            throw error(path + ".collator must be an inline table of [collator] keys");
+          }
+          collator = ScenarioKeys.COLLATOR.read(c, path + ".collator", origin, collator, Set.of());
+        }
+        paras.put(id, new ParaSpec(id, runtime, collator));
+      }
+    }
+
+    private List<UpgradeSpec> readUpgrades(Set<Integer> paraIds) {
+      List<UpgradeSpec> out = new ArrayList<>();
+      int i = 0;
+      for (JsonNode entry : arrayOfTables("upgrades")) {
+        String path = "upgrades[" + i++ + "]";
+        for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
+          String k = it.next();
+          if (!Set.of("at_relay_block", "at_session", "paras", "relay", "runtime", "collator")
+              .contains(k)) {
+            throw error("unknown key " + path + "." + k + "; an upgrade has at_relay_block or "
+                + "at_session, paras, relay, runtime, collator (see docs/scenario.md)");
+          }
+        }
+        int atBlock = optionalPositive(entry, "at_relay_block", path);
+        int atSession = optionalPositive(entry, "at_session", path);
+        if ((atBlock < 0) == (atSession < 0)) {
+          throw error(path + " needs exactly one of at_relay_block and at_session");
+        }
+        List<Integer> paras = new ArrayList<>();
+        JsonNode ps = entry.get("paras");
+        if (ps != null) {
+          if (!ps.isArray()) {
+            throw error(path + ".paras must be an array of para ids");
+          }
+          for (JsonNode p : ps) {
+            if (!p.isIntegralNumber() || !paraIds.contains(p.asInt())) {
+              throw error(path + ".paras contains " + p + ", which is not a para of this "
+                  + "network; the paras are " + ids(paraIds));
+            }
+            paras.add(p.asInt());
+          }
+        }
+        Map<String, Object> relay = patch(entry, "relay", ScenarioKeys.RELAY, path);
+        for (String k : relay.keySet()) {
+          if (!ScenarioKeys.RELAY_UPGRADABLE.contains(k)) {
+            throw error(path + ".relay." + k + " cannot change during a run; an upgrade may "
+                + "change " + String.join(", ", ScenarioKeys.RELAY_UPGRADABLE));
+          }
+        }
+        Map<String, Object> runtime = patch(entry, "runtime", ScenarioKeys.PARA, path);
+        Map<String, Object> collator = patch(entry, "collator", ScenarioKeys.COLLATOR, path);
+        if (relay.isEmpty() && runtime.isEmpty() && collator.isEmpty()) {
+          throw error(path + " changes nothing; give a relay, runtime or collator table");
+        }
+        out.add(new UpgradeSpec(atBlock, atSession, List.copyOf(paras), relay, runtime, collator));
+      }
+      return List.copyOf(out);
+    }
+
+    private int optionalPositive(JsonNode entry, String key, String path) {
+      JsonNode n = entry.get(key);
+      if (n == null) {
+        return -1;
+      }
+      if (!n.isIntegralNumber() || n.asLong() < 1 || n.asLong() > Integer.MAX_VALUE) {
+        throw error(path + "." + key + " = " + n + ": must be a positive integer");
+      }
+      return n.asInt();
+    }
+
+    private Map<String, Object> patch(JsonNode entry, String key, Section s, String path) {
+      JsonNode t = entry.get(key);
+      if (t == null) {
+        return Map.of();
+      }
+      if (!t.isObject()) {
+        throw error(path + "." + key + " must be an inline table of [" + s.name() + "] keys");
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        m.put(e.getKey(), s.readOne(e.getKey(), e.getValue(), path + "." + key, origin));
+      }
+      return Map.copyOf(new TreeMap<>(m));
+    }
+
+    private void checkNetwork(Values network, Values relay, Values faults, Set<Integer> paraIds) {
+      int validators = network.integer("validators");
+      int cores = relay.integer("num_cores");
+      if (paraIds.size() > cores) {
+        throw error("network.paras = " + paraIds.size() + " exceeds relay.num_cores = " + cores
+            + ": every para needs a core of its own (bulk coretime); raise relay.num_cores");
+      }
+      if (cores > validators) {
+        throw error("relay.num_cores = " + cores + " exceeds network.validators = " + validators
+            + ": every core needs a backing group of at least one validator");
+      }
+      for (int v : faults.integers("offline_validators")) {
+        if (v >= validators) {
+          throw error("faults.offline_validators contains " + v + " but validator indices run "
+              + "from 0 to " + (validators - 1));
+        }
+      }
+      int perPara = network.integer("collators_per_para");
+      for (String c : faults.texts("offline_collators")) {
+        String[] parts = c.split(":");
+        int para = Integer.parseInt(parts[0]);
+        int idx = Integer.parseInt(parts[1]);
+        if (!paraIds.contains(para) || idx >= perPara) {
+          throw error("faults.offline_collators contains \"" + c + "\": paras are " + ids(paraIds)
+              + " and collator indices run from 0 to " + (perPara - 1));
+        }
+      }
+    }
+
+    private void checkCollator(Values collator, String who) {
+      if (collator.text("kind").equals("slot-based")) {
+        throw error("collator kind \"slot-based\" (for " + who + ") is not yet supported; use "
+            + "\"basic\" or \"lookahead\"");
+      }
+    }
+  }
+
+  private static String ids(Set<Integer> ids) {
+    if (ids.isEmpty()) {
+      return "none";
+    }
+    int min = ids.stream().min(Integer::compare).orElseThrow();
+    int max = ids.stream().max(Integer::compare).orElseThrow();
+    return min == max ? Integer.toString(min) : min + ".." + max;
+  }
+}

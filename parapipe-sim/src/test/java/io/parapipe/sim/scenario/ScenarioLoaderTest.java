@@ -1,0 +1,113 @@
+package io.parapipe.sim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScenarioLoaderTest {
+  private static final Path ROOT = Path.of("..");
+
+  @Test
+  void shippedSyncScenarioIsTheEmbeddedDefault() {
+    Scenario file = ScenarioLoader.load(ROOT.resolve("scenarios/sync.toml"));
+    Scenario embedded = ScenarioLoader.defaults();
+    assertThat(file.toJson()).isEqualTo(embedded.toJson());
+    assertThat(embedded.paras()).extracting(ParaSpec::id).containsExactly(2000, 2001, 2002);
+    assertThat(embedded.durationMicros()).isEqualTo(600_000_000L);
+  }
+
+  @Test
+  void everyKeyIsDocumented() throws Exception {
+    String docs = Files.readString(ROOT.resolve("docs/scenario.md"));
+    for (Section s : ScenarioKeys.ALL) {
+      for (String k : s.keyNames()) {
+        assertThat(docs).as("docs/scenario.md documents %s.%s", s.name(), k).contains("`" + k + "`");
+      }
+    }
+  }
+
+  @Test
+  void perParaOverridesAndUpgradesAreRead() {
+    Scenario s = ScenarioLoader.parse("""
+        [para]
+        unincluded_segment_capacity = 3
+        [[paras]]
+        id = 2001
+        slot_duration = "6s"
+        collator = { kind = "lookahead", authoring_duration = "2s" }
+        [[upgrades]]
+        at_relay_block = 50
+        paras = [2000]
+        relay = { max_candidate_depth = 3, allowed_ancestry_len = 2 }
+        runtime = { allow_multiple_blocks_per_slot = true }
+        """, "t.toml");
+    ParaSpec p0 = s.paras().get(0);
+    ParaSpec p1 = s.paras().get(1);
+    assertThat(p0.runtime().integer("unincluded_segment_capacity")).isEqualTo(3);
+    assertThat(p0.runtime().micros("slot_duration")).isEqualTo(12_000_000L);
+    assertThat(p1.runtime().micros("slot_duration")).isEqualTo(6_000_000L);
+    assertThat(p1.runtime().integer("unincluded_segment_capacity")).isEqualTo(3);
+    assertThat(p1.collator().text("kind")).isEqualTo("lookahead");
+    assertThat(p1.collator().micros("authoring_duration")).isEqualTo(2_000_000L);
+    UpgradeSpec u = s.upgrades().get(0);
+    assertThat(u.atRelayBlock()).isEqualTo(50);
+    assertThat(u.relay()).containsEntry("max_candidate_depth", 3);
+    assertThat(u.appliesTo(2000)).isTrue();
+    assertThat(u.appliesTo(2001)).isFalse();
+    assertThat(s.toJson().get("upgrades").get(0).get("relay").get("allowed_ancestry_len").asInt())
+        .isEqualTo(2);
+  }
+
+  static Stream<Arguments> badInputs() {
+    return Stream.of(
+        Arguments.of("[relay]\nnum_corez = 5", "unknown key relay.num_corez in t.toml"),
+        Arguments.of("[relay]\nnum_cores = \"five\"", "relay.num_cores = \"five\" in t.toml: must be an integer from 1 to 1000"),
+        Arguments.of("[relay]\nnum_cores = 0", "relay.num_cores = 0 in t.toml: must be an integer from 1 to 1000"),
+        Arguments.of("[para]\nslot_duration = 6000", "para.slot_duration = 6000 in t.toml: must be a duration with a unit"),
+        Arguments.of("[network]\nparas = 6", "network.paras = 6 exceeds relay.num_cores = 5"),
+        Arguments.of("[relay]\nnum_cores = 30", "relay.num_cores = 30 exceeds network.validators = 20"),
+        Arguments.of("[faults]\noffline_validators = [20]", "faults.offline_validators contains 20"),
+        Arguments.of("[collator]\nkind = \"slot-based\"", "collator kind \"slot-based\" (for para 2000) is not yet supported"),
+        Arguments.of("[collator]\nkind = \"fast\"", "collator.kind = \"fast\" in t.toml: must be one of \"basic\", \"lookahead\", \"slot-based\""),
+        Arguments.of("[[upgrades]]\nruntime = { unincluded_segment_capacity = 3 }", "upgrades[0] needs exactly one of at_relay_block and at_session"),
+        Arguments.of("[[upgrades]]\nat_session = 1\nrelay = { num_cores = 3 }", "upgrades[0].relay.num_cores cannot change during a run"),
+        Arguments.of("[[paras]]\nid = 3000", "paras[0].id = 3000 is not a para of this network; the paras are 2000..2002"),
+        Arguments.of("speed = 3", "unknown key speed in t.toml"),
+        Arguments.of("[relay\nx=1", "cannot parse t.toml at line 1"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badInputs")
+  void badInputIsOneClearLine(String toml, String expectedStart) {
+    assertThatThrownBy(() -> ScenarioLoader.parse(toml, "t.toml"))
+        .isInstanceOf(ScenarioConfigException.class)
+        .hasMessageStartingWith(expectedStart)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void missingFileIsAUserError() {
+    assertThatThrownBy(() -> ScenarioLoader.load(Path.of("no/such.toml")))
+        .isInstanceOf(ScenarioConfigException.class)
+        .hasMessage("scenario file no/such.toml does not exist");
+  }
+
+  @Test
+  void unitsRoundTrip() {
+    assertThat(UnitText.parseDurationMicros("1.5s")).isEqualTo(1_500_000L);
+    assertThat(UnitText.parseDurationMicros("6 s")).isEqualTo(6_000_000L);
+    assertThat(UnitText.parseDurationMicros("6")).isEqualTo(-1);
+    assertThat(UnitText.formatDuration(1_500_000L)).isEqualTo("1500ms");
+    assertThat(UnitText.formatDuration(3_600_000_000L)).isEqualTo("1h");
+    assertThat(UnitText.parseSizeBytes("5MiB")).isEqualTo(5L * 1024 * 1024);
+    assertThat(UnitText.parseBandwidthBytesPerSecond("1Gbit/s")).isEqualTo(125_000_000L);
+    assertThat(UnitText.formatBandwidth(125_000_000L)).isEqualTo("1Gbit/s");
+  }
+}
