@@ -1,0 +1,25 @@
+package io.parapipe.protocol.events;
+
+import io.parapipe.protocol.primitives.CoreIndex;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.ParaId;
+import java.util.List;
+
+/**
+ * The backing threshold was reached in this node's view.
+ *
+ * @param para para
+ * @param candidate candidate
+ */
+public record CandidateAttested(ParaId para, Hash candidate) implements TraceEvent {
+  @Override
+  public String type() {
+    return "candidate_attested";
+  }
+
+  @Override
+  public void writeFields(FieldWriter w) {
+    w.field("para", (long) para.value());
+    w.field("candidate", candidate);
+  }
+}

@@ -1,0 +1,33 @@
+package io.parapipe.protocol.events;
+
+import io.parapipe.protocol.primitives.CoreIndex;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.ParaId;
+import java.util.List;
+
+/**
+ * The runtime's CandidateBacked event in a relay block.
+ *
+ * @param block block
+ * @param number number
+ * @param para para
+ * @param candidate candidate
+ * @param core core
+ * @param relayParent relay_parent
+ */
+public record CandidateBackedEvent(Hash block, int number, ParaId para, Hash candidate, CoreIndex core, int relayParent) implements TraceEvent {
+  @Override
+  public String type() {
+    return "candidate_backed";
+  }
+
+  @Override
+  public void writeFields(FieldWriter w) {
+    w.field("block", block);
+    w.field("number", number);
+    w.field("para", (long) para.value());
+    w.field("candidate", candidate);
+    w.field("core", (long) core.value());
+    w.field("relay_parent", relayParent);
+  }
+}
