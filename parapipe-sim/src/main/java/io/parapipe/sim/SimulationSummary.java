@@ -1,0 +1,20 @@
+package io.parapipe.sim;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the kernel reports after a run, beside the events.
+ *
+ * @param eventsProcessed kernel events (message deliveries and timers)
+ * @param wallMillis wall-clock time of the run (kept apart from deterministic results)
+ * @param endMicros virtual time at which the run stopped
+ * @param validatorNodes node ids of the relay validators, by validator index
+ * @param collatorNodes node ids of each para's collators, by para id then collator index
+ */
+public record SimulationSummary(
+    long eventsProcessed,
+    long wallMillis,
+    long endMicros,
+    List<Integer> validatorNodes,
+    Map<Integer, List<Integer>> collatorNodes) {}
