@@ -1,0 +1,199 @@
+package io.parapipe.protocol.relay.node.chain;
+
+import io.parapipe.protocol.primitives.Hash;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A node's local view of a chain: the blocks it imported, its best block (the longest chain, the
+ * first seen winning ties, as a BABE node follows it), its leaves, and its finalized block.
+ * Blocks that arrive before their parent wait and are imported with it.
+ *
+ * @param <B> the block type
+ */
+public final class BlockTree<B> {
+  /** How to read a block's place in the chain. */
+  public interface Shape<B> {
+    /** The block's hash. */
+    Hash hash(B block);
+
+    /** Its parent's hash. */
+    Hash parentHash(B block);
+
+    /** Its number. */
+    int number(B block);
+  }
+
+  /** What an import changed: blocks newly imported (in order), leaves activated and deactivated. */
+  public record ImportOutcome<B>(List<B> imported, List<B> activated, List<Hash> deactivated,
+      boolean bestChanged) {}
+
+  private final Shape<B> shape;
+  // Lookups only; nothing iterates these maps, so hash order cannot leak into results.
+  private final Map<Hash, B> blocks = new HashMap<>();
+  private final Map<Hash, List<Hash>> children = new HashMap<>();
+  private final Map<Hash, List<B>> waitingForParent = new HashMap<>();
+  private final TreeSet<B> leaves;
+  private B best;
+  private B finalized;
+
+  /** A tree holding only {@code genesis}, which is best, finalized and the only leaf. */
+  public BlockTree(Shape<B> shape, B genesis) {
+    this.shape = shape;
+    this.leaves = new TreeSet<>(Comparator.<B>comparingInt(shape::number)
+        .thenComparing(shape::hash));
+    blocks.put(shape.hash(genesis), genesis);
+    leaves.add(genesis);
+    best = genesis;
+    finalized = genesis;
+  }
+
+  /** Imports a block (and any blocks that were waiting for it). Duplicates are ignored. */
+  public ImportOutcome<B> add(B block) {
+    Hash h = shape.hash(block);
+    if (blocks.containsKey(h)) {
+      return new ImportOutcome<>(List.of(), List.of(), List.of(), false);
+    }
+    Hash parent = shape.parentHash(block);
+    if (!blocks.containsKey(parent)) {
+      waitingForParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(block);
+      return new ImportOutcome<>(List.of(), List.of(), List.of(), false);
+    }
+    List<B> imported = new ArrayList<>();
+    List<B> activated = new ArrayList<>();
+    List<Hash> deactivated = new ArrayList<>();
+    B oldBest = best;
+    List<B> queue = new ArrayList<>();
+    queue.add(block);
+    while (!queue.isEmpty()) {
+      B b = queue.remove(0);
+      Hash bh = shape.hash(b);
+      if (blocks.containsKey(bh)) {
+        continue;
+      }
+      blocks.put(bh, b);
+      B p = blocks.get(shape.parentHash(b));
+      children.computeIfAbsent(shape.hash(p), k -> new ArrayList<>()).add(bh);
+      if (leaves.remove(p)) {
+        deactivated.add(shape.hash(p));
+      }
+      leaves.add(b);
+      activated.add(b);
+      imported.add(b);
+      if (shape.number(b) > shape.number(best)) {
+        best = b;
+      }
+      List<B> waiting = waitingForParent.remove(bh);
+      if (waiting != null) {
+        queue.addAll(waiting);
+      }
+    }
+    activated.removeIf(b -> !leaves.contains(b));
+    return new ImportOutcome<>(imported, activated, deactivated, best != oldBest);
+  }
+
+  /** True if the block is imported. */
+  public boolean contains(Hash h) {
+    return blocks.containsKey(h);
+  }
+
+  /** The imported block with this hash. */
+  public Optional<B> get(Hash h) {
+    return Optional.ofNullable(blocks.get(h));
+  }
+
+  /** The best block. */
+  public B best() {
+    return best;
+  }
+
+  /** The finalized block. */
+  public B finalized() {
+    return finalized;
+  }
+
+  /** The leaves, ordered by number then hash. */
+  public List<B> leaves() {
+    return List.copyOf(leaves);
+  }
+
+  /** The parent of an imported block, if imported. */
+  public Optional<B> parent(B block) {
+    return Optional.ofNullable(blocks.get(shape.parentHash(block)));
+  }
+
+  /** Hashes of the imported children of a block, in import order. */
+  public List<Hash> children(Hash h) {
+    List<Hash> c = children.get(h);
+    return c == null ? List.of() : Collections.unmodifiableList(c);
+  }
+
+  /** Up to {@code k} imported ancestors of {@code h}, parent first. */
+  public List<B> ancestors(Hash h, int k) {
+    List<B> out = new ArrayList<>();
+    B b = blocks.get(h);
+    while (b != null && out.size() < k) {
+      b = blocks.get(shape.parentHash(b));
+      if (b != null) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  /** The ancestor of {@code h} (or {@code h} itself) with number {@code n}, if imported. */
+  public Optional<B> ancestorAt(Hash h, int n) {
+    B b = blocks.get(h);
+    while (b != null && shape.number(b) > n) {
+      b = blocks.get(shape.parentHash(b));
+    }
+    return b != null && shape.number(b) == n ? Optional.of(b) : Optional.empty();
+  }
+
+  /** True if {@code descendant} is {@code ancestor} or lies below it. */
+  public boolean isDescendantOf(Hash descendant, Hash ancestor) {
+    B a = blocks.get(ancestor);
+    if (a == null) {
+      return false;
+    }
+    return ancestorAt(descendant, shape.number(a)).map(b -> shape.hash(b).equals(ancestor))
+        .orElse(false);
+  }
+
+  /**
+   * Marks {@code h} finalized if it descends from the current finalized block, and deactivates
+   * the leaves that do not descend from it.
+   *
+   * @return the leaves deactivated, or empty if nothing changed
+   */
+  public List<Hash> finalize(Hash h) {
+    B b = blocks.get(h);
+    if (b == null || shape.number(b) <= shape.number(finalized)
+        || !isDescendantOf(h, shape.hash(finalized))) {
+      return List.of();
+    }
+    finalized = b;
+    List<Hash> dropped = new ArrayList<>();
+    for (B leaf : List.copyOf(leaves)) {
+      if (!isDescendantOf(shape.hash(leaf), h)) {
+        leaves.remove(leaf);
+        dropped.add(shape.hash(leaf));
+      }
+    }
+    if (!isDescendantOf(shape.hash(best), h)) {
+      best = b;
+      for (B leaf : leaves) {
+        if (shape.number(leaf) > shape.number(best)) {
+          best = leaf;
+        }
+      }
+    }
+    return dropped;
+  }
+}

@@ -1,0 +1,66 @@
+package io.parapipe.protocol.relay.node.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parapipe.protocol.primitives.Hash;
+import org.junit.jupiter.api.Test;
+
+class BlockTreeTest {
+  record B(Hash hash, Hash parent, int number) {}
+
+  static final BlockTree.Shape<B> SHAPE = new BlockTree.Shape<>() {
+    public Hash hash(B b) {
+      return b.hash();
+    }
+
+    public Hash parentHash(B b) {
+      return b.parent();
+    }
+
+    public int number(B b) {
+      return b.number();
+    }
+  };
+
+  static B b(long id, long parent, int number) {
+    return new B(Hash.fromLong(id), Hash.fromLong(parent), number);
+  }
+
+  @Test
+  void followsTheLongestChainAndKeepsTheFirstSeenOnTies() {
+    BlockTree<B> t = new BlockTree<>(SHAPE, b(0, 999, 0));
+    t.add(b(1, 0, 1));
+    t.add(b(2, 1, 2));
+    var fork = t.add(b(3, 1, 2));
+    assertThat(fork.bestChanged()).isFalse();
+    assertThat(t.best().hash()).isEqualTo(Hash.fromLong(2));
+    assertThat(t.leaves()).extracting(B::number).containsExactly(2, 2);
+    var longer = t.add(b(4, 3, 3));
+    assertThat(longer.bestChanged()).isTrue();
+    assertThat(longer.deactivated()).containsExactly(Hash.fromLong(3));
+    assertThat(t.best().hash()).isEqualTo(Hash.fromLong(4));
+  }
+
+  @Test
+  void aBlockArrivingBeforeItsParentIsImportedWithIt() {
+    BlockTree<B> t = new BlockTree<>(SHAPE, b(0, 999, 0));
+    assertThat(t.add(b(2, 1, 2)).imported()).isEmpty();
+    var out = t.add(b(1, 0, 1));
+    assertThat(out.imported()).extracting(B::number).containsExactly(1, 2);
+    assertThat(out.activated()).extracting(B::number).containsExactly(2);
+    assertThat(t.best().number()).isEqualTo(2);
+  }
+
+  @Test
+  void finalityPrunesLeavesOfOtherForks() {
+    BlockTree<B> t = new BlockTree<>(SHAPE, b(0, 999, 0));
+    t.add(b(1, 0, 1));
+    t.add(b(2, 1, 2));
+    t.add(b(3, 0, 1));
+    assertThat(t.finalize(Hash.fromLong(2))).containsExactly(Hash.fromLong(3));
+    assertThat(t.leaves()).extracting(B::number).containsExactly(2);
+    assertThat(t.isDescendantOf(Hash.fromLong(2), Hash.fromLong(1))).isTrue();
+    assertThat(t.isDescendantOf(Hash.fromLong(3), Hash.fromLong(1))).isFalse();
+    assertThat(t.ancestors(Hash.fromLong(2), 5)).extracting(B::number).containsExactly(1, 0);
+  }
+}
