@@ -1,0 +1,194 @@
+package io.parapipe.protocol.relay.node.finality;
+
+import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.Timer;
+import io.parapipe.protocol.primitives.Hash;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Approval checking, as a model of ELVES. For every candidate included in a relay block, the
+ * validators take positions in a pseudo-random order that everyone can compute; positions
+ * {@code [0, needed)} form tranche 0 and check at once, each later group of {@code needed} forms
+ * the next tranche and checks only if, one no-show period per tranche after import, the
+ * candidate still lacks {@code needed} approvals (covering checkers that did not show up). A
+ * checker recovers the candidate's data from its backers, executes it, and announces its
+ * approvals for the block in one message. A block is approved when each of its candidates has
+ * {@code needed} approvals and its parent is approved.
+ */
+public final class ApprovalVoting {
+  /** What approval voting asks of the rest of the node. */
+  public interface Actions {
+    /** Recover the candidate's data (from its backers) and execute it; report with {@link #onChecked}. */
+    void recoverAndExecute(Hash block, Hash candidate);
+
+    /** Announce this validator's approvals of candidates in {@code block} to all validators. */
+    void broadcastApprovals(Hash block, List<Hash> candidates);
+
+    /** A block became approved in this node's view (finality may now move). */
+    void onApproved(Hash block);
+  }
+
+  private record TrancheDue(Hash block, Hash candidate, int tranche) implements Timer {}
+
+  private static final class BlockEntry {
+    final Hash parent;
+    final Map<Hash, Set<Integer>> approvals = new LinkedHashMap<>();
+    final Set<Hash> ownChecks = new HashSet<>();
+    final List<Hash> ownApproved = new ArrayList<>();
+    int unapproved;
+
+    BlockEntry(Hash parent) {
+      this.parent = parent;
+    }
+  }
+
+  private final NodeContext ctx;
+  private final int self;
+  private final int validators;
+  private final int needed;
+  private final long noShowMicros;
+  private final long seed;
+  private final Actions actions;
+  private final Map<Hash, BlockEntry> blocks = new HashMap<>();
+  private final Set<Hash> approved = new HashSet<>();
+  private final Map<Hash, List<Hash>> children = new HashMap<>();
+  // Approvals that arrived before their block was imported.
+  private final Map<Hash, List<Object[]>> early = new HashMap<>();
+
+  /**
+   * @param self this validator's index
+   * @param validators number of validators
+   * @param neededApprovals {@code needed_approvals} (capped at the number of validators)
+   * @param noShowMicros how long a tranche waits before the next one covers it
+   * @param seed randomness of the assignment
+   * @param genesis the genesis hash, approved by definition
+   */
+  public ApprovalVoting(NodeContext ctx, int self, int validators, int neededApprovals,
+      long noShowMicros, long seed, Hash genesis, Actions actions) {
+    this.ctx = ctx;
+    this.self = self;
+    this.validators = validators;
+    this.needed = Math.max(0, Math.min(neededApprovals, validators));
+    this.noShowMicros = noShowMicros;
+    this.seed = seed;
+    this.actions = actions;
+    approved.add(genesis);
+  }
+
+  /** A relay block was imported with the candidates it included (in inclusion order). */
+  public void onBlockImported(Hash block, Hash parent, List<Hash> included) {
+    if (blocks.containsKey(block)) {
+      return;
+    }
+    BlockEntry e = new BlockEntry(parent);
+    blocks.put(block, e);
+    children.computeIfAbsent(parent, k -> new ArrayList<>()).add(block);
+    for (Hash c : included) {
+      e.approvals.put(c, new HashSet<>());
+    }
+    e.unapproved = needed == 0 ? 0 : included.size();
+    if (needed > 0) {
+      for (Hash c : included) {
+        int position = new CheckerPermutation(block, c, seed, validators).positionOf(self);
+        int tranche = position / needed;
+        if (tranche == 0) {
+          check(block, c, e);
+        } else {
+          ctx.schedule(tranche * noShowMicros, new TrancheDue(block, c, tranche));
+        }
+      }
+    }
+    List<Object[]> pending = early.remove(block);
+    if (pending != null) {
+      for (Object[] p : pending) {
+        onApprovals((Integer) p[0], block, castList(p[1]));
+      }
+    }
+    refresh(block);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Hash> castList(Object o) {
+    return (List<Hash>) o;
+  }
+
+  private void check(Hash block, Hash candidate, BlockEntry e) {
+    if (e.ownChecks.add(candidate)) {
+      actions.recoverAndExecute(block, candidate);
+    }
+  }
+
+  /** The node finished executing a candidate it checks. */
+  public void onChecked(Hash block, Hash candidate, boolean valid) {
+    BlockEntry e = blocks.get(block);
+    if (e == null || !valid) {
+      return; // an invalid candidate would start a dispute; parapipe models honest collators
+    }
+    e.ownApproved.add(candidate);
+    onApprovals(self, block, List.of(candidate));
+    boolean allDone = e.ownApproved.size() == e.ownChecks.size();
+    if (allDone) {
+      actions.broadcastApprovals(block, List.copyOf(e.ownApproved));
+      e.ownApproved.clear();
+    }
+  }
+
+  /** Approvals from {@code validator} of candidates in {@code block}. */
+  public void onApprovals(int validator, Hash block, List<Hash> candidates) {
+    BlockEntry e = blocks.get(block);
+    if (e == null) {
+      early.computeIfAbsent(block, k -> new ArrayList<>()).add(new Object[] {validator, candidates});
+      return;
+    }
+    for (Hash c : candidates) {
+      Set<Integer> votes = e.approvals.get(c);
+      if (votes != null && votes.size() < needed && votes.add(validator) && votes.size() == needed) {
+        e.unapproved--;
+      }
+    }
+    refresh(block);
+  }
+
+  /** Handles a tranche timer; false if the timer is not this subsystem's. */
+  public boolean onTimer(Timer t) {
+    if (!(t instanceof TrancheDue d)) {
+      return false;
+    }
+    BlockEntry e = blocks.get(d.block());
+    if (e != null) {
+      Set<Integer> votes = e.approvals.get(d.candidate());
+      if (votes != null && votes.size() < needed) {
+        check(d.block(), d.candidate(), e);
+      }
+    }
+    return true;
+  }
+
+  /** True if the block and all its ancestors are approved in this node's view. */
+  public boolean isApproved(Hash block) {
+    return approved.contains(block);
+  }
+
+  private void refresh(Hash block) {
+    // Approval of a block can complete its descendants that were waiting for it.
+    List<Hash> work = new ArrayList<>();
+    work.add(block);
+    while (!work.isEmpty()) {
+      Hash h = work.remove(work.size() - 1);
+      BlockEntry e = blocks.get(h);
+      if (e == null || approved.contains(h) || e.unapproved > 0 || !approved.contains(e.parent)) {
+        continue;
+      }
+      approved.add(h);
+      actions.onApproved(h);
+      work.addAll(children.getOrDefault(h, List.of()));
+    }
+  }
+
+}
