@@ -173,6 +173,11 @@ public final class RuntimeApi {
         new PersistedValidationData(head, state.number(), state.stateRoot(), state.activeConfig().maxPovSize()));
   }
 
+  /** The para's current validation code hash ({@code paras::CurrentCodeHash}), if registered. */
+  public Optional<Hash> validationCodeHash(ParaId para) {
+    return state.paras().currentCodeHash(para);
+  }
+
   /** {@code validation_code_hash(para, assumption)}. */
   public Optional<Hash> validationCodeHash(ParaId para, OccupiedCoreAssumption assumption) {
     return headWithAssumption(para, assumption).flatMap(h -> state.paras().currentCodeHash(para));
