@@ -1,0 +1,150 @@
+package io.parapipe.protocol.relay.runtime;
+
+import io.parapipe.protocol.primitives.AsyncBackingParams;
+import io.parapipe.protocol.primitives.CandidateCommitments;
+import io.parapipe.protocol.primitives.CandidateDescriptor;
+import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
+import io.parapipe.protocol.primitives.CoreIndex;
+import io.parapipe.protocol.primitives.GroupIndex;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.HeadData;
+import io.parapipe.protocol.primitives.HostConfiguration;
+import io.parapipe.protocol.primitives.ParaId;
+import io.parapipe.protocol.primitives.PersistedValidationData;
+import io.parapipe.protocol.primitives.SchedulerParams;
+import io.parapipe.protocol.primitives.ValidatorIndex;
+import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
+import io.parapipe.protocol.relay.runtime.inclusion.BitVec;
+import io.parapipe.protocol.relay.runtime.inclusion.SignedAvailabilityBitfield;
+import io.parapipe.protocol.relay.runtime.inclusion.ValidityAttestation;
+import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
+import io.parapipe.protocol.relay.runtime.shared.ValidatorId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/** Builds genesis states, candidates, backings and bitfields for runtime tests. */
+public final class RuntimeFixture {
+  private RuntimeFixture() {}
+
+  /** A consistent configuration with the given scheduler and backing parameters. */
+  public static HostConfiguration config(
+      int numCores, int lookahead, AsyncBackingParams abp, int minimumBackingVotes, int rotation, int availabilityPeriod) {
+    HostConfiguration base = HostConfiguration.polkadotLike();
+    return base
+        .withSchedulerParams(new SchedulerParams(rotation, availabilityPeriod, OptionalInt.empty(), lookahead, numCores,
+            Math.max(5, lookahead)))
+        .withAsyncBackingParams(abp)
+        .withBacking(base.maxPovSize(), minimumBackingVotes, base.neededApprovals());
+  }
+
+  /** The default test configuration: lookahead 3, async backing {3, 2}, 2 backing votes, rotation 10, period 3. */
+  public static HostConfiguration config(int numCores) {
+    return config(numCores, 3, new AsyncBackingParams(3, 2), 2, 10, 3);
+  }
+
+  /** Genesis head of a para: one byte, its id. */
+  public static HeadData genesisHead(ParaId para) {
+    return HeadData.of(new byte[] {(byte) para.value()});
+  }
+
+  /** Validation code hash of a para. */
+  public static Hash codeHash(ParaId para) {
+    return Hash.blake2b256(new byte[] {(byte) 0xc0, (byte) para.value()});
+  }
+
+  /** Bulk coretime: core i to paras.get(i). */
+  public static BulkCoretimeAssigner bulk(List<ParaId> coreToPara) {
+    TreeMap<CoreIndex, ParaId> m = new TreeMap<>();
+    for (int i = 0; i < coreToPara.size(); i++) {
+      m.put(CoreIndex.of(i), coreToPara.get(i));
+    }
+    return new BulkCoretimeAssigner(m);
+  }
+
+  /** Genesis with the given validators, config and core → para assignment; every assigned para is registered. */
+  public static RelayRuntimeState genesis(int validators, HostConfiguration config, List<ParaId> coreToPara, int sessionLength) {
+    TreeMap<ParaId, GenesisConfig.ParaGenesis> paras = new TreeMap<>();
+    for (ParaId p : coreToPara) {
+      paras.put(p, new GenesisConfig.ParaGenesis(genesisHead(p), codeHash(p)));
+    }
+    return RelayRuntime.genesis(new GenesisConfig(validators, paras, config, bulk(coreToPara), sessionLength,
+        Hash.fromLong(42))).orElseThrow();
+  }
+
+  /** Head data for the n-th block of a para. */
+  public static HeadData head(ParaId para, int n) {
+    return HeadData.of(new byte[] {(byte) para.value(), (byte) (n >>> 8), (byte) n});
+  }
+
+  /** A candidate of {@code para} with relay parent {@code rp}, building on {@code parent}, producing {@code out}. */
+  public static CommittedCandidateReceipt candidate(RelayRuntimeState rp, ParaId para, HeadData parent, HeadData out) {
+    return candidate(rp, para, parent, CandidateCommitments.ofHead(out, rp.number()));
+  }
+
+  /** A candidate with explicit commitments; descriptor fields are derived honestly from the relay parent. */
+  public static CommittedCandidateReceipt candidate(
+      RelayRuntimeState rp, ParaId para, HeadData parent, CandidateCommitments commitments) {
+    PersistedValidationData pvd =
+        new PersistedValidationData(parent, rp.number(), rp.stateRoot(), rp.activeConfig().maxPovSize());
+    CandidateDescriptor d = new CandidateDescriptor(para, rp.hash(), CoreIndex.of(0), rp.session(), pvd.hash(),
+        Hash.blake2b256(commitments.headData().toByteArray()), Hash.fromLong(7), commitments.headData().hash(),
+        codeHash(para));
+    return new CommittedCandidateReceipt(d, commitments);
+  }
+
+  /**
+   * Backs {@code c} on {@code core} with {@code votes} votes of the group assigned to the core at
+   * {@code rpNumber + 1} in {@code at}'s session (the first vote seconds).
+   */
+  public static BackedCandidate back(
+      RelayRuntimeState at, CommittedCandidateReceipt c, CoreIndex core, int rpNumber, int votes, boolean injectCore) {
+    List<ValidatorIndex> group = groupFor(at, core, rpNumber);
+    int[] bits = new int[votes];
+    List<ValidityAttestation> v = new ArrayList<>();
+    for (int i = 0; i < votes; i++) {
+      bits[i] = i;
+      v.add(i == 0 ? ValidityAttestation.IMPLICIT : ValidityAttestation.EXPLICIT);
+    }
+    return new BackedCandidate(c, v, BitVec.of(group.size(), bits), injectCore ? Optional.of(core) : Optional.empty());
+  }
+
+  /** Backs with the whole group. */
+  public static BackedCandidate back(RelayRuntimeState at, CommittedCandidateReceipt c, CoreIndex core, int rpNumber) {
+    return back(at, c, core, rpNumber, groupFor(at, core, rpNumber).size(), at.activeConfig().elasticScalingMvp());
+  }
+
+  /** The members of the group backing {@code core} for relay parent {@code rpNumber}. */
+  public static List<ValidatorIndex> groupFor(RelayRuntimeState at, CoreIndex core, int rpNumber) {
+    GroupIndex g = at.validatorGroups().groupAssignedToCore(core, rpNumber + 1, at.sessionStartBlock(),
+        at.activeConfig().schedulerParams().groupRotationFrequency()).orElseThrow();
+    return at.validatorGroups().groupValidators(g).orElseThrow();
+  }
+
+  /** Bitfields from every validator with the given cores' bits set. */
+  public static List<SignedAvailabilityBitfield> bitfields(RelayRuntimeState at, int... cores) {
+    return bitfieldsFrom(at, at.validators().size(), cores);
+  }
+
+  /** Bitfields from validators {@code 0..signers-1} with the given cores' bits set. */
+  public static List<SignedAvailabilityBitfield> bitfieldsFrom(RelayRuntimeState at, int signers, int... cores) {
+    List<SignedAvailabilityBitfield> out = new ArrayList<>();
+    for (int v = 0; v < signers; v++) {
+      out.add(new SignedAvailabilityBitfield(ValidatorIndex.of(v), BitVec.of(at.validatorGroups().count(), cores)));
+    }
+    return out;
+  }
+
+  /** Executes a block authored by validator 0 at slot = number. */
+  public static BlockExecution run(RelayRuntimeState parent, List<SignedAvailabilityBitfield> bitfields, List<BackedCandidate> backed) {
+    return RelayRuntime.executeBlock(parent, BlockInputs.of(parent.number() + 1, ValidatorId.of(0),
+        new ParasInherentData(bitfields, backed, parent.header())));
+  }
+
+  /** Executes an empty block. */
+  public static RelayRuntimeState empty(RelayRuntimeState parent) {
+    return run(parent, List.of(), List.of()).state();
+  }
+}

@@ -1,0 +1,54 @@
+package io.parapipe.protocol.relay.runtime.inclusion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parapipe.protocol.primitives.Hex;
+import io.parapipe.protocol.primitives.ScaleWriter;
+import java.util.BitSet;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class BitVecTest {
+  @Test
+  void basics() {
+    BitVec v = BitVec.of(10, 1, 3, 9);
+    assertThat(v.len()).isEqualTo(10);
+    assertThat(v.countOnes()).isEqualTo(3);
+    assertThat(v.ones()).containsExactly(1, 3, 9);
+    assertThat(v.get(3)).isTrue();
+    assertThat(v.get(4)).isFalse();
+    assertThat(v.with(3, false).ones()).containsExactly(1, 9);
+    assertThat(v.toString()).isEqualTo("0b0101000001");
+    assertThat(v).isEqualTo(BitVec.fromBits(false, true, false, true, false, false, false, false, false, true));
+    assertThatThrownBy(() -> v.get(10)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void scaleEncodingIsLsb0WithCompactBitLength() {
+    ScaleWriter w = new ScaleWriter();
+    BitVec.of(10, 0, 2, 9).writeTo(w);
+    // compact(10) = 0x28, then bits 0..7 = 0b00000101, bits 8..9 = 0b10
+    assertThat(Hex.encode(w.toByteArray())).isEqualTo("280502");
+  }
+
+  @Property
+  void agreesWithBitSet(@ForAll @Size(max = 200) List<Boolean> bits) {
+    boolean[] arr = new boolean[bits.size()];
+    BitSet set = new BitSet();
+    for (int i = 0; i < arr.length; i++) {
+      arr[i] = bits.get(i);
+      if (arr[i]) {
+        set.set(i);
+      }
+    }
+    BitVec v = BitVec.fromBits(arr);
+    assertThat(v.countOnes()).isEqualTo(set.cardinality());
+    assertThat(v.toBitSet()).isEqualTo(set);
+    assertThat(BitVec.fromBitSet(set, arr.length)).isEqualTo(v);
+    assertThat(BitVec.of(arr.length, v.ones())).isEqualTo(v);
+  }
+}
