@@ -111,7 +111,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ProgressBar bar = !quiet && System.console() != null
+    ProgressBar bar = !quiet && interactive()
         ? new ProgressBar(err, scenario.durationMicros()) : null;
     RunResult result;
     try {
@@ -122,21 +122,42 @@ public final class SimulateCommand implements Callable<Integer> {
         bar.clear();
       }
     }
+    // The table first: if the results file cannot be written after a long run, the figures
+    // are still on screen above the error.
+    if (!quiet) {
+      out.print(SummaryTable.render(result));
+      out.flush();
+    }
     if (json != null) {
       ResultsJson.write(result, json);
     }
-    if (!quiet) {
-      out.print(SummaryTable.render(result));
+    if (!quiet && (json != null || trace != null)) {
+      out.println();
       if (json != null) {
-        out.println();
         out.println("results   " + json);
       }
       if (trace != null) {
-        out.println((json == null ? "\n" : "") + "trace     " + trace);
+        out.println("trace     " + trace);
       }
       out.flush();
     }
     return 0;
+  }
+
+  /**
+   * True if stderr is an interactive terminal: a console exists and, on JDK 22 and later (where
+   * {@code System.console()} is never null), {@code Console.isTerminal()} says so.
+   */
+  static boolean interactive() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // JDK 17 to 21: a console exists only for a terminal
+    }
   }
 
   /**
@@ -180,14 +201,20 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private final PrintWriter err;
     private final long totalMicros;
+    private final long showAfterNanos;
     private final long start = System.nanoTime();
     private long lastDraw;
     private long events;
     private int drawnLength;
 
     ProgressBar(PrintWriter err, long totalMicros) {
+      this(err, totalMicros, SHOW_AFTER_NANOS);
+    }
+
+    ProgressBar(PrintWriter err, long totalMicros, long showAfterNanos) {
       this.err = err;
       this.totalMicros = Math.max(1, totalMicros);
+      this.showAfterNanos = showAfterNanos;
     }
 
     @Override
@@ -198,7 +225,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public void accept(long virtualMicros) {
       long now = System.nanoTime();
-      if (now - start < SHOW_AFTER_NANOS || (drawnLength > 0 && now - lastDraw < REDRAW_NANOS)) {
+      if (now - start < showAfterNanos || (drawnLength > 0 && now - lastDraw < REDRAW_NANOS)) {
         return;
       }
       lastDraw = now;
@@ -209,7 +236,7 @@ public final class SimulateCommand implements Callable<Integer> {
       if (filled < WIDTH) {
         line.append('>').append(" ".repeat(WIDTH - filled - 1));
       }
-      double seconds = (now - start) / 1e9;
+      double seconds = Math.max(1e-9, (now - start) / 1e9);
       line.append(String.format(Locale.ROOT, "] %3d%%  %s / %s  %,.0f events/s", permille / 10,
           clock(virtualMicros), clock(totalMicros), events / seconds));
       err.print(line);

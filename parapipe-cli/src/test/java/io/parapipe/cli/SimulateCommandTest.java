@@ -225,4 +225,30 @@ class SimulateCommandTest {
     assertThat(ran.get(0).name()).isEqualTo("mine");
     assertThat(ran.get(0).paras()).hasSize(1);
   }
+
+  @Test
+  void progressBarDrawsOnOneLineAndClearsItself() {
+    java.io.StringWriter text = new java.io.StringWriter();
+    SimulateCommand.ProgressBar bar =
+        new SimulateCommand.ProgressBar(new java.io.PrintWriter(text), 600_000_000L, 0);
+    bar.onEvent(1, 0, null);
+    bar.accept(300_000_000L);
+    String drawn = text.toString();
+    assertThat(drawn).startsWith("\r[" + "=".repeat(15) + ">" + " ".repeat(14) + "]  50%  5:00 / 10:00  ")
+        .endsWith(" events/s").doesNotContain("\n");
+    bar.accept(400_000_000L); // within 200 ms of the last draw: not redrawn
+    assertThat(text.toString()).isEqualTo(drawn);
+    bar.clear();
+    assertThat(text.toString()).endsWith("\r" + " ".repeat(drawn.length() - 1) + "\r");
+  }
+
+  @Test
+  void progressBarStaysHiddenDuringTheFirstSeconds() {
+    java.io.StringWriter text = new java.io.StringWriter();
+    SimulateCommand.ProgressBar bar =
+        new SimulateCommand.ProgressBar(new java.io.PrintWriter(text), 600_000_000L);
+    bar.accept(300_000_000L);
+    bar.clear();
+    assertThat(text.toString()).isEmpty();
+  }
 }

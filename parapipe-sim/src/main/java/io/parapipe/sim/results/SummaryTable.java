@@ -33,7 +33,7 @@ public final class SummaryTable {
     double slotMs = slotMs(r);
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"para", "backing", "collator", "authored", "backed", "included",
-        "timed out", "interval mean", "p50", "p95", "authoring", "blockspace", "core use", "panics"});
+        "timed out", "mean", "p50", "p95", "authoring", "ref_time", "core use", "panics"});
     for (RunResult.Para p : r.paras()) {
       Distribution iv = p.inclusionIntervalMs();
       double share = slotMs > 0
@@ -46,11 +46,11 @@ public final class SummaryTable {
           iv.count() == 0 ? "-" : seconds(iv.p50()),
           iv.count() == 0 ? "-" : seconds(iv.p95()),
           p.authoringMs().count() == 0 ? "-" : fmt("%.0fms", p.authoringMs().mean()),
-          fmt("%.2f s/min", p.blockspaceMsPerMinute() / 1000),
+          fmt("%.2fs/min", p.blockspaceMsPerMinute() / 1000),
           fmt("%.1f%%", share),
           Integer.toString(p.panics().size())});
     }
-    table(sb, rows, 3);
+    table(sb, rows, 3, Map.of(7, "inclusion interval", 11, "blockspace"));
 
     RunResult.Relay relay = r.relay();
     sb.append('\n');
@@ -93,14 +93,28 @@ public final class SummaryTable {
     return micros <= 0 ? 0 : micros / 1000.0;
   }
 
-  /** Columns left-aligned up to {@code textColumns}, right-aligned after; two spaces apart. */
-  private static void table(StringBuilder sb, List<String[]> rows, int textColumns) {
+  /**
+   * Columns left-aligned up to {@code textColumns}, right-aligned after; two spaces apart. A
+   * group title starts above its first column.
+   */
+  private static void table(StringBuilder sb, List<String[]> rows, int textColumns,
+      Map<Integer, String> groups) {
     int[] width = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int c = 0; c < row.length; c++) {
         width[c] = Math.max(width[c], row[c].length());
       }
     }
+    StringBuilder titles = new StringBuilder();
+    int at = 0;
+    for (int c = 0; c < width.length; c++) {
+      String title = groups.get(c);
+      if (title != null) {
+        titles.append(" ".repeat(Math.max(1, at - titles.length()))).append(title);
+      }
+      at += width[c] + 2;
+    }
+    sb.append(titles.toString().stripTrailing()).append('\n');
     for (String[] row : rows) {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < row.length; c++) {

@@ -15,12 +15,15 @@ class SummaryTableTest {
     Files.writeString(Path.of("target/summary-table.txt"), text);
     List<String> lines = text.lines().toList();
     assertThat(lines.get(0)).isEqualTo("synthetic: seed 7, 36s of virtual time");
-    String header = lines.get(2);
-    String row = lines.get(3);
+    String groups = lines.get(2);
+    String header = lines.get(3);
+    String row = lines.get(4);
     assertThat(header).startsWith("para  backing  collator  authored  backed  included");
+    assertThat(groups.indexOf("inclusion interval")).isEqualTo(header.indexOf("timed out") + 11);
+    assertThat(groups.indexOf("blockspace")).isEqualTo(header.indexOf("authoring") + 11);
     // 550 ms of ref_time over 0.6 min = 916.7 ms/min; one core carries 2 s x 10 slots per minute.
     assertThat(row).matches("2000  async    basic     +5 +4 +3 +1 +6\\.0s +0\\.0s +12\\.0s "
-        + "+300ms +0\\.92 s/min +4\\.6% +3");
+        + "+300ms +0\\.92s/min +4\\.6% +3");
     assertThat(header.indexOf("panics") + "panics".length()).isEqualTo(row.length());
     assertThat(text).contains("relay     4 blocks on the best chain (6 authored, 2 forks, "
         + "1 missed slot), mean block time 8.0s, 3 sessions\n");
@@ -38,7 +41,7 @@ class SummaryTableTest {
         SyntheticRun.summary());
     String t = SummaryTable.render(empty);
     assertThat(t).contains("finality  no block finalized by a supermajority");
-    assertThat(t.lines().toList().get(3)).contains(" -  ");
+    assertThat(t.lines().toList().get(4)).contains(" -  ");
     assertThat(t).doesNotContain("runtime panics");
   }
 }
