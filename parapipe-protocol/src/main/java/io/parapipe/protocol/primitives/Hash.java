@@ -55,6 +55,16 @@ public final class Hash implements Comparable<Hash> {
     return bytes.clone();
   }
 
+  /**
+   * One byte of the hash, without copying the array (trace writers format millions of hashes).
+   *
+   * @param index 0 to 31
+   * @return the byte, as a signed Java byte
+   */
+  public byte byteAt(int index) {
+    return bytes[index];
+  }
+
   /** Writes the 32 bytes without copying. */
   public void writeTo(ScaleWriter w) {
     w.fixedBytes(bytes);

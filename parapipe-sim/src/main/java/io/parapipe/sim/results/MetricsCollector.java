@@ -1,0 +1,523 @@
+package io.parapipe.sim.results;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parapipe.protocol.events.BlockFinalized;
+import io.parapipe.protocol.events.CandidateBackedEvent;
+import io.parapipe.protocol.events.CandidateIncludedEvent;
+import io.parapipe.protocol.events.CandidateTimedOutEvent;
+import io.parapipe.protocol.events.ParaBlockAuthored;
+import io.parapipe.protocol.events.RelayBlockAuthored;
+import io.parapipe.protocol.events.RuntimePanicEvent;
+import io.parapipe.protocol.host.ProtocolEvent;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.sim.EventObserver;
+import io.parapipe.sim.SimulationSummary;
+import io.parapipe.sim.scenario.ParaSpec;
+import io.parapipe.sim.scenario.Scenario;
+import io.parapipe.sim.scenario.UpgradeSpec;
+import io.parapipe.sim.scenario.Values;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns the event stream of one run into a {@link RunResult} (docs/results-schema.md defines every
+ * figure). Register it as an {@link EventObserver} of the run, then call {@link #result} once with
+ * the scenario and the kernel's summary.
+ *
+ * <p>A Polkadot-scale run emits tens of millions of events, so the collector keeps only what the
+ * figures need: references to relay- and para-block authoring events, the runtime's candidate
+ * events, panics, and for finality two longs per {@code BlockFinalized} event. Every other event
+ * (imports, statements, chunks, bitfields, approvals) is ignored without allocation. The hash maps
+ * here are lookups only; nothing iterates them, so their order cannot reach the results.
+ */
+public final class MetricsCollector implements EventObserver {
+  // Relay blocks in the order they were authored, with time and author beside them.
+  private final Map<Hash, Integer> blockIndex = new HashMap<>();
+  private final ArrayList<RelayBlockAuthored> blocks = new ArrayList<>();
+  private long[] blockTimes = new long[64];
+  private int[] blockAuthors = new int[64];
+
+  // Para blocks in the order they were authored, looked up by candidate hash.
+  private final Map<Hash, Integer> paraBlockIndex = new HashMap<>();
+  private final ArrayList<ParaBlockAuthored> paraBlocks = new ArrayList<>();
+  private long[] paraBlockTimes = new long[64];
+  private int[] paraBlockAuthors = new int[64];
+
+  // CandidateBacked / CandidateIncluded / CandidateTimedOut, in arrival order, all forks.
+  private final ArrayList<ProtocolEvent> runtimeEvents = new ArrayList<>();
+
+  private final ArrayList<RuntimePanicEvent> panics = new ArrayList<>();
+  private long[] panicTimes = new long[16];
+  private int[] panicNodes = new int[16];
+
+  // BlockFinalized: time, and node << 32 | block index. Repeats of a node's last block dropped.
+  private long[] finalTimes = new long[256];
+  private long[] finalKeys = new long[256];
+  private int finalCount;
+  private int[] lastFinalizedByNode = new int[0]; // block index + 1; 0 = none yet
+
+  private boolean done;
+
+  /** An empty collector for one run. */
+  public MetricsCollector() {}
+
+  @Override
+  public void onEvent(long timeMicros, int node, ProtocolEvent event) {
+    if (event instanceof BlockFinalized f) {
+      onFinalized(timeMicros, node, f);
+    } else if (event instanceof CandidateBackedEvent
+        || event instanceof CandidateIncludedEvent
+        || event instanceof CandidateTimedOutEvent) {
+      runtimeEvents.add(event);
+    } else if (event instanceof RelayBlockAuthored b) {
+      onRelayBlock(timeMicros, node, b);
+    } else if (event instanceof ParaBlockAuthored p) {
+      onParaBlock(timeMicros, node, p);
+    } else if (event instanceof RuntimePanicEvent p) {
+      int i = panics.size();
+      if (i == panicTimes.length) {
+        panicTimes = Arrays.copyOf(panicTimes, i * 2);
+        panicNodes = Arrays.copyOf(panicNodes, i * 2);
+      }
+      panicTimes[i] = timeMicros;
+      panicNodes[i] = node;
+      panics.add(p);
+    }
+  }
+
+  private void onRelayBlock(long time, int node, RelayBlockAuthored b) {
+    int i = blocks.size();
+    if (blockIndex.putIfAbsent(b.hash(), i) != null) {
+      return; // the same block reported twice: keep the first
+    }
+    if (i == blockTimes.length) {
+      blockTimes = Arrays.copyOf(blockTimes, i * 2);
+      blockAuthors = Arrays.copyOf(blockAuthors, i * 2);
+    }
+    blockTimes[i] = time;
+    blockAuthors[i] = node;
+    blocks.add(b);
+  }
+
+  private void onParaBlock(long time, int node, ParaBlockAuthored p) {
+    int i = paraBlocks.size();
+    if (paraBlockIndex.putIfAbsent(p.candidate(), i) != null) {
+      return;
+    }
+    if (i == paraBlockTimes.length) {
+      paraBlockTimes = Arrays.copyOf(paraBlockTimes, i * 2);
+      paraBlockAuthors = Arrays.copyOf(paraBlockAuthors, i * 2);
+    }
+    paraBlockTimes[i] = time;
+    paraBlockAuthors[i] = node;
+    paraBlocks.add(p);
+  }
+
+  private void onFinalized(long time, int node, BlockFinalized f) {
+    Integer idx = blockIndex.get(f.hash());
+    if (idx == null || node < 0) {
+      return; // genesis, or a block nobody authored in this run
+    }
+    if (node >= lastFinalizedByNode.length) {
+      lastFinalizedByNode = Arrays.copyOf(lastFinalizedByNode, Math.max(node + 1, 2 * lastFinalizedByNode.length));
+    }
+    if (lastFinalizedByNode[node] == idx + 1) {
+      return;
+    }
+    lastFinalizedByNode[node] = idx + 1;
+    if (finalCount == finalTimes.length) {
+      finalTimes = Arrays.copyOf(finalTimes, finalCount * 2);
+      finalKeys = Arrays.copyOf(finalKeys, finalCount * 2);
+    }
+    finalTimes[finalCount] = time;
+    finalKeys[finalCount] = ((long) node << 32) | idx;
+    finalCount++;
+  }
+
+  /**
+   * Computes the results. Call once, after the run.
+   *
+   * @param scenario the scenario that ran (seed and duration as run)
+   * @param summary the kernel's summary; if it lists no validator nodes, every node that
+   *     finalized a block counts as a validator and {@code network.validators} is the set size
+   */
+  public RunResult result(Scenario scenario, SimulationSummary summary) {
+    if (done) {
+      throw new IllegalStateException("result() was already called");
+    }
+    done = true;
+    long runMicros = summary.endMicros() > 0 ? summary.endMicros() : scenario.durationMicros();
+
+    // The final best chain: highest number, ties to the lowest hash, walked back to genesis.
+    int n = blocks.size();
+    int[] parentIdx = new int[n];
+    int best = -1;
+    for (int i = 0; i < n; i++) {
+      RelayBlockAuthored b = blocks.get(i);
+      Integer p = blockIndex.get(b.parent());
+      parentIdx[i] = p == null ? -1 : p;
+      if (best < 0 || b.number() > blocks.get(best).number()
+          || (b.number() == blocks.get(best).number() && b.hash().compareTo(blocks.get(best).hash()) < 0)) {
+        best = i;
+      }
+    }
+    boolean[] onBest = new boolean[n];
+    int chainLength = 0;
+    for (int i = best; i >= 0; i = parentIdx[i]) {
+      onBest[i] = true;
+      chainLength++;
+    }
+    int[] chain = new int[chainLength];
+    for (int i = best, k = chainLength - 1; i >= 0; i = parentIdx[i], k--) {
+      chain[k] = i;
+    }
+    int tip = chainLength == 0 ? 0 : blocks.get(best).number();
+
+    long[] finalizedAt = finalityTimes(scenario, summary, parentIdx);
+    RunResult.Relay relay = relay(scenario, runMicros, chain, tip, finalizedAt);
+
+    HostRule rule = new HostRule(scenario, tip);
+    TreeMap<Integer, ParaAcc> paras = new TreeMap<>();
+    for (ParaSpec p : scenario.paras()) {
+      paras.put(p.id(), new ParaAcc(p.id()));
+    }
+    for (int i = 0; i < paraBlocks.size(); i++) {
+      ParaBlockAuthored p = paraBlocks.get(i);
+      paras.computeIfAbsent(p.para().value(), ParaAcc::new).authored(p.authoringUs());
+    }
+    for (ProtocolEvent e : runtimeEvents) {
+      onBestChain(e, onBest, paras);
+    }
+    for (int i = 0; i < panics.size(); i++) {
+      RuntimePanicEvent p = panics.get(i);
+      paras.computeIfAbsent(p.para().value(), ParaAcc::new).panics.add(new RunResult.Panic(
+          Distribution.roundMs(panicTimes[i]), panicNodes[i], p.paraBlock(), p.message()));
+    }
+    List<RunResult.Para> paraResults = new ArrayList<>();
+    for (ParaAcc acc : paras.values()) {
+      paraResults.add(acc.result(scenario, rule, runMicros));
+    }
+
+    long wall = summary.wallMillis();
+    double eps = wall > 0 ? Math.round(summary.eventsProcessed() * 10_000.0 / wall) / 10.0 : 0.0;
+    ObjectNode config = scenario.toJson();
+    return new RunResult(ResultsJson.SCHEMA, ResultsJson.parapipeVersion(), scenario.name(),
+        scenario.seed(), Distribution.roundMs(scenario.durationMicros()), config, relay,
+        paraResults, new RunResult.Kernel(summary.eventsProcessed(), wall, eps));
+  }
+
+  /**
+   * When each relay block became final: the time at which a supermajority of validators had
+   * finalized it or a descendant, or -1. Replays the stored BlockFinalized events in order,
+   * marking for each validator every block it has (implicitly) finalized exactly once.
+   */
+  private long[] finalityTimes(Scenario scenario, SimulationSummary summary, int[] parentIdx) {
+    int n = blocks.size();
+    long[] at = new long[n];
+    Arrays.fill(at, -1);
+    List<Integer> validatorNodes = summary.validatorNodes();
+    int validators = validatorNodes.isEmpty()
+        ? scenario.network().integer("validators") : validatorNodes.size();
+    int supermajority = validators - (validators - 1) / 3;
+    int maxNode = lastFinalizedByNode.length - 1;
+    int[] slotOfNode = new int[maxNode + 1];
+    Arrays.fill(slotOfNode, -1);
+    if (validatorNodes.isEmpty()) {
+      for (int v = 0; v <= maxNode; v++) {
+        slotOfNode[v] = v;
+      }
+    } else {
+      for (int k = 0; k < validatorNodes.size(); k++) {
+        int node = validatorNodes.get(k);
+        if (node >= 0 && node <= maxNode) {
+          slotOfNode[node] = k;
+        }
+      }
+    }
+    BitSet[] marked = new BitSet[slotOfNode.length];
+    int[] votes = new int[n];
+    for (int e = 0; e < finalCount; e++) {
+      int node = (int) (finalKeys[e] >>> 32);
+      int v = slotOfNode[node];
+      if (v < 0) {
+        continue;
+      }
+      BitSet seen = marked[v];
+      if (seen == null) {
+        seen = marked[v] = new BitSet(n);
+      }
+      for (int i = (int) finalKeys[e]; i >= 0 && !seen.get(i); i = parentIdx[i]) {
+        seen.set(i);
+        if (++votes[i] == supermajority) {
+          at[i] = finalTimes[e];
+        }
+      }
+    }
+    return at;
+  }
+
+  private RunResult.Relay relay(Scenario scenario, long runMicros, int[] chain, int tip,
+      long[] finalizedAt) {
+    List<RunResult.ChainBlock> entries = new ArrayList<>(chain.length);
+    long[] lags = new long[chain.length];
+    int lagCount = 0;
+    int finalized = 0;
+    for (int i : chain) {
+      RelayBlockAuthored b = blocks.get(i);
+      Double fin = null;
+      if (finalizedAt[i] >= 0) {
+        fin = Distribution.roundMs(finalizedAt[i]);
+        lags[lagCount++] = finalizedAt[i] - blockTimes[i];
+        finalized = Math.max(finalized, b.number());
+      }
+      entries.add(new RunResult.ChainBlock(b.number(), b.hash(), b.slot(), blockAuthors[i],
+          Distribution.roundMs(blockTimes[i]), fin));
+    }
+    double meanBlockTime = chain.length < 2 ? 0.0 : Distribution.roundMs(
+        (blockTimes[chain[chain.length - 1]] - blockTimes[chain[0]]) / (double) (chain.length - 1));
+
+    // Slots: relative slot r covers [r*D, (r+1)*D) of virtual time; the offset to the chain's
+    // slot numbers comes from the first best-chain block. The run spans slot 1 (slot 0 holds
+    // genesis, unless a block was authored in it) to the last slot starting before the end.
+    long slotMicros = scenario.relay().micros("slot_duration");
+    long firstRel = 1;
+    long lastRel = (runMicros - 1) / slotMicros;
+    if (chain.length > 0) {
+      RelayBlockAuthored first = blocks.get(chain[0]);
+      long offset = first.slot() - blockTimes[chain[0]] / slotMicros;
+      firstRel = Math.min(firstRel, first.slot() - offset);
+      lastRel = Math.max(lastRel, blocks.get(chain[chain.length - 1]).slot() - offset);
+    }
+    long missed = Math.max(0, lastRel - firstRel + 1 - chain.length);
+
+    int sessionLength = scenario.relay().integer("session_length");
+    return new RunResult.Relay(chain.length, blocks.size(), blocks.size() - chain.length,
+        (int) Math.min(Integer.MAX_VALUE, missed), finalized, meanBlockTime,
+        Distribution.ofMicros(lags, lagCount), tip / sessionLength + 1, entries);
+  }
+
+  private void onBestChain(ProtocolEvent e, boolean[] onBest, TreeMap<Integer, ParaAcc> paras) {
+    Hash block;
+    Hash candidate;
+    int para;
+    int core;
+    if (e instanceof CandidateBackedEvent b) {
+      block = b.block();
+      candidate = b.candidate();
+      para = b.para().value();
+      core = b.core().value();
+    } else if (e instanceof CandidateIncludedEvent in) {
+      block = in.block();
+      candidate = in.candidate();
+      para = in.para().value();
+      core = in.core().value();
+    } else {
+      CandidateTimedOutEvent t = (CandidateTimedOutEvent) e;
+      block = t.block();
+      candidate = t.candidate();
+      para = t.para().value();
+      core = t.core().value();
+    }
+    Integer idx = blockIndex.get(block);
+    if (idx == null || !onBest[idx]) {
+      return;
+    }
+    int number = blocks.get(idx).number();
+    ParaAcc acc = paras.computeIfAbsent(para, ParaAcc::new);
+    CandidateAcc c = acc.candidates.computeIfAbsent(candidate, CandidateAcc::new);
+    if (e instanceof CandidateBackedEvent) {
+      acc.backed++;
+      c.backedIn = number;
+      c.setCore(core, 3);
+    } else if (e instanceof CandidateIncludedEvent) {
+      acc.included++;
+      c.includedIn = number;
+      c.includedAt = blockTimes[idx];
+      c.setCore(core, 2);
+      acc.inclusions.add(new long[] {number, blockTimes[idx]});
+    } else {
+      acc.timedOut++;
+      c.timedOutIn = number;
+      c.setCore(core, 1);
+    }
+  }
+
+  /** One candidate's best-chain events. */
+  private static final class CandidateAcc {
+    final Hash hash;
+    Integer backedIn;
+    Integer includedIn;
+    Integer timedOutIn;
+    long includedAt;
+    int core = -1;
+    int coreRank;
+
+    CandidateAcc(Hash hash) {
+      this.hash = hash;
+    }
+
+    /** The backing event names the core first, then inclusion, then the time-out. */
+    void setCore(int value, int rank) {
+      if (rank >= coreRank) {
+        core = value;
+        coreRank = rank;
+      }
+    }
+  }
+
+  /** Everything one para's figures need, gathered at the end of the run. */
+  private final class ParaAcc {
+    final int id;
+    int authored;
+    long authoringSum;
+    long[] authoring = new long[16];
+    int backed;
+    int included;
+    int timedOut;
+    final TreeMap<Hash, CandidateAcc> candidates = new TreeMap<>();
+    final List<long[]> inclusions = new ArrayList<>(); // {relay number, relay authoring time}
+    final List<RunResult.Panic> panics = new ArrayList<>();
+
+    ParaAcc(int id) {
+      this.id = id;
+    }
+
+    void authored(long authoringUs) {
+      if (authored == authoring.length) {
+        authoring = Arrays.copyOf(authoring, authored * 2);
+      }
+      authoring[authored++] = authoringUs;
+    }
+
+    RunResult.Para result(Scenario scenario, HostRule rule, long runMicros) {
+      // Inclusion intervals, in best-chain order (stable sort keeps event order within a block).
+      inclusions.sort(Comparator.comparingLong(a -> a[0]));
+      long[] intervals = new long[Math.max(0, inclusions.size() - 1)];
+      for (int i = 1; i < inclusions.size(); i++) {
+        intervals[i - 1] = inclusions.get(i)[1] - inclusions.get(i - 1)[1];
+      }
+
+      record Ordered(int paraBlock, RunResult.Candidate candidate) {}
+      List<Ordered> ordered = new ArrayList<>(candidates.size());
+      long refTime = 0;
+      long pov = 0;
+      long[] latencies = new long[candidates.size()];
+      int latencyCount = 0;
+      List<long[]> segment = new ArrayList<>(); // {para block, relay parent, length}; by hash order
+      for (CandidateAcc c : candidates.values()) {
+        Integer pi = paraBlockIndex.get(c.hash);
+        ParaBlockAuthored a = pi == null ? null : paraBlocks.get(pi);
+        RunResult.Candidate rc;
+        if (a == null) {
+          rc = new RunResult.Candidate(c.hash, null, null, null, null, null, null, null, null,
+              c.backedIn, c.includedIn, c.timedOutIn, c.core);
+        } else {
+          long sealed = paraBlockTimes[pi];
+          rc = new RunResult.Candidate(c.hash, a.paraBlock(), a.paraBlock() - 1, a.relayParent(),
+              paraBlockAuthors[pi], Distribution.roundMs(sealed), Distribution.roundMs(a.authoringUs()),
+              a.refTimePs(), a.povSize(), c.backedIn, c.includedIn, c.timedOutIn, c.core);
+          if (c.includedIn != null) {
+            refTime += a.refTimePs();
+            pov += a.povSize();
+            latencies[latencyCount++] = c.includedAt - (sealed - a.authoringUs());
+            segment.add(new long[] {a.paraBlock(), a.relayParent(), a.segmentLength()});
+          }
+        }
+        ordered.add(new Ordered(a == null ? Integer.MAX_VALUE : a.paraBlock(), rc));
+      }
+      // Candidates by para block number, then hash (the TreeMap order; the sort is stable).
+      ordered.sort(Comparator.comparingInt(Ordered::paraBlock));
+      List<RunResult.Candidate> out = new ArrayList<>(ordered.size());
+      for (Ordered o : ordered) {
+        out.add(o.candidate());
+      }
+      segment.sort(Comparator.comparingLong(s -> s[0]));
+      List<RunResult.SegmentPoint> series = new ArrayList<>(segment.size());
+      long segmentSum = 0;
+      int segmentMax = 0;
+      for (long[] s : segment) {
+        series.add(new RunResult.SegmentPoint((int) s[1], (int) s[2]));
+        segmentSum += s[2];
+        segmentMax = Math.max(segmentMax, (int) s[2]);
+      }
+      double segmentMean = series.isEmpty() ? 0.0
+          : Math.round(segmentSum * 100.0 / series.size()) / 100.0;
+
+      Values collator = rule.collatorAtEnd(scenario, id);
+      double minutes = runMicros / 60_000_000.0;
+      double blockspace = Math.round(refTime / 1e9 / minutes * 10) / 10.0;
+      return new RunResult.Para(id, rule.backing(), collator.text("kind"), authored, backed,
+          included, timedOut, Distribution.ofMicros(intervals, intervals.length),
+          Distribution.ofMicros(latencies, latencyCount), Distribution.ofMicros(authoring, authored),
+          Distribution.roundMs(collator.micros("authoring_duration")), refTime, blockspace, pov,
+          new RunResult.Segment(segmentMean, segmentMax, series), panics, out);
+    }
+  }
+
+  /**
+   * Which scenario upgrades took effect before the run ended, judged from the best chain's tip.
+   * Session {@code s} begins at relay block {@code s * session_length}. An upgrade's point is its
+   * {@code at_relay_block}, or the first block of its {@code at_session}. Runtime and collator
+   * changes apply from that block; relay (host configuration) changes from the first session
+   * boundary after it. An upgrade counts if the best chain reached the block where it applies.
+   */
+  private static final class HostRule {
+    private final int tip;
+    private final long sessionLength;
+    private final String backing;
+
+    HostRule(Scenario scenario, int tip) {
+      this.tip = tip;
+      this.sessionLength = scenario.relay().integer("session_length");
+      List<UpgradeSpec> relayChanges = new ArrayList<>();
+      for (UpgradeSpec u : scenario.upgrades()) {
+        if (!u.relay().isEmpty() && tip >= (point(u) / sessionLength + 1) * sessionLength) {
+          relayChanges.add(u);
+        }
+      }
+      relayChanges.sort(Comparator.comparingLong(this::point)); // stable: file order on ties
+      int depth = scenario.relay().integer("max_candidate_depth");
+      for (UpgradeSpec u : relayChanges) {
+        Object d = u.relay().get("max_candidate_depth");
+        if (d != null) {
+          depth = (Integer) d;
+        }
+      }
+      this.backing = depth > 0 ? "async" : "sync";
+    }
+
+    long point(UpgradeSpec u) {
+      return u.atRelayBlock() >= 0 ? u.atRelayBlock() : u.atSession() * sessionLength;
+    }
+
+    String backing() {
+      return backing;
+    }
+
+    Values collatorAtEnd(Scenario scenario, int para) {
+      Values c = scenario.collatorDefaults();
+      for (ParaSpec p : scenario.paras()) {
+        if (p.id() == para) {
+          c = p.collator();
+        }
+      }
+      List<UpgradeSpec> applied = new ArrayList<>();
+      for (UpgradeSpec u : scenario.upgrades()) {
+        if (!u.collator().isEmpty() && u.appliesTo(para) && tip >= point(u)) {
+          applied.add(u);
+        }
+      }
+      applied.sort(Comparator.comparingLong(this::point));
+      for (UpgradeSpec u : applied) {
+        c = c.with(u.collator());
+      }
+      return c;
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package io.parapipe.sim.results;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parapipe.protocol.primitives.Hash;
+import java.util.List;
+
+/**
+ * The results of one run, field for field the {@code parapipe.run/1} JSON documented in
+ * docs/results-schema.md. Values are already rounded as the JSON shows them (milliseconds to
+ * 0.1 ms), so a tool reading this model in process and one reading the JSON see the same figures.
+ * Only {@link Kernel#wallMs()} and {@link Kernel#eventsPerSecond()} depend on the wall clock.
+ *
+ * @param schema always {@link ResultsJson#SCHEMA}
+ * @param parapipeVersion the version that produced it
+ * @param name scenario name
+ * @param seed scenario seed
+ * @param durationMs scenario duration
+ * @param config the effective scenario ({@code Scenario.toJson()}); not to be modified
+ * @param relay relay-chain figures
+ * @param paras one entry per para, ascending ids
+ * @param kernel simulation kernel figures
+ */
+public record RunResult(
+    String schema,
+    String parapipeVersion,
+    String name,
+    long seed,
+    double durationMs,
+    ObjectNode config,
+    Relay relay,
+    List<Para> paras,
+    Kernel kernel) {
+
+  /** Copies the lists and the configuration, so the result is not changed from outside. */
+  public RunResult {
+    config = config.deepCopy();
+    paras = List.copyOf(paras);
+  }
+
+  /** The result for one para id, or null if the run had no such para. */
+  public Para para(int id) {
+    for (Para p : paras) {
+      if (p.id() == id) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Relay-chain figures.
+   *
+   * @param blocks blocks on the final best chain, genesis excluded
+   * @param authored blocks authored on all forks
+   * @param forks authored blocks that are not on the final best chain
+   * @param missedSlots slots of the run with no best-chain block
+   * @param finalized number of the highest best-chain block a supermajority finalized (0: none)
+   * @param meanBlockTimeMs mean gap between consecutive best-chain blocks (0 with fewer than 2)
+   * @param finalityLagMs authoring of a best-chain block to its supermajority finality
+   * @param sessions sessions the best chain spans
+   * @param chain the final best chain, ascending numbers
+   */
+  public record Relay(
+      int blocks,
+      int authored,
+      int forks,
+      int missedSlots,
+      int finalized,
+      double meanBlockTimeMs,
+      Distribution finalityLagMs,
+      int sessions,
+      List<ChainBlock> chain) {
+    /** Copies the chain. */
+    public Relay {
+      chain = List.copyOf(chain);
+    }
+  }
+
+  /**
+   * A block of the final best relay chain.
+   *
+   * @param number block number
+   * @param hash block hash
+   * @param slot BABE slot
+   * @param author node id of the authoring validator
+   * @param authoredAtMs virtual time of authoring
+   * @param finalizedAtMs when a supermajority had finalized it or a descendant; null if never
+   */
+  public record ChainBlock(
+      int number, Hash hash, long slot, int author, double authoredAtMs, Double finalizedAtMs) {}
+
+  /**
+   * Figures of one para.
+   *
+   * @param id para id
+   * @param backing {@code "async"} if the final host configuration has max_candidate_depth > 0,
+   *     else {@code "sync"}
+   * @param collator collator kind at the end of the run
+   * @param authored para blocks built, all collators and forks
+   * @param backed CandidateBacked events in best-chain relay blocks
+   * @param included CandidateIncluded events in best-chain relay blocks
+   * @param timedOut CandidateTimedOut events in best-chain relay blocks
+   * @param inclusionIntervalMs gaps between consecutive inclusions
+   * @param inclusionLatencyMs authoring start of a block to the authoring of the relay block that
+   *     included it
+   * @param authoringMs time spent building each authored block
+   * @param authoringBudgetMs the collator's authoring_duration at the end of the run
+   * @param refTimeIncludedPs sum of ref_time of included blocks, picoseconds
+   * @param blockspaceMsPerMinute included ref_time in ms per minute of run
+   * @param povBytesIncluded sum of PoV sizes of included blocks
+   * @param unincludedSegment segment lengths of included blocks
+   * @param panics runtime panics, in time order
+   * @param candidates candidates seen on the best chain, by para block number then hash
+   */
+  public record Para(
+      int id,
+      String backing,
+      String collator,
+      int authored,
+      int backed,
+      int included,
+      int timedOut,
+      Distribution inclusionIntervalMs,
+      Distribution inclusionLatencyMs,
+      Distribution authoringMs,
+      double authoringBudgetMs,
+      long refTimeIncludedPs,
+      double blockspaceMsPerMinute,
+      long povBytesIncluded,
+      Segment unincludedSegment,
+      List<Panic> panics,
+      List<Candidate> candidates) {
+    /** Copies the lists. */
+    public Para {
+      panics = List.copyOf(panics);
+      candidates = List.copyOf(candidates);
+    }
+  }
+
+  /**
+   * The parachain runtime's unincluded segment as seen by included blocks.
+   *
+   * @param mean mean segment length, rounded to 0.01
+   * @param max largest segment length
+   * @param series one point per included block, in para block order
+   */
+  public record Segment(double mean, int max, List<SegmentPoint> series) {
+    /** Copies the series. */
+    public Segment {
+      series = List.copyOf(series);
+    }
+  }
+
+  /**
+   * One included para block's view of the unincluded segment.
+   *
+   * @param relayParent relay parent number of the block
+   * @param length runtime segment length after the block
+   */
+  public record SegmentPoint(int relayParent, int length) {}
+
+  /**
+   * A runtime panic while a collator built a block.
+   *
+   * @param atMs virtual time
+   * @param collator node id of the collator
+   * @param paraBlock number of the block being built
+   * @param message the exact upstream panic message
+   */
+  public record Panic(double atMs, int collator, int paraBlock, String message) {}
+
+  /**
+   * A candidate that appears in a best-chain CandidateBacked, CandidateIncluded or
+   * CandidateTimedOut event. The authoring fields are null if no ParaBlockAuthored event named
+   * the candidate (which a correct simulation never produces).
+   *
+   * @param hash candidate hash
+   * @param paraBlock para block number
+   * @param parentParaBlock parent para block number
+   * @param relayParent relay parent number
+   * @param author node id of the collator that built it
+   * @param authoredAtMs when the block was sealed
+   * @param authoringMs time spent building it
+   * @param refTimePs ref_time used
+   * @param povSize PoV size in bytes
+   * @param backedIn number of the (last) best-chain relay block that backed it, or null
+   * @param includedIn number of the best-chain relay block that included it, or null
+   * @param timedOutIn number of the (last) best-chain relay block that timed it out, or null
+   * @param core the core it occupied (from the backing event, else inclusion, else time-out)
+   */
+  public record Candidate(
+      Hash hash,
+      Integer paraBlock,
+      Integer parentParaBlock,
+      Integer relayParent,
+      Integer author,
+      Double authoredAtMs,
+      Double authoringMs,
+      Long refTimePs,
+      Integer povSize,
+      Integer backedIn,
+      Integer includedIn,
+      Integer timedOutIn,
+      int core) {}
+
+  /**
+   * Kernel figures.
+   *
+   * @param events kernel events processed (message deliveries and timers)
+   * @param wallMs wall-clock time of the run (not deterministic)
+   * @param eventsPerSecond events per wall-clock second, rounded to 0.1 (not deterministic)
+   */
+  public record Kernel(long events, long wallMs, double eventsPerSecond) {}
+}

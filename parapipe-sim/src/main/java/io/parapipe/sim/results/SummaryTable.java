@@ -1,0 +1,138 @@
+package io.parapipe.sim.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parapipe.sim.scenario.UnitText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The terminal summary of a run that {@code parapipe simulate} prints: one row per para (every
+ * para, in id order: at 100 paras the table is 100 rows, and the para that differs is what one
+ * looks for), then relay, finality and kernel lines, then the distinct runtime panic messages.
+ *
+ * <p>Blockspace is shown as seconds of {@code ref_time} per minute and as a share of one full
+ * core: a 2 s block (Polkadot's largest para block) in every relay slot. Synchronous backing with
+ * 0.5 s blocks every 12 s fills 12.5%; asynchronous backing with 2 s blocks every 6 s fills 100%.
+ */
+public final class SummaryTable {
+  private SummaryTable() {}
+
+  /** Reference for the blockspace share: ref_time a core carries per relay slot, ms. */
+  public static final double CORE_REF_TIME_PER_SLOT_MS = 2_000.0;
+
+  /** The summary as text, lines ending with {@code "\n"}. */
+  public static String render(RunResult r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(r.name()).append(": seed ").append(r.seed()).append(", ")
+        .append(UnitText.formatDuration(Math.round(r.durationMs() * 1000))).append(" of virtual time")
+        .append('\n').append('\n');
+
+    double slotMs = slotMs(r);
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"para", "backing", "collator", "authored", "backed", "included",
+        "timed out", "mean", "p50", "p95", "authoring", "ref_time", "core use", "panics"});
+    for (RunResult.Para p : r.paras()) {
+      Distribution iv = p.inclusionIntervalMs();
+      double share = slotMs > 0
+          ? p.blockspaceMsPerMinute() / (CORE_REF_TIME_PER_SLOT_MS * 60_000.0 / slotMs) * 100 : 0;
+      rows.add(new String[] {
+          Integer.toString(p.id()), p.backing(), p.collator(),
+          Integer.toString(p.authored()), Integer.toString(p.backed()),
+          Integer.toString(p.included()), Integer.toString(p.timedOut()),
+          iv.count() == 0 ? "-" : seconds(iv.mean()),
+          iv.count() == 0 ? "-" : seconds(iv.p50()),
+          iv.count() == 0 ? "-" : seconds(iv.p95()),
+          p.authoringMs().count() == 0 ? "-" : fmt("%.0fms", p.authoringMs().mean()),
+          fmt("%.2fs/min", p.blockspaceMsPerMinute() / 1000),
+          fmt("%.1f%%", share),
+          Integer.toString(p.panics().size())});
+    }
+    table(sb, rows, 3, Map.of(7, "inclusion interval", 11, "blockspace"));
+
+    RunResult.Relay relay = r.relay();
+    sb.append('\n');
+    sb.append(fmt("relay     %d blocks on the best chain (%d authored, %d %s, %d missed %s), "
+            + "mean block time %s, %d %s\n",
+        relay.blocks(), relay.authored(), relay.forks(), relay.forks() == 1 ? "fork" : "forks",
+        relay.missedSlots(), relay.missedSlots() == 1 ? "slot" : "slots",
+        relay.blocks() < 2 ? "-" : seconds(relay.meanBlockTimeMs()),
+        relay.sessions(), relay.sessions() == 1 ? "session" : "sessions"));
+    Distribution lag = relay.finalityLagMs();
+    sb.append(lag.count() == 0
+        ? "finality  no block finalized by a supermajority\n"
+        : fmt("finality  finalized #%d, lag mean %s, p50 %s, p95 %s, max %s\n", relay.finalized(),
+            seconds(lag.mean()), seconds(lag.p50()), seconds(lag.p95()), seconds(lag.max())));
+    RunResult.Kernel k = r.kernel();
+    sb.append(fmt("kernel    %,d events in %.1f s wall (%,.0f events/s)\n", k.events(),
+        k.wallMs() / 1000.0, k.eventsPerSecond()));
+
+    boolean heading = false;
+    for (RunResult.Para p : r.paras()) {
+      Map<String, Integer> messages = new LinkedHashMap<>();
+      for (RunResult.Panic x : p.panics()) {
+        messages.merge(x.message(), 1, Integer::sum);
+      }
+      for (Map.Entry<String, Integer> m : messages.entrySet()) {
+        if (!heading) {
+          sb.append("\nruntime panics\n");
+          heading = true;
+        }
+        sb.append(fmt("  %d  %d x %s\n", p.id(), m.getValue(), m.getKey()));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static double slotMs(RunResult r) {
+    JsonNode relay = r.config().get("relay");
+    JsonNode slot = relay == null ? null : relay.get("slot_duration");
+    long micros = slot == null ? -1 : UnitText.parseDurationMicros(slot.asText());
+    return micros <= 0 ? 0 : micros / 1000.0;
+  }
+
+  /**
+   * Columns left-aligned up to {@code textColumns}, right-aligned after; two spaces apart. A
+   * group title starts above its first column.
+   */
+  private static void table(StringBuilder sb, List<String[]> rows, int textColumns,
+      Map<Integer, String> groups) {
+    int[] width = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int c = 0; c < row.length; c++) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    StringBuilder titles = new StringBuilder();
+    int at = 0;
+    for (int c = 0; c < width.length; c++) {
+      String title = groups.get(c);
+      if (title != null) {
+        titles.append(" ".repeat(Math.max(1, at - titles.length()))).append(title);
+      }
+      at += width[c] + 2;
+    }
+    sb.append(titles.toString().stripTrailing()).append('\n');
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < row.length; c++) {
+        if (c > 0) {
+          line.append("  ");
+        }
+        String pad = " ".repeat(width[c] - row[c].length());
+        line.append(c < textColumns ? row[c] + pad : pad + row[c]);
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  private static String seconds(double ms) {
+    return fmt("%.1fs", ms / 1000);
+  }
+
+  private static String fmt(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}
