@@ -12,7 +12,7 @@ import java.util.List;
  * @param authorityIndex this collator's index among the para's Aura authorities
  * @param relayGenesis the relay genesis block
  * @param paraGenesis the para's genesis state
- * @param validatorNodes node id of each relay validator, by validator index
+ * @param validatorNodes node id of each relay validator, by authority ({@code ValidatorId})
  * @param schedule settings and runtime over the run
  * @param speed collator hardware speed: ref_time it fills per second of authoring
  * @param executionFraction real execution time of a block as a fraction of its ref_time (importing

@@ -309,7 +309,8 @@ public final class CollatorNode implements Node {
     }
     GroupIndex g = groups.rotationInfo().groupForCore(core, cores);
     for (ValidatorIndex v : groups.groups().get(g.value())) {
-      int node = cfg.validatorNodes().get(v.value());
+      int authority = api.validators().get(v.value()).authority();
+      int node = cfg.validatorNodes().get(authority);
       ctx.send(node, new AdvertiseCollation(para, relayParent, candidate, parentHead));
       ctx.emit(new CollationAdvertised(para, candidate, relayParent, node));
     }

@@ -1,0 +1,142 @@
+package io.parapipe.protocol.relay.node.availability;
+
+import io.parapipe.protocol.events.ChunkStored;
+import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.Timer;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.PoV;
+import io.parapipe.protocol.primitives.ValidatorIndex;
+import io.parapipe.protocol.relay.node.ValidatorDirectory;
+import io.parapipe.protocol.relay.node.chain.RelayBlock;
+import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
+import io.parapipe.protocol.relay.runtime.inclusion.CandidateEvent;
+import io.parapipe.protocol.relay.runtime.inclusion.ErasureCoding;
+import io.parapipe.protocol.wire.ChunkFetchRequest;
+import io.parapipe.protocol.wire.ChunkFetchResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Availability distribution: when a block shows a candidate newly backed (its core now occupied),
+ * every validator that does not hold its chunk fetches it from the backing group, trying the
+ * members in random order with upstream's 1 s request timeout. Chunks are sized from the PoV:
+ * {@code ceil(pov / recovery_threshold(n))}.
+ */
+public final class AvailabilityDistribution {
+  /** Upstream's chunk request timeout. */
+  static final long CHUNK_REQUEST_TIMEOUT_MICROS = 1_000_000;
+
+  private record ChunkTimeout(Hash candidate, int attempt) implements Timer {}
+
+  private static final class Fetch {
+    final List<Integer> backerNodes;
+    final int chunkIndex;
+    final int relayNumber;
+    int attempt;
+
+    Fetch(List<Integer> backerNodes, int chunkIndex, int relayNumber) {
+      this.backerNodes = backerNodes;
+      this.chunkIndex = chunkIndex;
+      this.relayNumber = relayNumber;
+    }
+  }
+
+  private final NodeContext ctx;
+  private final ValidatorDirectory directory;
+  private final AvailabilityStore store;
+  private final RandomGenerator random;
+  private final Map<Hash, Fetch> fetching = new HashMap<>();
+
+  /** Availability distribution for one validator. */
+  public AvailabilityDistribution(NodeContext ctx, ValidatorDirectory directory, AvailabilityStore store) {
+    this.ctx = ctx;
+    this.directory = directory;
+    this.store = store;
+    this.random = ctx.random("availability-distribution");
+  }
+
+  /** A relay block was imported: fetch our chunk of every candidate it backed. */
+  public void onBlockImported(RelayBlock block) {
+    RelayRuntimeState s = block.state();
+    int self = directory.selfIndex(s);
+    if (self < 0) {
+      return;
+    }
+    for (CandidateEvent e : s.events()) {
+      if (!(e instanceof CandidateEvent.CandidateBacked b)) {
+        continue;
+      }
+      Hash c = b.candidateHash();
+      if (store.hasChunk(c) || fetching.containsKey(c)) {
+        continue;
+      }
+      List<Integer> backers = new ArrayList<>();
+      for (ValidatorIndex v : s.validatorGroups().groups().get(b.group().value())) {
+        if (v.value() != self) {
+          backers.add(directory.nodeOf(s, v.value()));
+        }
+      }
+      for (int i = backers.size() - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        Integer t = backers.get(i);
+        backers.set(i, backers.get(j));
+        backers.set(j, t);
+      }
+      Fetch f = new Fetch(backers, self, block.number());
+      fetching.put(c, f);
+      request(c, f);
+    }
+  }
+
+  private void request(Hash candidate, Fetch f) {
+    if (f.attempt >= f.backerNodes.size()) {
+      fetching.remove(candidate);
+      return;
+    }
+    ctx.send(f.backerNodes.get(f.attempt), new ChunkFetchRequest(candidate, f.chunkIndex));
+    ctx.schedule(CHUNK_REQUEST_TIMEOUT_MICROS, new ChunkTimeout(candidate, f.attempt));
+  }
+
+  /** A chunk request from another validator: answered if we hold all chunks. */
+  public ChunkFetchResponse answer(ChunkFetchRequest r, int validators) {
+    PoV pov = store.holdsAllChunks(r.candidateHash()) ? store.pov(r.candidateHash()).orElse(null) : null;
+    if (pov == null) {
+      return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(), 0, false);
+    }
+    int threshold = ErasureCoding.recoveryThreshold(validators);
+    int chunk = (pov.sizeBytes() + threshold - 1) / threshold;
+    return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(), chunk, true);
+  }
+
+  /** A chunk (or a refusal) arrived. */
+  public void onResponse(ChunkFetchResponse r) {
+    Fetch f = fetching.get(r.candidateHash());
+    if (f == null) {
+      return;
+    }
+    if (r.found()) {
+      fetching.remove(r.candidateHash());
+      store.storeChunk(r.candidateHash(), f.relayNumber);
+      ctx.emit(new ChunkStored(r.candidateHash()));
+    } else {
+      f.attempt++;
+      request(r.candidateHash(), f);
+    }
+  }
+
+  /** Handles a request timeout; false if the timer is not this subsystem's. */
+  public boolean onTimer(Timer t) {
+    if (!(t instanceof ChunkTimeout ct)) {
+      return false;
+    }
+    Fetch f = fetching.get(ct.candidate());
+    if (f != null && f.attempt == ct.attempt()) {
+      f.attempt++;
+      request(ct.candidate(), f);
+    }
+    return true;
+  }
+}

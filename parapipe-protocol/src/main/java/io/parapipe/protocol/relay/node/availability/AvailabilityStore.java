@@ -1,0 +1,94 @@
+package io.parapipe.protocol.relay.node.availability;
+
+import io.parapipe.protocol.primitives.CoreIndex;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.PoV;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validator's availability store: the full available data (PoV) of candidates it validated, and
+ * which candidates it holds its erasure chunk of. Backers hold every chunk (they erasure-coded the
+ * data); others hold the chunk they fetched. Entries are pruned once finality has moved well past
+ * them.
+ */
+public final class AvailabilityStore {
+  private static final class Entry {
+    PoV pov;
+    boolean chunk;
+    int relayNumber = Integer.MAX_VALUE;
+    CoreIndex core;
+  }
+
+  private final Map<Hash, Entry> entries = new HashMap<>();
+
+  private Entry entry(Hash c) {
+    return entries.computeIfAbsent(c, k -> new Entry());
+  }
+
+  /**
+   * Keeps the PoV of a candidate being validated (not yet a holder of chunks).
+   *
+   * @param relayNumber the relay parent number, for pruning
+   */
+  public void keepPoV(Hash candidate, PoV pov, int relayNumber) {
+    Entry e = entry(candidate);
+    e.pov = pov;
+    e.relayNumber = Math.min(e.relayNumber, relayNumber);
+  }
+
+  /**
+   * The validator validated the candidate and stores its available data: it now holds the PoV and
+   * every chunk.
+   *
+   * @param relayNumber the relay parent number, for pruning
+   */
+  public void markHolder(Hash candidate, int relayNumber, CoreIndex core) {
+    Entry e = entry(candidate);
+    e.chunk = e.pov != null;
+    e.relayNumber = Math.min(e.relayNumber, relayNumber);
+    e.core = core;
+  }
+
+  /** Stores this validator's fetched chunk. */
+  public void storeChunk(Hash candidate, int relayNumber) {
+    Entry e = entry(candidate);
+    e.chunk = true;
+    e.relayNumber = Math.min(e.relayNumber, relayNumber);
+  }
+
+  /** True if this validator holds its chunk of the candidate. */
+  public boolean hasChunk(Hash candidate) {
+    Entry e = entries.get(candidate);
+    return e != null && e.chunk;
+  }
+
+  /** True if this validator holds all chunks (it validated the candidate). */
+  public boolean holdsAllChunks(Hash candidate) {
+    Entry e = entries.get(candidate);
+    return e != null && e.chunk && e.pov != null;
+  }
+
+  /** The full PoV, if held. */
+  public Optional<PoV> pov(Hash candidate) {
+    Entry e = entries.get(candidate);
+    return e == null ? Optional.empty() : Optional.ofNullable(e.pov);
+  }
+
+  /** Drops entries whose relay number is below {@code relayNumber}. */
+  public void pruneBelow(int relayNumber) {
+    for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+      Entry e = it.next();
+      if (e.relayNumber < relayNumber) {
+        it.remove();
+      }
+    }
+  }
+
+  /** Number of entries (for tests and memory checks). */
+  public int size() {
+    return entries.size();
+  }
+}
