@@ -70,6 +70,7 @@ public final class CompareCommand implements Callable<Integer> {
         ? Scenario.syncVsAsync()
         : configs.stream().map(Scenario::fromFile).toList();
     PipelineWindow w = window == null ? null : PipelineWindow.parse(window);
+    HeadlessChromium browser = screenshot == null ? null : HeadlessChromium.require("--screenshot");
     Comparison.Result result = Comparison.run(runSource(), scenarios,
         seed == null ? OptionalLong.empty() : OptionalLong.of(seed), out, para, w);
     PrintWriter stdout = spec.commandLine().getOut();
@@ -81,7 +82,7 @@ public final class CompareCommand implements Callable<Integer> {
     stdout.println("wrote " + out.resolve(Comparison.TABLE));
     stdout.println("wrote " + result.html());
     if (screenshot != null) {
-      HeadlessChromium.require("--screenshot").screenshot(result.html(), screenshot, 1400, 1000);
+      browser.screenshot(result.html(), screenshot, 1400, 1000);
       stdout.println("wrote " + screenshot);
     }
     stdout.flush();

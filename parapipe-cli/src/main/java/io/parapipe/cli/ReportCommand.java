@@ -67,6 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
     RunView view = RunReader.read(run);
     TraceView traceView = trace == null ? null : TraceReader.read(trace);
     PipelineWindow w = window == null ? null : PipelineWindow.parse(window);
+    HeadlessChromium browser = screenshot == null ? null : HeadlessChromium.require("--screenshot");
     PrintWriter stdout = spec.commandLine().getOut();
     if (pipeline) {
       stdout.print(TextPipeline.render(
@@ -87,7 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
       }
       stdout.println("wrote " + target);
       if (screenshot != null) {
-        HeadlessChromium.require("--screenshot").screenshot(target, screenshot, 1400, 1000);
+        browser.screenshot(target, screenshot, 1400, 1000);
         stdout.println("wrote " + screenshot);
       }
     }

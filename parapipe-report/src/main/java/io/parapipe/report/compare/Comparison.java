@@ -102,15 +102,18 @@ public final class Comparison {
 
   /**
    * Labels usable as file names, unique in order: characters other than letters, digits, dot,
-   * dash and underscore become dashes; a repeated label gets {@code -2}, {@code -3}, ...
+   * dash and underscore become dashes, leading dots go; a repeated label gets {@code -2}, {@code
+   * -3}, ...
    */
   static List<String> uniqueLabels(List<Scenario> scenarios) {
     Set<String> used = new LinkedHashSet<>();
     List<String> labels = new ArrayList<>();
     for (Scenario s : scenarios) {
-      String base = s.label().replaceAll("[^A-Za-z0-9._-]", "-");
-      if (base.isEmpty() || base.startsWith(".") || base.equals("compare")) {
-        base = "run" + (base.isEmpty() ? "" : "-" + base.replaceFirst("^\\.+", ""));
+      String base = s.label().replaceAll("[^A-Za-z0-9._-]", "-").replaceFirst("^\\.+", "");
+      if (base.isEmpty()) {
+        base = "run";
+      } else if (base.equals("compare")) {
+        base = "run-compare"; // compare.txt and compare.html are the comparison's own files
       }
       String label = base;
       for (int n = 2; used.contains(label); n++) {

@@ -106,9 +106,9 @@ public record ComparisonTable(List<String> labels, String scope, List<Row> rows)
       lag.add(r.relay().finalityLagMs().mean() / 1000.0);
     }
     rows.add(new Row("finality lag (mean)", "s", 2, lag));
-    rows.add(paraRow("unincluded segment (mean)", "blocks", 2, paras,
+    rows.add(paraRow("unincluded segment (mean)", "", 2, paras,
         p -> p.unincludedSegment().mean()));
-    rows.add(paraRow("unincluded segment (max)", "blocks", 0, paras,
+    rows.add(paraRow("unincluded segment (max)", "", 0, paras,
         p -> p.unincludedSegment().max()));
     return new ComparisonTable(labels, scope, rows);
   }
