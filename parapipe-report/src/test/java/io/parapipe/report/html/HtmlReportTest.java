@@ -150,6 +150,27 @@ class HtmlReportTest {
   }
 
   @Test
+  void minimalResultsStillRender() throws Exception {
+    var run = io.parapipe.report.run.RunReader.parse("""
+        {"schema": "parapipe.run/1",
+         "paras": [{"id": 2000, "candidates": [
+                      {"para_block": 1, "relay_parent": 2, "backed_in": 3, "included_in": 4},
+                      {"para_block": 2, "relay_parent": 4, "backed_in": 5, "included_in": 6}]},
+                   {"id": 2001}]}
+        """, "minimal.json");
+    for (Integer para : new Integer[] {2000, 2001}) {
+      String html = HtmlReport.render(List.of(new HtmlReport.Entry("minimal", run, null)), para, null);
+      for (String svg : svgs(html)) {
+        parseXml(svg);
+      }
+      assertThat(svgs(html)).hasSize(5);
+      assertThat(html).contains("The results file gives no configuration.");
+    }
+    String html = HtmlReport.render(List.of(new HtmlReport.Entry("minimal", run, null)), 2000, null);
+    assertThat(html).contains("data-stage=\"INCLUDED\"").contains("Pipeline of para 2000,");
+  }
+
+  @Test
   void sameInputGivesTheSameBytes() {
     assertThat(renderComparison()).isEqualTo(comparison());
     assertThat(renderFaults()).isEqualTo(faults());
