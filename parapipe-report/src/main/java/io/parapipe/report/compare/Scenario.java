@@ -1,0 +1,68 @@
+package io.parapipe.report.compare;
+
+import io.parapipe.report.ReportUserError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A scenario to run: the text of a scenario TOML file ({@code docs/scenario.md}) and where it came
+ * from.
+ *
+ * @param label short name of the run: the file name without {@code .toml}, or the built-in name;
+ *     used as column heading and output file name
+ * @param toml the scenario file's text
+ * @param origin the file path, or {@code built-in:<name>}, for messages
+ */
+public record Scenario(String label, String toml, String origin) {
+  /**
+   * Reads a scenario file.
+   *
+   * @param file a TOML scenario
+   * @return the scenario, labelled by the file name
+   * @throws ReportUserError if the file cannot be read
+   */
+  public static Scenario fromFile(Path file) {
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String name = file.getFileName().toString();
+      String label = name.endsWith(".toml") ? name.substring(0, name.length() - 5) : name;
+      return new Scenario(label, text, file.toString());
+    } catch (NoSuchFileException e) {
+      throw new ReportUserError("--config " + file + ": no such file");
+    } catch (IOException e) {
+      throw new ReportUserError("--config " + file + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The comparison run without {@code --config}: synchronous and asynchronous backing on the same
+   * network (see the built-in {@code sync.toml} and {@code async.toml} resources).
+   *
+   * @return the {@code sync} and {@code async} scenarios
+   */
+  public static List<Scenario> syncVsAsync() {
+    return List.of(builtIn("sync"), builtIn("async"));
+  }
+
+  /**
+   * @param name {@code sync} or {@code async}
+   * @return that built-in scenario
+   */
+  public static Scenario builtIn(String name) {
+    String resource = name + ".toml";
+    try (InputStream in = Scenario.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no built-in scenario " + name);
+      }
+      return new Scenario(name, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+          "built-in:" + name);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read built-in scenario " + name, e);
+    }
+  }
+}

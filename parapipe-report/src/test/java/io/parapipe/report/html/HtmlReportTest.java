@@ -1,0 +1,192 @@
+package io.parapipe.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parapipe.report.Fixtures;
+import io.parapipe.report.ReportUserError;
+import io.parapipe.report.pipeline.PipelineWindow;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+class HtmlReportTest {
+  private static final Pattern SVG = Pattern.compile("<svg\\b.*?</svg>", Pattern.DOTALL);
+
+  private static String comparison;
+  private static String faults;
+
+  /** @return the fixture comparison of sync and async (with the async trace), rendered once */
+  static synchronized String comparison() {
+    if (comparison == null) {
+      comparison = renderComparison();
+    }
+    return comparison;
+  }
+
+  private static String renderComparison() {
+    return HtmlReport.render(List.of(
+        new HtmlReport.Entry("sync", Fixtures.run("sync"), null),
+        new HtmlReport.Entry("async", Fixtures.run("async"), Fixtures.asyncTrace())), null, null);
+  }
+
+  /** @return the report of the faults fixture, rendered once */
+  static synchronized String faults() {
+    if (faults == null) {
+      faults = renderFaults();
+    }
+    return faults;
+  }
+
+  private static String renderFaults() {
+    return HtmlReport.render(
+        List.of(new HtmlReport.Entry("faults", Fixtures.run("faults"), null)), null, null);
+  }
+
+  static List<String> svgs(String html) {
+    List<String> out = new ArrayList<>();
+    Matcher m = SVG.matcher(html);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  static Document parseXml(String xml) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+  }
+
+  @Test
+  void fetchesNothing() {
+    for (String html : List.of(comparison(), faults())) {
+      // No attribute loads anything from elsewhere: only in-page anchors and data: URIs.
+      Matcher refs = Pattern.compile("(?i)\\b(?:src|href|xlink:href|action|poster|srcset)\\s*=\\s*[\"']?([^\"'\\s>]*)")
+          .matcher(html);
+      while (refs.find()) {
+        assertThat(refs.group(1)).as("reference %s", refs.group()).matches("#.*|data:.*");
+      }
+      assertThat(html).doesNotContainPattern("(?i)url\\(\\s*['\"]?(?!#|data:)");
+      assertThat(html).doesNotContainPattern("(?i)@import|<link\\b|<iframe\\b|<object\\b|<embed\\b");
+      assertThat(html).doesNotContainPattern("(?i)<script\\b[^>]*\\bsrc");
+      assertThat(html).doesNotContainPattern("(?i)fetch\\(|XMLHttpRequest|WebSocket|EventSource");
+      // The policy forbids any fetch the page might still attempt.
+      assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\" content=\""
+          + HtmlPage.CONTENT_SECURITY_POLICY + "\">");
+    }
+  }
+
+  @Test
+  void everySvgIsWellFormedXmlAndTheIdsAreUnique() throws Exception {
+    String html = comparison();
+    List<String> svgs = svgs(html);
+    // Two pipelines and four charts per run.
+    assertThat(svgs).hasSize(2 + 2 * 4);
+    for (String svg : svgs) {
+      Document doc = parseXml(svg);
+      assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
+    }
+    assertThat(svgs).filteredOn(s -> s.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"pipeline-"))
+        .hasSize(2);
+    assertThat(svgs).filteredOn(s -> s.startsWith("<svg class=\"chart\"")).hasSize(8);
+    Set<String> ids = new HashSet<>();
+    Matcher m = Pattern.compile("\\bid=\"([^\"]+)\"").matcher(html);
+    while (m.find()) {
+      assertThat(ids.add(m.group(1))).as("id %s is unique", m.group(1)).isTrue();
+    }
+    assertThat(ids).contains("pipeline-1", "pipeline-2", "comparison", "pipelines", "intervals",
+        "authoring", "segment", "figures", "candidates", "panics", "configuration");
+  }
+
+  @Test
+  void showsTheComparisonTableWithRatios() {
+    String html = comparison();
+    assertThat(html).contains("<title>parapipe comparison: sync vs async</title>");
+    assertThat(html).contains("<tr><td>inclusion interval (mean)</td><td class=\"num\">12.00 s</td>"
+        + "<td class=\"num\">6.00 s</td><td class=\"num ratio\">x0.50</td></tr>");
+    assertThat(html).contains("<tr><td>authoring budget</td><td class=\"num\">0.50 s</td>"
+        + "<td class=\"num\">2.00 s</td><td class=\"num ratio\">x4.00</td></tr>");
+  }
+
+  @Test
+  void differingConfigurationIsHighlighted() {
+    String html = comparison();
+    assertThat(html).contains("<h3>Differences</h3>");
+    assertThat(html).contains("<tr class=\"differs\"><td>relay.max_candidate_depth</td><td>0</td>"
+        + "<td>3</td></tr>");
+    assertThat(html).contains("<tr><td>network.validators</td><td>20</td><td>20</td></tr>");
+  }
+
+  @Test
+  void traceAddsBackingTimesToTheCandidateTable() {
+    String html = comparison();
+    assertThat(html).contains("Backing steps from async.trace.jsonl.");
+    assertThat(html).contains("<th>seconded</th><th>attested</th>");
+    assertThat(html).contains("Give a trace for seconding and attestation times.");
+  }
+
+  @Test
+  void listsPanicsAndConfiguration() {
+    String html = faults();
+    assertThat(html).contains("<title>parapipe report: faults</title>");
+    assertThat(html).doesNotContain("id=\"comparison\"");
+    assertThat(html).contains("<tr class=\"panic\"><td>2000</td><td class=\"num\">72.340 s</td>"
+        + "<td>R12</td><td class=\"num\">21</td><td class=\"num\">8</td>"
+        + "<td>Slot must increase</td></tr>");
+    assertThat(html).contains("<details open><summary>all keys</summary>");
+    assertThat(html).contains("<tr><td>relay.max_candidate_depth</td><td>3</td></tr>");
+    assertThat(html).contains("<tr><td>faults.offline_validators</td><td>[3,4]</td></tr>");
+    assertThat(comparison()).contains("No runtime panics.");
+  }
+
+  @Test
+  void minimalResultsStillRender() throws Exception {
+    var run = io.parapipe.report.run.RunReader.parse("""
+        {"schema": "parapipe.run/1",
+         "paras": [{"id": 2000, "candidates": [
+                      {"para_block": 1, "relay_parent": 2, "backed_in": 3, "included_in": 4},
+                      {"para_block": 2, "relay_parent": 4, "backed_in": 5, "included_in": 6}]},
+                   {"id": 2001}]}
+        """, "minimal.json");
+    for (Integer para : new Integer[] {2000, 2001}) {
+      String html = HtmlReport.render(List.of(new HtmlReport.Entry("minimal", run, null)), para, null);
+      for (String svg : svgs(html)) {
+        parseXml(svg);
+      }
+      assertThat(svgs(html)).hasSize(5);
+      assertThat(html).contains("The results file gives no configuration.");
+    }
+    String html = HtmlReport.render(List.of(new HtmlReport.Entry("minimal", run, null)), 2000, null);
+    assertThat(html).contains("data-stage=\"INCLUDED\"").contains("Pipeline of para 2000,");
+  }
+
+  @Test
+  void sameInputGivesTheSameBytes() {
+    assertThat(renderComparison()).isEqualTo(comparison());
+    assertThat(renderFaults()).isEqualTo(faults());
+  }
+
+  @Test
+  void paraAndWindowApplyToEveryRun() {
+    String html = HtmlReport.render(List.of(
+        new HtmlReport.Entry("a", Fixtures.run("async"), null),
+        new HtmlReport.Entry("b", Fixtures.run("async"), null)), 2001, new PipelineWindow(5, 9));
+    assertThat(html).contains("Pipeline of para 2001 (async backing), relay blocks R5 to R9");
+    assertThat(html).contains("Para figures are those of para 2001");
+    assertThatThrownBy(() -> HtmlReport.render(List.of(
+        new HtmlReport.Entry("a", Fixtures.run("async"), null),
+        new HtmlReport.Entry("s", Fixtures.run("sync"), null)), 2001, null))
+        .isInstanceOf(ReportUserError.class)
+        .hasMessage("sync.json: no para 2001 in this run (paras: 2000)");
+  }
+}
