@@ -41,6 +41,14 @@ public final class FragmentChain {
     return chain;
   }
 
+  /**
+   * A chain with an empty best chain whose unconnected storage is {@code storage}, unchecked: the
+   * upstream tests build a "previous" chain this way before {@link #populateFromPrevious}.
+   */
+  static FragmentChain withUncheckedUnconnected(Scope scope, CandidateStorage storage) {
+    return new FragmentChain(scope, new BackedChain(), storage.copy());
+  }
+
   /** An independent copy (for tests and what-if queries; upstream {@code Clone}). */
   public FragmentChain copy() {
     return new FragmentChain(scope, bestChain.copy(), unconnected.copy());
