@@ -27,7 +27,7 @@ import net.jqwik.api.constraints.IntRange;
  * In the "tree" mode every output head is fresh; otherwise candidates may also reuse heads,
  * producing cycles and several paths to one head.
  */
-class FragmentChainProperties {
+class FragmentChainPropertiesTest {
   private static final ParaId PARA = ParaId.of(7);
   private static final HeadData ROOT = head(0xaa, 0xaa);
 
