@@ -1,0 +1,377 @@
+package io.parapipe.protocol.relay.node.prospective;
+
+import io.parapipe.protocol.primitives.AsyncBackingParams;
+import io.parapipe.protocol.primitives.BackingState;
+import io.parapipe.protocol.primitives.CandidatePendingAvailability;
+import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.HeadData;
+import io.parapipe.protocol.primitives.ParaId;
+import io.parapipe.protocol.primitives.PersistedValidationData;
+import io.parapipe.protocol.primitives.SessionIndex;
+import io.parapipe.protocol.relay.node.implicitview.ImplicitView;
+import io.parapipe.protocol.relay.node.implicitview.RelayBlock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The prospective-parachains subsystem of one validator node (upstream {@code lib.rs}, Era B):
+ * one {@link FragmentChain} per tracked relay block and scheduled para, kept for the active leaves
+ * and for their ancestors that the implicit view still retains. Messages are method calls.
+ *
+ * <p>Pure and deterministic: the chain and runtime are read only through the
+ * {@link ProspectiveRuntime} port; iteration follows insertion order.
+ */
+public final class ProspectiveParachains {
+  private final ProspectiveRuntime runtime;
+  /** {@code per_relay_parent}: fragment chains per tracked relay block, by para. */
+  private final Map<Hash, SortedMap<ParaId, FragmentChain>> perRelayParent = new LinkedHashMap<>();
+  private final Set<Hash> activeLeaves = new LinkedHashSet<>();
+  private final ImplicitView implicitView = new ImplicitView();
+
+  /** A subsystem reading the chain through {@code runtime}. */
+  public ProspectiveParachains(ProspectiveRuntime runtime) {
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+  }
+
+  /**
+   * Handles an active-leaves update ({@code handle_active_leaves_update}, §4.8 of the notes).
+   *
+   * <p>For the activated leaf (skipped if also deactivated): if the runtime does not support async
+   * backing, returns at once (no deactivation, no pruning, as upstream). Otherwise fetches the
+   * scheduled paras (every para in the claim queue at any depth), the leaf's block info (missing:
+   * activation skipped), its ancestry (at most {@code allowed_ancestry_len}, stopping at a session
+   * change), and for each para with a backing state builds the scope and the chain from the
+   * candidates pending availability, then inherits from the parent block's chain if tracked.
+   * Then deactivates leaves and prunes every relay block the implicit view no longer holds.
+   *
+   * @param activated the newly activated leaf, if any
+   * @param deactivated the leaves no longer active
+   */
+  public void handleActiveLeavesUpdate(Optional<Hash> activated, Collection<Hash> deactivated) {
+    if (activated.isPresent() && !deactivated.contains(activated.get())) {
+      Hash hash = activated.get();
+      Optional<AsyncBackingParams> mode = runtime.asyncBackingParams(hash);
+      if (mode.isEmpty()) {
+        // Async backing disabled: not part of any allowed ancestry.
+        return;
+      }
+      activateLeaf(hash, mode.get());
+    }
+    for (Hash leaf : deactivated) {
+      activeLeaves.remove(leaf);
+      implicitView.deactivateLeaf(leaf);
+    }
+    Set<Hash> remaining = implicitView.allAllowedRelayParents();
+    perRelayParent.keySet().retainAll(remaining);
+  }
+
+  private void activateLeaf(Hash hash, AsyncBackingParams params) {
+    Set<ParaId> scheduledParas = new TreeSet<>();
+    runtime.claimQueue(hash).values().forEach(scheduledParas::addAll);
+
+    Optional<RelayChainBlockInfo> maybeBlockInfo = runtime.blockInfo(hash);
+    if (maybeBlockInfo.isEmpty()) {
+      return;
+    }
+    RelayChainBlockInfo blockInfo = maybeBlockInfo.get();
+    List<RelayChainBlockInfo> ancestry = fetchAncestry(hash, params.allowedAncestryLen());
+
+    SortedMap<ParaId, FragmentChain> prevChains =
+        ancestry.isEmpty() ? null : perRelayParent.get(ancestry.get(0).hash());
+
+    SortedMap<ParaId, FragmentChain> chains = new TreeMap<>();
+    for (ParaId para : scheduledParas) {
+      Optional<BackingState> backingState = runtime.backingState(hash, para);
+      if (backingState.isEmpty()) {
+        continue;
+      }
+      Constraints constraints = Constraints.fromPrimitive(backingState.get().constraints());
+      List<ImportablePendingAvailability> pending = preprocessCandidatesPendingAvailability(
+          constraints.requiredParent(), backingState.get().pendingAvailability());
+
+      CandidateStorage pendingStorage = new CandidateStorage();
+      List<PendingAvailability> compactPending = new ArrayList<>(pending.size());
+      for (ImportablePendingAvailability c : pending) {
+        Optional<FragmentChainError> added = pendingStorage.addPendingAvailabilityCandidate(
+            c.compact().candidateHash(), c.candidate(), c.persistedValidationData());
+        if (added.isPresent() && !(added.get() instanceof FragmentChainError.CandidateAlreadyKnown)) {
+          // Scraped an invalid candidate pending availability: keep the ones before it.
+          break;
+        }
+      }
+      for (ImportablePendingAvailability c : pending) {
+        compactPending.add(c.compact());
+      }
+
+      Result<Scope, UnexpectedAncestor> scope = Scope.withAncestors(
+          blockInfo, constraints, compactPending, params.maxCandidateDepth(), ancestry);
+      if (scope.isErr()) {
+        continue;
+      }
+      FragmentChain chain = FragmentChain.init(scope.value(), pendingStorage);
+      if (prevChains != null) {
+        FragmentChain prev = prevChains.get(para);
+        if (prev != null) {
+          chain.populateFromPrevious(prev);
+        }
+      }
+      chains.put(para, chain);
+    }
+
+    perRelayParent.put(hash, chains);
+    activeLeaves.add(hash);
+    List<RelayBlock> ancestorBlocks = new ArrayList<>(ancestry.size());
+    for (RelayChainBlockInfo a : ancestry) {
+      ancestorBlocks.add(new RelayBlock(a.hash(), a.number()));
+    }
+    implicitView.activateLeafFromProspectiveParachains(
+        new RelayBlock(blockInfo.hash(), blockInfo.number()), ancestorBlocks);
+  }
+
+  /**
+   * The leaf's ancestors usable as relay parents ({@code fetch_ancestry}): at most {@code k},
+   * stopping at the first unknown block or the first whose children are in another session than
+   * the leaf's children.
+   */
+  private List<RelayChainBlockInfo> fetchAncestry(Hash leaf, int k) {
+    if (k == 0) {
+      return List.of();
+    }
+    List<Hash> hashes = runtime.ancestors(leaf, k);
+    SessionIndex requiredSession = runtime.sessionIndexForChild(leaf);
+    List<RelayChainBlockInfo> ancestry = new ArrayList<>(hashes.size());
+    for (Hash h : hashes) {
+      Optional<RelayChainBlockInfo> info = runtime.blockInfo(h);
+      if (info.isEmpty()) {
+        break;
+      }
+      // The relay chain cannot accept candidates from a previous session.
+      if (!runtime.sessionIndexForChild(h).equals(requiredSession)) {
+        break;
+      }
+      ancestry.add(info.get());
+    }
+    return ancestry;
+  }
+
+  /** A candidate pending availability with its reconstructed validation data. */
+  private record ImportablePendingAvailability(
+      CommittedCandidateReceipt candidate, PersistedValidationData persistedValidationData, PendingAvailability compact) {}
+
+  /**
+   * Rebuilds each pending candidate's PVD from the running required parent and its relay parent's
+   * header ({@code preprocess_candidates_pending_availability}); stops at the first unknown relay
+   * parent.
+   */
+  private List<ImportablePendingAvailability> preprocessCandidatesPendingAvailability(
+      HeadData requiredParent, List<CandidatePendingAvailability> pendingAvailability) {
+    List<ImportablePendingAvailability> importable = new ArrayList<>(pendingAvailability.size());
+    HeadData parent = requiredParent;
+    for (CandidatePendingAvailability pending : pendingAvailability) {
+      Optional<RelayChainBlockInfo> relayParent = runtime.blockInfo(pending.descriptor().relayParent());
+      if (relayParent.isEmpty()) {
+        break;
+      }
+      RelayChainBlockInfo rp = relayParent.get();
+      importable.add(new ImportablePendingAvailability(
+          new CommittedCandidateReceipt(pending.descriptor(), pending.commitments()),
+          new PersistedValidationData(parent, rp.number(), rp.storageRoot(), pending.maxPovSize()),
+          new PendingAvailability(pending.candidateHash(), rp)));
+      parent = pending.commitments().headData();
+    }
+    return importable;
+  }
+
+  /**
+   * Keeps a newly seconded candidate ({@code IntroduceSecondedCandidate}) in the unconnected storage
+   * of every tracked relay block (active leaves and retained former leaves) whose chain for the para
+   * admits it.
+   *
+   * @return true iff it was added to, or already known by, at least one chain; false also for a PVD
+   *     mismatch or a zero-length cycle
+   */
+  public boolean introduceSecondedCandidate(IntroduceSecondedCandidateRequest request) {
+    CommittedCandidateReceipt candidate = request.candidateReceipt();
+    Result<CandidateEntry, CandidateEntryError> entry =
+        CandidateEntry.newSeconded(candidate.hash(), candidate, request.persistedValidationData());
+    if (entry.isErr()) {
+      return false;
+    }
+    boolean added = false;
+    // Former leaves still in the implicit view are updated too, so that their future children
+    // inherit the candidate.
+    for (SortedMap<ParaId, FragmentChain> chains : perRelayParent.values()) {
+      FragmentChain chain = chains.get(request.candidatePara());
+      if (chain == null) {
+        continue;
+      }
+      Optional<FragmentChainError> error = chain.tryAddingSecondedCandidate(entry.value());
+      if (error.isEmpty() || error.get() instanceof FragmentChainError.CandidateAlreadyKnown) {
+        added = true;
+      }
+    }
+    return added;
+  }
+
+  /**
+   * Notes that a candidate was backed ({@code CandidateBacked}), in every tracked chain of the para
+   * that holds it unconnected. Fire and forget: unknown candidates are ignored.
+   */
+  public void candidateBacked(ParaId para, Hash candidateHash) {
+    for (SortedMap<ParaId, FragmentChain> chains : perRelayParent.values()) {
+      FragmentChain chain = chains.get(para);
+      if (chain == null || chain.isCandidateBacked(candidateHash)) {
+        continue;
+      }
+      if (chain.containsUnconnectedCandidate(candidateHash)) {
+        chain.candidateBacked(candidateHash);
+      }
+    }
+  }
+
+  /**
+   * Up to {@code count} candidates of {@code para} that can be backed next at an active leaf, after
+   * the given ancestors ({@code GetBackableCandidates}); empty for an inactive leaf.
+   */
+  public List<BackableCandidate> getBackableCandidates(Hash leaf, ParaId para, int count, Set<Hash> ancestors) {
+    if (!activeLeaves.contains(leaf)) {
+      return List.of();
+    }
+    SortedMap<ParaId, FragmentChain> chains = perRelayParent.get(leaf);
+    FragmentChain chain = chains == null ? null : chains.get(para);
+    if (chain == null) {
+      return List.of();
+    }
+    return chain.findBackableChain(ancestors, count);
+  }
+
+  /**
+   * For each candidate, the active leaves (only {@code fragmentChainRelayParent} if given) whose
+   * chain for its para could take it: admitted as potential or already known
+   * ({@code GetHypotheticalMembership}).
+   */
+  public List<HypotheticalMembership> getHypotheticalMembership(HypotheticalMembershipRequest request) {
+    List<List<Hash>> memberships = new ArrayList<>(request.candidates().size());
+    for (int i = 0; i < request.candidates().size(); i++) {
+      memberships.add(new ArrayList<>());
+    }
+    for (Hash leaf : activeLeaves) {
+      if (request.fragmentChainRelayParent().isPresent()
+          && !request.fragmentChainRelayParent().get().equals(leaf)) {
+        continue;
+      }
+      SortedMap<ParaId, FragmentChain> chains = perRelayParent.get(leaf);
+      if (chains == null) {
+        continue;
+      }
+      for (int i = 0; i < request.candidates().size(); i++) {
+        HypotheticalCandidate candidate = request.candidates().get(i);
+        FragmentChain chain = chains.get(candidate.candidatePara());
+        if (chain == null) {
+          continue;
+        }
+        Optional<FragmentChainError> error = chain.canAddCandidateAsPotential(candidate);
+        if (error.isEmpty() || error.get() instanceof FragmentChainError.CandidateAlreadyKnown) {
+          memberships.get(i).add(leaf);
+        }
+      }
+    }
+    List<HypotheticalMembership> out = new ArrayList<>(memberships.size());
+    for (int i = 0; i < memberships.size(); i++) {
+      out.add(new HypotheticalMembership(request.candidates().get(i), memberships.get(i)));
+    }
+    return out;
+  }
+
+  /**
+   * For an active leaf, each para's earliest allowed relay-parent number
+   * ({@code GetMinimumRelayParents}); empty for an inactive leaf. Feed this to
+   * {@link ImplicitView#activateLeaf}.
+   */
+  public SortedMap<ParaId, Integer> getMinimumRelayParents(Hash leaf) {
+    SortedMap<ParaId, Integer> out = new TreeMap<>();
+    if (!activeLeaves.contains(leaf)) {
+      return out;
+    }
+    SortedMap<ParaId, FragmentChain> chains = perRelayParent.get(leaf);
+    if (chains != null) {
+      for (Map.Entry<ParaId, FragmentChain> e : chains.entrySet()) {
+        out.put(e.getKey(), e.getValue().scope().earliestRelayParent().number());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The persisted validation data of a prospective candidate ({@code GetProspectiveValidationData}),
+   * from the active leaves' chains of the para: relay-parent info from a scope containing it, the
+   * parent head data from any chain (unless supplied), the max PoV size from the base constraints
+   * of a chain whose scope contains the relay parent. Empty unless all three are found.
+   */
+  public Optional<PersistedValidationData> getProspectiveValidationData(ProspectiveValidationDataRequest request) {
+    HeadData headData = request.parentHeadData() instanceof ParentHeadData.WithData w ? w.headData() : null;
+    Hash parentHeadHash = request.parentHeadData().hash();
+    RelayChainBlockInfo relayParentInfo = null;
+    Integer maxPovSize = null;
+    for (Hash leaf : activeLeaves) {
+      if (headData != null && relayParentInfo != null && maxPovSize != null) {
+        break;
+      }
+      SortedMap<ParaId, FragmentChain> chains = perRelayParent.get(leaf);
+      FragmentChain chain = chains == null ? null : chains.get(request.paraId());
+      if (chain == null) {
+        continue;
+      }
+      RelayChainBlockInfo inScope = chain.scope().ancestorOrNull(request.candidateRelayParent());
+      if (relayParentInfo == null) {
+        relayParentInfo = inScope;
+      }
+      if (headData == null) {
+        headData = chain.getHeadDataByHash(parentHeadHash).orElse(null);
+      }
+      // Assumes max_pov_size changes only at session boundaries, which scopes never cross.
+      if (maxPovSize == null && inScope != null) {
+        maxPovSize = chain.scope().baseConstraints().maxPovSize();
+      }
+    }
+    if (headData == null || relayParentInfo == null || maxPovSize == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new PersistedValidationData(
+        headData, relayParentInfo.number(), relayParentInfo.storageRoot(), maxPovSize));
+  }
+
+  /** The active leaves (unmodifiable, activation order). */
+  public Set<Hash> activeLeaves() {
+    return Collections.unmodifiableSet(activeLeaves);
+  }
+
+  /** The relay blocks with fragment chains: active leaves and retained former leaves. */
+  public Set<Hash> trackedRelayParents() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(perRelayParent.keySet()));
+  }
+
+  /** The fragment chain of a para at a tracked relay block, for inspection. */
+  public Optional<FragmentChain> fragmentChain(Hash relayParent, ParaId para) {
+    SortedMap<ParaId, FragmentChain> chains = perRelayParent.get(relayParent);
+    return chains == null ? Optional.empty() : Optional.ofNullable(chains.get(para));
+  }
+
+  /** The relay blocks the subsystem's implicit view retains. */
+  public Set<Hash> retainedRelayBlocks() {
+    return Collections.unmodifiableSet(new HashSet<>(implicitView.allAllowedRelayParents()));
+  }
+}
