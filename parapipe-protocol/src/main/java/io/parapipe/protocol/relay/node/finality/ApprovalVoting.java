@@ -170,6 +170,26 @@ public final class ApprovalVoting {
     return true;
   }
 
+  /**
+   * Forgets the finalized block's ancestors: finality made their approvals irrelevant. The
+   * finalized block stays approved, as the root its descendants' approval builds on.
+   */
+  public void pruneFinalized(Hash finalized) {
+    BlockEntry e = blocks.get(finalized);
+    if (e == null) {
+      return;
+    }
+    approved.add(finalized);
+    Hash h = e.parent;
+    while (h != null) {
+      BlockEntry a = blocks.remove(h);
+      approved.remove(h);
+      children.remove(h);
+      early.remove(h);
+      h = a == null ? null : a.parent;
+    }
+  }
+
   /** True if the block and all its ancestors are approved in this node's view. */
   public boolean isApproved(Hash block) {
     return approved.contains(block);

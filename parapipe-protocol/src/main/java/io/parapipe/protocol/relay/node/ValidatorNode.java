@@ -1,0 +1,469 @@
+package io.parapipe.protocol.relay.node;
+
+import io.parapipe.protocol.events.ApprovalSent;
+import io.parapipe.protocol.events.BlockFinalized;
+import io.parapipe.protocol.events.CandidateBackedEvent;
+import io.parapipe.protocol.events.CandidateIncludedEvent;
+import io.parapipe.protocol.events.CandidateTimedOutEvent;
+import io.parapipe.protocol.events.RelayBlockAuthored;
+import io.parapipe.protocol.events.RelayBlockImported;
+import io.parapipe.protocol.events.UpgradeApplied;
+import io.parapipe.protocol.host.Message;
+import io.parapipe.protocol.host.Node;
+import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.Timer;
+import io.parapipe.protocol.host.Topic;
+import io.parapipe.protocol.para.runtime.ParaBlockHeader;
+import io.parapipe.protocol.primitives.AsyncBackingParams;
+import io.parapipe.protocol.primitives.BackingState;
+import io.parapipe.protocol.primitives.CoreIndex;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.ParaId;
+import io.parapipe.protocol.primitives.PoV;
+import io.parapipe.protocol.primitives.SessionIndex;
+import io.parapipe.protocol.primitives.ValidatorIndex;
+import io.parapipe.protocol.relay.node.authoring.SlotLottery;
+import io.parapipe.protocol.relay.node.availability.AvailabilityDistribution;
+import io.parapipe.protocol.relay.node.availability.AvailabilityStore;
+import io.parapipe.protocol.relay.node.availability.BitfieldSigning;
+import io.parapipe.protocol.relay.node.backing.CandidateBacking;
+import io.parapipe.protocol.relay.node.chain.BlockTree;
+import io.parapipe.protocol.relay.node.chain.RelayBlock;
+import io.parapipe.protocol.relay.node.collation.CollatorProtocolValidator;
+import io.parapipe.protocol.relay.node.finality.ApprovalVoting;
+import io.parapipe.protocol.relay.node.finality.GrandpaVoter;
+import io.parapipe.protocol.relay.node.implicitview.BlockHeader;
+import io.parapipe.protocol.relay.node.implicitview.ImplicitView;
+import io.parapipe.protocol.relay.node.prospective.ProspectiveParachains;
+import io.parapipe.protocol.relay.node.prospective.ProspectiveRuntime;
+import io.parapipe.protocol.relay.node.prospective.RelayChainBlockInfo;
+import io.parapipe.protocol.relay.node.provisioner.Provisioner;
+import io.parapipe.protocol.relay.node.validation.PvfExecutionQueue;
+import io.parapipe.protocol.relay.runtime.BlockExecution;
+import io.parapipe.protocol.relay.runtime.BlockInputs;
+import io.parapipe.protocol.relay.runtime.ParasInherentData;
+import io.parapipe.protocol.relay.runtime.RelayRuntime;
+import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
+import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdate;
+import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
+import io.parapipe.protocol.relay.runtime.inclusion.CandidateEvent;
+import io.parapipe.protocol.relay.runtime.shared.ValidatorId;
+import io.parapipe.protocol.wire.AdvertiseCollation;
+import io.parapipe.protocol.wire.ApprovalsMessage;
+import io.parapipe.protocol.wire.AvailableDataRequest;
+import io.parapipe.protocol.wire.AvailableDataResponse;
+import io.parapipe.protocol.wire.BackedCandidateManifest;
+import io.parapipe.protocol.wire.BitfieldGossip;
+import io.parapipe.protocol.wire.ChunkFetchRequest;
+import io.parapipe.protocol.wire.ChunkFetchResponse;
+import io.parapipe.protocol.wire.CollationFetchResponse;
+import io.parapipe.protocol.wire.GrandpaVoteMessage;
+import io.parapipe.protocol.wire.PoVFetchRequest;
+import io.parapipe.protocol.wire.PoVFetchResponse;
+import io.parapipe.protocol.wire.RelayBlockAnnouncement;
+import io.parapipe.protocol.wire.StatementMessage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * A relay-chain validator: it authors blocks in its slots, imports everyone's blocks, and runs
+ * the parachain subsystems — prospective parachains, candidate backing, the validator side of
+ * the collator protocol, availability distribution, bitfield signing, the provisioner, approval
+ * checking and GRANDPA-like finality. Subsystems call each other directly, as the overseer's
+ * messages would connect them.
+ */
+public final class ValidatorNode implements Node {
+  /** How far below the finalized block availability data is kept. */
+  private static final int AVAILABILITY_KEEP_BLOCKS = 20;
+  /** Upstream's request timeout, used for available-data recovery by approval checkers. */
+  private static final long RECOVERY_TIMEOUT_MICROS = 1_000_000;
+
+  private record SlotTick(long slot) implements Timer {}
+
+  private record RecoveryTimeout(Hash candidate, int attempt) implements Timer {}
+
+  private record ApprovalTag(Hash block, Hash candidate) {}
+
+  /** What an approval checker needs to recover a candidate: where its data is. */
+  private static final class Recovery {
+    final Hash block;
+    final int blockNumber;
+    final List<Integer> backerNodes;
+    int attempt;
+    boolean active;
+
+    Recovery(Hash block, int blockNumber, List<Integer> backerNodes) {
+      this.block = block;
+      this.blockNumber = blockNumber;
+      this.backerNodes = backerNodes;
+    }
+  }
+
+  private final ValidatorConfig cfg;
+  private NodeContext ctx;
+  private BlockTree<RelayBlock> tree;
+  private ValidatorDirectory directory;
+  private ProspectiveParachains prospective;
+  private final ImplicitView implicitView = new ImplicitView();
+  private PvfExecutionQueue pvf;
+  private final AvailabilityStore store = new AvailabilityStore();
+  private AvailabilityDistribution availability;
+  private BitfieldSigning bitfieldSigning;
+  private final Provisioner provisioner = new Provisioner();
+  private CandidateBacking backing;
+  private CollatorProtocolValidator collation;
+  private ApprovalVoting approvals;
+  private GrandpaVoter<RelayBlock> grandpa;
+  private SlotLottery lottery;
+  private final Map<Hash, Recovery> recoveries = new HashMap<>();
+
+  /** A validator with the given configuration. */
+  public ValidatorNode(ValidatorConfig cfg) {
+    this.cfg = cfg;
+  }
+
+  @Override
+  public void start(NodeContext ctx) {
+    this.ctx = ctx;
+    RelayBlock genesis = cfg.genesis();
+    tree = new BlockTree<>(RelayBlock.SHAPE, genesis);
+    directory = new ValidatorDirectory(cfg.authorityNodes(), cfg.authority());
+    prospective = new ProspectiveParachains(runtimePort);
+    pvf = new PvfExecutionQueue(ctx, cfg.pvfWorkers(), cfg.speed(), cfg.executionFraction(),
+        (job, valid, micros) -> onExecuted(job, valid));
+    availability = new AvailabilityDistribution(ctx, directory, store);
+    bitfieldSigning = new BitfieldSigning(ctx, directory, store, cfg.bitfieldSigningDelayMicros(),
+        tree::contains, s -> {
+          provisioner.addBitfield(s.leaf(), s.bitfield());
+          ctx.broadcast(Topic.VALIDATORS, new BitfieldGossip(s.leaf(), s.bitfield()));
+        });
+    backing = new CandidateBacking(ctx, directory, prospective, implicitView, pvf, store,
+        cfg.backingTimeoutMicros(), (rp, c, ok) -> collation.onSecondingOutcome(rp, c, ok));
+    collation = new CollatorProtocolValidator(ctx, backing, rp -> tree.get(rp)
+        .map(b -> b.state().api().asyncBackingParams().maxCandidateDepth() + 1).orElse(1));
+    int n = cfg.authorityNodes().size();
+    var genesisConfig = genesis.state().activeConfig();
+    approvals = new ApprovalVoting(ctx, cfg.authority(), n, genesisConfig.neededApprovals(),
+        genesisConfig.noShowSlots() * cfg.slotDurationMicros(), cfg.epochRandomness(),
+        genesis.hash(), approvalActions);
+    grandpa = new GrandpaVoter<>(ctx, cfg.authority(), n, cfg.finalityRoundIntervalMicros(), tree,
+        RelayBlock.SHAPE, approvals::isApproved, grandpaActions);
+    lottery = new SlotLottery(cfg.epochRandomness(), n, cfg.missedSlotProbability(),
+        cfg.forkProbability());
+    long firstSlot = genesis.state().babeSlot() + 1;
+    ctx.schedule(firstSlot * cfg.slotDurationMicros() - ctx.now(), new SlotTick(firstSlot));
+  }
+
+  // ---- dispatch ----
+
+  @Override
+  public void onMessage(int from, Message m) {
+    if (m instanceof RelayBlockAnnouncement a) {
+      importBlock(a.block());
+    } else if (m instanceof AdvertiseCollation a) {
+      collation.onAdvertise(from, a);
+    } else if (m instanceof CollationFetchResponse r) {
+      collation.onFetchResponse(from, r);
+    } else if (m instanceof StatementMessage s) {
+      backing.onStatement(s);
+    } else if (m instanceof BackedCandidateManifest b) {
+      backing.onManifest(b);
+    } else if (m instanceof PoVFetchRequest r) {
+      ctx.send(from, backing.answerPoVRequest(r));
+    } else if (m instanceof PoVFetchResponse r) {
+      backing.onPoVResponse(r);
+    } else if (m instanceof ChunkFetchRequest r) {
+      ctx.send(from, availability.answer(r, tree.best().state().validators().size()));
+    } else if (m instanceof ChunkFetchResponse r) {
+      availability.onResponse(r);
+    } else if (m instanceof BitfieldGossip b) {
+      provisioner.addBitfield(b.leaf(), b.bitfield());
+    } else if (m instanceof AvailableDataRequest r) {
+      ctx.send(from, new AvailableDataResponse(r.candidateHash(), store.pov(r.candidateHash()).orElse(null)));
+    } else if (m instanceof AvailableDataResponse r) {
+      onAvailableData(r);
+    } else if (m instanceof ApprovalsMessage a) {
+      approvals.onApprovals(a.validator(), a.block(), a.candidates());
+    } else if (m instanceof GrandpaVoteMessage v) {
+      grandpa.onVote(v.validator(), v.round(), v.step(), v.target(), v.targetNumber());
+    }
+  }
+
+  @Override
+  public void onTimer(Timer t) {
+    if (t instanceof SlotTick s) {
+      onSlot(s.slot());
+    } else if (t instanceof RecoveryTimeout r) {
+      onRecoveryTimeout(r);
+    } else if (!pvf.onTimer(t) && !backing.onTimer(t) && !collation.onTimer(t)
+        && !availability.onTimer(t) && !bitfieldSigning.onTimer(t) && !approvals.onTimer(t)) {
+      grandpa.onTimer(t);
+    }
+  }
+
+  private void onExecuted(PvfExecutionQueue.Job job, boolean valid) {
+    if (job.tag() instanceof ApprovalTag a) {
+      approvals.onChecked(a.block(), a.candidate(), valid);
+    } else {
+      backing.onExecuted(job, valid);
+    }
+  }
+
+  // ---- block import and the view ----
+
+  private void importBlock(RelayBlock block) {
+    BlockTree.ImportOutcome<RelayBlock> out = tree.add(block);
+    for (RelayBlock b : out.imported()) {
+      ctx.emit(new RelayBlockImported(b.hash(), b.number(), b == tree.best()));
+      availability.onBlockImported(b);
+      approvals.onBlockImported(b.hash(), b.parentHash(), includedCandidates(b));
+    }
+    List<Hash> deactivated = new ArrayList<>(out.deactivated());
+    for (RelayBlock leaf : out.activated()) {
+      prospective.handleActiveLeavesUpdate(Optional.of(leaf.hash()), deactivated);
+      implicitView.activateLeaf(leaf.hash(), headerSource, prospective.getMinimumRelayParents(leaf.hash()));
+      for (Hash d : deactivated) {
+        implicitView.deactivateLeaf(d);
+      }
+      deactivated.clear();
+      implicitView.knownAllowedRelayParentsUnder(leaf.hash(), Optional.empty()).ifPresent(rps -> {
+        for (Hash rp : rps) {
+          tree.get(rp).ifPresent(backing::addRelayParent);
+        }
+      });
+      bitfieldSigning.onLeafActivated(leaf);
+    }
+    if (!deactivated.isEmpty()) {
+      prospective.handleActiveLeavesUpdate(Optional.empty(), deactivated);
+      deactivated.forEach(implicitView::deactivateLeaf);
+    }
+    backing.retainOnly(implicitView.allAllowedRelayParents());
+    collation.retainOnly(implicitView.allAllowedRelayParents());
+    grandpa.onChainChanged();
+  }
+
+  private final BlockHeaderSourceAdapter headerSource = new BlockHeaderSourceAdapter();
+
+  /** The implicit view reads headers from the local chain. */
+  private final class BlockHeaderSourceAdapter implements io.parapipe.protocol.relay.node.implicitview.HeaderSource {
+    @Override
+    public Optional<BlockHeader> header(Hash hash) {
+      return tree.get(hash).map(b -> new BlockHeader(b.hash(), b.parentHash(), b.number()));
+    }
+  }
+
+  /** Prospective parachains read the relay chain through the runtime API of local blocks. */
+  private final ProspectiveRuntime runtimePort = new ProspectiveRuntime() {
+    @Override
+    public Optional<RelayChainBlockInfo> blockInfo(Hash block) {
+      return tree.get(block).map(b -> new RelayChainBlockInfo(b.hash(), b.number(), b.state().stateRoot()));
+    }
+
+    @Override
+    public List<Hash> ancestors(Hash block, int k) {
+      List<Hash> out = new ArrayList<>();
+      for (RelayBlock b : tree.ancestors(block, k)) {
+        out.add(b.hash());
+      }
+      return out;
+    }
+
+    @Override
+    public SessionIndex sessionIndexForChild(Hash block) {
+      return tree.get(block).map(b -> b.state().api().sessionIndexForChild()).orElseThrow();
+    }
+
+    @Override
+    public Optional<AsyncBackingParams> asyncBackingParams(Hash block) {
+      return tree.get(block).map(b -> b.state().api().asyncBackingParams());
+    }
+
+    @Override
+    public SortedMap<CoreIndex, List<ParaId>> claimQueue(Hash block) {
+      return tree.get(block).map(b -> b.state().api().claimQueue()).orElseThrow();
+    }
+
+    @Override
+    public Optional<BackingState> backingState(Hash block, ParaId para) {
+      return tree.get(block).flatMap(b -> b.state().api().backingState(para));
+    }
+  };
+
+  // ---- authoring ----
+
+  private void onSlot(long slot) {
+    ctx.schedule(cfg.slotDurationMicros(), new SlotTick(slot + 1));
+    if (!lottery.isAuthor(slot, cfg.authority())) {
+      return;
+    }
+    RelayBlock parent = tree.best();
+    if (parent.state().babeSlot() >= slot) {
+      return;
+    }
+    boolean inject = parent.state().api().elasticScalingMvp();
+    ParasInherentData inherent = provisioner.inherentData(parent, prospective, backing, inject);
+    int number = parent.number() + 1;
+    Optional<ConfigUpdate> update = Optional.empty();
+    String description = null;
+    for (ValidatorConfig.ConfigChange c : cfg.configChanges()) {
+      if (c.atRelayBlock() == number) {
+        ConfigUpdate previous = update.orElse(null);
+        update = Optional.of(previous == null ? c.update() : base -> c.update().apply(previous.apply(base)));
+        description = description == null ? c.description() : description + "; " + c.description();
+      }
+    }
+    BlockExecution exec = RelayRuntime.executeBlock(parent.state(),
+        new BlockInputs(slot, ValidatorId.of(cfg.authority()), inherent, update));
+    RelayBlock block = new RelayBlock(exec.state(), exec.processedInherent(), ctx.self(), ctx.now());
+    emitAuthored(block, slot);
+    if (description != null) {
+      ctx.emit(new UpgradeApplied("relay", List.of(), description));
+    }
+    ctx.broadcast(Topic.RELAY_CHAIN, new RelayBlockAnnouncement(block));
+    importBlock(block);
+  }
+
+  private void emitAuthored(RelayBlock block, long slot) {
+    RelayRuntimeState s = block.state();
+    List<Hash> backed = new ArrayList<>();
+    List<Hash> included = new ArrayList<>();
+    List<Hash> timedOut = new ArrayList<>();
+    for (CandidateEvent e : s.events()) {
+      if (e instanceof CandidateEvent.CandidateBacked b) {
+        backed.add(b.candidateHash());
+      } else if (e instanceof CandidateEvent.CandidateIncluded i) {
+        included.add(i.candidateHash());
+      } else if (e instanceof CandidateEvent.CandidateTimedOut t) {
+        timedOut.add(t.candidateHash());
+      }
+    }
+    ctx.emit(new RelayBlockAuthored(block.hash(), block.number(), slot, block.parentHash(), backed,
+        included, timedOut, block.body().bitfields().size()));
+    for (CandidateEvent e : s.events()) {
+      if (e instanceof CandidateEvent.CandidateBacked b) {
+        Hash rp = b.receipt().descriptor().relayParent();
+        int rpNumber = tree.get(rp).map(RelayBlock::number).orElse(-1);
+        ctx.emit(new CandidateBackedEvent(block.hash(), block.number(), b.receipt().descriptor().paraId(),
+            b.candidateHash(), b.core(), rpNumber));
+      } else if (e instanceof CandidateEvent.CandidateIncluded i) {
+        int paraBlock = ParaBlockHeader.decode(i.head()).map(ParaBlockHeader::number).orElse(-1);
+        ctx.emit(new CandidateIncludedEvent(block.hash(), block.number(), i.receipt().descriptor().paraId(),
+            i.candidateHash(), i.core(), paraBlock));
+      } else if (e instanceof CandidateEvent.CandidateTimedOut t) {
+        ctx.emit(new CandidateTimedOutEvent(block.hash(), block.number(), t.receipt().descriptor().paraId(),
+            t.candidateHash(), t.core()));
+      }
+    }
+  }
+
+  // ---- approvals and finality ----
+
+  private List<Hash> includedCandidates(RelayBlock b) {
+    List<Hash> out = new ArrayList<>();
+    RelayRuntimeState s = b.state();
+    for (CandidateEvent e : s.events()) {
+      if (e instanceof CandidateEvent.CandidateIncluded i) {
+        out.add(i.candidateHash());
+        List<Integer> backers = new ArrayList<>();
+        for (ValidatorIndex v : s.validatorGroups().groups().get(i.group().value())) {
+          backers.add(directory.nodeOf(s, v.value()));
+        }
+        recoveries.putIfAbsent(i.candidateHash(), new Recovery(b.hash(), b.number(), backers));
+      }
+    }
+    return out;
+  }
+
+  private final ApprovalVoting.Actions approvalActions = new ApprovalVoting.Actions() {
+    @Override
+    public void recoverAndExecute(Hash block, Hash candidate) {
+      Optional<PoV> own = store.pov(candidate);
+      if (own.isPresent()) {
+        executeForApproval(block, candidate, own.get());
+        return;
+      }
+      Recovery r = recoveries.get(candidate);
+      if (r == null) {
+        return;
+      }
+      r.active = true;
+      requestAvailableData(candidate, r);
+    }
+
+    @Override
+    public void broadcastApprovals(Hash block, List<Hash> candidates) {
+      ctx.emit(new ApprovalSent(block, candidates));
+      ctx.broadcast(Topic.VALIDATORS, new ApprovalsMessage(block, cfg.authority(), candidates));
+    }
+
+    @Override
+    public void onApproved(Hash block) {
+      grandpa.onChainChanged();
+    }
+  };
+
+  private void requestAvailableData(Hash candidate, Recovery r) {
+    if (r.attempt >= r.backerNodes.size()) {
+      r.active = false;
+      return;
+    }
+    ctx.send(r.backerNodes.get(r.attempt), new AvailableDataRequest(candidate));
+    ctx.schedule(RECOVERY_TIMEOUT_MICROS, new RecoveryTimeout(candidate, r.attempt));
+  }
+
+  private void onAvailableData(AvailableDataResponse resp) {
+    Recovery r = recoveries.get(resp.candidateHash());
+    if (r == null || !r.active) {
+      return;
+    }
+    if (resp.pov() == null) {
+      r.attempt++;
+      requestAvailableData(resp.candidateHash(), r);
+      return;
+    }
+    r.active = false;
+    executeForApproval(r.block, resp.candidateHash(), resp.pov());
+  }
+
+  private void onRecoveryTimeout(RecoveryTimeout t) {
+    Recovery r = recoveries.get(t.candidate());
+    if (r != null && r.active && r.attempt == t.attempt()) {
+      r.attempt++;
+      requestAvailableData(t.candidate(), r);
+    }
+  }
+
+  private void executeForApproval(Hash block, Hash candidate, PoV pov) {
+    pvf.submit(new PvfExecutionQueue.Job(PvfExecutionQueue.Kind.APPROVAL, pov.blockRefTime(),
+        cfg.approvalTimeoutMicros(), new ApprovalTag(block, candidate)));
+  }
+
+  private final GrandpaVoter.Actions grandpaActions = new GrandpaVoter.Actions() {
+    @Override
+    public void broadcastVote(long round, GrandpaVoter.Step step, Hash target, int targetNumber) {
+      ctx.broadcast(Topic.VALIDATORS, new GrandpaVoteMessage(round, step, target, targetNumber, cfg.authority()));
+    }
+
+    @Override
+    public void onFinalized(Hash block, int number) {
+      ctx.emit(new BlockFinalized(block, number));
+      store.pruneBelow(number - AVAILABILITY_KEEP_BLOCKS);
+      approvals.pruneFinalized(block);
+      recoveries.values().removeIf(r -> r.blockNumber <= number);
+    }
+  };
+
+  /** This node's chain (for tests and inspection). */
+  public BlockTree<RelayBlock> chain() {
+    return tree;
+  }
+
+  /** The backed candidates a block built on {@code parent} would include now (for tests). */
+  public List<BackedCandidate> backableNow(RelayBlock parent) {
+    return provisioner.inherentData(parent, prospective, backing, false).backedCandidates();
+  }
+}
