@@ -20,8 +20,9 @@ import java.util.List;
  * @param authoringUs authoring_us
  * @param slot slot
  * @param segmentLength segment_length
+ * @param collator the collator kind that built it ({@code basic}, {@code lookahead})
  */
-public record ParaBlockAuthored(ParaId para, int paraBlock, Hash hash, Hash parent, int relayParent, Hash relayParentHash, Hash candidate, long refTimePs, int povSize, long authoringUs, long slot, int segmentLength) implements TraceEvent {
+public record ParaBlockAuthored(ParaId para, int paraBlock, Hash hash, Hash parent, int relayParent, Hash relayParentHash, Hash candidate, long refTimePs, int povSize, long authoringUs, long slot, int segmentLength, String collator) implements TraceEvent {
   @Override
   public String type() {
     return "para_block_authored";
@@ -41,5 +42,6 @@ public record ParaBlockAuthored(ParaId para, int paraBlock, Hash hash, Hash pare
     w.field("authoring_us", authoringUs);
     w.field("slot", slot);
     w.field("segment_length", segmentLength);
+    w.field("collator", collator);
   }
 }

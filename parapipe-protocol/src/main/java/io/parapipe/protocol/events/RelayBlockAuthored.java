@@ -16,8 +16,9 @@ import java.util.List;
  * @param included included
  * @param timedOut timed_out
  * @param bitfields bitfields
+ * @param maxCandidateDepth the async backing depth in force at this block (0 = synchronous backing)
  */
-public record RelayBlockAuthored(Hash hash, int number, long slot, Hash parent, List<Hash> backed, List<Hash> included, List<Hash> timedOut, int bitfields) implements TraceEvent {
+public record RelayBlockAuthored(Hash hash, int number, long slot, Hash parent, List<Hash> backed, List<Hash> included, List<Hash> timedOut, int bitfields, int maxCandidateDepth) implements TraceEvent {
   @Override
   public String type() {
     return "relay_block_authored";
@@ -33,5 +34,6 @@ public record RelayBlockAuthored(Hash hash, int number, long slot, Hash parent, 
     w.field("included", included);
     w.field("timed_out", timedOut);
     w.field("bitfields", bitfields);
+    w.field("max_candidate_depth", maxCandidateDepth);
   }
 }

@@ -290,7 +290,8 @@ public final class CollatorNode implements Node {
     collations.put(candidate.hash(), block);
     ctx.emit(new ParaBlockAuthored(para, state.blockNumber(), state.headHash(),
         state.header().parentHash(), r.number(), r.hash(), candidate.hash(), d.refTime(),
-        d.povSize(), d.authoringMicros(), state.currentSlot(), state.unincludedSegment().size()));
+        d.povSize(), d.authoringMicros(), state.currentSlot(), state.unincludedSegment().size(),
+        cfg.schedule().at(r.number()).settings().kind().name().toLowerCase(java.util.Locale.ROOT)));
     advertise(api, order.coreIndex(), r.hash(), candidate.hash(), state.header().parentHash());
     if (round != null) {
       round = round.afterBuilt(state.header());

@@ -342,7 +342,8 @@ public final class ValidatorNode implements Node {
       }
     }
     ctx.emit(new RelayBlockAuthored(block.hash(), block.number(), slot, block.parentHash(), backed,
-        included, timedOut, block.body().bitfields().size()));
+        included, timedOut, block.body().bitfields().size(),
+        s.activeConfig().asyncBackingParams().maxCandidateDepth()));
     for (CandidateEvent e : s.events()) {
       if (e instanceof CandidateEvent.CandidateBacked b) {
         Hash rp = b.receipt().descriptor().relayParent();

@@ -1,0 +1,212 @@
+package io.parapipe.sim;
+
+import io.parapipe.protocol.host.Topic;
+import io.parapipe.protocol.para.node.CollatorConfig;
+import io.parapipe.protocol.para.node.CollatorNode;
+import io.parapipe.protocol.para.node.CollatorSchedule;
+import io.parapipe.protocol.para.node.CollatorSettings;
+import io.parapipe.protocol.para.node.TransactionDemand;
+import io.parapipe.protocol.para.runtime.ParachainRuntimeConfig;
+import io.parapipe.protocol.para.runtime.ParachainState;
+import io.parapipe.protocol.primitives.CoreIndex;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.HostConfiguration;
+import io.parapipe.protocol.primitives.ParaId;
+import io.parapipe.protocol.primitives.ScaleWriter;
+import io.parapipe.protocol.primitives.Weight;
+import io.parapipe.protocol.relay.node.ValidatorConfig;
+import io.parapipe.protocol.relay.node.ValidatorNode;
+import io.parapipe.protocol.relay.node.chain.RelayBlock;
+import io.parapipe.protocol.relay.runtime.GenesisConfig;
+import io.parapipe.protocol.relay.runtime.GenesisOutcome;
+import io.parapipe.protocol.relay.runtime.ParasInherentData;
+import io.parapipe.protocol.relay.runtime.RelayRuntime;
+import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
+import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
+import io.parapipe.sim.kernel.Engine;
+import io.parapipe.sim.network.JitterDistribution;
+import io.parapipe.sim.network.NetworkConfig;
+import io.parapipe.sim.scenario.ParaSpec;
+import io.parapipe.sim.scenario.Scenario;
+import io.parapipe.sim.scenario.ScenarioConfigException;
+import io.parapipe.sim.scenario.UpgradeSpec;
+import io.parapipe.sim.scenario.Values;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the simulated network a scenario describes: the relay genesis, one validator node per
+ * validator (node ids {@code 0..V-1}, authority {@code i} on node {@code i}), then the collators of
+ * each para, their subscriptions, the faults and the scheduled upgrades.
+ *
+ * @param engine the kernel with every node added
+ * @param validatorNodes node ids of the validators, by authority
+ * @param collatorNodes node ids of each para's collators
+ */
+public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
+    Map<Integer, List<Integer>> collatorNodes) {
+
+  /** Assembles the network of {@code scenario}. */
+  public static NetworkAssembly build(Scenario scenario) {
+    Values relay = scenario.relay();
+    Values network = scenario.network();
+    Values hardware = scenario.hardware();
+    HostConfiguration host = ScenarioTranslation.hostConfiguration(relay);
+    ScenarioTranslation.checkConsistency(host, "in " + scenario.origin());
+    int sessionLength = relay.integer("session_length");
+
+    int validators = network.integer("validators");
+    int collatorsPerPara = network.integer("collators_per_para");
+    TreeMap<ParaId, GenesisConfig.ParaGenesis> paras = new TreeMap<>();
+    TreeMap<CoreIndex, ParaId> cores = new TreeMap<>();
+    Map<Integer, ParachainState> paraGenesis = new LinkedHashMap<>();
+    int core = 0;
+    for (ParaSpec p : scenario.paras()) {
+      ParachainRuntimeConfig rc = ScenarioTranslation.runtimeConfig(p.runtime());
+      ParachainState g = ParachainState.genesis(ParaId.of(p.id()), rc, collatorsPerPara);
+      paraGenesis.put(p.id(), g);
+      Hash code = new ScaleWriter().u32(p.id()).fixedBytes("validation-code".getBytes()).blake2b256();
+      paras.put(ParaId.of(p.id()), new GenesisConfig.ParaGenesis(g.headData(), code));
+      cores.put(CoreIndex.of(core++), ParaId.of(p.id()));
+    }
+    Hash randomness = new ScaleWriter().u64(scenario.seed()).fixedBytes("randomness".getBytes()).blake2b256();
+    GenesisOutcome genesisOutcome = RelayRuntime.genesis(new GenesisConfig(validators, paras, host,
+        new BulkCoretimeAssigner(cores), sessionLength, randomness));
+    if (genesisOutcome instanceof GenesisOutcome.Inconsistent i) {
+      throw new ScenarioConfigException("the relay configuration in " + scenario.origin()
+          + " is inconsistent: " + i.error().upstreamName() + " (" + i.error().explanation() + ")");
+    }
+    RelayRuntimeState genesisState = ((GenesisOutcome.Built) genesisOutcome).state();
+    RelayBlock genesis = new RelayBlock(genesisState, ParasInherentData.empty(genesisState.header()), -1, 0);
+
+    Engine engine = new Engine(scenario.seed(), networkConfig(network));
+    List<Integer> authorityNodes = new ArrayList<>();
+    for (int i = 0; i < validators; i++) {
+      authorityNodes.add(i);
+    }
+    List<ValidatorConfig.ConfigChange> relayChanges = relayChanges(scenario, sessionLength);
+    for (int i = 0; i < validators; i++) {
+      ValidatorConfig vc = new ValidatorConfig(i, authorityNodes, genesis, scenario.seed(),
+          relay.micros("slot_duration"), relay.number("missed_slot_probability"),
+          relay.number("fork_probability"), relay.micros("backing_execution_timeout"),
+          relay.micros("approval_execution_timeout"), relay.micros("bitfield_signing_delay"),
+          hardware.integer("pvf_workers"), hardware.number("validator_speed"),
+          hardware.number("execution_fraction"), relay.micros("finality_round_interval"),
+          relayChanges);
+      int node = engine.addNode(new ValidatorNode(vc));
+      engine.network().subscribe(Topic.VALIDATORS, node);
+      engine.network().subscribe(Topic.RELAY_CHAIN, node);
+    }
+
+    Map<Integer, List<Integer>> collatorNodes = new LinkedHashMap<>();
+    for (ParaSpec p : scenario.paras()) {
+      CollatorSchedule schedule = schedule(scenario, p, sessionLength);
+      Values rt = p.runtime();
+      TransactionDemand demand = new TransactionDemand(rt.number("demand"),
+          rt.micros("tx_ref_time") * Weight.REF_TIME_PER_MICROS, (int) rt.bytes("tx_proof_size"));
+      List<Integer> nodes = new ArrayList<>();
+      for (int c = 0; c < collatorsPerPara; c++) {
+        CollatorConfig cc = new CollatorConfig(ParaId.of(p.id()), c, genesis, paraGenesis.get(p.id()),
+            authorityNodes, schedule, hardware.number("collator_speed"),
+            hardware.number("execution_fraction"), demand, relay.micros("slot_duration") / 1000);
+        int node = engine.addNode(new CollatorNode(cc));
+        engine.network().subscribe(Topic.RELAY_CHAIN, node);
+        engine.network().subscribe(Topic.paraNetwork(ParaId.of(p.id())), node);
+        nodes.add(node);
+      }
+      collatorNodes.put(p.id(), List.copyOf(nodes));
+    }
+
+    for (int v : scenario.faults().integers("offline_validators")) {
+      engine.network().setOffline(v);
+    }
+    for (String s : scenario.faults().texts("offline_collators")) {
+      String[] parts = s.split(":");
+      engine.network().setOffline(collatorNodes.get(Integer.parseInt(parts[0])).get(Integer.parseInt(parts[1])));
+    }
+    return new NetworkAssembly(engine, List.copyOf(authorityNodes), collatorNodes);
+  }
+
+  private static NetworkConfig networkConfig(Values network) {
+    JitterDistribution dist = switch (network.text("jitter_distribution")) {
+      case "uniform" -> JitterDistribution.UNIFORM;
+      case "none" -> JitterDistribution.NONE;
+      default -> JitterDistribution.EXPONENTIAL;
+    };
+    return new NetworkConfig(network.micros("latency"), network.micros("jitter"), dist,
+        network.bytes("bandwidth"), network.number("message_loss"));
+  }
+
+  /** The relay block number from which an upgrade applies. */
+  static int startBlock(UpgradeSpec u, int sessionLength) {
+    return u.atRelayBlock() >= 0 ? u.atRelayBlock() : u.atSession() * sessionLength + 1;
+  }
+
+  /**
+   * Relay changes become governance calls: {@code at_relay_block} submits the change in that
+   * block; {@code at_session = S} submits it in the first block of session {@code S − 2}, so that
+   * the runtime's two-session delay enacts it at the start of session {@code S}.
+   */
+  private static List<ValidatorConfig.ConfigChange> relayChanges(Scenario scenario, int sessionLength) {
+    List<ValidatorConfig.ConfigChange> out = new ArrayList<>();
+    int i = 0;
+    for (UpgradeSpec u : scenario.upgrades()) {
+      if (!u.relay().isEmpty()) {
+        int block;
+        if (u.atRelayBlock() >= 0) {
+          block = u.atRelayBlock();
+        } else {
+          if (u.atSession() < 2) {
+            throw new ScenarioConfigException("upgrades[" + i + "].at_session = " + u.atSession()
+                + " in " + scenario.origin() + ": relay changes need at_session of at least 2, "
+                + "because host configuration changes take effect two sessions after they are made");
+          }
+          block = (u.atSession() - 2) * sessionLength + 1;
+        }
+        Map<String, Object> changes = u.relay();
+        HostConfiguration check = ScenarioTranslation.applyRelayChanges(
+            ScenarioTranslation.hostConfiguration(scenario.relay()), changes);
+        ScenarioTranslation.checkConsistency(check, "after upgrades[" + i + "]");
+        out.add(new ValidatorConfig.ConfigChange(block,
+            base -> ScenarioTranslation.applyRelayChanges(base, changes), describe(changes)));
+      }
+      i++;
+    }
+    return out;
+  }
+
+  private static String describe(Map<String, Object> changes) {
+    StringBuilder sb = new StringBuilder();
+    new TreeMap<>(changes).forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k)
+        .append(" = ").append(v));
+    return sb.toString();
+  }
+
+  /** The para's runtime and node settings over the run. */
+  private static CollatorSchedule schedule(Scenario scenario, ParaSpec p, int sessionLength) {
+    List<UpgradeSpec> ups = new ArrayList<>();
+    for (UpgradeSpec u : scenario.upgrades()) {
+      if (u.appliesTo(p.id()) && (!u.runtime().isEmpty() || !u.collator().isEmpty())) {
+        ups.add(u);
+      }
+    }
+    ups.sort(Comparator.comparingInt(u -> startBlock(u, sessionLength)));
+    Values runtime = p.runtime();
+    Values collator = p.collator();
+    List<CollatorSchedule.Change> changes = new ArrayList<>();
+    changes.add(new CollatorSchedule.Change(0, ScenarioTranslation.collatorSettings(collator),
+        ScenarioTranslation.runtimeConfig(runtime)));
+    for (UpgradeSpec u : ups) {
+      runtime = runtime.with(u.runtime());
+      collator = collator.with(u.collator());
+      CollatorSettings s = ScenarioTranslation.collatorSettings(collator);
+      changes.add(new CollatorSchedule.Change(startBlock(u, sessionLength), s,
+          ScenarioTranslation.runtimeConfig(runtime)));
+    }
+    return new CollatorSchedule(changes);
+  }
+}

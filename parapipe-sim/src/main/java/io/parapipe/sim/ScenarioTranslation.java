@@ -1,0 +1,122 @@
+package io.parapipe.sim;
+
+import io.parapipe.protocol.para.collator.ParentSearchRevision;
+import io.parapipe.protocol.para.node.CollatorKind;
+import io.parapipe.protocol.para.node.CollatorSettings;
+import io.parapipe.protocol.para.runtime.AuraExtRevision;
+import io.parapipe.protocol.para.runtime.ConsensusHookKind;
+import io.parapipe.protocol.para.runtime.ParachainRuntimeConfig;
+import io.parapipe.protocol.para.runtime.ParachainSystemRevision;
+import io.parapipe.protocol.para.runtime.RelayNumberPolicy;
+import io.parapipe.protocol.primitives.AsyncBackingParams;
+import io.parapipe.protocol.primitives.HostConfiguration;
+import io.parapipe.protocol.primitives.InconsistentError;
+import io.parapipe.protocol.primitives.SchedulerParams;
+import io.parapipe.protocol.primitives.Weight;
+import io.parapipe.sim.scenario.ScenarioConfigException;
+import io.parapipe.sim.scenario.Values;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Translates scenario sections into the protocol's configuration types: the relay's host
+ * configuration, a para's runtime configuration and a collator's settings. This is the one place
+ * where scenario key names meet protocol types.
+ */
+public final class ScenarioTranslation {
+  private ScenarioTranslation() {}
+
+  /** The host configuration a {@code [relay]} section describes. */
+  public static HostConfiguration hostConfiguration(Values relay) {
+    HostConfiguration base = HostConfiguration.polkadotLike();
+    int lookahead = relay.integer("scheduling_lookahead");
+    int perCore = relay.integer("max_validators_per_core");
+    SchedulerParams sp = new SchedulerParams(relay.integer("group_rotation_frequency"),
+        relay.integer("paras_availability_period"),
+        perCore == 0 ? OptionalInt.empty() : OptionalInt.of(perCore), lookahead,
+        relay.integer("num_cores"), Math.max(base.schedulerParams().ttl(), lookahead));
+    return base
+        .withAsyncBackingParams(new AsyncBackingParams(relay.integer("max_candidate_depth"),
+            relay.integer("allowed_ancestry_len")))
+        .withSchedulerParams(sp)
+        .withBacking((int) relay.bytes("max_pov_size"), relay.integer("minimum_backing_votes"),
+            relay.integer("needed_approvals"));
+  }
+
+  /** Applies the relay keys of an upgrade to a host configuration. */
+  public static HostConfiguration applyRelayChanges(HostConfiguration base, Map<String, Object> changes) {
+    HostConfiguration c = base;
+    AsyncBackingParams ab = c.asyncBackingParams();
+    SchedulerParams sp = c.schedulerParams();
+    int maxPov = c.maxPovSize();
+    int votes = c.minimumBackingVotes();
+    int approvals = c.neededApprovals();
+    for (Map.Entry<String, Object> e : changes.entrySet()) {
+      int v = e.getValue() instanceof Long l ? (int) (long) l : (Integer) e.getValue();
+      switch (e.getKey()) {
+        case "max_candidate_depth" -> ab = new AsyncBackingParams(v, ab.allowedAncestryLen());
+        case "allowed_ancestry_len" -> ab = new AsyncBackingParams(ab.maxCandidateDepth(), v);
+        case "scheduling_lookahead" -> sp = new SchedulerParams(sp.groupRotationFrequency(),
+            sp.parasAvailabilityPeriod(), sp.maxValidatorsPerCore(), v, sp.numCores(), Math.max(sp.ttl(), v));
+        case "group_rotation_frequency" -> sp = new SchedulerParams(v, sp.parasAvailabilityPeriod(),
+            sp.maxValidatorsPerCore(), sp.lookahead(), sp.numCores(), sp.ttl());
+        case "paras_availability_period" -> sp = new SchedulerParams(sp.groupRotationFrequency(), v,
+            sp.maxValidatorsPerCore(), sp.lookahead(), sp.numCores(), sp.ttl());
+        case "max_pov_size" -> maxPov = v;
+        case "minimum_backing_votes" -> votes = v;
+        case "needed_approvals" -> approvals = v;
+        default -> throw new IllegalArgumentException("not an upgradable relay key: " + e.getKey());
+      }
+    }
+    return c.withAsyncBackingParams(ab).withSchedulerParams(sp).withBacking(maxPov, votes, approvals);
+  }
+
+  /** Rejects a host configuration that fails {@code check_consistency}, naming the keys. */
+  public static void checkConsistency(HostConfiguration c, String where) {
+    c.checkConsistency().ifPresent(err -> {
+      throw new ScenarioConfigException("the relay configuration " + where + " is inconsistent: "
+          + err.upstreamName() + " (" + explain(err) + ")");
+    });
+  }
+
+  private static String explain(InconsistentError err) {
+    return switch (err) {
+      case LOOKAHEAD_ZERO -> "relay.scheduling_lookahead must be at least 1";
+      case ZERO_MINIMUM_BACKING_VOTES -> "relay.minimum_backing_votes must be at least 1";
+      case MINIMUM_VALIDATION_UPGRADE_DELAY_LESS_THAN_CHAIN_AVAILABILITY_PERIOD ->
+          "relay.paras_availability_period must be below the minimum validation upgrade delay (20)";
+      case MAX_POV_SIZE_EXCEED_HARD_LIMIT -> "relay.max_pov_size must not exceed 16 MiB";
+      default -> err.explanation();
+    };
+  }
+
+  /** The runtime configuration a {@code [para]} section describes. */
+  public static ParachainRuntimeConfig runtimeConfig(Values para) {
+    ConsensusHookKind hook = switch (para.text("consensus_hook")) {
+      case "expect-parent-included" -> ConsensusHookKind.EXPECT_PARENT_INCLUDED;
+      case "fixed-capacity" -> ConsensusHookKind.FIXED_CAPACITY;
+      default -> ConsensusHookKind.FIXED_VELOCITY;
+    };
+    RelayNumberPolicy policy = switch (para.text("relay_number_policy")) {
+      case "strictly-increases" -> RelayNumberPolicy.RELAY_NUMBER_STRICTLY_INCREASES;
+      case "monotonically-increases" -> RelayNumberPolicy.RELAY_NUMBER_MONOTONICALLY_INCREASES;
+      default -> RelayNumberPolicy.ANY_RELAY_NUMBER;
+    };
+    return new ParachainRuntimeConfig(hook, AuraExtRevision.valueOf(para.text("hook_revision")),
+        para.integer("unincluded_segment_capacity"), para.integer("block_processing_velocity"),
+        para.micros("relay_chain_slot_duration") / 1000, para.micros("slot_duration") / 1000,
+        para.bool("allow_multiple_blocks_per_slot"), para.micros("minimum_period") / 1000, policy,
+        para.micros("max_block_weight") * Weight.REF_TIME_PER_MICROS, ParachainSystemRevision.P1, 2);
+  }
+
+  /** The node settings a {@code [collator]} section describes. */
+  public static CollatorSettings collatorSettings(Values collator) {
+    CollatorKind kind = switch (collator.text("kind")) {
+      case "lookahead" -> CollatorKind.LOOKAHEAD;
+      default -> CollatorKind.BASIC;
+    };
+    return new CollatorSettings(kind, collator.micros("authoring_duration"),
+        collator.bool("once_per_slot"), ParentSearchRevision.valueOf(collator.text("parent_search")),
+        collator.integer("max_pov_percentage"));
+  }
+}
