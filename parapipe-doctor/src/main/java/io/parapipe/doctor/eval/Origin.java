@@ -12,9 +12,16 @@ package io.parapipe.doctor.eval;
  *     `type ConsensusHook`"), or null
  */
 public record Origin(String file, int line, String source, String note) {
+  private static final String EXTERNAL = "known value of ";
+
   /** An origin outside the repository. */
   public static Origin external(String crate, String description) {
-    return new Origin(crate, 0, description, "known value of " + crate + " (not in this repository)");
+    return new Origin(crate, 0, description, EXTERNAL + crate + " (not in this repository)");
+  }
+
+  /** True for values known from a crate outside the repository. */
+  public boolean isExternal() {
+    return line == 0 && note != null && note.startsWith(EXTERNAL);
   }
 
   /** This origin with a note. */

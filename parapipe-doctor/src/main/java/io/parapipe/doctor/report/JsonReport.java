@@ -98,16 +98,13 @@ public final class JsonReport {
       if (same) {
         params.set(key.json(), common);
         evidence.set(key.json(), evidence(first));
-        if (key == ParamKey.CONSENSUS_HOOK) {
-          params.set("consensus_hook_type", first != null && first.value() instanceof Value.Type t ? F.textNode(display(t)) : NullNode.getInstance());
-        }
       } else {
         params.putNull(key.json());
         evidence.putNull(key.json());
         varying.add(key.json());
-        if (key == ParamKey.CONSENSUS_HOOK) {
-          params.putNull("consensus_hook_type");
-        }
+      }
+      if (key == ParamKey.CONSENSUS_HOOK) {
+        params.set("consensus_hook_type", hookTypeVaries(variants) ? NullNode.getInstance() : hookType(first));
       }
     }
     n.set("evidence", evidence);
@@ -132,6 +129,9 @@ public final class JsonReport {
           vp.set(key.json(), value(key, a));
           ve.set(key.json(), evidence(a));
         }
+        if (hookTypeVaries(variants)) {
+          vp.set("consensus_hook_type", hookType(v.variant().values().get(ParamKey.CONSENSUS_HOOK)));
+        }
         vn.set("prediction", prediction(v.prediction()));
       }
       n.set("prediction", prediction(PredictionOutcome.skipped("the parameters depend on cargo features: see the prediction of each variant")));
@@ -141,6 +141,14 @@ public final class JsonReport {
     ArrayNode unknowns = n.putArray("unknowns");
     r.facts().unknowns().forEach(u -> unknowns.add(unknown(u)));
     return n;
+  }
+
+  private static JsonNode hookType(Alternative a) {
+    return a != null && a.value() instanceof Value.Type t ? F.textNode(display(t)) : NullNode.getInstance();
+  }
+
+  private static boolean hookTypeVaries(List<VariantReport> variants) {
+    return variants.stream().map(v -> hookType(v.variant().values().get(ParamKey.CONSENSUS_HOOK))).distinct().count() > 1;
   }
 
   private static ParamKey keyOf(String json) {

@@ -64,6 +64,7 @@ public final class TerminalReport {
         .append(", ").append(r.facts().kind().json()).append(") — phase ").append(r.phase().phase().json()).append('\n');
     if (r.facts().configOrigin() == null) {
       b.append("  parameters: not readable (see below)\n");
+      constants(b, r);
       return;
     }
     b.append(String.format("  %-" + KEY_WIDTH + "s %-" + VALUE_WIDTH + "s %s%n", "parameter", "value", "read at"));
@@ -79,20 +80,10 @@ public final class TerminalReport {
         value = show(key, a);
         where = a == null || a.origin() == null ? "" : parameterWhere(a.origin());
       }
-      String padded = value.length() < VALUE_WIDTH ? String.format("%-" + VALUE_WIDTH + "s", value) : value + "  ";
+      String padded = value.length() < VALUE_WIDTH ? String.format("%-" + VALUE_WIDTH + "s ", value) : value + "  ";
       b.append(String.format("  %-" + KEY_WIDTH + "s %s%s", key.json(), padded, where).stripTrailing()).append('\n');
     }
-    if (!r.facts().constants().isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      for (Map.Entry<String, List<Alternative>> c : r.facts().constants().entrySet()) {
-        for (Alternative a : c.getValue()) {
-          String cond = a.conditions().isAlways() ? "" : " if " + a.conditions();
-          parts.add(c.getKey() + " = " + constant(a.value()) + cond + " (" + a.origin().where() + ")");
-        }
-      }
-      b.append("  constants:\n");
-      parts.forEach(p -> wrap(b, "    ", p));
-    }
+    constants(b, r);
     if (r.hasVariants()) {
       b.append("  feature variants:\n");
       for (VariantReport v : r.variants()) {
@@ -106,6 +97,19 @@ public final class TerminalReport {
       }
     }
     wrap(b, "  phase: ", r.phase().reason());
+  }
+
+  private static void constants(StringBuilder b, RuntimeReport r) {
+    if (r.facts().constants().isEmpty()) {
+      return;
+    }
+    b.append("  constants:\n");
+    for (Map.Entry<String, List<Alternative>> c : r.facts().constants().entrySet()) {
+      for (Alternative a : c.getValue()) {
+        String cond = a.conditions().isAlways() ? "" : " if " + a.conditions();
+        wrap(b, "    ", c.getKey() + " = " + constant(a.value()) + cond + " (" + where(a.origin()) + ")");
+      }
+    }
   }
 
   private static void collator(StringBuilder b, CollatorFacts c) {
@@ -206,16 +210,13 @@ public final class TerminalReport {
 
   // Locations with the notes that explain a value; an absence is shown as such.
   private static String parameterWhere(Origin o) {
-    if (o.inRepository()) {
-      return where(o);
-    }
-    if (o.note() != null && o.note().startsWith("known value")) {
-      return o.source() + " (outside the repository)";
-    }
-    return "(not found)";
+    return o.inRepository() || o.isExternal() ? where(o) : "(not found)";
   }
 
   private static String where(Origin o) {
+    if (o.isExternal()) {
+      return o.source() + " (outside the repository)";
+    }
     String w = o.where();
     return o.note() == null ? w : w + " (" + o.note() + ")";
   }
