@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +89,7 @@ public record CargoManifest(
 
   private static Map<String, Dependency> dependencies(JsonNode table) {
     Map<String, Dependency> out = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = table.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : table.properties()) {
       JsonNode v = e.getValue();
       if (v.isTextual()) {
         out.put(e.getKey(), new Dependency(e.getKey(), e.getKey(), List.of(), null, null, false));
@@ -116,9 +113,7 @@ public record CargoManifest(
 
   private static Map<String, List<String>> features(JsonNode table) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = table.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : table.properties()) {
       List<String> items = new ArrayList<>();
       e.getValue().forEach(f -> items.add(f.asText()));
       out.put(e.getKey(), List.copyOf(items));
