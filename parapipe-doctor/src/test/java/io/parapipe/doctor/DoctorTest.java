@@ -45,6 +45,25 @@ class DoctorTest {
   }
 
   @Test
+  void aFrameRuntimeModuleMarksARuntimeCrateWhateverItsDirectory() {
+    Path repo = TestRepo.at(dir)
+        .file("chain/Cargo.toml", "[package]\nname = \"chain\"\nversion = \"0.1.0\"\n\n[dependencies]\ncumulus-pallet-parachain-system = \"0.20\"\n")
+        .file("chain/src/lib.rs", "#[frame_support::runtime]\nmod runtime {\n    #[runtime::runtime]\n    pub struct Runtime;\n}\n"
+            + "impl cumulus_pallet_parachain_system::Config for Runtime {\n"
+            + "    type ConsensusHook = cumulus_pallet_parachain_system::consensus_hook::FixedCapacityUnincludedSegment<2>;\n}\n")
+        .write();
+    DoctorReport report = new Doctor(Optional.empty()).examine(repo);
+    assertThat(report.runtimes()).singleElement().satisfies(r -> {
+      assertThat(r.facts().path()).isEqualTo("chain/src/lib.rs");
+      assertThat(r.variants().get(0).variant().integer(io.parapipe.doctor.extract.ParamKey.UNINCLUDED_SEGMENT_CAPACITY)).isEqualTo(2);
+    });
+    assertThat(report.phase()).isEqualTo(io.parapipe.doctor.check.Phase.ASYNC);
+    assertThat(report.unknowns()).singleElement().satisfies(u -> assertThat(u.reason()).startsWith("no node in this repository"));
+    // No pallet_aura: nothing to simulate, and the report says why.
+    assertThat(report.prediction().reason()).contains("simulator models Aura parachains only");
+  }
+
+  @Test
   void withoutASimulatorThePredictionSaysSoAndInventsNothing() {
     DoctorReport report = new Doctor(Optional.empty()).examine(DoctorGoldenTest.REPOS.resolve("async"));
     PredictionOutcome p = report.prediction();
