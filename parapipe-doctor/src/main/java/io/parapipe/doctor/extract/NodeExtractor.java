@@ -30,6 +30,8 @@ public final class NodeExtractor {
   public static final Set<String> NODE_DEPENDENCIES =
       Set.of("cumulus-client-consensus-aura", "cumulus-client-collator", "cumulus-client-service", "cumulus-client-consensus-common",
           "cumulus-client-consensus-relay-chain", "polkadot-omni-node-lib", "polkadot-omni-node", "nimbus-consensus");
+  private static final String LEGACY_NOTE =
+      "legacy `start_collator` (ParachainConsensus) path without a recognised consensus builder: it builds on the included parent, like the basic collator";
   private static final String OMNI_NOTE =
       "polkadot-omni-node default: the lookahead collator unless started with `--authoring slot-based`; authoring_duration 2000 ms";
 
@@ -63,15 +65,21 @@ public final class NodeExtractor {
       dirs.add(info.relativeDir());
       CrateSource crate = workspace.source(info);
       int before = launches.size();
+      SyntaxNode legacyStart = null;
       for (ModuleScope scope : crate.modules()) {
         for (ParsedText text : scope.texts()) {
           for (SyntaxNode call : text.root().descendants("call_expression")) {
             CollatorLaunch launch = launch(call, scope, crate);
             if (launch != null) {
               launches.add(launch);
+            } else if (legacyStart == null && isLegacyStartCollator(call, scope)) {
+              legacyStart = call;
             }
           }
         }
+      }
+      if (launches.size() == before && legacyStart != null) {
+        launches.add(new CollatorLaunch(CollatorKind.BASIC, ConstEvaluator.originOf(legacyStart), null, LEGACY_NOTE));
       }
       if (launches.size() == before && (info.manifest().dependsOn("polkadot-omni-node-lib") || info.manifest().dependsOn("polkadot-omni-node"))) {
         String rel = info.relativeDir().equals(".") ? "Cargo.toml" : info.relativeDir() + "/Cargo.toml";
@@ -86,6 +94,16 @@ public final class NodeExtractor {
       unknowns.add(new Unknown("collator", "the node starts several collator kinds; which one runs is chosen at run time", launches.get(0).origin()));
     }
     return new CollatorFacts(List.copyOf(dirs), List.copyOf(launches), List.copyOf(unknowns));
+  }
+
+  // cumulus_client_service::start_collator: the pre-2024 `ParachainConsensus` collation path.
+  private boolean isLegacyStartCollator(SyntaxNode call, ModuleScope scope) {
+    SyntaxNode fn = call.field("function");
+    if (fn == null || !(fn.type().equals("scoped_identifier") || fn.type().equals("identifier"))) {
+      return false;
+    }
+    List<String> full = expand(scope, CrateSource.segments(fn));
+    return full.get(full.size() - 1).equals("start_collator") && (full.size() == 1 || full.contains("cumulus_client_service"));
   }
 
   private static long kindsOf(List<CollatorLaunch> launches) {

@@ -43,6 +43,16 @@ class NodeExtractorTest {
   }
 
   @Test
+  void theLegacyStartCollatorPathCountsAsBasic() {
+    CollatorFacts f = extract("use cumulus_client_service::{start_collator, StartCollatorParams};\n"
+        + "fn start() {\n    let consensus = my_consensus_builder(client);\n    start_collator(StartCollatorParams { parachain_consensus: consensus })?;\n}\n");
+    assertThat(f.kind()).isEqualTo(CollatorKind.BASIC);
+    assertThat(f.launches().get(0).origin().line()).isEqualTo(4);
+    assertThat(f.launches().get(0).note()).startsWith("legacy `start_collator`");
+    assertThat(f.launches().get(0).authoringDuration()).isNull();
+  }
+
+  @Test
   void unrelatedRunCallsAreNotCollators() {
     CollatorFacts f = extract("use cumulus_client_service::start_relay_chain_tasks;\nfn start() {\n    start_relay_chain_tasks(p);\n    runner.run();\n    cli::run();\n}\n");
     assertThat(f.launches()).isEmpty();
