@@ -1,0 +1,6 @@
+//! Orchid collator node.
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	service::run()
+}

@@ -1,0 +1,2 @@
+mod service;
+fn main() {}

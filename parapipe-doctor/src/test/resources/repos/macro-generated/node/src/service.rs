@@ -1,0 +1,8 @@
+use std::time::Duration;
+
+use cumulus_client_consensus_aura::collators::lookahead::{self as aura, Params as AuraParams};
+
+fn start_consensus() {
+	let params = AuraParams { authoring_duration: Duration::from_millis(2000) };
+	spawn(aura::run::<Block, AuthorityPair, _, _, _, _, _, _, _, _>(params));
+}

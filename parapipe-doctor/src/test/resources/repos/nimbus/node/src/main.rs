@@ -1,0 +1,5 @@
+mod service;
+
+fn main() {
+	service::run();
+}
