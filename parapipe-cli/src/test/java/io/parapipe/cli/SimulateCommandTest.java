@@ -166,11 +166,11 @@ class SimulateCommandTest {
     Hash b2 = Hash.fromLong(2);
     Hash cand = Hash.fromLong(0xc);
     c.onEvent(6_000_000, 0, new RelayBlockAuthored(b1, 1, 1, Hash.ZERO, List.of(), List.of(),
-        List.of(), 0));
+        List.of(), 0, 0));
     c.onEvent(6_500_000, 20, new ParaBlockAuthored(ParaId.of(2000), 1, Hash.fromLong(0xa1),
-        Hash.fromLong(0xa0), 1, b1, cand, 400_000_000_000L, 4096, 500_000, 1, 1));
+        Hash.fromLong(0xa0), 1, b1, cand, 400_000_000_000L, 4096, 500_000, 1, 1, "basic"));
     c.onEvent(12_000_000, 1, new RelayBlockAuthored(b2, 2, 2, b1, List.of(), List.of(cand),
-        List.of(), 0));
+        List.of(), 0, 0));
     c.onEvent(12_000_000, 1, new CandidateIncludedEvent(b2, 2, ParaId.of(2000), cand,
         CoreIndex.of(0), 1));
     return c.result(scenario, new SimulationSummary(5000, 20, scenario.durationMicros(),

@@ -182,14 +182,18 @@ public final class MetricsCollector implements EventObserver {
     long[] finalizedAt = finalityTimes(scenario, summary, parentIdx);
     RunResult.Relay relay = relay(scenario, runMicros, chain, tip, finalizedAt);
 
-    HostRule rule = new HostRule(scenario, tip);
+    int depth = chainLength == 0 ? scenario.relay().integer("max_candidate_depth")
+        : blocks.get(best).maxCandidateDepth();
+    HostRule rule = new HostRule(scenario, tip, depth > 0 ? "async" : "sync");
     TreeMap<Integer, ParaAcc> paras = new TreeMap<>();
     for (ParaSpec p : scenario.paras()) {
       paras.put(p.id(), new ParaAcc(p.id()));
     }
     for (int i = 0; i < paraBlocks.size(); i++) {
       ParaBlockAuthored p = paraBlocks.get(i);
-      paras.computeIfAbsent(p.para().value(), ParaAcc::new).authored(p.authoringUs());
+      ParaAcc acc = paras.computeIfAbsent(p.para().value(), ParaAcc::new);
+      acc.authored(p.authoringUs());
+      acc.lastCollatorKind = p.collator();
     }
     for (ProtocolEvent e : runtimeEvents) {
       onBestChain(e, onBest, paras);
@@ -395,6 +399,9 @@ public final class MetricsCollector implements EventObserver {
       authoring[authored++] = authoringUs;
     }
 
+    /** Kind of the collator that built the para's last block (null if none was built). */
+    String lastCollatorKind;
+
     RunResult.Para result(Scenario scenario, HostRule rule, long runMicros) {
       // Inclusion intervals, in best-chain order (stable sort keeps event order within a block).
       inclusions.sort(Comparator.comparingLong(a -> a[0]));
@@ -452,7 +459,8 @@ public final class MetricsCollector implements EventObserver {
       Values collator = rule.collatorAtEnd(scenario, id);
       double minutes = runMicros / 60_000_000.0;
       double blockspace = Math.round(refTime / 1e9 / minutes * 10) / 10.0;
-      return new RunResult.Para(id, rule.backing(), collator.text("kind"), authored, backed,
+      String kind = lastCollatorKind != null ? lastCollatorKind : collator.text("kind");
+      return new RunResult.Para(id, rule.backing(), kind, authored, backed,
           included, timedOut, Distribution.ofMicros(intervals, intervals.length),
           Distribution.ofMicros(latencies, latencyCount), Distribution.ofMicros(authoring, authored),
           Distribution.roundMs(collator.micros("authoring_duration")), refTime, blockspace, pov,
@@ -461,39 +469,24 @@ public final class MetricsCollector implements EventObserver {
   }
 
   /**
-   * Which scenario upgrades took effect before the run ended, judged from the best chain's tip.
-   * Session {@code s} begins at relay block {@code s * session_length}. An upgrade's point is its
-   * {@code at_relay_block}, or the first block of its {@code at_session}. Runtime and collator
-   * changes apply from that block; relay (host configuration) changes from the first session
-   * boundary after it. An upgrade counts if the best chain reached the block where it applies.
+   * The backing mode in force at the best chain's tip (from the depth its author reported), and
+   * which collator upgrades took effect before the run ended: an upgrade's point is its
+   * {@code at_relay_block}, or the first block of its {@code at_session}
+   * ({@code session × session_length + 1}); it counts if the best chain reached that block.
    */
   private static final class HostRule {
     private final int tip;
     private final long sessionLength;
     private final String backing;
 
-    HostRule(Scenario scenario, int tip) {
+    HostRule(Scenario scenario, int tip, String backing) {
       this.tip = tip;
       this.sessionLength = scenario.relay().integer("session_length");
-      List<UpgradeSpec> relayChanges = new ArrayList<>();
-      for (UpgradeSpec u : scenario.upgrades()) {
-        if (!u.relay().isEmpty() && tip >= (point(u) / sessionLength + 1) * sessionLength) {
-          relayChanges.add(u);
-        }
-      }
-      relayChanges.sort(Comparator.comparingLong(this::point)); // stable: file order on ties
-      int depth = scenario.relay().integer("max_candidate_depth");
-      for (UpgradeSpec u : relayChanges) {
-        Object d = u.relay().get("max_candidate_depth");
-        if (d != null) {
-          depth = (Integer) d;
-        }
-      }
-      this.backing = depth > 0 ? "async" : "sync";
+      this.backing = backing;
     }
 
     long point(UpgradeSpec u) {
-      return u.atRelayBlock() >= 0 ? u.atRelayBlock() : u.atSession() * sessionLength;
+      return u.atRelayBlock() >= 0 ? u.atRelayBlock() : u.atSession() * sessionLength + 1;
     }
 
     String backing() {

@@ -136,15 +136,14 @@ class MetricsCollectorTest {
 
   @Test
   void backingAndCollatorFollowUpgradesThatTookEffect() {
-    // max_candidate_depth = 2 from block 1 applies at the session boundary, block 2 (reached);
-    // authoring_duration = 1s from block 3 (reached); kind = lookahead from block 10 (not).
+    // the tip's author reports max_candidate_depth = 2; authoring_duration = 1s from block 3 (reached); kind = lookahead from block 10 (not).
     assertThat(para.backing()).isEqualTo("async");
     assertThat(para.collator()).isEqualTo("basic");
     assertThat(para.authoringBudgetMs()).isEqualTo(1000.0);
   }
 
   @Test
-  void relayUpgradeWaitsForTheNextSessionBoundary() {
+  void backingFollowsTheDepthInForceAtTheBestChainsTip() {
     Scenario s = ScenarioLoader.parse("""
         duration = "36s"
         [network]
@@ -159,11 +158,11 @@ class MetricsCollectorTest {
         """, "t.toml");
     MetricsCollector c = new MetricsCollector();
     SyntheticRun.feed(c);
-    // Tip 4 reaches the boundary at block 4.
+    // The synthetic chain's tip reports depth 2; a chain of block 1 alone reports depth 0.
     assertThat(c.result(s, SyntheticRun.summary()).para(2000).backing()).isEqualTo("async");
     MetricsCollector shorter = new MetricsCollector();
     shorter.onEvent(6_000_000, 0, new RelayBlockAuthored(B1, 1, 1, SyntheticRun.GENESIS,
-        List.of(), List.of(), List.of(), 0));
+        List.of(), List.of(), List.of(), 0, 0));
     assertThat(shorter.result(s, SyntheticRun.summary()).para(2000).backing()).isEqualTo("sync");
   }
 
@@ -194,7 +193,7 @@ class MetricsCollectorTest {
   void candidateWithoutAuthoringEventKeepsNullAuthoringFields() {
     MetricsCollector c = new MetricsCollector();
     c.onEvent(6_000_000, 0, new RelayBlockAuthored(B1, 1, 1, SyntheticRun.GENESIS, List.of(),
-        List.of(), List.of(), 0));
+        List.of(), List.of(), 0, 0));
     Hash unknown = Hash.fromLong(0xdead);
     c.onEvent(6_000_000, 0, new io.parapipe.protocol.events.CandidateBackedEvent(B1, 1,
         SyntheticRun.P, unknown, io.parapipe.protocol.primitives.CoreIndex.of(0), 0));

@@ -142,14 +142,16 @@ final class SyntheticRun {
     return c.result(scenario(), summary());
   }
 
+  /** The scenario's upgrade makes the relay asynchronous (depth 2) from block 2 on. */
   private static RelayBlockAuthored relay(Hash h, int number, long slot, Hash parent) {
-    return new RelayBlockAuthored(h, number, slot, parent, List.of(), List.of(), List.of(), 0);
+    return new RelayBlockAuthored(h, number, slot, parent, List.of(), List.of(), List.of(), 0,
+        number >= 2 ? 2 : 0);
   }
 
   private static ParaBlockAuthored para(int number, Hash candidate, int relayParent,
       long authoringUs, long refTimePs, int pov, int segment) {
     return new ParaBlockAuthored(P, number, Hash.fromLong(0xa000 + candidate.byteAt(7)),
         Hash.fromLong(0xa000 + number - 1), relayParent, Hash.fromLong(relayParent), candidate,
-        refTimePs, pov, authoringUs, 100 + number, segment);
+        refTimePs, pov, authoringUs, 100 + number, segment, "basic");
   }
 }

@@ -46,9 +46,9 @@ class TraceDocTest {
 
   private static List<TraceEvent> oneOfEach() {
     return List.of(
-        new RelayBlockAuthored(H, 1, 1, H, List.of(H), List.of(), List.of(), 3),
+        new RelayBlockAuthored(H, 1, 1, H, List.of(H), List.of(), List.of(), 3, 0),
         new RelayBlockImported(H, 1, true),
-        new ParaBlockAuthored(P, 1, H, H, 1, H, H, 1, 1, 1, 1, 1),
+        new ParaBlockAuthored(P, 1, H, H, 1, H, H, 1, 1, 1, 1, 1, "lookahead"),
         new CollationAdvertised(P, H, H, 4),
         new CollationFetched(P, H, 9),
         new CandidateSeconded(P, H, H),

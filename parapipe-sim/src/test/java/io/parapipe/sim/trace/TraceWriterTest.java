@@ -52,18 +52,18 @@ class TraceWriterTest {
   @Test
   void goldenLines() {
     String out = write(List.of(
-        ev(6_000_000, 3, new RelayBlockAuthored(A, 1, 1, B, List.of(A), List.of(), List.of(B, A), 17)),
+        ev(6_000_000, 3, new RelayBlockAuthored(A, 1, 1, B, List.of(A), List.of(), List.of(B, A), 17, 3)),
         ev(6_040_123, 4, new RelayBlockImported(A, 1, true)),
         ev(7_000_000, -1, new CandidateIncludedEvent(A, 2, ParaId.of(2000), B, CoreIndex.of(1), 9)),
         ev(7_500_000, 21, new ParaBlockAuthored(ParaId.of(2001), 3, A, B, 2, A, B,
-            500_000_000_000L, 524_288, 500_000, 150, 1)),
+            500_000_000_000L, 524_288, 500_000, 150, 1, "lookahead")),
         ev(8_000_000, 21, new RuntimePanicEvent(ParaId.of(2001), 4, "Slot must increase")),
         ev(9_000_000, 0, new BlockFinalized(A, 1)),
         ev(10_000_000, -1, new UpgradeApplied("relay", List.of(2000, 2001), "max_candidate_depth=3"))));
     assertThat(out).isEqualTo(String.join("\n",
         "{\"t_us\":6000000,\"node\":3,\"type\":\"relay_block_authored\",\"hash\":\"" + HA
             + "\",\"number\":1,\"slot\":1,\"parent\":\"" + HB + "\",\"backed\":[\"" + HA
-            + "\"],\"included\":[],\"timed_out\":[\"" + HB + "\",\"" + HA + "\"],\"bitfields\":17}",
+            + "\"],\"included\":[],\"timed_out\":[\"" + HB + "\",\"" + HA + "\"],\"bitfields\":17,\"max_candidate_depth\":3}",
         "{\"t_us\":6040123,\"node\":4,\"type\":\"relay_block_imported\",\"hash\":\"" + HA
             + "\",\"number\":1,\"best\":true}",
         "{\"t_us\":7000000,\"node\":-1,\"type\":\"candidate_included\",\"block\":\"" + HA
@@ -73,7 +73,7 @@ class TraceWriterTest {
             + "\"para_block\":3,\"hash\":\"" + HA + "\",\"parent\":\"" + HB
             + "\",\"relay_parent\":2,\"relay_parent_hash\":\"" + HA + "\",\"candidate\":\"" + HB
             + "\",\"ref_time_ps\":500000000000,\"pov_size\":524288,\"authoring_us\":500000,"
-            + "\"slot\":150,\"segment_length\":1}",
+            + "\"slot\":150,\"segment_length\":1,\"collator\":\"lookahead\"}",
         "{\"t_us\":8000000,\"node\":21,\"type\":\"runtime_panic\",\"para\":2001,\"para_block\":4,"
             + "\"message\":\"Slot must increase\"}",
         "{\"t_us\":9000000,\"node\":0,\"type\":\"block_finalized\",\"hash\":\"" + HA
