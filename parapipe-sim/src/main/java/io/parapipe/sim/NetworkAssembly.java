@@ -1,5 +1,6 @@
 package io.parapipe.sim;
 
+import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.para.node.CollatorConfig;
 import io.parapipe.protocol.para.node.CollatorNode;
@@ -26,6 +27,7 @@ import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
 import io.parapipe.sim.kernel.Engine;
 import io.parapipe.sim.network.JitterDistribution;
 import io.parapipe.sim.network.NetworkConfig;
+import io.parapipe.sim.scenario.Outage;
 import io.parapipe.sim.scenario.ParaSpec;
 import io.parapipe.sim.scenario.Scenario;
 import io.parapipe.sim.scenario.ScenarioConfigException;
@@ -49,6 +51,14 @@ import java.util.TreeMap;
  */
 public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     Map<Integer, List<Integer>> collatorNodes) {
+
+  /**
+   * The BABE slot of relay block 1. Real slot numbers count from the Unix epoch; starting near 0
+   * would put a para's first Aura slot at 0, which its genesis state already holds. The number is
+   * odd: with 12 s Aura slots, the phase of the first block against the para slot decides which
+   * of two real panics a basic collator on an async relay hits first (see docs/scenario.md).
+   */
+  public static final long FIRST_SLOT = 1_000_001;
 
   /** Assembles the network of {@code scenario}. */
   public static NetworkAssembly build(Scenario scenario) {
@@ -89,15 +99,24 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
       authorityNodes.add(i);
     }
     List<ValidatorConfig.ConfigChange> relayChanges = relayChanges(scenario, sessionLength);
+    @SuppressWarnings("unchecked")
+    List<Outage> outages = (List<Outage>) scenario.faults().asMap().get("outages");
     for (int i = 0; i < validators; i++) {
       ValidatorConfig vc = new ValidatorConfig(i, authorityNodes, genesis, scenario.seed(),
-          relay.micros("slot_duration"), relay.number("missed_slot_probability"),
+          relay.micros("slot_duration"), FIRST_SLOT, relay.number("missed_slot_probability"),
           relay.number("fork_probability"), relay.micros("backing_execution_timeout"),
           relay.micros("approval_execution_timeout"), relay.micros("bitfield_signing_delay"),
           hardware.integer("pvf_workers"), hardware.number("validator_speed"),
           hardware.number("execution_fraction"), relay.micros("finality_round_interval"),
           relayChanges);
-      int node = engine.addNode(new ValidatorNode(vc));
+      List<Outage> mine = new ArrayList<>();
+      for (Outage o : outages) {
+        if (o.validators().contains(i)) {
+          mine.add(o);
+        }
+      }
+      Node validator = new ValidatorNode(vc);
+      int node = engine.addNode(mine.isEmpty() ? validator : new OutageNode(validator, mine));
       engine.network().subscribe(Topic.VALIDATORS, node);
       engine.network().subscribe(Topic.RELAY_CHAIN, node);
     }

@@ -312,6 +312,57 @@ public interface KeyType {
     };
   }
 
+  /**
+   * An array of inline tables {@code { validators = [..], from = "30s", until = "90s" }}; the value
+   * is an immutable {@code List<Outage>}.
+   */
+  static KeyType outages(int maxValidator) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isArray()) {
+          return null;
+        }
+        List<Outage> out = new ArrayList<>();
+        for (JsonNode e : n) {
+          if (!e.isObject() || e.size() != 3 || !e.has("validators") || !e.has("from")
+              || !e.has("until")) {
+            return null;
+          }
+          Object vs = integerList(0, maxValidator).read(e.get("validators"));
+          Object from = duration(0, Long.MAX_VALUE / 2).read(e.get("from"));
+          Object until = duration(0, Long.MAX_VALUE / 2).read(e.get("until"));
+          if (vs == null || from == null || until == null || (Long) until <= (Long) from) {
+            return null;
+          }
+          @SuppressWarnings("unchecked")
+          List<Integer> validators = (List<Integer>) vs;
+          out.add(new Outage(validators, (Long) from, (Long) until));
+        }
+        return List.copyOf(out);
+      }
+
+      @Override
+      public String describe() {
+        return "an array of { validators = [indices], from = \"<duration>\", until = \"<later duration>\" }";
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        ArrayNode a = JSON.arrayNode();
+        for (Object o : (List<?>) v) {
+          Outage w = (Outage) o;
+          var t = JSON.objectNode();
+          t.set("validators", integerList(0, maxValidator).write(w.validators()));
+          t.put("from", UnitText.formatDuration(w.fromMicros()));
+          t.put("until", UnitText.formatDuration(w.untilMicros()));
+          a.add(t);
+        }
+        return a;
+      }
+    };
+  }
+
   private static String fmt(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%s", d);
   }

@@ -104,7 +104,8 @@ public final class ScenarioKeys {
   public static final Section FAULTS = new Section("faults",
       k("offline_validators", integerList(0, 1_000_000), List.of()),
       k("offline_collators", textList(s -> s.matches("[0-9]+:[0-9]+"), "\"para:index\" strings"),
-          List.of()));
+          List.of()),
+      k("outages", KeyType.outages(1_000_000), List.of()));
 
   /** The relay keys an upgrade may change (they go through the host configuration). */
   public static final List<String> RELAY_UPGRADABLE = List.of("max_candidate_depth",

@@ -277,6 +277,14 @@ public final class ScenarioLoader {
               + "from 0 to " + (validators - 1));
         }
       }
+      for (Object o : faults.asMap().get("outages") instanceof List<?> l ? l : List.of()) {
+        for (int v : ((Outage) o).validators()) {
+          if (v >= validators) {
+            throw error("faults.outages names validator " + v + " but validator indices run from 0 to "
+                + (validators - 1));
+          }
+        }
+      }
       int perPara = network.integer("collators_per_para");
       for (String c : faults.texts("offline_collators")) {
         String[] parts = c.split(":");

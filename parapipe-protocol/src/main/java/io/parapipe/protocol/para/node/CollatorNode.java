@@ -116,7 +116,11 @@ public final class CollatorNode implements Node {
   @Override
   public void onMessage(int from, Message m) {
     if (m instanceof RelayBlockAnnouncement a) {
+      boolean known = relay.contains(a.block().hash());
       BlockTree.ImportOutcome<RelayBlock> out = relay.add(a.block());
+      if (!known && out.imported().isEmpty()) {
+        ctx.send(from, new io.parapipe.protocol.wire.BlockRequest(a.block().parentHash()));
+      }
       pendingRelayParents.addAll(out.activated());
       pump();
     } else if (m instanceof ParaBlockAnnouncement a) {

@@ -12,6 +12,8 @@ import java.util.List;
  * @param genesis the relay genesis block
  * @param epochRandomness the shared randomness of the BABE-like lottery and approval assignments
  * @param slotDurationMicros relay slot duration
+ * @param firstSlot the BABE slot that starts at time {@code slotDurationMicros}; slot numbers, like
+ *     real ones derived from Unix time, are large
  * @param missedSlotProbability chance that a slot has no author
  * @param forkProbability chance that a slot has two authors
  * @param backingTimeoutMicros PVF backing execution timeout
@@ -29,6 +31,7 @@ public record ValidatorConfig(
     RelayBlock genesis,
     long epochRandomness,
     long slotDurationMicros,
+    long firstSlot,
     double missedSlotProbability,
     double forkProbability,
     long backingTimeoutMicros,

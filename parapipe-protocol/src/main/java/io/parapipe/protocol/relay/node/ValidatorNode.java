@@ -154,8 +154,7 @@ public final class ValidatorNode implements Node {
         RelayBlock.SHAPE, approvals::isApproved, grandpaActions);
     lottery = new SlotLottery(cfg.epochRandomness(), n, cfg.missedSlotProbability(),
         cfg.forkProbability());
-    long firstSlot = genesis.state().babeSlot() + 1;
-    ctx.schedule(firstSlot * cfg.slotDurationMicros() - ctx.now(), new SlotTick(firstSlot));
+    ctx.schedule(cfg.slotDurationMicros() - ctx.now(), new SlotTick(cfg.firstSlot()));
   }
 
   // ---- dispatch ----
@@ -163,7 +162,11 @@ public final class ValidatorNode implements Node {
   @Override
   public void onMessage(int from, Message m) {
     if (m instanceof RelayBlockAnnouncement a) {
-      importBlock(a.block());
+      if (!importBlock(a.block())) {
+        ctx.send(from, new io.parapipe.protocol.wire.BlockRequest(a.block().parentHash()));
+      }
+    } else if (m instanceof io.parapipe.protocol.wire.BlockRequest r) {
+      tree.get(r.hash()).ifPresent(b -> ctx.send(from, new RelayBlockAnnouncement(b)));
     } else if (m instanceof AdvertiseCollation a) {
       collation.onAdvertise(from, a);
     } else if (m instanceof CollationFetchResponse r) {
@@ -215,8 +218,13 @@ public final class ValidatorNode implements Node {
 
   // ---- block import and the view ----
 
-  private void importBlock(RelayBlock block) {
+  /** Imports a block; false if it waits for an unknown parent (the caller should fetch it). */
+  private boolean importBlock(RelayBlock block) {
+    boolean known = tree.contains(block.hash());
     BlockTree.ImportOutcome<RelayBlock> out = tree.add(block);
+    if (!known && out.imported().isEmpty()) {
+      return false;
+    }
     for (RelayBlock b : out.imported()) {
       ctx.emit(new RelayBlockImported(b.hash(), b.number(), b == tree.best()));
       availability.onBlockImported(b);
@@ -244,6 +252,7 @@ public final class ValidatorNode implements Node {
     backing.retainOnly(implicitView.allAllowedRelayParents());
     collation.retainOnly(implicitView.allAllowedRelayParents());
     grandpa.onChainChanged();
+    return true;
   }
 
   private final BlockHeaderSourceAdapter headerSource = new BlockHeaderSourceAdapter();
