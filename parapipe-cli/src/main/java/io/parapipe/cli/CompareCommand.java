@@ -35,7 +35,15 @@ public final class CompareCommand implements Callable<Integer> {
    * that simulation is unavailable in this build.
    */
   static RunSource runSource() {
-    return RunSource.UNAVAILABLE; // >>> SIMULATOR BINDING: replace with the simulator's RunSource
+    return (scenario, seed) -> {
+      io.parapipe.sim.scenario.Scenario s =
+          io.parapipe.sim.scenario.ScenarioLoader.parse(scenario.toml(), scenario.origin());
+      if (seed.isPresent()) {
+        s = s.withSeed(seed.getAsLong());
+      }
+      return io.parapipe.sim.results.ResultsJson.toJson(
+          io.parapipe.sim.results.Runs.run(s, java.util.Optional.empty(), t -> {}));
+    };
   }
 
   @Spec CommandSpec spec;

@@ -3,6 +3,7 @@ package io.parapipe.cli;
 import io.parapipe.doctor.Doctor;
 import io.parapipe.doctor.DoctorReport;
 import io.parapipe.doctor.predict.Predictor;
+import io.parapipe.doctor.predict.SimulationPredictor;
 import io.parapipe.doctor.report.JsonReport;
 import io.parapipe.doctor.report.TerminalReport;
 import java.io.IOException;
@@ -39,13 +40,9 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (schema parapipe.doctor/1) to FILE; '-' writes only JSON to standard output.")
   Path json;
 
-  /**
-   * The simulator seam. Until the simulator is wired in, there is none and the doctor says that
-   * prediction is unavailable in this build (it never prints invented figures).
-   */
+  /** Predictions come from simulating the extracted configuration. */
   static Optional<Predictor> predictor() {
-    // LEAD: wire the simulator here, e.g. `return Optional.of(toml -> SimulatorPrediction.run(toml));`
-    return Optional.empty();
+    return Optional.of(new SimulationPredictor());
   }
 
   @Override

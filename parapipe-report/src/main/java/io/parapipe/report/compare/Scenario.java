@@ -41,7 +41,7 @@ public record Scenario(String label, String toml, String origin) {
 
   /**
    * The comparison run without {@code --config}: synchronous and asynchronous backing on the same
-   * network (see the built-in {@code sync.toml} and {@code async.toml} resources).
+   * network (the shipped {@code scenarios/sync.toml} and {@code scenarios/async.toml}).
    *
    * @return the {@code sync} and {@code async} scenarios
    */
@@ -54,15 +54,8 @@ public record Scenario(String label, String toml, String origin) {
    * @return that built-in scenario
    */
   public static Scenario builtIn(String name) {
-    String resource = name + ".toml";
-    try (InputStream in = Scenario.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no built-in scenario " + name);
-      }
-      return new Scenario(name, new String(in.readAllBytes(), StandardCharsets.UTF_8),
-          "built-in:" + name);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read built-in scenario " + name, e);
-    }
+    String text = io.parapipe.sim.scenario.ScenarioLoader.builtInText(name)
+        .orElseThrow(() -> new IllegalArgumentException("no built-in scenario " + name));
+    return new Scenario(name, text, "scenarios/" + name + ".toml");
   }
 }

@@ -73,6 +73,21 @@ final class FieldReader {
     return v.longValue();
   }
 
+  /**
+   * A time in milliseconds: the results schema writes times with a tenth of a millisecond, so any
+   * number is accepted and rounded to whole milliseconds.
+   */
+  long millisOr(JsonNode parent, String key, String path, long dflt) {
+    JsonNode v = parent.get(key);
+    if (absent(v)) {
+      return dflt;
+    }
+    if (!v.isNumber()) {
+      throw error(at(path, key), "expected a number of milliseconds, found " + describe(v));
+    }
+    return Math.round(v.asDouble());
+  }
+
   long longOr(JsonNode parent, String key, String path, long dflt) {
     Long v = optionalLong(parent, key, path);
     return v == null ? dflt : v;

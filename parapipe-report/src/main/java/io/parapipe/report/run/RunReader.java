@@ -93,7 +93,7 @@ public final class RunReader {
         f.textOr(root, "parapipe_version", "", ""),
         f.textOr(root, "name", "", ""),
         f.longOr(root, "seed", "", -1),
-        f.longOr(root, "duration_ms", "", -1),
+        f.millisOr(root, "duration_ms", "", -1),
         config == null ? JsonNodeFactory.instance.objectNode() : config,
         relay,
         paras);
@@ -131,7 +131,7 @@ public final class RunReader {
                 f.textOr(b, "hash", p, ""),
                 f.longOr(b, "slot", p, -1),
                 f.intOr(b, "author", p, -1),
-                f.longOr(b, "authored_at_ms", p, -1)));
+                f.millisOr(b, "authored_at_ms", p, -1)));
       }
       chain.sort((a, b) -> Integer.compare(a.number(), b.number()));
     }
@@ -182,7 +182,7 @@ public final class RunReader {
         }
         panics.add(
             new PanicView(
-                f.longOr(x, "at_ms", pp, -1),
+                f.millisOr(x, "at_ms", pp, -1),
                 f.intOr(x, "collator", pp, -1),
                 f.intOr(x, "para_block", pp, -1),
                 f.textOr(x, "message", pp, "")));
@@ -203,7 +203,7 @@ public final class RunReader {
                 f.requiredInt(c, "para_block", cp),
                 f.intOr(c, "parent_para_block", cp, -1),
                 f.requiredInt(c, "relay_parent", cp),
-                f.longOr(c, "authored_at_ms", cp, -1),
+                f.millisOr(c, "authored_at_ms", cp, -1),
                 f.doubleOr(c, "authoring_ms", cp, Double.NaN),
                 f.longOr(c, "ref_time_ps", cp, -1),
                 f.longOr(c, "pov_size", cp, -1),

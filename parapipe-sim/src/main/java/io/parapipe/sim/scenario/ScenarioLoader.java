@@ -36,6 +36,20 @@ public final class ScenarioLoader {
     return parse("", "embedded default");
   }
 
+  /**
+   * The text of a shipped scenario ({@code scenarios/<name>.toml}, packed into the jar), or empty
+   * if there is none of that name.
+   */
+  public static java.util.Optional<String> builtInText(String name) {
+    try (java.io.InputStream in = ScenarioLoader.class.getResourceAsStream(
+        "/io/parapipe/sim/scenarios/" + name + ".toml")) {
+      return in == null ? java.util.Optional.empty()
+          : java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the built-in scenario " + name, e);
+    }
+  }
+
   /** Reads and checks a scenario file. */
   public static Scenario load(Path file) {
     String text;
