@@ -1,25 +1,74 @@
 package io.parapipe.protocol.primitives;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outputs of validating a candidate ({@code CandidateCommitments}).
- *
- * @param upwardMessages UMP messages; an empty message separates the UMP signals that follow it
- * @param horizontalMessages HRMP messages, strictly ascending by recipient
- * @param newValidationCode a code upgrade, if any
- * @param headData the new para head
- * @param processedDownwardMessages DMP messages consumed
- * @param hrmpWatermark the relay block number up to which HRMP messages were processed
+ * The outputs of validating a candidate ({@code CandidateCommitments}). Immutable; the hash is
+ * computed once.
  */
-public record CandidateCommitments(
-    List<byte[]> upwardMessages,
-    List<OutboundHrmpMessage> horizontalMessages,
-    Optional<byte[]> newValidationCode,
-    HeadData headData,
-    int processedDownwardMessages,
-    int hrmpWatermark) {
+public final class CandidateCommitments {
+  private final List<byte[]> upwardMessages;
+  private final List<OutboundHrmpMessage> horizontalMessages;
+  private final Optional<byte[]> newValidationCode;
+  private final HeadData headData;
+  private final int processedDownwardMessages;
+  private final int hrmpWatermark;
+  private Hash hash;
+
+  /**
+   * @param upwardMessages UMP messages; an empty message separates the UMP signals that follow it
+   * @param horizontalMessages HRMP messages, strictly ascending by recipient
+   * @param newValidationCode a code upgrade, if any
+   * @param headData the new para head
+   * @param processedDownwardMessages DMP messages consumed
+   * @param hrmpWatermark the relay block number up to which HRMP messages were processed
+   */
+  public CandidateCommitments(
+      List<byte[]> upwardMessages,
+      List<OutboundHrmpMessage> horizontalMessages,
+      Optional<byte[]> newValidationCode,
+      HeadData headData,
+      int processedDownwardMessages,
+      int hrmpWatermark) {
+    this.upwardMessages = List.copyOf(upwardMessages);
+    this.horizontalMessages = List.copyOf(horizontalMessages);
+    this.newValidationCode = Objects.requireNonNull(newValidationCode, "newValidationCode");
+    this.headData = Objects.requireNonNull(headData, "headData");
+    this.processedDownwardMessages = processedDownwardMessages;
+    this.hrmpWatermark = hrmpWatermark;
+  }
+
+  /** UMP messages (signals after the empty separator). */
+  public List<byte[]> upwardMessages() {
+    return upwardMessages;
+  }
+
+  /** HRMP messages. */
+  public List<OutboundHrmpMessage> horizontalMessages() {
+    return horizontalMessages;
+  }
+
+  /** A code upgrade, if any. */
+  public Optional<byte[]> newValidationCode() {
+    return newValidationCode;
+  }
+
+  /** The new para head. */
+  public HeadData headData() {
+    return headData;
+  }
+
+  /** DMP messages consumed. */
+  public int processedDownwardMessages() {
+    return processedDownwardMessages;
+  }
+
+  /** The HRMP watermark. */
+  public int hrmpWatermark() {
+    return hrmpWatermark;
+  }
 
   /** Commitments that only produce a head: no messages, no upgrade. */
   public static CandidateCommitments ofHead(HeadData head, int hrmpWatermark) {
@@ -45,8 +94,32 @@ public record CandidateCommitments(
 
   /** BLAKE2b-256 of the SCALE encoding ({@code commitments_hash} in a receipt). */
   public Hash hash() {
-    ScaleWriter w = new ScaleWriter();
-    writeTo(w);
-    return w.blake2b256();
+    Hash h = hash;
+    if (h == null) {
+      ScaleWriter w = new ScaleWriter();
+      writeTo(w);
+      h = w.blake2b256();
+      hash = h;
+    }
+    return h;
+  }
+
+  /** Equal commitments have equal encodings, hence equal hashes. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CandidateCommitments c && c.hash().equals(hash());
+  }
+
+  @Override
+  public int hashCode() {
+    return hash().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "CandidateCommitments[head=" + headData + ", ump=" + upwardMessages.size() + ", hrmp="
+        + horizontalMessages.size() + ", code=" + newValidationCode.map(c -> c.length + "B")
+        .orElse("none") + ", dmp=" + processedDownwardMessages + ", watermark=" + hrmpWatermark
+        + "]";
   }
 }

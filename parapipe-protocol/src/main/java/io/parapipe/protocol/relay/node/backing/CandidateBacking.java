@@ -354,8 +354,18 @@ public final class CandidateBacking {
     importStatement(rp, m.validator(), m.statement());
   }
 
-  /** A backed candidate announced by a member of its backing group. */
+  /**
+   * A backed candidate announced by a member of its backing group. Every member announces it, so
+   * a candidate this node already counts as backed is skipped without re-importing.
+   */
   public void onManifest(BackedCandidateManifest m) {
+    PerRelayParent rp = perRelayParent.get(m.relayParent());
+    if (rp != null && !m.statements().isEmpty()) {
+      CandidateRecord rec = rp.candidates.get(m.statements().get(0).statement().candidateHash());
+      if (rec != null && rec.attested) {
+        return;
+      }
+    }
     for (BackedCandidateManifest.SignedStatement s : m.statements()) {
       onStatement(new StatementMessage(m.relayParent(), s.validator(), s.statement()));
     }

@@ -4,6 +4,7 @@ import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.primitives.Hash;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class ApprovalVoting {
 
   private static final class BlockEntry {
     final Hash parent;
-    final Map<Hash, Set<Integer>> approvals = new LinkedHashMap<>();
+    final Map<Hash, BitSet> approvals = new LinkedHashMap<>();
     final Set<Hash> ownChecks = new HashSet<>();
     final List<Hash> ownApproved = new ArrayList<>();
     int unapproved;
@@ -90,7 +91,7 @@ public final class ApprovalVoting {
     blocks.put(block, e);
     children.computeIfAbsent(parent, k -> new ArrayList<>()).add(block);
     for (Hash c : included) {
-      e.approvals.put(c, new HashSet<>());
+      e.approvals.put(c, new BitSet());
     }
     e.unapproved = needed == 0 ? 0 : included.size();
     if (needed > 0) {
@@ -147,9 +148,15 @@ public final class ApprovalVoting {
       return;
     }
     for (Hash c : candidates) {
-      Set<Integer> votes = e.approvals.get(c);
-      if (votes != null && votes.size() < needed && votes.add(validator) && votes.size() == needed) {
-        e.unapproved--;
+      BitSet votes = e.approvals.get(c);
+      if (votes != null && !votes.get(validator)) {
+        int before = votes.cardinality();
+        if (before < needed) {
+          votes.set(validator);
+          if (before + 1 == needed) {
+            e.unapproved--;
+          }
+        }
       }
     }
     refresh(block);
@@ -162,8 +169,8 @@ public final class ApprovalVoting {
     }
     BlockEntry e = blocks.get(d.block());
     if (e != null) {
-      Set<Integer> votes = e.approvals.get(d.candidate());
-      if (votes != null && votes.size() < needed) {
+      BitSet votes = e.approvals.get(d.candidate());
+      if (votes != null && votes.cardinality() < needed) {
         check(d.block(), d.candidate(), e);
       }
     }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -45,17 +44,38 @@ public final class GrandpaVoter<B> {
 
   private record Vote(Hash target, int number) {}
 
+  /** One round's votes, indexed by validator (one vote each, first one counts). */
   private static final class Round {
-    final Map<Integer, Vote> prevotes = new TreeMap<>();
-    final Map<Integer, Vote> precommits = new TreeMap<>();
+    final Vote[] prevotes;
+    final Vote[] precommits;
+    int prevoteCount;
+    int precommitCount;
     boolean prevoted;
     boolean precommitted;
     boolean completed;
+
+    Round(int validators) {
+      prevotes = new Vote[validators];
+      precommits = new Vote[validators];
+    }
+
+    void add(Step step, int validator, Vote v) {
+      if (step == Step.PREVOTE) {
+        if (prevotes[validator] == null) {
+          prevotes[validator] = v;
+          prevoteCount++;
+        }
+      } else if (precommits[validator] == null) {
+        precommits[validator] = v;
+        precommitCount++;
+      }
+    }
   }
 
   private final NodeContext ctx;
   private final int self;
   private final int threshold;
+  private final int validators;
   private final long roundInterval;
   private final BlockTree<B> tree;
   private final BlockTree.Shape<B> shape;
@@ -77,6 +97,7 @@ public final class GrandpaVoter<B> {
     this.ctx = ctx;
     this.self = self;
     this.threshold = validators - (validators - 1) / 3;
+    this.validators = validators;
     this.roundInterval = roundInterval;
     this.tree = tree;
     this.shape = shape;
@@ -100,8 +121,8 @@ public final class GrandpaVoter<B> {
     if (round < current) {
       return;
     }
-    Round r = rounds.computeIfAbsent(round, k -> new Round());
-    (step == Step.PREVOTE ? r.prevotes : r.precommits).putIfAbsent(validator, new Vote(target, number));
+    Round r = rounds.computeIfAbsent(round, k -> new Round(validators));
+    r.add(step, validator, new Vote(target, number));
     if (round > current && (current == 0 || rounds.get(current) == null
         || rounds.get(current).completed || round > current + 1)) {
       begin(round);
@@ -143,12 +164,12 @@ public final class GrandpaVoter<B> {
     current = round;
     currentStartedAt = ctx.now();
     rounds.keySet().removeIf(k -> k < round);
-    Round r = rounds.computeIfAbsent(round, k -> new Round());
+    Round r = rounds.computeIfAbsent(round, k -> new Round(validators));
     if (!r.prevoted) {
       r.prevoted = true;
       B target = bestApproved();
       Vote v = new Vote(shape.hash(target), shape.number(target));
-      r.prevotes.put(self, v);
+      r.add(Step.PREVOTE, self, v);
       actions.broadcastVote(round, Step.PREVOTE, v.target(), v.number());
     }
   }
@@ -158,16 +179,16 @@ public final class GrandpaVoter<B> {
     if (r == null || current == 0 || r.completed) {
       return;
     }
-    if (r.prevoted && !r.precommitted && r.prevotes.size() >= threshold) {
+    if (r.prevoted && !r.precommitted && r.prevoteCount >= threshold) {
       Optional<B> ghost = ghost(r.prevotes);
       if (ghost.isPresent()) {
         r.precommitted = true;
         B g = ghost.get();
-        r.precommits.put(self, new Vote(shape.hash(g), shape.number(g)));
+        r.add(Step.PRECOMMIT, self, new Vote(shape.hash(g), shape.number(g)));
         actions.broadcastVote(current, Step.PRECOMMIT, shape.hash(g), shape.number(g));
       }
     }
-    if (r.precommitted && r.precommits.size() >= threshold) {
+    if (r.precommitted && r.precommitCount >= threshold) {
       Optional<B> ghost = ghost(r.precommits);
       if (ghost.isPresent()) {
         r.completed = true;
@@ -197,12 +218,15 @@ public final class GrandpaVoter<B> {
    * The highest block that at least {@code threshold} votes target or descend from, if every vote
    * counted is for a known block; votes for unknown blocks wait until they are imported.
    */
-  private Optional<B> ghost(Map<Integer, Vote> votes) {
+  private Optional<B> ghost(Vote[] votes) {
     Map<Hash, Integer> weight = new HashMap<>();
     List<B> candidates = new ArrayList<>();
     int known = 0;
     int floor = shape.number(tree.finalized());
-    for (Vote v : votes.values()) {
+    for (Vote v : votes) {
+      if (v == null) {
+        continue;
+      }
       Optional<B> b = tree.get(v.target());
       if (b.isEmpty()) {
         continue;

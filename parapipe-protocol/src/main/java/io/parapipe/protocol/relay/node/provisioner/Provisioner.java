@@ -33,23 +33,29 @@ import java.util.TreeMap;
 public final class Provisioner {
   private static final int KEPT_LEAVES = 32;
 
-  private final Map<Hash, TreeMap<Integer, SignedAvailabilityBitfield>> bitfields = new HashMap<>();
+  /** Per leaf, the best bitfield of each validator, indexed by validator. */
+  private final Map<Hash, SignedAvailabilityBitfield[]> bitfields = new HashMap<>();
   private final ArrayDeque<Hash> leaves = new ArrayDeque<>();
 
   /** A bitfield signed for {@code leaf}, from the network or our own signer. */
   public void addBitfield(Hash leaf, SignedAvailabilityBitfield bf) {
-    TreeMap<Integer, SignedAvailabilityBitfield> m = bitfields.get(leaf);
+    int v = bf.validatorIndex().value();
+    SignedAvailabilityBitfield[] m = bitfields.get(leaf);
     if (m == null) {
-      m = new TreeMap<>();
+      m = new SignedAvailabilityBitfield[Math.max(16, v + 1)];
       bitfields.put(leaf, m);
       leaves.addLast(leaf);
       while (leaves.size() > KEPT_LEAVES) {
         bitfields.remove(leaves.pollFirst());
       }
     }
-    SignedAvailabilityBitfield old = m.get(bf.validatorIndex().value());
+    if (v >= m.length) {
+      m = java.util.Arrays.copyOf(m, Math.max(v + 1, m.length * 2));
+      bitfields.put(leaf, m);
+    }
+    SignedAvailabilityBitfield old = m[v];
     if (old == null || bf.bits().countOnes() > old.bits().countOnes()) {
-      m.put(bf.validatorIndex().value(), bf);
+      m[v] = bf;
     }
   }
 
@@ -64,10 +70,10 @@ public final class Provisioner {
     List<CoreState> cores = api.availabilityCores();
     int n = parent.state().validators().size();
     List<SignedAvailabilityBitfield> selected = new ArrayList<>();
-    TreeMap<Integer, SignedAvailabilityBitfield> forParent = bitfields.get(parent.hash());
+    SignedAvailabilityBitfield[] forParent = bitfields.get(parent.hash());
     if (forParent != null) {
-      for (SignedAvailabilityBitfield bf : forParent.values()) {
-        if (bf.bits().len() == cores.size() && bf.validatorIndex().value() < n) {
+      for (SignedAvailabilityBitfield bf : forParent) {
+        if (bf != null && bf.bits().len() == cores.size() && bf.validatorIndex().value() < n) {
           selected.add(bf);
         }
       }
