@@ -1,0 +1,264 @@
+package io.parapipe.sim.kernel;
+
+import java.util.Arrays;
+
+/**
+ * The pending events of one engine, ordered by (time, insertion sequence), over primitive arrays;
+ * nothing is allocated per event once the arrays have grown to the working set.
+ *
+ * <p>Two tiers keep the heap that every event passes through small. Events due before {@code
+ * nearEnd} sit in the <em>near</em> 4-ary {@link SlotHeap}; later ones are appended, unordered,
+ * to a ring of {@value #BUCKETS} buckets of {@value #BUCKET_MICROS} µs each; events beyond the
+ * ring's span wait in a <em>far</em> heap. When the near heap runs dry, the next bucket is moved
+ * into it in one O(n) heapify and {@code nearEnd} advances by one bucket, pulling far events that
+ * now fall inside the ring. Order is decided only by (time, seq) inside the near heap, and every
+ * event earlier than {@code nearEnd} is in it, so the pop order is exactly (time, seq).
+ *
+ * <p>Each event occupies a slot (kind, node, peer, object, aux) recycled through a free list. A
+ * slot's generation is bumped on release, so stale timer handles resolve to nothing. Cancellation
+ * is lazy: the slot is marked {@link #CANCELLED}, dropped when a bucket or the far heap hands it
+ * over, or skipped by the engine when it reaches the top.
+ *
+ * <p>Payload fields are package-private so the engine's loop reads them without calls.
+ */
+final class EventQueue {
+  static final byte FREE = 0;
+  static final byte TIMER = 1;
+  /** A unicast message that still has to pass the receiver's downlink. */
+  static final byte MESSAGE = 2;
+  /** A unicast message ready to hand over (self-sends, downlink already reserved). */
+  static final byte DELIVERY = 3;
+  static final byte ENVELOPE = 4;
+  static final byte CANCELLED = 5;
+
+  static final int BUCKET_SHIFT = 9;
+  static final long BUCKET_MICROS = 1L << BUCKET_SHIFT;
+  static final int BUCKETS = 8192;
+  private static final int BUCKET_MASK = BUCKETS - 1;
+  private static final long SPAN = BUCKET_MICROS * BUCKETS;
+
+  // ---- slots ----
+  byte[] kind;
+  int[] node;
+  int[] peer;
+  Object[] obj;
+  long[] aux;
+  private long[] slotTime;
+  private long[] slotSeq;
+  private int[] gen;
+  private int[] freeSlots;
+  private int freeCount;
+  private int slotsUsed;
+
+  // ---- tiers ----
+  private final SlotHeap near = new SlotHeap(256);
+  private final SlotHeap far = new SlotHeap(64);
+  private final int[][] buckets = new int[BUCKETS][];
+  private final int[] bucketSize = new int[BUCKETS];
+  private int ringCount;
+  private long nearEnd;
+  private long nextSeq;
+
+  EventQueue(int initialCapacity) {
+    int c = Math.max(16, initialCapacity);
+    kind = new byte[c];
+    node = new int[c];
+    peer = new int[c];
+    obj = new Object[c];
+    aux = new long[c];
+    slotTime = new long[c];
+    slotSeq = new long[c];
+    gen = new int[c];
+    Arrays.fill(gen, 1);
+    freeSlots = new int[c];
+  }
+
+  // ---- slots ---------------------------------------------------------------------------------
+
+  /** Takes a free slot and fills its payload. */
+  int allocate(byte k, int n, int p, Object o, long a) {
+    int s;
+    if (freeCount > 0) {
+      s = freeSlots[--freeCount];
+    } else {
+      if (slotsUsed == kind.length) {
+        growSlots();
+      }
+      s = slotsUsed++;
+    }
+    kind[s] = k;
+    node[s] = n;
+    peer[s] = p;
+    obj[s] = o;
+    aux[s] = a;
+    return s;
+  }
+
+  /** Returns a slot to the free list; outstanding handles to it become stale. */
+  void release(int s) {
+    kind[s] = FREE;
+    obj[s] = null;
+    int g = gen[s] + 1;
+    gen[s] = g == 0 ? 1 : g;
+    freeSlots[freeCount++] = s;
+  }
+
+  /** A handle for a live slot: generation (never 0) in the high half, slot in the low half. */
+  long handle(int s) {
+    return ((long) gen[s] << 32) | s;
+  }
+
+  /** The slot a handle names if it is still live with the given kind, else -1. */
+  int resolve(long handle, byte expectedKind) {
+    int s = (int) handle;
+    if (s < 0 || s >= slotsUsed || gen[s] != (int) (handle >>> 32) || kind[s] != expectedKind) {
+      return -1;
+    }
+    return s;
+  }
+
+  /** Marks a queued slot as cancelled; it is dropped later, wherever it then is. */
+  void cancel(int s) {
+    kind[s] = CANCELLED;
+    obj[s] = null;
+  }
+
+  // ---- queue ---------------------------------------------------------------------------------
+
+  /** Whether no event is pending (cancelled ones still waiting in a bucket count as pending). */
+  boolean isEmpty() {
+    return near.size() == 0 && !refill();
+  }
+
+  /** Entries waiting, including cancelled ones not yet dropped. */
+  int size() {
+    return near.size() + ringCount + far.size();
+  }
+
+  /** Time of the first event; only after {@link #isEmpty()} returned false. */
+  long topTime() {
+    return near.topTime();
+  }
+
+  /** Sequence number of the first event; only after {@link #isEmpty()} returned false. */
+  long topSeq() {
+    return near.topSeq();
+  }
+
+  /** Slot of the first event; only after {@link #isEmpty()} returned false. */
+  int topSlot() {
+    return near.topSlot();
+  }
+
+  /** Queues slot {@code s} at {@code time} with the next insertion sequence number. */
+  void push(int s, long time) {
+    place(s, time, nextSeq++);
+  }
+
+  /** Removes the first event (its slot stays allocated). */
+  void removeTop() {
+    near.removeTop();
+  }
+
+  /** Moves the first event to the later time {@code time}, keeping its slot and sequence. */
+  void rescheduleTop(long time) {
+    if (time < nearEnd) {
+      near.rescheduleTop(time);
+    } else {
+      int s = near.topSlot();
+      long seq = near.topSeq();
+      near.removeTop();
+      place(s, time, seq);
+    }
+  }
+
+  private void place(int s, long time, long seq) {
+    if (time < nearEnd) {
+      near.push(s, time, seq);
+    } else if (time - nearEnd < SPAN) {
+      toBucket(s, time, seq);
+    } else {
+      far.push(s, time, seq);
+    }
+  }
+
+  private void toBucket(int s, long time, long seq) {
+    slotTime[s] = time;
+    slotSeq[s] = seq;
+    int b = (int) (time >>> BUCKET_SHIFT) & BUCKET_MASK;
+    int n = bucketSize[b];
+    int[] bucket = buckets[b];
+    if (bucket == null) {
+      bucket = buckets[b] = new int[16];
+    } else if (n == bucket.length) {
+      bucket = buckets[b] = Arrays.copyOf(bucket, n * 2);
+    }
+    bucket[n] = s;
+    bucketSize[b] = n + 1;
+    ringCount++;
+  }
+
+  /** Fills the empty near heap from the ring (and the far heap); false if nothing is pending. */
+  private boolean refill() {
+    while (near.size() == 0) {
+      if (ringCount == 0) {
+        if (far.size() == 0) {
+          return false;
+        }
+        // Nothing in the ring: jump straight to the bucket of the earliest far event.
+        nearEnd = far.topTime() & -BUCKET_MICROS;
+        pullFar();
+      }
+      int b = (int) (nearEnd >>> BUCKET_SHIFT) & BUCKET_MASK;
+      int n = bucketSize[b];
+      if (n > 0) {
+        int[] bucket = buckets[b];
+        for (int i = 0; i < n; i++) {
+          int s = bucket[i];
+          if (kind[s] == CANCELLED) {
+            release(s);
+          } else {
+            near.append(s, slotTime[s], slotSeq[s]);
+          }
+        }
+        bucketSize[b] = 0;
+        ringCount -= n;
+        near.heapify();
+      }
+      nearEnd += BUCKET_MICROS;
+      pullFar();
+    }
+    return true;
+  }
+
+  /** Moves far events that now fall inside the ring's span into their buckets. */
+  private void pullFar() {
+    long ringEnd = nearEnd + SPAN;
+    while (far.size() > 0 && far.topTime() < ringEnd) {
+      int s = far.topSlot();
+      long t = far.topTime();
+      long q = far.topSeq();
+      far.removeTop();
+      if (kind[s] == CANCELLED) {
+        release(s);
+      } else {
+        toBucket(s, t, q);
+      }
+    }
+  }
+
+  private void growSlots() {
+    int c = kind.length * 2;
+    kind = Arrays.copyOf(kind, c);
+    node = Arrays.copyOf(node, c);
+    peer = Arrays.copyOf(peer, c);
+    obj = Arrays.copyOf(obj, c);
+    aux = Arrays.copyOf(aux, c);
+    slotTime = Arrays.copyOf(slotTime, c);
+    slotSeq = Arrays.copyOf(slotSeq, c);
+    int old = gen.length;
+    gen = Arrays.copyOf(gen, c);
+    Arrays.fill(gen, old, c, 1);
+    freeSlots = Arrays.copyOf(freeSlots, c);
+  }
+}
