@@ -209,9 +209,11 @@ public final class Engine {
         case EventQueue.MESSAGE:
           {
             to = q.node[slot];
-            if (!net.isOffline(to)) {
+            boolean online = !net.isOffline(to);
+            if (online) {
               long done = net.reserveDownlink(to, t, q.aux[slot]);
               if (done != t) {
+                // The downlink was busy: complete later, without passing it again.
                 q.kind[slot] = EventQueue.DELIVERY;
                 q.rescheduleTop(done);
                 continue;
@@ -221,7 +223,7 @@ public final class Engine {
             payload = q.obj[slot];
             q.removeTop();
             q.release(slot);
-            if (net.isOffline(to)) {
+            if (!online) {
               continue;
             }
             now = t;

@@ -31,7 +31,7 @@ final class EventQueue {
   static final byte ENVELOPE = 4;
   static final byte CANCELLED = 5;
 
-  static final int BUCKET_SHIFT = 9;
+  static final int BUCKET_SHIFT = 7;
   static final long BUCKET_MICROS = 1L << BUCKET_SHIFT;
   static final int BUCKETS = 8192;
   private static final int BUCKET_MASK = BUCKETS - 1;
@@ -43,8 +43,6 @@ final class EventQueue {
   int[] peer;
   Object[] obj;
   long[] aux;
-  private long[] slotTime;
-  private long[] slotSeq;
   private int[] gen;
   private int[] freeSlots;
   private int freeCount;
@@ -53,11 +51,17 @@ final class EventQueue {
   // ---- tiers ----
   private final SlotHeap near = new SlotHeap(256);
   private final SlotHeap far = new SlotHeap(64);
-  private final int[][] buckets = new int[BUCKETS][];
+  /** Each bucket holds (time, tag) pairs; the tag is {@code seq << SLOT_BITS | slot}. */
+  private final long[][] buckets = new long[BUCKETS][];
   private final int[] bucketSize = new int[BUCKETS];
   private int ringCount;
   private long nearEnd;
   private long nextSeq;
+
+  /** Slots are packed into the low {@value SlotHeap#SLOT_BITS} bits of a tag. */
+  static final int MAX_SLOTS = 1 << SlotHeap.SLOT_BITS;
+  /** Sequence numbers fill the remaining 39 bits of a non-negative tag. */
+  static final long MAX_SEQ = 1L << (63 - SlotHeap.SLOT_BITS);
 
   EventQueue(int initialCapacity) {
     int c = Math.max(16, initialCapacity);
@@ -66,8 +70,6 @@ final class EventQueue {
     peer = new int[c];
     obj = new Object[c];
     aux = new long[c];
-    slotTime = new long[c];
-    slotSeq = new long[c];
     gen = new int[c];
     Arrays.fill(gen, 1);
     freeSlots = new int[c];
@@ -142,17 +144,21 @@ final class EventQueue {
 
   /** Sequence number of the first event; only after {@link #isEmpty()} returned false. */
   long topSeq() {
-    return near.topSeq();
+    return near.topTag() >>> SlotHeap.SLOT_BITS;
   }
 
   /** Slot of the first event; only after {@link #isEmpty()} returned false. */
   int topSlot() {
-    return near.topSlot();
+    return (int) (near.topTag() & SlotHeap.SLOT_MASK);
   }
 
   /** Queues slot {@code s} at {@code time} with the next insertion sequence number. */
   void push(int s, long time) {
-    place(s, time, nextSeq++);
+    long seq = nextSeq++;
+    if (seq == MAX_SEQ) {
+      throw new IllegalStateException("more than " + MAX_SEQ + " events queued in one run");
+    }
+    place(time, seq << SlotHeap.SLOT_BITS | s);
   }
 
   /** Removes the first event (its slot stays allocated). */
@@ -165,35 +171,33 @@ final class EventQueue {
     if (time < nearEnd) {
       near.rescheduleTop(time);
     } else {
-      int s = near.topSlot();
-      long seq = near.topSeq();
+      long tag = near.topTag();
       near.removeTop();
-      place(s, time, seq);
+      place(time, tag);
     }
   }
 
-  private void place(int s, long time, long seq) {
+  private void place(long time, long tag) {
     if (time < nearEnd) {
-      near.push(s, time, seq);
+      near.push(time, tag);
     } else if (time - nearEnd < SPAN) {
-      toBucket(s, time, seq);
+      toBucket(time, tag);
     } else {
-      far.push(s, time, seq);
+      far.push(time, tag);
     }
   }
 
-  private void toBucket(int s, long time, long seq) {
-    slotTime[s] = time;
-    slotSeq[s] = seq;
+  private void toBucket(long time, long tag) {
     int b = (int) (time >>> BUCKET_SHIFT) & BUCKET_MASK;
     int n = bucketSize[b];
-    int[] bucket = buckets[b];
+    long[] bucket = buckets[b];
     if (bucket == null) {
-      bucket = buckets[b] = new int[16];
-    } else if (n == bucket.length) {
-      bucket = buckets[b] = Arrays.copyOf(bucket, n * 2);
+      bucket = buckets[b] = new long[32];
+    } else if (2 * n == bucket.length) {
+      bucket = buckets[b] = Arrays.copyOf(bucket, 4 * n);
     }
-    bucket[n] = s;
+    bucket[2 * n] = time;
+    bucket[2 * n + 1] = tag;
     bucketSize[b] = n + 1;
     ringCount++;
   }
@@ -212,13 +216,14 @@ final class EventQueue {
       int b = (int) (nearEnd >>> BUCKET_SHIFT) & BUCKET_MASK;
       int n = bucketSize[b];
       if (n > 0) {
-        int[] bucket = buckets[b];
+        long[] bucket = buckets[b];
         for (int i = 0; i < n; i++) {
-          int s = bucket[i];
+          long tag = bucket[2 * i + 1];
+          int s = (int) (tag & SlotHeap.SLOT_MASK);
           if (kind[s] == CANCELLED) {
             release(s);
           } else {
-            near.append(s, slotTime[s], slotSeq[s]);
+            near.append(bucket[2 * i], tag);
           }
         }
         bucketSize[b] = 0;
@@ -235,27 +240,28 @@ final class EventQueue {
   private void pullFar() {
     long ringEnd = nearEnd + SPAN;
     while (far.size() > 0 && far.topTime() < ringEnd) {
-      int s = far.topSlot();
       long t = far.topTime();
-      long q = far.topSeq();
+      long tag = far.topTag();
       far.removeTop();
+      int s = (int) (tag & SlotHeap.SLOT_MASK);
       if (kind[s] == CANCELLED) {
         release(s);
       } else {
-        toBucket(s, t, q);
+        toBucket(t, tag);
       }
     }
   }
 
   private void growSlots() {
+    if (kind.length > MAX_SLOTS / 2) {
+      throw new IllegalStateException("more than " + MAX_SLOTS + " events pending at once");
+    }
     int c = kind.length * 2;
     kind = Arrays.copyOf(kind, c);
     node = Arrays.copyOf(node, c);
     peer = Arrays.copyOf(peer, c);
     obj = Arrays.copyOf(obj, c);
     aux = Arrays.copyOf(aux, c);
-    slotTime = Arrays.copyOf(slotTime, c);
-    slotSeq = Arrays.copyOf(slotSeq, c);
     int old = gen.length;
     gen = Arrays.copyOf(gen, c);
     Arrays.fill(gen, old, c, 1);

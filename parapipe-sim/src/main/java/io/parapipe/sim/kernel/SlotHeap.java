@@ -3,20 +3,23 @@ package io.parapipe.sim.kernel;
 import java.util.Arrays;
 
 /**
- * A 4-ary min-heap of event slots keyed by (time, sequence), over primitive arrays: (time, seq)
- * interleaved in one {@code long[]} so the four children compared in a sift-down sit together,
- * and a parallel {@code int[]} of slots. Positions past the end hold (MAX, MAX) sentinels so a
- * node's four children can always be read without bounds checks on the heap size.
+ * A 4-ary min-heap of events keyed by (time, tag), where the tag packs the insertion sequence
+ * above the slot ({@code seq << SLOT_BITS | slot}); sequences are unique, so ordering by tag is
+ * ordering by sequence. Entries are interleaved (time, tag) in one {@code long[]}: the four
+ * children compared in a sift-down sit together, and a move copies two longs. Positions past the
+ * end hold (MAX, MAX) sentinels so a node's four children can always be read.
  */
 final class SlotHeap {
+  static final int SLOT_BITS = 24;
+  static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+
   private long[] keys;
-  private int[] slots;
+  private int capacity;
   private int size;
 
-  SlotHeap(int capacity) {
-    int c = Math.max(16, capacity);
-    slots = new int[c];
-    keys = new long[2 * c + 8];
+  SlotHeap(int initialCapacity) {
+    capacity = Math.max(16, initialCapacity);
+    keys = new long[2 * capacity + 8];
     Arrays.fill(keys, Long.MAX_VALUE);
   }
 
@@ -28,48 +31,32 @@ final class SlotHeap {
     return keys[0];
   }
 
-  long topSeq() {
+  /** The top entry's tag. */
+  long topTag() {
     return keys[1];
   }
 
-  int topSlot() {
-    return slots[0];
-  }
-
-  long timeAt(int pos) {
-    return keys[2 * pos];
-  }
-
-  long seqAt(int pos) {
-    return keys[2 * pos + 1];
-  }
-
-  int slotAt(int pos) {
-    return slots[pos];
-  }
-
-  void push(int slot, long time, long seq) {
-    if (size == slots.length) {
+  void push(long time, long tag) {
+    if (size == capacity) {
       grow();
     }
-    siftUp(size++, time, seq, slot);
+    siftUp(size++, time, tag);
   }
 
   /** Appends without ordering; call {@link #heapify()} before the next read. */
-  void append(int slot, long time, long seq) {
-    if (size == slots.length) {
+  void append(long time, long tag) {
+    if (size == capacity) {
       grow();
     }
     int p = size++;
     keys[2 * p] = time;
-    keys[2 * p + 1] = seq;
-    slots[p] = slot;
+    keys[2 * p + 1] = tag;
   }
 
   /** Restores the heap order after {@link #append}s (Floyd's bottom-up construction). */
   void heapify() {
     for (int i = (size - 2) >> 2; i >= 0; i--) {
-      siftDown(i, keys[2 * i], keys[2 * i + 1], slots[i]);
+      siftDown(i, keys[2 * i], keys[2 * i + 1]);
     }
   }
 
@@ -80,18 +67,17 @@ final class SlotHeap {
     keys[2 * last] = Long.MAX_VALUE;
     keys[2 * last + 1] = Long.MAX_VALUE;
     if (last > 0) {
-      siftDown(0, t, q, slots[last]);
+      siftDown(0, t, q);
     }
   }
 
-  /** Gives the top entry the later time {@code time}, keeping its slot and sequence. */
+  /** Gives the top entry the later time {@code time}, keeping its tag. */
   void rescheduleTop(long time) {
-    siftDown(0, time, keys[1], slots[0]);
+    siftDown(0, time, keys[1]);
   }
 
-  private void siftUp(int pos, long t, long q, int s) {
+  private void siftUp(int pos, long t, long q) {
     final long[] k = keys;
-    final int[] h = slots;
     while (pos > 0) {
       int parent = (pos - 1) >>> 2;
       long pt = k[2 * parent];
@@ -100,12 +86,10 @@ final class SlotHeap {
       }
       k[2 * pos] = pt;
       k[2 * pos + 1] = k[2 * parent + 1];
-      h[pos] = h[parent];
       pos = parent;
     }
     k[2 * pos] = t;
     k[2 * pos + 1] = q;
-    h[pos] = s;
   }
 
   /**
@@ -113,9 +97,8 @@ final class SlotHeap {
    * non-short-circuit logic so the JIT can use conditional moves: which child is smallest is
    * data-dependent and mispredicts as a branch.
    */
-  private void siftDown(int pos, long t, long q, int s) {
+  private void siftDown(int pos, long t, long q) {
     final long[] k = keys;
-    final int[] h = slots;
     final int n = size;
     while (true) {
       int c = 4 * pos + 1;
@@ -148,17 +131,15 @@ final class SlotHeap {
       }
       k[2 * pos] = bt;
       k[2 * pos + 1] = bq;
-      h[pos] = h[best];
       pos = best;
     }
     k[2 * pos] = t;
     k[2 * pos + 1] = q;
-    h[pos] = s;
   }
 
   private void grow() {
-    int c = slots.length * 2;
-    slots = Arrays.copyOf(slots, c);
+    int c = capacity * 2;
+    capacity = c;
     int old = keys.length;
     keys = Arrays.copyOf(keys, 2 * c + 8);
     Arrays.fill(keys, old, keys.length, Long.MAX_VALUE);
