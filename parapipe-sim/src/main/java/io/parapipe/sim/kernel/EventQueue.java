@@ -6,18 +6,23 @@ import java.util.Arrays;
  * The pending events of one engine, ordered by (time, insertion sequence), over primitive arrays;
  * nothing is allocated per event once the arrays have grown to the working set.
  *
- * <p>Two tiers keep the heap that every event passes through small. Events due before {@code
- * nearEnd} sit in the <em>near</em> 4-ary {@link SlotHeap}; later ones are appended, unordered,
- * to a ring of {@value #BUCKETS} buckets of {@value #BUCKET_MICROS} µs each; events beyond the
- * ring's span wait in a <em>far</em> heap. When the near heap runs dry, the next bucket is moved
- * into it in one O(n) heapify and {@code nearEnd} advances by one bucket, pulling far events that
- * now fall inside the ring. Order is decided only by (time, seq) inside the near heap, and every
- * event earlier than {@code nearEnd} is in it, so the pop order is exactly (time, seq).
+ * <p>Three tiers keep the structure every event passes through small. Events due before {@code
+ * nearEnd} form the <em>near</em> tier; later ones are appended, unordered, to a ring of
+ * {@value #BUCKETS} buckets of {@value #BUCKET_MICROS} µs each (about one second in all); events
+ * beyond the ring wait in a <em>far</em> 4-ary heap. When the near tier runs dry, the next bucket
+ * becomes the near tier and {@code nearEnd} advances by one bucket, pulling far events that now
+ * fall inside the ring. A bucket of a few events is kept as a {@link SortedRun} (insertion-sorted,
+ * popped from the end); a crowded one as a 4-ary {@link SlotHeap}. Order is decided only by (time,
+ * seq) inside the near tier, and every event earlier than {@code nearEnd} is in it, so the pop
+ * order is exactly (time, seq) whatever the tiers.
  *
- * <p>Each event occupies a slot (kind, node, peer, object, aux) recycled through a free list. A
- * slot's generation is bumped on release, so stale timer handles resolve to nothing. Cancellation
- * is lazy: the slot is marked {@link #CANCELLED}, dropped when a bucket or the far heap hands it
- * over, or skipped by the engine when it reaches the top.
+ * <p>Entries are (time, tag) pairs of longs, the tag packing the sequence number above the slot
+ * index. Each event's slot carries the payload (kind, node, peer, object, aux) and is recycled
+ * through a free list; its generation is bumped on release, so stale timer handles resolve to
+ * nothing. Cancellation is lazy: the slot is marked {@link #CANCELLED}, dropped when a bucket or
+ * the far heap hands it over, or skipped by the engine when it reaches the top.
+ *
+ * <p>Limits: {@value #MAX_SLOTS} events pending at once and 2^39 events queued per run.
  *
  * <p>Payload fields are package-private so the engine's loop reads them without calls.
  */
@@ -49,7 +54,10 @@ final class EventQueue {
   private int slotsUsed;
 
   // ---- tiers ----
+  // The near tier is either a short sorted run or, for crowded buckets, a heap; one is empty.
+  private final SortedRun run = new SortedRun();
   private final SlotHeap near = new SlotHeap(256);
+  private boolean heapMode;
   private final SlotHeap far = new SlotHeap(64);
   /** Each bucket holds (time, tag) pairs; the tag is {@code seq << SLOT_BITS | slot}. */
   private final long[][] buckets = new long[BUCKETS][];
@@ -129,27 +137,35 @@ final class EventQueue {
 
   /** Whether no event is pending (cancelled ones still waiting in a bucket count as pending). */
   boolean isEmpty() {
-    return near.size() == 0 && !refill();
+    return nearSize() == 0 && !refill();
   }
 
   /** Entries waiting, including cancelled ones not yet dropped. */
   int size() {
-    return near.size() + ringCount + far.size();
+    return nearSize() + ringCount + far.size();
+  }
+
+  private int nearSize() {
+    return heapMode ? near.size() : run.size();
   }
 
   /** Time of the first event; only after {@link #isEmpty()} returned false. */
   long topTime() {
-    return near.topTime();
+    return heapMode ? near.topTime() : run.topTime();
+  }
+
+  private long topTag() {
+    return heapMode ? near.topTag() : run.topTag();
   }
 
   /** Sequence number of the first event; only after {@link #isEmpty()} returned false. */
   long topSeq() {
-    return near.topTag() >>> SlotHeap.SLOT_BITS;
+    return topTag() >>> SlotHeap.SLOT_BITS;
   }
 
   /** Slot of the first event; only after {@link #isEmpty()} returned false. */
   int topSlot() {
-    return (int) (near.topTag() & SlotHeap.SLOT_MASK);
+    return (int) (topTag() & SlotHeap.SLOT_MASK);
   }
 
   /** Queues slot {@code s} at {@code time} with the next insertion sequence number. */
@@ -163,23 +179,27 @@ final class EventQueue {
 
   /** Removes the first event (its slot stays allocated). */
   void removeTop() {
-    near.removeTop();
+    if (heapMode) {
+      near.removeTop();
+    } else {
+      run.removeTop();
+    }
   }
 
   /** Moves the first event to the later time {@code time}, keeping its slot and sequence. */
   void rescheduleTop(long time) {
-    if (time < nearEnd) {
+    if (heapMode && time < nearEnd) {
       near.rescheduleTop(time);
     } else {
-      long tag = near.topTag();
-      near.removeTop();
+      long tag = topTag();
+      removeTop();
       place(time, tag);
     }
   }
 
   private void place(long time, long tag) {
     if (time < nearEnd) {
-      near.push(time, tag);
+      toNear(time, tag);
     } else if (time - nearEnd < SPAN) {
       toBucket(time, tag);
     } else {
@@ -202,9 +222,22 @@ final class EventQueue {
     ringCount++;
   }
 
-  /** Fills the empty near heap from the ring (and the far heap); false if nothing is pending. */
+  private void toNear(long time, long tag) {
+    if (heapMode) {
+      near.push(time, tag);
+    } else if (run.size() < SortedRun.MAX) {
+      run.insert(time, tag);
+    } else {
+      run.drainTo(near);
+      near.append(time, tag);
+      near.heapify();
+      heapMode = true;
+    }
+  }
+
+  /** Fills the empty near tier from the ring (and the far heap); false if nothing is pending. */
   private boolean refill() {
-    while (near.size() == 0) {
+    while (nearSize() == 0) {
       if (ringCount == 0) {
         if (far.size() == 0) {
           return false;
@@ -217,18 +250,23 @@ final class EventQueue {
       int n = bucketSize[b];
       if (n > 0) {
         long[] bucket = buckets[b];
+        heapMode = n > SortedRun.MAX / 2;
         for (int i = 0; i < n; i++) {
           long tag = bucket[2 * i + 1];
           int s = (int) (tag & SlotHeap.SLOT_MASK);
           if (kind[s] == CANCELLED) {
             release(s);
-          } else {
+          } else if (heapMode) {
             near.append(bucket[2 * i], tag);
+          } else {
+            run.insert(bucket[2 * i], tag);
           }
         }
         bucketSize[b] = 0;
         ringCount -= n;
-        near.heapify();
+        if (heapMode) {
+          near.heapify();
+        }
       }
       nearEnd += BUCKET_MICROS;
       pullFar();

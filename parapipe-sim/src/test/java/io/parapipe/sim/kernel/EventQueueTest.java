@@ -23,6 +23,7 @@ class EventQueueTest {
     Arbitrary<Long> delay =
         Arbitraries.oneOf(
             Arbitraries.just(0L),
+            Arbitraries.longs().between(0, 100), // crowds one bucket: sorted run and heap mode
             Arbitraries.longs().between(0, 2_000),
             Arbitraries.longs().between(0, 5_000_000),
             Arbitraries.longs().between(0, 10_000_000_000L));
@@ -30,7 +31,7 @@ class EventQueueTest {
         Combinators.combine(
                 Arbitraries.integers().between(0, 9), delay, Arbitraries.integers().between(0, 1000))
             .as(Op::new);
-    return op.list().ofMinSize(1).ofMaxSize(400);
+    return op.list().ofMinSize(1).ofMaxSize(600);
   }
 
   /**
@@ -117,6 +118,40 @@ class EventQueueTest {
     assertThat(model).isEmpty();
     assertThat(popped).isEqualTo(pushed - cancelled);
     assertThat(q.size()).isZero();
+  }
+
+  @Test
+  void crowdedBucketsSwitchToTheHeapAndKeepOrder() {
+    EventQueue q = new EventQueue(16);
+    SplitMix64 r = new SplitMix64(4);
+    List<long[]> expected = new ArrayList<>();
+    long seq = 0;
+    // 300 events inside one 128 µs bucket, then more pushed into the near tier while popping.
+    for (int i = 0; i < 300; i++) {
+      long t = 1_000 + r.nextLong(100);
+      q.push(q.allocate(EventQueue.TIMER, 0, 0, null, 0), t);
+      expected.add(new long[] {t, seq++});
+    }
+    List<long[]> got = new ArrayList<>();
+    int extra = 0;
+    while (!q.isEmpty()) {
+      long t = q.topTime();
+      got.add(new long[] {t, q.topSeq()});
+      int s = q.topSlot();
+      q.removeTop();
+      q.release(s);
+      if (extra < 200) {
+        long later = t + r.nextLong(50);
+        q.push(q.allocate(EventQueue.TIMER, 0, 0, null, 0), later);
+        expected.add(new long[] {later, seq++});
+        extra++;
+      }
+    }
+    expected.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    assertThat(got).hasSize(500);
+    for (int i = 0; i < got.size(); i++) {
+      assertThat(got.get(i)).containsExactly(expected.get(i));
+    }
   }
 
   @Test
