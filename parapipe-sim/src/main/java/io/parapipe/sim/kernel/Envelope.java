@@ -64,7 +64,20 @@ final class Envelope {
     for (int i = 0; i < count; i++) {
       keys[i] = pack(keys[i] - min, i, false);
     }
-    Arrays.sort(keys, 0, count);
+    if (count <= 32) {
+      // Insertion sort: gossip audiences are mostly small, and this avoids the library call.
+      for (int i = 1; i < count; i++) {
+        long k = keys[i];
+        int j = i - 1;
+        while (j >= 0 && keys[j] > k) {
+          keys[j + 1] = keys[j];
+          j--;
+        }
+        keys[j + 1] = k;
+      }
+    } else {
+      Arrays.sort(keys, 0, count);
+    }
     cursor = 0;
   }
 

@@ -114,6 +114,24 @@ class NetworkTest {
   }
 
   @Test
+  void largeAudiencesAreServedInArrivalOrderExactlyOnce() {
+    for (int n : new int[] {20, 300}) { // the envelope's two sorting paths
+      log.clear();
+      Engine e = withNodes(NetworkConfig.DEFAULT, n);
+      for (int id = 0; id < n; id++) {
+        e.network().subscribe(Topic.VALIDATORS, id);
+      }
+      node(e, 7).onStart = self -> self.ctx.broadcast(Topic.VALIDATORS, new Msg("big audience"));
+      e.run(Long.MAX_VALUE);
+      List<Seen> got = log.stream().filter(s -> s.what().startsWith("msg")).toList();
+      assertThat(got).extracting(Seen::node).doesNotHaveDuplicates().hasSize(n - 1).doesNotContain(7);
+      assertThat(got).extracting(Seen::time).isSorted();
+      // Exponential jitter spreads the arrivals.
+      assertThat(got.get(got.size() - 1).time() - got.get(0).time()).isGreaterThan(20_000);
+    }
+  }
+
+  @Test
   void broadcastPutsOneCopyOnTheUplinkThenFansOut() {
     Engine e = withNodes(fixed(5_000, MB), 4);
     for (int id = 0; id < 4; id++) {
