@@ -72,7 +72,10 @@ public final class Network {
 
   // ---- topics --------------------------------------------------------------------------------
 
-  /** Adds {@code node} to the audience of {@code topic}; subscribing twice is a no-op. */
+  /**
+   * Adds {@code node} to the audience of {@code topic}; subscribing twice is a no-op. The id must
+   * be a node of the engine by the time something is broadcast on the topic.
+   */
   public void subscribe(Topic topic, int node) {
     checkNode(node);
     Audience a = audiences.get(topic);
