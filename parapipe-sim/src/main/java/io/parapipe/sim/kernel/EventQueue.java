@@ -66,6 +66,9 @@ final class EventQueue {
   private long nearEnd;
   private long nextSeq;
 
+  /** Latest time an event may have (about 146,000 years); keeps the ring arithmetic exact. */
+  static final long MAX_TIME = 1L << 62;
+
   /** Slots are packed into the low {@value SlotHeap#SLOT_BITS} bits of a tag. */
   static final int MAX_SLOTS = 1 << SlotHeap.SLOT_BITS;
   /** Sequence numbers fill the remaining 39 bits of a non-negative tag. */
@@ -170,6 +173,10 @@ final class EventQueue {
 
   /** Queues slot {@code s} at {@code time} with the next insertion sequence number. */
   void push(int s, long time) {
+    if (time > MAX_TIME) {
+      release(s);
+      throw new IllegalArgumentException("event time " + time + " µs is beyond " + MAX_TIME);
+    }
     long seq = nextSeq++;
     if (seq == MAX_SEQ) {
       throw new IllegalStateException("more than " + MAX_SEQ + " events queued in one run");

@@ -270,6 +270,11 @@ class EngineTest {
     assertThatThrownBy(() -> m.ctx.schedule(-1, new Tick("x"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> m.ctx.send(5, new Msg("x"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> e2.run(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> m.ctx.schedule(Long.MAX_VALUE - 5, new Tick("x")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> e2.scheduleAt(0, Long.MAX_VALUE, new Tick("x")))
+        .isInstanceOf(IllegalArgumentException.class);
+    e2.run(Long.MAX_VALUE); // nothing queued, nothing stuck
   }
 
   @Test

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
-class EngineOrderProperties {
+class EngineOrderTest {
   /**
    * Nodes that react to every timer and message by scheduling, sending and cancelling at random:
    * the engine's clock never goes back, every scheduled timer fires unless cancelled, and every
