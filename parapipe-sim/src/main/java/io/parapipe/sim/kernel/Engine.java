@@ -1,0 +1,471 @@
+package io.parapipe.sim.kernel;
+
+import io.parapipe.protocol.host.Message;
+import io.parapipe.protocol.host.Node;
+import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.ProtocolEvent;
+import io.parapipe.protocol.host.Timer;
+import io.parapipe.protocol.host.Topic;
+import io.parapipe.sim.network.Audience;
+import io.parapipe.sim.network.Network;
+import io.parapipe.sim.network.NetworkConfig;
+import java.util.Arrays;
+
+/**
+ * The discrete-event simulation engine of one run: virtual time in microseconds, nodes, the
+ * simulated {@link Network}, and the queue of pending timers and deliveries. Events are processed
+ * in order of (time, insertion sequence); ties are never broken any other way. Same seed, same
+ * nodes, same calls: same sequence of events.
+ *
+ * <p>Usage: create, {@link #addNode add nodes} (ids 0, 1, ...), subscribe them to topics and
+ * take some offline through {@link #network()}, add listeners, then {@link #run(long) run}. The
+ * first run starts every online node at time 0 in id order; later runs continue where the last
+ * one ended. Each delivery and each timer firing is one event; cancelled timers, lost messages
+ * and messages to offline nodes are not.
+ *
+ * <p>Not thread-safe; no static state, so many engines can run side by side. Exceptions thrown by
+ * node code propagate out of {@link #run(long)}: they are bugs.
+ */
+public final class Engine {
+  private static final String JITTER_PURPOSE = "network.jitter";
+  private static final String LOSS_PURPOSE = "network.loss";
+
+  private final long seed;
+  private final Network network;
+  private final EventQueue queue = new EventQueue(1024);
+
+  private Node[] nodes = new Node[16];
+  private SimContext[] contexts = new SimContext[16];
+  private SplitMix64[] jitterStreams = new SplitMix64[16];
+  private SplitMix64[] lossStreams = new SplitMix64[16];
+  private int nodeCount;
+
+  private EventListener[] listeners = new EventListener[0];
+  private ProgressListener progress;
+  private long progressEvery;
+  private long progressCountdown;
+
+  private Envelope[] envelopePool = new Envelope[16];
+  private int envelopePoolSize;
+
+  private long now;
+  private long events;
+  private boolean started;
+  private boolean running;
+  private boolean stopRequested;
+
+  /**
+   * An engine with no nodes yet.
+   *
+   * @param seed the run's seed; every random stream derives from it
+   * @param networkConfig the simulated network's parameters
+   */
+  public Engine(long seed, NetworkConfig networkConfig) {
+    this.seed = seed;
+    this.network = new Network(networkConfig);
+  }
+
+  // ---- set-up --------------------------------------------------------------------------------
+
+  /**
+   * Adds a node; it is started when the first {@link #run} begins.
+   *
+   * @return its id: 0 for the first node, then 1, 2, ...
+   * @throws IllegalStateException if the run has already begun
+   */
+  public int addNode(Node node) {
+    if (node == null) {
+      throw new IllegalArgumentException("node must not be null");
+    }
+    if (started) {
+      throw new IllegalStateException("nodes must be added before the run begins");
+    }
+    int id = nodeCount;
+    if (id == nodes.length) {
+      int c = id * 2;
+      nodes = Arrays.copyOf(nodes, c);
+      contexts = Arrays.copyOf(contexts, c);
+      jitterStreams = Arrays.copyOf(jitterStreams, c);
+      lossStreams = Arrays.copyOf(lossStreams, c);
+    }
+    nodes[id] = node;
+    contexts[id] = new SimContext(this, id);
+    jitterStreams[id] = kernelStream(id, JITTER_PURPOSE);
+    lossStreams[id] = kernelStream(id, LOSS_PURPOSE);
+    nodeCount = id + 1;
+    return id;
+  }
+
+  /** Registers a listener for the events nodes emit; listeners are called in registration order. */
+  public void addListener(EventListener listener) {
+    if (listener == null) {
+      throw new IllegalArgumentException("listener must not be null");
+    }
+    listeners = Arrays.copyOf(listeners, listeners.length + 1);
+    listeners[listeners.length - 1] = listener;
+  }
+
+  /**
+   * Sets the progress listener (replacing any previous one; {@code null} removes it), told after
+   * every {@code everyEvents} events.
+   */
+  public void setProgressListener(ProgressListener listener, long everyEvents) {
+    if (listener != null && everyEvents <= 0) {
+      throw new IllegalArgumentException("everyEvents must be > 0, got " + everyEvents);
+    }
+    progress = listener;
+    progressEvery = listener == null ? 0 : everyEvents;
+    progressCountdown = listener == null ? Long.MAX_VALUE : everyEvents;
+  }
+
+  /**
+   * Fires {@code timer} on {@code node} at the absolute time {@code atMicros}, as if the node had
+   * scheduled it (for fault injection and scripted scenario steps).
+   *
+   * @return an id for {@link #cancelTimer}
+   */
+  public long scheduleAt(int node, long atMicros, Timer timer) {
+    checkNode(node);
+    if (atMicros < now) {
+      throw new IllegalArgumentException("time " + atMicros + " is in the past (now " + now + ")");
+    }
+    return enqueueTimer(node, atMicros, timer);
+  }
+
+  /** Cancels a timer by the id {@link #scheduleAt} or a node's {@code schedule} returned. */
+  public void cancelTimer(long timerId) {
+    int s = queue.resolve(timerId, EventQueue.TIMER);
+    if (s >= 0) {
+      queue.cancel(s);
+    }
+  }
+
+  // ---- running -------------------------------------------------------------------------------
+
+  /**
+   * Processes events in (time, sequence) order until the next one is later than {@code
+   * untilMicros}, the queue is empty, or {@link #stop()} is called. Starts the nodes on the first
+   * call. May be called again to continue. The clock then reads the time of the last processed
+   * event (it does not jump to {@code untilMicros}).
+   *
+   * @throws IllegalStateException if called from inside a run
+   */
+  public void run(long untilMicros) {
+    if (running) {
+      throw new IllegalStateException("run is not re-entrant");
+    }
+    if (untilMicros < 0) {
+      throw new IllegalArgumentException("untilMicros must be >= 0, got " + untilMicros);
+    }
+    running = true;
+    stopRequested = false;
+    try {
+      if (!started) {
+        started = true;
+        for (int i = 0; i < nodeCount; i++) {
+          if (!network.isOffline(i)) {
+            nodes[i].start(contexts[i]);
+          }
+        }
+      }
+      loop(untilMicros);
+    } finally {
+      running = false;
+    }
+  }
+
+  /** Asks the current run to return after the event being processed; the next run continues. */
+  public void stop() {
+    stopRequested = true;
+  }
+
+  private void loop(long until) {
+    final EventQueue q = queue;
+    final Network net = network;
+    while (!stopRequested && !q.isEmpty()) {
+      final long t = q.topTime();
+      if (t > until) {
+        break;
+      }
+      final int slot = q.topSlot();
+      final int to;
+      final int from;
+      final Object payload;
+      switch (q.kind[slot]) {
+        case EventQueue.TIMER:
+          {
+            to = q.node[slot];
+            payload = q.obj[slot];
+            q.removeTop();
+            q.release(slot);
+            if (net.isOffline(to)) {
+              continue;
+            }
+            now = t;
+            events++;
+            nodes[to].onTimer((Timer) payload);
+            break;
+          }
+        case EventQueue.MESSAGE:
+          {
+            to = q.node[slot];
+            boolean online = !net.isOffline(to);
+            if (online) {
+              long done = net.reserveDownlink(to, t, q.aux[slot]);
+              if (done != t) {
+                // The downlink was busy: complete later, without passing it again.
+                q.kind[slot] = EventQueue.DELIVERY;
+                q.rescheduleTop(done);
+                continue;
+              }
+            }
+            from = q.peer[slot];
+            payload = q.obj[slot];
+            q.removeTop();
+            q.release(slot);
+            if (!online) {
+              continue;
+            }
+            now = t;
+            events++;
+            nodes[to].onMessage(from, (Message) payload);
+            break;
+          }
+        case EventQueue.DELIVERY:
+          {
+            to = q.node[slot];
+            from = q.peer[slot];
+            payload = q.obj[slot];
+            q.removeTop();
+            q.release(slot);
+            if (net.isOffline(to)) {
+              continue;
+            }
+            now = t;
+            events++;
+            nodes[to].onMessage(from, (Message) payload);
+            break;
+          }
+        case EventQueue.ENVELOPE:
+          {
+            Envelope e = (Envelope) q.obj[slot];
+            long key = e.keys[e.cursor];
+            to = e.receivers[(int) (key >>> 1) & Envelope.INDEX_MASK];
+            boolean deliver = !net.isOffline(to);
+            if (deliver && (key & 1) == 0) {
+              long done = net.reserveDownlink(to, t, e.transmission);
+              if (done != t) {
+                e.delayCursor(done);
+                q.rescheduleTop(e.arrivalAt(e.cursor));
+                continue;
+              }
+            }
+            int next = ++e.cursor;
+            boolean last = next == e.count;
+            if (last) {
+              q.removeTop();
+              q.release(slot);
+            } else {
+              q.rescheduleTop(e.arrivalAt(next));
+            }
+            if (deliver) {
+              now = t;
+              events++;
+              nodes[to].onMessage(e.from, e.message);
+            }
+            if (last) {
+              recycle(e);
+            }
+            if (!deliver) {
+              continue;
+            }
+            break;
+          }
+        case EventQueue.CANCELLED:
+          q.removeTop();
+          q.release(slot);
+          continue;
+        default:
+          throw new IllegalStateException("corrupt event slot " + slot + " kind " + q.kind[slot]);
+      }
+      if (--progressCountdown == 0) {
+        progressCountdown = progressEvery;
+        progress.onProgress(now, events);
+      }
+    }
+  }
+
+  // ---- what nodes do (through SimContext) ----------------------------------------------------
+
+  void send(int from, int to, Message m) {
+    checkNode(to);
+    if (to == from) {
+      // Local delivery: no network, but through the queue so ordering stays (time, sequence).
+      queue.push(queue.allocate(EventQueue.DELIVERY, to, from, m, 0), now);
+      return;
+    }
+    Network net = network;
+    long tx = net.transmissionMicros(m.sizeBytes());
+    long sent = net.reserveUplink(from, now, tx);
+    if (net.isOffline(to) || net.dropped(lossStreams[from])) {
+      return;
+    }
+    long arrival = sent + net.delayMicros(jitterStreams[from]);
+    queue.push(queue.allocate(EventQueue.MESSAGE, to, from, m, tx), arrival);
+  }
+
+  void broadcast(int from, Topic topic, Message m) {
+    Network net = network;
+    Audience audience = net.audience(topic);
+    int n = audience.size();
+    if (n == 0 || (n == 1 && audience.get(0) == from)) {
+      return;
+    }
+    long tx = net.transmissionMicros(m.sizeBytes());
+    long sent = net.reserveUplink(from, now, tx);
+    Envelope e = obtainEnvelope(n);
+    SplitMix64 jitter = jitterStreams[from];
+    SplitMix64 loss = lossStreams[from];
+    int count = 0;
+    int[] receivers = e.receivers;
+    long[] arrivals = e.keys;
+    for (int i = 0; i < n; i++) {
+      int r = audience.get(i);
+      if (r == from) {
+        continue;
+      }
+      if (r >= nodeCount) {
+        throw new IllegalStateException("topic " + topic + " has subscriber " + r
+            + " but there are only " + nodeCount + " nodes");
+      }
+      if (net.isOffline(r) || net.dropped(loss)) {
+        continue;
+      }
+      receivers[count] = r;
+      arrivals[count] = sent + net.delayMicros(jitter);
+      count++;
+    }
+    if (count == 0) {
+      recycle(e);
+      return;
+    }
+    e.message = m;
+    e.from = from;
+    e.transmission = tx;
+    e.count = count;
+    e.seal();
+    queue.push(queue.allocate(EventQueue.ENVELOPE, -1, from, e, 0), e.base);
+  }
+
+  long schedule(int node, long delayMicros, Timer timer) {
+    if (delayMicros < 0) {
+      throw new IllegalArgumentException("delayMicros must be >= 0, got " + delayMicros);
+    }
+    return enqueueTimer(node, Math.addExact(now, delayMicros), timer);
+  }
+
+  void cancel(int node, long timerId) {
+    int s = queue.resolve(timerId, EventQueue.TIMER);
+    if (s >= 0 && queue.node[s] == node) {
+      queue.cancel(s);
+    }
+  }
+
+  void emit(int node, ProtocolEvent event) {
+    for (EventListener l : listeners) {
+      l.onEvent(now, node, event);
+    }
+  }
+
+  SplitMix64 nodeStream(int node, String purpose) {
+    return new SplitMix64(StreamSeeds.derive(seed, StreamSeeds.DOMAIN_NODE, node, purpose));
+  }
+
+  private SplitMix64 kernelStream(int node, String purpose) {
+    return new SplitMix64(StreamSeeds.derive(seed, StreamSeeds.DOMAIN_KERNEL, node, purpose));
+  }
+
+  private long enqueueTimer(int node, long at, Timer timer) {
+    if (timer == null) {
+      throw new IllegalArgumentException("timer must not be null");
+    }
+    int s = queue.allocate(EventQueue.TIMER, node, -1, timer, 0);
+    queue.push(s, at);
+    return queue.handle(s);
+  }
+
+  private Envelope obtainEnvelope(int capacity) {
+    if (envelopePoolSize > 0) {
+      Envelope e = envelopePool[--envelopePoolSize];
+      envelopePool[envelopePoolSize] = null;
+      e.ensureCapacity(capacity);
+      return e;
+    }
+    return new Envelope(Math.max(capacity, 8));
+  }
+
+  private void recycle(Envelope e) {
+    e.message = null;
+    e.count = 0;
+    e.cursor = 0;
+    if (envelopePoolSize == envelopePool.length) {
+      envelopePool = Arrays.copyOf(envelopePool, envelopePoolSize * 2);
+    }
+    envelopePool[envelopePoolSize++] = e;
+  }
+
+  private void checkNode(int node) {
+    if (node < 0 || node >= nodeCount) {
+      throw new IllegalArgumentException("no node " + node + " (there are " + nodeCount + ")");
+    }
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  /** The run's seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The simulated network: subscriptions, offline nodes, link state. */
+  public Network network() {
+    return network;
+  }
+
+  /** Current virtual time, µs: the time of the event being (or last) processed. */
+  public long now() {
+    return now;
+  }
+
+  /** Deliveries and timer firings processed so far. */
+  public long eventsProcessed() {
+    return events;
+  }
+
+  /** Entries waiting in the queue (a broadcast counts once; cancelled timers may still count). */
+  public int pendingEvents() {
+    return queue.size();
+  }
+
+  /** Number of nodes added. */
+  public int nodeCount() {
+    return nodeCount;
+  }
+
+  /** The node with id {@code id}. */
+  public Node node(int id) {
+    checkNode(id);
+    return nodes[id];
+  }
+
+  /** The context node {@code id} is (or will be) started with. */
+  public NodeContext context(int id) {
+    checkNode(id);
+    return contexts[id];
+  }
+
+  /** Whether the first run has begun (nodes started). */
+  public boolean isStarted() {
+    return started;
+  }
+}
