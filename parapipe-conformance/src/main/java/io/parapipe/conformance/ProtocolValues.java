@@ -1,7 +1,9 @@
 package io.parapipe.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.parapipe.protocol.primitives.CandidateCommitments;
 import io.parapipe.protocol.primitives.Constraints.FutureValidationCode;
 import io.parapipe.protocol.primitives.Constraints.OutboundHrmpChannelLimitations;
@@ -119,10 +121,10 @@ public final class ProtocolValues {
   }
 
   /** A relay block rendered by name if the vector names its hash, else in full. */
-  public static com.fasterxml.jackson.databind.JsonNode renderRelayBlock(RelayChainBlockInfo b, NameTable names) {
+  public static JsonNode renderRelayBlock(RelayChainBlockInfo b, NameTable names) {
     Optional<String> name = names.nameOf(b.hash());
     if (name.isPresent()) {
-      return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(name.get());
+      return TextNode.valueOf(name.get());
     }
     ObjectNode o = Canonical.object();
     o.put("hash", b.hash().toHex());
@@ -141,17 +143,13 @@ public final class ProtocolValues {
       out.put(paraIdKey(e.getKey(), c), new OutboundHrmpChannelLimitations(
           c.get("bytes_remaining").nat(), c.get("messages_remaining").nat()));
     }
-    Optional<UpgradeRestriction> restriction = Optional.empty();
-    VectorNode r = requirePresent(n, "upgrade_restriction");
-    if (!r.isNull()) {
-      r.oneOf("Present");
-      restriction = Optional.of(UpgradeRestriction.PRESENT);
-    }
-    Optional<FutureValidationCode> future = Optional.empty();
-    VectorNode f = requirePresent(n, "future_validation_code");
-    if (!f.isNull()) {
-      future = Optional.of(new FutureValidationCode(f.get("at").nat(), hash(f.get("code_hash"))));
-    }
+    Optional<UpgradeRestriction> restriction = n.nullable("upgrade_restriction")
+        .map(r -> {
+          r.oneOf("Present");
+          return UpgradeRestriction.PRESENT;
+        });
+    Optional<FutureValidationCode> future = n.nullable("future_validation_code")
+        .map(f -> new FutureValidationCode(f.get("at").nat(), hash(f.get("code_hash"))));
     return new Constraints(
         n.get("min_relay_parent_number").nat(),
         n.get("max_pov_size").nat(),
@@ -168,16 +166,6 @@ public final class ProtocolValues {
         hash(n.get("validation_code_hash")),
         restriction,
         future);
-  }
-
-  /** A field that must be present but may be null. */
-  public static VectorNode requirePresent(VectorNode n, String field) {
-    if (!n.has(field)) {
-      throw new MalformedVectorException(n.path().isEmpty() ? field : n.path() + "." + field, "missing field");
-    }
-    n.markRead(field);
-    return n.opt(field).orElse(VectorNode.of(com.fasterxml.jackson.databind.node.NullNode.getInstance(),
-        n.path() + "." + field));
   }
 
   /** Renders node-side constraints with every field. */

@@ -3,6 +3,7 @@ package io.parapipe.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,6 +89,16 @@ public final class VectorNode {
       return Optional.empty();
     }
     return Optional.of(track(new VectorNode(child, childPath(field))));
+  }
+
+  /** A field that must be present but may be null: empty for null. */
+  public Optional<VectorNode> nullable(String field) {
+    requireObject();
+    if (!node.has(field)) {
+      read.add(field);
+      throw new MalformedVectorException(childPath(field), "missing field (write null for none)");
+    }
+    return opt(field);
   }
 
   /** A field whose raw JSON is used as is (expectations); marks it read without checking inside. */
@@ -232,7 +243,7 @@ public final class VectorNode {
         return a;
       }
     }
-    throw malformed("expected one of " + java.util.Arrays.toString(allowed) + ", got " + v);
+    throw malformed("expected one of " + Arrays.toString(allowed) + ", got " + v);
   }
 
   /** Reports the first field of this object that nobody read (this object only, not below). */

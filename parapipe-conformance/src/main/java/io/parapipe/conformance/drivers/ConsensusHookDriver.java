@@ -1,6 +1,8 @@
 package io.parapipe.conformance.drivers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.parapipe.conformance.Canonical;
 import io.parapipe.conformance.ComponentDriver;
 import io.parapipe.conformance.ComponentSession;
@@ -142,9 +144,9 @@ public final class ConsensusHookDriver implements ComponentDriver {
   }
 
   /** {@code "ExpectParentIncluded"} or {@code {"Value": n}}. */
-  static com.fasterxml.jackson.databind.JsonNode render(UnincludedSegmentCapacity c) {
+  static JsonNode render(UnincludedSegmentCapacity c) {
     if (c.expectingIncludedParent()) {
-      return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode("ExpectParentIncluded");
+      return TextNode.valueOf("ExpectParentIncluded");
     }
     return Canonical.of("Value", c.value());
   }

@@ -23,6 +23,8 @@ public final class Drivers {
         new GroupRotationDriver(),
         new ClaimQueueDriver(),
         new AvailabilityDriver(),
-        new SanitizeBackedCandidatesDriver());
+        new SanitizeBackedCandidatesDriver(),
+        new ParentSearchDriver(),
+        new SlotTimerDriver());
   }
 }

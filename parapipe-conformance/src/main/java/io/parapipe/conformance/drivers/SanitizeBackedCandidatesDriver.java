@@ -18,6 +18,7 @@ import io.parapipe.protocol.primitives.GroupIndex;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.protocol.primitives.HostConfiguration;
+import io.parapipe.protocol.primitives.OutboundHrmpMessage;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PersistedValidationData;
 import io.parapipe.protocol.primitives.SchedulerParams;
@@ -199,9 +200,9 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
         root, n.opt("max_pov_size").map(VectorNode::nat).orElse(config.maxPovSize()));
     List<byte[]> ump = new ArrayList<>();
     n.opt("upward_messages").ifPresent(l -> l.list().forEach(m -> ump.add(ProtocolValues.bytes(m))));
-    List<io.parapipe.protocol.primitives.OutboundHrmpMessage> hrmp = new ArrayList<>();
+    List<OutboundHrmpMessage> hrmp = new ArrayList<>();
     n.opt("horizontal_messages").ifPresent(l -> l.list().forEach(m -> hrmp.add(
-        new io.parapipe.protocol.primitives.OutboundHrmpMessage(ProtocolValues.paraId(m.get("recipient")),
+        new OutboundHrmpMessage(ProtocolValues.paraId(m.get("recipient")),
             ProtocolValues.bytes(m.get("data"))))));
     HeadData head = ProtocolValues.headData(n.get("head_data"));
     CandidateCommitments commitments = new CandidateCommitments(ump, hrmp,
