@@ -235,6 +235,15 @@ public final class VectorNode {
     throw malformed("expected one of " + String.join(", ", allowed) + ", got \"" + s + "\"");
   }
 
+  /** An integer from {@code min} to {@code max} (inclusive). */
+  public int oneOfRange(int min, int max) {
+    long v = u32();
+    if (v < min || v > max) {
+      throw malformed("expected an integer from " + min + " to " + max + ", got " + v);
+    }
+    return (int) v;
+  }
+
   /** An integer that must be one of {@code allowed}. */
   public int oneOfInt(int... allowed) {
     long v = u32();

@@ -25,6 +25,7 @@ public final class Drivers {
         new AvailabilityDriver(),
         new SanitizeBackedCandidatesDriver(),
         new ParentSearchDriver(),
-        new SlotTimerDriver());
+        new SlotTimerDriver(),
+        new SlotBasedCollatorDriver());
   }
 }
