@@ -124,7 +124,16 @@ public final class ConformanceRunner {
     root.checkOwnFieldsRead();
 
     NameTable names = new NameTable();
-    ComponentSession session = driver.start(initial, names);
+    ComponentSession session;
+    try {
+      session = driver.start(initial, names);
+    } catch (MalformedVectorException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The implementation refused to build the initial state: the vector describes an impossible one.
+      throw new MalformedVectorException("initial", "the implementation refuses this initial state ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+    }
     initial.checkAllRead();
 
     VectorResult.Failed firstFailure = null;

@@ -179,6 +179,27 @@ class ConformanceRunnerTest {
   }
 
   @Test
+  void anInitialStateTheImplementationRefusesIsMalformed() {
+    ComponentDriver refusing = new ComponentDriver() {
+      @Override
+      public String component() {
+        return "refuse";
+      }
+
+      @Override
+      public ComponentSession start(VectorNode initial, NameTable names) {
+        throw new IllegalArgumentException("capacity is NonZeroU32: 0");
+      }
+    };
+    List<ComponentDriver> drivers = new ArrayList<>(Drivers.all());
+    drivers.add(refusing);
+    VectorResult r = new ConformanceRunner(drivers).runText("r.json", "{\"component\": \"refuse\", \"name\": \"r\","
+        + " \"source\": \"parapipe\", \"description\": \"d\", \"initial\": {}, \"operations\": [{\"op\": \"x\"}]}");
+    assertThat(r.line()).isEqualTo("r.json: malformed: initial: the implementation refuses this initial state "
+        + "(IllegalArgumentException: capacity is NonZeroU32: 0)");
+  }
+
+  @Test
   void filesAreRunInPathOrderAndTheSummaryCountsEachKind(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("sub"));
     Files.writeString(dir.resolve("sub/c.json"), relayNumber("[{\"op\": \"check\", \"current\": 6, \"previous\": 5}]"));
