@@ -42,10 +42,11 @@ public final class FragmentChain {
   }
 
   /**
-   * A chain with an empty best chain whose unconnected storage is {@code storage}, unchecked: the
-   * upstream tests build a "previous" chain this way before {@link #populateFromPrevious}.
+   * A chain with an empty best chain whose unconnected storage is a copy of {@code storage},
+   * unchecked: the upstream tests build a "previous" chain this way before
+   * {@link #populateFromPrevious}. Public for the conformance vectors, which do the same.
    */
-  static FragmentChain withUncheckedUnconnected(Scope scope, CandidateStorage storage) {
+  public static FragmentChain withUncheckedUnconnected(Scope scope, CandidateStorage storage) {
     return new FragmentChain(scope, new BackedChain(), storage.copy());
   }
 
