@@ -16,33 +16,43 @@ public record GroupRotationInfo(int sessionStartBlock, int groupRotationFrequenc
     return Math.max(0, now - sessionStartBlock) / groupRotationFrequency;
   }
 
-  /** The group assigned to {@code core} among {@code cores} cores at {@code now}. */
+  /**
+   * The group assigned to {@code core} among {@code cores} cores at {@code now}. Without
+   * rotation the core's own index; with rotation but no cores, group 0 (upstream's order of
+   * checks).
+   */
   public GroupIndex groupForCore(CoreIndex core, int cores) {
-    if (groupRotationFrequency == 0 || cores == 0) {
-      return GroupIndex.of(cores == 0 ? 0 : core.value());
+    if (groupRotationFrequency == 0) {
+      return GroupIndex.of(core.value());
+    }
+    if (cores == 0) {
+      return GroupIndex.of(0);
     }
     long r = rotations() % cores;
     return GroupIndex.of((int) ((core.value() + r) % cores));
   }
 
-  /** The core {@code group} serves among {@code cores} cores at {@code now}. */
+  /** The core {@code group} serves among {@code cores} cores at {@code now} (same special cases). */
   public CoreIndex coreForGroup(GroupIndex group, int cores) {
-    if (groupRotationFrequency == 0 || cores == 0) {
-      return CoreIndex.of(cores == 0 ? 0 : group.value());
+    if (groupRotationFrequency == 0) {
+      return CoreIndex.of(group.value());
+    }
+    if (cores == 0) {
+      return CoreIndex.of(0);
     }
     long r = rotations() % cores;
     return CoreIndex.of((int) ((group.value() + cores - r) % cores));
   }
 
-  /** The next block at which groups rotate. */
+  /** The next block at which groups rotate ({@code (now + F) - ((now + F) ⊖ S) mod F}, saturating). */
   public int nextRotationAt() {
-    int f = groupRotationFrequency;
-    return (now + f) - Math.floorMod(now + f - sessionStartBlock, f);
+    int cycleOnce = now + groupRotationFrequency;
+    return cycleOnce - Math.max(0, cycleOnce - sessionStartBlock) % groupRotationFrequency;
   }
 
-  /** The last block at which groups rotated. */
+  /** The last block at which groups rotated ({@code now - (now ⊖ S) mod F}, saturating). */
   public int lastRotationAt() {
-    return now - Math.floorMod(now - sessionStartBlock, groupRotationFrequency);
+    return now - Math.max(0, now - sessionStartBlock) % groupRotationFrequency;
   }
 
   /** The same rotation localised to another block. */

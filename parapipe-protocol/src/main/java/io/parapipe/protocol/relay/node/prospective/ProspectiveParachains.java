@@ -108,11 +108,10 @@ public final class ProspectiveParachains {
         Optional<FragmentChainError> added = pendingStorage.addPendingAvailabilityCandidate(
             c.compact().candidateHash(), c.candidate(), c.persistedValidationData());
         if (added.isPresent() && !(added.get() instanceof FragmentChainError.CandidateAlreadyKnown)) {
-          // Scraped an invalid candidate pending availability: keep the ones before it.
+          // Scraped an invalid candidate pending availability: the scope keeps only the ones
+          // before it, as the storage does.
           break;
         }
-      }
-      for (ImportablePendingAvailability c : pending) {
         compactPending.add(c.compact());
       }
 
