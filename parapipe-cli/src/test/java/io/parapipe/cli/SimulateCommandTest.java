@@ -31,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Argument errors of {@code parapipe simulate}: each is caught before the simulation starts,
- * prints one line on stderr and exits 2. (Successful runs are not tested here: the simulator is
- * wired to the node hosts elsewhere.)
+ * prints one line on stderr and exits 2. Real runs are in {@link EndToEndTest}.
  */
 class SimulateCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();

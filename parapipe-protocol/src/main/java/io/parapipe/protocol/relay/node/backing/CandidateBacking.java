@@ -98,6 +98,9 @@ public final class CandidateBacking {
     final int minimumBackingVotes;
     final Map<Hash, CandidateRecord> candidates = new LinkedHashMap<>();
     final Map<Hash, List<Integer>> earlyValidVotes = new HashMap<>();
+    /** Candidates each validator seconded here (statement distribution's seconding limit). */
+    final Map<Integer, Integer> secondedBy = new HashMap<>();
+    final int secondingLimit;
 
     PerRelayParent(RelayBlock block) {
       this.block = block;
@@ -127,6 +130,7 @@ public final class CandidateBacking {
         assignedParas.addAll(claimQueue.getOrDefault(mine, List.of()));
       }
       this.minimumBackingVotes = api.minimumBackingVotes();
+      this.secondingLimit = api.asyncBackingParams().maxCandidateDepth() + 1;
     }
 
     Hash hash() {
@@ -383,6 +387,14 @@ public final class CandidateBacking {
       if (core == null || !rp.claimQueue.getOrDefault(core, List.of()).contains(sec.receipt().paraId())) {
         return false; // CoreIndexUnavailable
       }
+      if (rec == null || !rec.votes.containsKey(validator)) {
+        // Statement distribution (v2) accepts at most max_candidate_depth + 1 Seconded
+        // statements per validator and relay parent.
+        int seconded = rp.secondedBy.getOrDefault(validator, 0);
+        if (seconded >= rp.secondingLimit) {
+          return false;
+        }
+      }
       if (rec == null) {
         boolean introduced = prospective.introduceSecondedCandidate(
             IntroduceSecondedCandidateRequest.of(sec.receipt(), sec.validationData()));
@@ -395,7 +407,9 @@ public final class CandidateBacking {
       if (!rec.core.equals(core)) {
         return false;
       }
-      rec.votes.putIfAbsent(validator, Boolean.TRUE);
+      if (rec.votes.putIfAbsent(validator, Boolean.TRUE) == null) {
+        rp.secondedBy.merge(validator, 1, Integer::sum);
+      }
       if (!rec.povSources.contains(validator)) {
         rec.povSources.add(0, validator);
       }
