@@ -1,6 +1,7 @@
 package io.parapipe.sim.scenario;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,117 +16,40 @@ public final class UnitText {
   private static final Pattern NUMBER_UNIT =
       Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([A-Za-z/]*)\\s*");
 
-  /** Microseconds in a duration like {@code "1.5s"}, or -1 if the text is not a duration. */
-  public static long parseDurationMicros(String text) {
+  private static final Map<String, Double> DURATION_UNITS = Map.of(
+      "us", 1.0, "ms", 1e3, "s", 1e6, "m", 6e7, "min", 6e7, "h", 3.6e9);
+  private static final Map<String, Double> SIZE_UNITS = Map.of(
+      "", 1.0, "B", 1.0, "KB", 1e3, "kB", 1e3, "MB", 1e6, "GB", 1e9,
+      "KiB", 1024.0, "MiB", 1024.0 * 1024, "GiB", 1024.0 * 1024 * 1024);
+  private static final Map<String, Double> BANDWIDTH_UNITS = Map.ofEntries(
+      Map.entry("bit/s", 1 / 8.0), Map.entry("kbit/s", 1e3 / 8), Map.entry("Kbit/s", 1e3 / 8),
+      Map.entry("Mbit/s", 1e6 / 8), Map.entry("Gbit/s", 1e9 / 8), Map.entry("B/s", 1.0),
+      Map.entry("KB/s", 1e3), Map.entry("kB/s", 1e3), Map.entry("MB/s", 1e6),
+      Map.entry("GB/s", 1e9), Map.entry("MiB/s", 1024.0 * 1024));
+
+  /** The number times its unit's factor, rounded; -1 if the text or the unit does not fit. */
+  private static long parse(String text, Map<String, Double> units) {
     Matcher m = NUMBER_UNIT.matcher(text);
     if (!m.matches()) {
       return -1;
     }
-    double v = Double.parseDouble(m.group(1));
-    double factor;
-    switch (m.group(2)) {
-      case "us":
-        factor = 1;
-        break;
-      case "ms":
-        factor = 1_000;
-        break;
-      case "s":
-        factor = 1_000_000;
-        break;
-      case "m":
-      case "min":
-        factor = 60_000_000;
-        break;
-      case "h":
-        factor = 3_600_000_000.0;
-        break;
-      default:
-        return -1;
-    }
-    return Math.round(v * factor);
+    Double factor = units.get(m.group(2));
+    return factor == null ? -1 : Math.round(Double.parseDouble(m.group(1)) * factor);
+  }
+
+  /** Microseconds in a duration like {@code "1.5s"}, or -1 if the text is not a duration. */
+  public static long parseDurationMicros(String text) {
+    return parse(text, DURATION_UNITS);
   }
 
   /** Bytes in a size like {@code "5MiB"} or {@code "512KB"}, or -1. Bare numbers are bytes. */
   public static long parseSizeBytes(String text) {
-    Matcher m = NUMBER_UNIT.matcher(text);
-    if (!m.matches()) {
-      return -1;
-    }
-    double v = Double.parseDouble(m.group(1));
-    double factor;
-    switch (m.group(2)) {
-      case "":
-      case "B":
-        factor = 1;
-        break;
-      case "KB":
-      case "kB":
-        factor = 1e3;
-        break;
-      case "MB":
-        factor = 1e6;
-        break;
-      case "GB":
-        factor = 1e9;
-        break;
-      case "KiB":
-        factor = 1024;
-        break;
-      case "MiB":
-        factor = 1024 * 1024;
-        break;
-      case "GiB":
-        factor = 1024.0 * 1024 * 1024;
-        break;
-      default:
-        return -1;
-    }
-    return Math.round(v * factor);
+    return parse(text, SIZE_UNITS);
   }
 
   /** Bytes per second in a bandwidth like {@code "1Gbit/s"} or {@code "100MB/s"}, or -1. */
   public static long parseBandwidthBytesPerSecond(String text) {
-    Matcher m = NUMBER_UNIT.matcher(text);
-    if (!m.matches()) {
-      return -1;
-    }
-    double v = Double.parseDouble(m.group(1));
-    double factor;
-    switch (m.group(2)) {
-      case "bit/s":
-        factor = 1 / 8.0;
-        break;
-      case "kbit/s":
-      case "Kbit/s":
-        factor = 1e3 / 8;
-        break;
-      case "Mbit/s":
-        factor = 1e6 / 8;
-        break;
-      case "Gbit/s":
-        factor = 1e9 / 8;
-        break;
-      case "B/s":
-        factor = 1;
-        break;
-      case "KB/s":
-      case "kB/s":
-        factor = 1e3;
-        break;
-      case "MB/s":
-        factor = 1e6;
-        break;
-      case "GB/s":
-        factor = 1e9;
-        break;
-      case "MiB/s":
-        factor = 1024 * 1024;
-        break;
-      default:
-        return -1;
-    }
-    return Math.round(v * factor);
+    return parse(text, BANDWIDTH_UNITS);
   }
 
   /** The shortest exact text for a duration: {@code "6s"}, {@code "1500ms"}, {@code "10m"}. */
