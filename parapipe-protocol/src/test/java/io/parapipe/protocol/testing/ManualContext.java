@@ -85,6 +85,19 @@ public final class ManualContext implements NodeContext {
     return out;
   }
 
+  /**
+   * Fires timers in time order up to {@code t}, one at a time, with the clock at each timer's
+   * time; timers scheduled by the handler fire too if they are due by {@code t}.
+   */
+  public void fireUntil(long t, java.util.function.Consumer<Timer> handler) {
+    while (!timers.isEmpty() && timers.get(0).at <= t) {
+      Scheduled s = timers.remove(0);
+      now = Math.max(now, s.at);
+      handler.accept(s.timer);
+    }
+    now = Math.max(now, t);
+  }
+
   @Override
   public RandomGenerator random(String purpose) {
     return new SplittableRandom(purpose.hashCode() * 31L + self);

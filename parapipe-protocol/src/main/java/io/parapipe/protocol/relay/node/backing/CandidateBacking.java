@@ -54,7 +54,7 @@ import java.util.TreeMap;
  * announces the backed candidate to every validator, so whoever authors the next block can
  * include it.
  */
-public final class CandidateBacking {
+public final class CandidateBacking implements io.parapipe.protocol.relay.node.collation.SecondingPort {
   /** Upstream's PoV request timeout for connected peers. */
   static final long POV_REQUEST_TIMEOUT_MICROS = 1_200_000;
 
@@ -203,11 +203,13 @@ public final class CandidateBacking {
   }
 
   /** True if the relay parent is in the view. */
+  @Override
   public boolean knows(Hash relayParent) {
     return perRelayParent.containsKey(relayParent);
   }
 
   /** The paras this validator may second at the relay parent (empty if not in view or no group). */
+  @Override
   public Set<ParaId> assignedParas(Hash relayParent) {
     PerRelayParent rp = perRelayParent.get(relayParent);
     return rp == null ? Set.of() : rp.assignedParas;
@@ -219,6 +221,7 @@ public final class CandidateBacking {
    * {@code CanSecond}: whether an advertised collation could be seconded, checked against
    * prospective parachains with an incomplete hypothetical candidate.
    */
+  @Override
   public boolean canSecond(ParaId para, Hash relayParent, Hash candidateHash, Hash parentHeadHash) {
     HypotheticalCandidate c =
         new HypotheticalCandidate.Incomplete(candidateHash, para, parentHeadHash, relayParent);
@@ -245,6 +248,7 @@ public final class CandidateBacking {
   }
 
   /** {@code CandidateBackingMessage::Second}: validate a fetched collation and second it if valid. */
+  @Override
   public void second(Hash relayParent, CommittedCandidateReceipt receipt,
       PersistedValidationData pvd, PoV pov) {
     PerRelayParent rp = perRelayParent.get(relayParent);

@@ -4,7 +4,6 @@ import io.parapipe.protocol.events.CollationFetched;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.primitives.Hash;
-import io.parapipe.protocol.relay.node.backing.CandidateBacking;
 import io.parapipe.protocol.wire.AdvertiseCollation;
 import io.parapipe.protocol.wire.CollationFetchRequest;
 import io.parapipe.protocol.wire.CollationFetchResponse;
@@ -39,14 +38,14 @@ public final class CollatorProtocolValidator {
   }
 
   private final NodeContext ctx;
-  private final CandidateBacking backing;
+  private final SecondingPort backing;
   private final Map<Hash, PerRelayParent> perRelayParent = new HashMap<>();
   private final java.util.function.ToIntFunction<Hash> secondingLimit;
 
   /**
    * @param secondingLimit the number of collations that may be seconded per relay parent
    */
-  public CollatorProtocolValidator(NodeContext ctx, CandidateBacking backing,
+  public CollatorProtocolValidator(NodeContext ctx, SecondingPort backing,
       java.util.function.ToIntFunction<Hash> secondingLimit) {
     this.ctx = ctx;
     this.backing = backing;
