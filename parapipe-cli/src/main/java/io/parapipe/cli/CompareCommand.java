@@ -30,10 +30,7 @@ import picocli.CommandLine.Spec;
           + " run's results JSON, the table and one HTML report into the output directory."
     })
 public final class CompareCommand implements Callable<Integer> {
-  /**
-   * The simulator binding. Until the simulator is bound here, every run is a user error saying
-   * that simulation is unavailable in this build.
-   */
+  /** The simulator binding: each scenario runs on the simulator and returns its results JSON. */
   static RunSource runSource() {
     return (scenario, seed) -> {
       io.parapipe.sim.scenario.Scenario s =
