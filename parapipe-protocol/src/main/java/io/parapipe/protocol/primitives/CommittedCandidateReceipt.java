@@ -15,6 +15,22 @@ public final class CommittedCandidateReceipt {
     this.hash = toPlain().hash();
   }
 
+  private CommittedCandidateReceipt(CandidateDescriptor descriptor, CandidateCommitments commitments,
+      Hash hash) {
+    this.descriptor = descriptor;
+    this.commitments = commitments;
+    this.hash = hash;
+  }
+
+  /**
+   * A receipt whose hash the caller already knows from a trusted source (the relay runtime's
+   * record of a candidate pending availability), so it is not recomputed.
+   */
+  public static CommittedCandidateReceipt withKnownHash(CandidateDescriptor descriptor,
+      CandidateCommitments commitments, Hash hash) {
+    return new CommittedCandidateReceipt(descriptor, commitments, hash);
+  }
+
   /** The descriptor. */
   public CandidateDescriptor descriptor() {
     return descriptor;

@@ -14,6 +14,7 @@ import io.parapipe.protocol.relay.node.implicitview.RelayBlock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,6 +62,7 @@ public final class ProspectiveParachains {
    * @param deactivated the leaves no longer active
    */
   public void handleActiveLeavesUpdate(Optional<Hash> activated, Collection<Hash> deactivated) {
+    trimPendingCache();
     if (activated.isPresent() && !deactivated.contains(activated.get())) {
       Hash hash = activated.get();
       Optional<AsyncBackingParams> mode = runtime.asyncBackingParams(hash);
@@ -185,13 +187,32 @@ public final class ProspectiveParachains {
         break;
       }
       RelayChainBlockInfo rp = relayParent.get();
-      importable.add(new ImportablePendingAvailability(
-          new CommittedCandidateReceipt(pending.descriptor(), pending.commitments()),
-          new PersistedValidationData(parent, rp.number(), rp.storageRoot(), pending.maxPovSize()),
-          new PendingAvailability(pending.candidateHash(), rp)));
+      ImportablePendingAvailability cached = pendingCache.get(pending.candidateHash());
+      if (cached == null || !cached.persistedValidationData().parentHead().equals(parent)
+          || !cached.compact().relayParent().equals(rp)) {
+        // The runtime's record carries the candidate hash; the PVD is rebuilt once per candidate
+        // and reused at later leaves while the candidate stays pending.
+        cached = new ImportablePendingAvailability(
+            CommittedCandidateReceipt.withKnownHash(pending.descriptor(), pending.commitments(),
+                pending.candidateHash()),
+            new PersistedValidationData(parent, rp.number(), rp.storageRoot(), pending.maxPovSize()),
+            new PendingAvailability(pending.candidateHash(), rp));
+        pendingCache.put(pending.candidateHash(), cached);
+      }
+      importable.add(cached);
       parent = pending.commitments().headData();
     }
     return importable;
+  }
+
+  /** Pending candidates rebuilt at earlier leaves (a lookup cache; cleared when it grows). */
+  private final Map<Hash, ImportablePendingAvailability> pendingCache = new HashMap<>();
+
+  /** Bounds the cache: pending candidates come and go with inclusion. */
+  private void trimPendingCache() {
+    if (pendingCache.size() > 4096) {
+      pendingCache.clear();
+    }
   }
 
   /**
