@@ -17,15 +17,14 @@ public final class Scheduler {
     return new GroupRotationInfo(sessionStartBlock, params.groupRotationFrequency(), now);
   }
 
-  /** {@code last_rotation_at} with upstream's saturating subtraction. */
+  /** {@code last_rotation_at} (see {@link GroupRotationInfo#lastRotationAt()}). */
   public static int lastRotationAt(int now, int sessionStartBlock, int frequency) {
-    return now - (Math.max(0, now - sessionStartBlock) % frequency);
+    return new GroupRotationInfo(sessionStartBlock, frequency, now).lastRotationAt();
   }
 
-  /** {@code next_rotation_at} with upstream's saturating subtraction. */
+  /** {@code next_rotation_at} (see {@link GroupRotationInfo#nextRotationAt()}). */
   public static int nextRotationAt(int now, int sessionStartBlock, int frequency) {
-    int cycleOnce = now + frequency;
-    return cycleOnce - (Math.max(0, cycleOnce - sessionStartBlock) % frequency);
+    return new GroupRotationInfo(sessionStartBlock, frequency, now).nextRotationAt();
   }
 
   /**
