@@ -53,14 +53,4 @@ public final class ValidatorDirectory {
     table(s);
     return selfIndex.get(s.session());
   }
-
-  /** Number of authorities. */
-  public int size() {
-    return authorityNodes.size();
-  }
-
-  /** The node of an authority. */
-  public int nodeOfAuthority(int authority) {
-    return authorityNodes.get(authority);
-  }
 }

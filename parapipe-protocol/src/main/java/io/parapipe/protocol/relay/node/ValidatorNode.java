@@ -45,7 +45,6 @@ import io.parapipe.protocol.relay.runtime.ParasInherentData;
 import io.parapipe.protocol.relay.runtime.RelayRuntime;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
 import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdate;
-import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
 import io.parapipe.protocol.relay.runtime.inclusion.CandidateEvent;
 import io.parapipe.protocol.relay.runtime.shared.ValidatorId;
 import io.parapipe.protocol.wire.AdvertiseCollation;
@@ -466,14 +465,4 @@ public final class ValidatorNode implements Node {
       recoveries.values().removeIf(r -> r.blockNumber <= number);
     }
   };
-
-  /** This node's chain (for tests and inspection). */
-  public BlockTree<RelayBlock> chain() {
-    return tree;
-  }
-
-  /** The backed candidates a block built on {@code parent} would include now (for tests). */
-  public List<BackedCandidate> backableNow(RelayBlock parent) {
-    return provisioner.inherentData(parent, prospective, backing, false).backedCandidates();
-  }
 }

@@ -86,9 +86,4 @@ public final class AvailabilityStore {
       }
     }
   }
-
-  /** Number of entries (for tests and memory checks). */
-  public int size() {
-    return entries.size();
-  }
 }

@@ -556,10 +556,4 @@ public final class CandidateBacking implements io.parapipe.protocol.relay.node.c
     return Optional.of(new BackedCandidate(rec.receipt, votes, BitVec.fromBits(bits),
         injectCoreIndex ? Optional.of(rec.core) : Optional.empty()));
   }
-
-  /** The relay parent's block, if in view. */
-  public Optional<RelayBlock> relayParentBlock(Hash relayParent) {
-    PerRelayParent rp = perRelayParent.get(relayParent);
-    return rp == null ? Optional.empty() : Optional.of(rp.block);
-  }
 }
