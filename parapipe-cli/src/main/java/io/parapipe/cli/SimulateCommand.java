@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,7 @@ import picocli.CommandLine.Spec;
           + "follow the table). Then relay, finality and kernel lines.",
       "",
       "On an interactive terminal a progress bar appears on stderr once a run has taken 2 "
-          + "seconds.",
+          + "seconds, and the summary ends with the commands to try next.",
       "",
       "Exit status: 0 success, 2 bad input (message on stderr), 1 internal error.",
       "See docs/scenario.md, docs/results-schema.md and docs/trace.md."
@@ -66,6 +67,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   Runner runner = Runs::run;
+
+  /** Whether stdout and stderr are an interactive terminal; tests substitute a constant. */
+  BooleanSupplier terminal = SimulateCommand::interactive;
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Scenario TOML file (default: the embedded sync scenario).")
@@ -111,7 +115,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ProgressBar bar = !quiet && interactive()
+    boolean onTerminal = !quiet && terminal.getAsBoolean();
+    ProgressBar bar = onTerminal
         ? new ProgressBar(err, scenario.durationMicros()) : null;
     RunResult result;
     try {
@@ -141,7 +146,21 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       out.flush();
     }
+    if (onTerminal) {
+      out.println();
+      out.print(nextSteps(json));
+      out.flush();
+    }
     return 0;
+  }
+
+  /** What a newcomer can do next with this run, shown on a terminal after the summary. */
+  static String nextSteps(Path json) {
+    String report = json == null
+        ? "rerun with --json run.json, then: parapipe report run.json"
+        : "parapipe report " + json;
+    return "next      " + report + "   (HTML report: pipeline and charts over time)\n"
+        + "          parapipe compare   (sync and async backing side by side, same network)\n";
   }
 
   /**

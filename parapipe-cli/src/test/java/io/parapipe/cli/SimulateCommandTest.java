@@ -177,8 +177,13 @@ class SimulateCommandTest {
   }
 
   private int runCanned(String... args) {
+    return runCanned(false, args);
+  }
+
+  private int runCanned(boolean terminal, String... args) {
     SimulateCommand cmd = new SimulateCommand();
     cmd.runner = (scenario, trace, progress, observers) -> cannedRun(scenario, trace);
+    cmd.terminal = () -> terminal;
     CommandLine cl = new CommandLine(cmd);
     cl.setExecutionExceptionHandler(new ErrorReporter());
     cl.setParameterExceptionHandler(new ErrorReporter());
@@ -214,6 +219,24 @@ class SimulateCommandTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(stderr()).isEmpty();
     assertThat(traces.get(0)).contains(trace);
+  }
+
+  @Test
+  void onATerminalTheSummaryEndsWithTheNextCommands(@TempDir Path dir) {
+    Path json = dir.resolve("run.json");
+    assertThat(runCanned(true, "--json", json.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("\n\nnext      parapipe report " + json
+        + "   (HTML report: pipeline and charts over time)\n"
+        + "          parapipe compare   (sync and async backing side by side, same network)\n");
+    out.reset();
+    assertThat(runCanned(true)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("next      rerun with --json run.json, then: parapipe report run.json");
+    out.reset();
+    assertThat(runCanned(true, "--quiet")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(runCanned(false)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("next ");
   }
 
   @Test
