@@ -12,6 +12,7 @@ import io.parapipe.sim.scenario.Scenario;
 import io.parapipe.sim.scenario.ScenarioConfigException;
 import io.parapipe.sim.scenario.ScenarioKeys;
 import io.parapipe.sim.scenario.ScenarioLoader;
+import io.parapipe.sim.scenario.ScenarioWarnings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,10 @@ import picocli.CommandLine.Spec;
       "On an interactive terminal a progress bar appears on stderr once a run has taken 2 "
           + "seconds, and the summary ends with the commands to try next.",
       "",
+      "A scenario that is legal but leaves the network dead in part or whole (every validator "
+          + "offline, message_loss = 1.0, no online collator, ...) runs; each finding is a "
+          + "'parapipe: warning:' line on stderr, also under --quiet, and in the results JSON.",
+      "",
       "Exit status: 0 success, 2 bad input (message on stderr), 1 internal error.",
       "See docs/scenario.md, docs/results-schema.md and docs/trace.md."
     })
@@ -93,8 +98,8 @@ public final class SimulateCommand implements Callable<Integer> {
   Path trace;
 
   @Option(names = {"-q", "--quiet"},
-      description = "Print nothing on success: no progress bar, no summary (errors still go to "
-          + "stderr).")
+      description = "Print nothing on success: no progress bar, no summary (errors and warnings "
+          + "still go to stderr).")
   boolean quiet;
 
   @Override
@@ -115,6 +120,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // A dead network still runs, but says so at once rather than after a long run.
+    List<String> warned = ScenarioWarnings.of(scenario);
+    warn(err, warned);
     boolean onTerminal = !quiet && terminal.getAsBoolean();
     ProgressBar bar = onTerminal
         ? new ProgressBar(err, scenario.durationMicros()) : null;
@@ -133,6 +141,7 @@ public final class SimulateCommand implements Callable<Integer> {
       out.print(SummaryTable.render(result));
       out.flush();
     }
+    warn(err, result.warnings().stream().filter(w -> !warned.contains(w)).toList());
     if (json != null) {
       ResultsJson.write(result, json);
     }
@@ -152,6 +161,14 @@ public final class SimulateCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  /** One line per warning on stderr, also under --quiet. */
+  private static void warn(PrintWriter err, List<String> warnings) {
+    for (String w : warnings) {
+      err.println("parapipe: warning: " + w);
+    }
+    err.flush();
   }
 
   /** What a newcomer can do next with this run, shown on a terminal after the summary. */

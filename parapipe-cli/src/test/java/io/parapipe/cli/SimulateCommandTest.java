@@ -176,6 +176,23 @@ class SimulateCommandTest {
         List.of(), Map.of()));
   }
 
+  private static final String CANNED_WARNINGS =
+      "parapipe: warning: paras 2001, 2002 included no block in {span} of virtual time\n"
+      + "parapipe: warning: no relay block was finalized by a supermajority in {span} of virtual"
+      + " time\n";
+
+  @Test
+  void aDeadNetworkRunsAndSaysSoBeforeTheRunAndInTheResults(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("dead.toml"), "[network]\nmessage_loss = 1.0\n");
+    Path json = dir.resolve("run.json");
+    int code = runCanned("--config", file.toString(), "--json", json.toString(), "--quiet");
+    assertThat(code).isZero();
+    String loss = "network.message_loss = 1.0: every message is lost, so no node hears another"
+        + " and no candidate can be backed or included";
+    assertThat(stderr()).startsWith("parapipe: warning: " + loss + "\n");
+    assertThat(ResultsJson.read(json).get("warnings").get(0).asText()).isEqualTo(loss);
+  }
+
   private int runCanned(String... args) {
     return runCanned(false, args);
   }
@@ -195,7 +212,8 @@ class SimulateCommandTest {
     Path json = dir.resolve("run.json");
     int code = runCanned("--seed", "5", "--duration", "1m", "--json", json.toString());
     assertThat(code).isZero();
-    assertThat(stderr()).isEmpty();
+    // The canned run includes one block of para 2000 and finalizes nothing.
+    assertThat(stderr()).isEqualTo(CANNED_WARNINGS.replace("{span}", "1m"));
     assertThat(ran).hasSize(1);
     assertThat(ran.get(0).seed()).isEqualTo(5);
     assertThat(ran.get(0).durationMicros()).isEqualTo(60_000_000L);
@@ -217,7 +235,7 @@ class SimulateCommandTest {
     int code = runCanned("--quiet", "--trace", trace.toString());
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-    assertThat(stderr()).isEmpty();
+    assertThat(stderr()).as("warnings only").isEqualTo(CANNED_WARNINGS.replace("{span}", "10m"));
     assertThat(traces.get(0)).contains(trace);
   }
 

@@ -14,6 +14,8 @@ import io.parapipe.sim.EventObserver;
 import io.parapipe.sim.SimulationSummary;
 import io.parapipe.sim.scenario.ParaSpec;
 import io.parapipe.sim.scenario.Scenario;
+import io.parapipe.sim.scenario.ScenarioWarnings;
+import io.parapipe.sim.scenario.UnitText;
 import io.parapipe.sim.scenario.UpgradeSpec;
 import io.parapipe.sim.scenario.Values;
 import java.util.ArrayList;
@@ -212,8 +214,45 @@ public final class MetricsCollector implements EventObserver {
     double eps = wall > 0 ? Math.round(summary.eventsProcessed() * 10_000.0 / wall) / 10.0 : 0.0;
     ObjectNode config = scenario.toJson();
     return new RunResult(ResultsJson.SCHEMA, ResultsJson.parapipeVersion(), scenario.name(),
-        scenario.seed(), Distribution.roundMs(scenario.durationMicros()), config, relay,
-        paraResults, new RunResult.Kernel(summary.eventsProcessed(), wall, eps));
+        scenario.seed(), Distribution.roundMs(scenario.durationMicros()),
+        warnings(scenario, runMicros, relay, paraResults), config, relay, paraResults,
+        new RunResult.Kernel(summary.eventsProcessed(), wall, eps));
+  }
+
+  /**
+   * The scenario's own warnings, then what the run shows to be dead: no relay block, paras that
+   * included nothing, no finality.
+   */
+  private static List<String> warnings(Scenario scenario, long runMicros, RunResult.Relay relay,
+      List<RunResult.Para> paras) {
+    List<String> out = new ArrayList<>(ScenarioWarnings.of(scenario));
+    String span = UnitText.formatDuration(runMicros) + " of virtual time";
+    if (relay.blocks() == 0) {
+      out.add("no relay block was authored in " + span);
+      return out;
+    }
+    List<Integer> idle = new ArrayList<>();
+    for (RunResult.Para p : paras) {
+      if (p.included() == 0) {
+        idle.add(p.id());
+      }
+    }
+    if (!idle.isEmpty()) {
+      StringBuilder ids = new StringBuilder();
+      for (int i = 0; i < idle.size() && i < 10; i++) {
+        ids.append(i == 0 ? "" : ", ").append(idle.get(i));
+      }
+      if (idle.size() > 10) {
+        ids.append(" and ").append(idle.size() - 10).append(" more");
+      }
+      out.add(idle.size() == paras.size()
+          ? "no para block was included in " + span
+          : (idle.size() == 1 ? "para " : "paras ") + ids + " included no block in " + span);
+    }
+    if (relay.finalized() == 0) {
+      out.add("no relay block was finalized by a supermajority in " + span);
+    }
+    return out;
   }
 
   /**

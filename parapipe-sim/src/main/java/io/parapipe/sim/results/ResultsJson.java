@@ -70,6 +70,11 @@ public final class ResultsJson {
       g.writeStringField("name", r.name());
       g.writeNumberField("seed", r.seed());
       ms(g, "duration_ms", r.durationMs());
+      g.writeArrayFieldStart("warnings");
+      for (String w : r.warnings()) {
+        g.writeString(w);
+      }
+      g.writeEndArray();
       g.writeFieldName("config");
       MAPPER.writeTree(g, r.config());
       relay(g, r.relay());

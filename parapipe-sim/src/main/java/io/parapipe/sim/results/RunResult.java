@@ -15,6 +15,9 @@ import java.util.List;
  * @param name scenario name
  * @param seed scenario seed
  * @param durationMs scenario duration
+ * @param warnings what made the network dead in part or whole: findings in the scenario (see
+ *     {@code ScenarioWarnings}), then what did not happen in the run (no relay block, a para
+ *     without inclusions, no finality)
  * @param config the effective scenario ({@code Scenario.toJson()}); not to be modified
  * @param relay relay-chain figures
  * @param paras one entry per para, ascending ids
@@ -26,6 +29,7 @@ public record RunResult(
     String name,
     long seed,
     double durationMs,
+    List<String> warnings,
     ObjectNode config,
     Relay relay,
     List<Para> paras,
@@ -33,6 +37,7 @@ public record RunResult(
 
   /** Copies the lists and the configuration, so the result is not changed from outside. */
   public RunResult {
+    warnings = List.copyOf(warnings);
     config = config.deepCopy();
     paras = List.copyOf(paras);
   }
