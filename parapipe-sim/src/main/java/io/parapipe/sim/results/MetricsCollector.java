@@ -202,12 +202,20 @@ public final class MetricsCollector implements EventObserver {
     }
     for (int i = 0; i < panics.size(); i++) {
       RuntimePanicEvent p = panics.get(i);
-      paras.computeIfAbsent(p.para().value(), ParaAcc::new).panics.add(new RunResult.Panic(
+      ParaAcc acc = paras.computeIfAbsent(p.para().value(), ParaAcc::new);
+      acc.panics.add(new RunResult.Panic(
           Distribution.roundMs(panicTimes[i]), panicNodes[i], p.paraBlock(), p.message()));
+      acc.panicTimes.add(panicTimes[i]);
+    }
+    long[] chainTimes = new long[chain.length];
+    int[] chainNumbers = new int[chain.length];
+    for (int k = 0; k < chain.length; k++) {
+      chainTimes[k] = blockTimes[chain[k]];
+      chainNumbers[k] = blocks.get(chain[k]).number();
     }
     List<RunResult.Para> paraResults = new ArrayList<>();
     for (ParaAcc acc : paras.values()) {
-      paraResults.add(acc.result(scenario, rule, runMicros));
+      paraResults.add(acc.result(scenario, rule, runMicros, chainTimes, chainNumbers));
     }
 
     long wall = summary.wallMillis();
@@ -426,6 +434,7 @@ public final class MetricsCollector implements EventObserver {
     final TreeMap<Hash, CandidateAcc> candidates = new TreeMap<>();
     final List<long[]> inclusions = new ArrayList<>(); // {relay number, relay authoring time}
     final List<RunResult.Panic> panics = new ArrayList<>();
+    final List<Long> panicTimes = new ArrayList<>(); // virtual time of each panic, microseconds
 
     ParaAcc(int id) {
       this.id = id;
@@ -441,7 +450,8 @@ public final class MetricsCollector implements EventObserver {
     /** Kind of the collator that built the para's last block (null if none was built). */
     String lastCollatorKind;
 
-    RunResult.Para result(Scenario scenario, HostRule rule, long runMicros) {
+    RunResult.Para result(Scenario scenario, HostRule rule, long runMicros, long[] chainTimes,
+        int[] chainNumbers) {
       // Inclusion intervals, in best-chain order (stable sort keeps event order within a block).
       inclusions.sort(Comparator.comparingLong(a -> a[0]));
       long[] intervals = new long[Math.max(0, inclusions.size() - 1)];
@@ -503,8 +513,32 @@ public final class MetricsCollector implements EventObserver {
           included, timedOut, Distribution.ofMicros(intervals, intervals.length),
           Distribution.ofMicros(latencies, latencyCount), Distribution.ofMicros(authoring, authored),
           Distribution.roundMs(collator.micros("authoring_duration")), refTime, blockspace, pov,
-          new RunResult.Segment(segmentMean, segmentMax, series), panics, out);
+          new RunResult.Segment(segmentMean, segmentMax, series), panics,
+          PanicGroups.of(panics, relayBlocksAt(panicTimes, chainTimes, chainNumbers)), out);
     }
+  }
+
+  /**
+   * For each time, the best-chain relay block that was the newest then: the last one authored at
+   * or before it (0 before the first).
+   */
+  static int[] relayBlocksAt(List<Long> times, long[] chainTimes, int[] chainNumbers) {
+    int[] out = new int[times.size()];
+    for (int i = 0; i < out.length; i++) {
+      long t = times.get(i);
+      int lo = 0;
+      int hi = chainTimes.length; // first block authored after t
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (chainTimes[mid] <= t) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      out[i] = lo == 0 ? 0 : chainNumbers[lo - 1];
+    }
+    return out;
   }
 
   /**

@@ -159,6 +159,19 @@ public final class ResultsJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("panic_groups");
+    for (RunResult.PanicGroup x : p.panicGroups()) {
+      g.writeStartObject();
+      g.writeStringField("message", x.message());
+      g.writeNumberField("count", x.count());
+      g.writeNumberField("first_relay_block", x.firstRelayBlock());
+      g.writeNumberField("last_relay_block", x.lastRelayBlock());
+      ms(g, "first_at_ms", x.firstAtMs());
+      ms(g, "last_at_ms", x.lastAtMs());
+      g.writeStringField("example", x.example());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeArrayFieldStart("candidates");
     for (RunResult.Candidate c : p.candidates()) {
       g.writeStartObject();

@@ -115,6 +115,7 @@ public record RunResult(
    * @param povBytesIncluded sum of PoV sizes of included blocks
    * @param unincludedSegment segment lengths of included blocks
    * @param panics runtime panics, in time order
+   * @param panicGroups the panics grouped by message ({@link PanicGroups}), first group first
    * @param candidates candidates seen on the best chain, by para block number then hash
    */
   public record Para(
@@ -134,10 +135,12 @@ public record RunResult(
       long povBytesIncluded,
       Segment unincludedSegment,
       List<Panic> panics,
+      List<PanicGroup> panicGroups,
       List<Candidate> candidates) {
     /** Copies the lists. */
     public Para {
       panics = List.copyOf(panics);
+      panicGroups = List.copyOf(panicGroups);
       candidates = List.copyOf(candidates);
     }
   }
@@ -173,6 +176,22 @@ public record RunResult(
    * @param message the exact upstream panic message
    */
   public record Panic(double atMs, int collator, int paraBlock, String message) {}
+
+  /**
+   * The panics of a para that share a message, once hashes and asserted values are set aside.
+   *
+   * @param message the shared message, with {@code 0x...} for hashes and {@code ...} for the
+   *     values of a failed {@code assert_eq!}
+   * @param count how many panics
+   * @param firstRelayBlock the best-chain relay block that was the newest at the first panic (0
+   *     before block 1)
+   * @param lastRelayBlock the same at the last panic
+   * @param firstAtMs virtual time of the first panic
+   * @param lastAtMs virtual time of the last panic
+   * @param example the exact message of the first panic
+   */
+  public record PanicGroup(String message, int count, int firstRelayBlock, int lastRelayBlock,
+      double firstAtMs, double lastAtMs, String example) {}
 
   /**
    * A candidate that appears in a best-chain CandidateBacked, CandidateIncluded or

@@ -3,7 +3,6 @@ package io.parapipe.sim.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parapipe.sim.scenario.UnitText;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +10,8 @@ import java.util.Map;
 /**
  * The terminal summary of a run that {@code parapipe simulate} prints: one row per para (every
  * para, in id order: at 100 paras the table is 100 rows, and the para that differs is what one
- * looks for), then relay, finality and kernel lines, then the distinct runtime panic messages.
+ * looks for), then relay, finality and kernel lines, then the runtime panics grouped by message
+ * ({@link PanicGroups}) with their count and relay blocks.
  *
  * <p>Blockspace is shown as seconds of {@code ref_time} per minute and as a share of one full
  * core: a 2 s block (Polkadot's largest para block) in every relay slot. Synchronous backing with
@@ -69,21 +69,46 @@ public final class SummaryTable {
     sb.append(fmt("kernel    %,d events in %.1f s wall (%,.0f events/s)\n", k.events(),
         k.wallMs() / 1000.0, k.eventsPerSecond()));
 
-    boolean heading = false;
+    panics(sb, r);
+    return sb.toString();
+  }
+
+  /**
+   * The panics grouped by message: count, the relay blocks of the first and last, the message
+   * (continuation lines of a multi-line message under its first line).
+   */
+  private static void panics(StringBuilder sb, RunResult r) {
+    List<String[]> rows = new ArrayList<>();
     for (RunResult.Para p : r.paras()) {
-      Map<String, Integer> messages = new LinkedHashMap<>();
-      for (RunResult.Panic x : p.panics()) {
-        messages.merge(x.message(), 1, Integer::sum);
-      }
-      for (Map.Entry<String, Integer> m : messages.entrySet()) {
-        if (!heading) {
-          sb.append("\nruntime panics\n");
-          heading = true;
-        }
-        sb.append(fmt("  %d  %d x %s\n", p.id(), m.getValue(), m.getKey()));
+      for (RunResult.PanicGroup g : p.panicGroups()) {
+        String blocks = g.firstRelayBlock() == g.lastRelayBlock() ? "R" + g.firstRelayBlock()
+            : "R" + g.firstRelayBlock() + "..R" + g.lastRelayBlock();
+        rows.add(new String[] {Integer.toString(p.id()), Integer.toString(g.count()), blocks,
+            g.message()});
       }
     }
-    return sb.toString();
+    if (rows.isEmpty()) {
+      return;
+    }
+    sb.append("\nruntime panics, grouped by message (0x... a hash, ... an asserted value)\n");
+    rows.add(0, new String[] {"para", "count", "relay blocks", "message"});
+    int[] width = new int[3];
+    for (String[] row : rows) {
+      for (int c = 0; c < 3; c++) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    String indent = " ".repeat(2 + width[0] + 2 + width[1] + 2 + width[2] + 2);
+    for (String[] row : rows) {
+      String[] lines = row[3].split("\n", -1);
+      sb.append("  ").append(row[0]).append(" ".repeat(width[0] - row[0].length())).append("  ")
+          .append(" ".repeat(width[1] - row[1].length())).append(row[1]).append("  ")
+          .append(row[2]).append(" ".repeat(width[2] - row[2].length())).append("  ")
+          .append(lines[0]).append('\n');
+      for (int i = 1; i < lines.length; i++) {
+        sb.append(indent).append(lines[i]).append('\n');
+      }
+    }
   }
 
   private static double slotMs(RunResult r) {
