@@ -224,7 +224,49 @@ public final class MetricsCollector implements EventObserver {
     return new RunResult(ResultsJson.SCHEMA, ResultsJson.parapipeVersion(), scenario.name(),
         scenario.seed(), Distribution.roundMs(scenario.durationMicros()),
         warnings(scenario, runMicros, relay, paraResults), config, relay, paraResults,
+        phases(scenario, runMicros, chainTimes, chainNumbers, paras.values()),
         new RunResult.Kernel(summary.eventsProcessed(), wall, eps));
+  }
+
+  /**
+   * The phases between the scenario's upgrade points (none without upgrades). A phase starts at
+   * the first block of the run or at an upgrade point and ends before the next point; phases the
+   * best chain never reached are left out.
+   */
+  private static List<RunResult.Phase> phases(Scenario scenario, long runMicros,
+      long[] chainTimes, int[] chainNumbers, java.util.Collection<ParaAcc> paras) {
+    if (scenario.upgrades().isEmpty() || chainNumbers.length == 0) {
+      return List.of();
+    }
+    int sessionLength = scenario.relay().integer("session_length");
+    TreeMap<Long, List<Integer>> starts = new TreeMap<>();
+    starts.put(1L, new ArrayList<>());
+    for (int i = 0; i < scenario.upgrades().size(); i++) {
+      starts.computeIfAbsent(scenario.upgrades().get(i).point(sessionLength), k -> new ArrayList<>())
+          .add(i);
+    }
+    int tip = chainNumbers[chainNumbers.length - 1];
+    List<Long> from = new ArrayList<>(starts.keySet());
+    List<RunResult.Phase> out = new ArrayList<>();
+    for (int k = 0; k < from.size() && from.get(k) <= tip; k++) {
+      int first = (int) (long) from.get(k);
+      int last = k + 1 < from.size() ? (int) Math.min(tip, from.get(k + 1) - 1) : tip;
+      long fromMicros = k == 0 ? 0 : authoredAt(first, chainTimes, chainNumbers, runMicros);
+      long toMicros = authoredAt(last + 1, chainTimes, chainNumbers, runMicros);
+      List<RunResult.PhasePara> figures = new ArrayList<>();
+      for (ParaAcc acc : paras) {
+        figures.add(acc.phase(first, last, toMicros - fromMicros));
+      }
+      out.add(new RunResult.Phase(first, last, Distribution.roundMs(fromMicros),
+          Distribution.roundMs(toMicros), starts.get(from.get(k)), figures));
+    }
+    return out;
+  }
+
+  /** When the best-chain block {@code number} was authored, or {@code otherwise} if it was not. */
+  private static long authoredAt(int number, long[] chainTimes, int[] chainNumbers, long otherwise) {
+    int i = java.util.Arrays.binarySearch(chainNumbers, number);
+    return i >= 0 ? chainTimes[i] : otherwise;
   }
 
   /**
@@ -435,6 +477,8 @@ public final class MetricsCollector implements EventObserver {
     final List<long[]> inclusions = new ArrayList<>(); // {relay number, relay authoring time}
     final List<RunResult.Panic> panics = new ArrayList<>();
     final List<Long> panicTimes = new ArrayList<>(); // virtual time of each panic, microseconds
+    int[] panicBlocks = new int[0]; // the newest best-chain block at each panic
+    final List<long[]> includedWork = new ArrayList<>(); // {relay number, ref_time} per inclusion
 
     ParaAcc(int id) {
       this.id = id;
@@ -479,6 +523,7 @@ public final class MetricsCollector implements EventObserver {
               paraBlockAuthors[pi], Distribution.roundMs(sealed), Distribution.roundMs(a.authoringUs()),
               a.refTimePs(), a.povSize(), c.backedIn, c.includedIn, c.timedOutIn, c.core);
           if (c.includedIn != null) {
+            includedWork.add(new long[] {c.includedIn, a.refTimePs()});
             refTime += a.refTimePs();
             pov += a.povSize();
             latencies[latencyCount++] = c.includedAt - (sealed - a.authoringUs());
@@ -514,7 +559,47 @@ public final class MetricsCollector implements EventObserver {
           Distribution.ofMicros(latencies, latencyCount), Distribution.ofMicros(authoring, authored),
           Distribution.roundMs(collator.micros("authoring_duration")), refTime, blockspace, pov,
           new RunResult.Segment(segmentMean, segmentMax, series), panics,
-          PanicGroups.of(panics, relayBlocksAt(panicTimes, chainTimes, chainNumbers)), out);
+          PanicGroups.of(panics, panicBlocks = relayBlocksAt(panicTimes, chainTimes, chainNumbers)),
+          out);
+    }
+
+    /**
+     * The para's figures in the relay blocks {@code first..last}, a phase of {@code micros}.
+     * Call after {@link #result}.
+     */
+    RunResult.PhasePara phase(int first, int last, long micros) {
+      long[] gaps = new long[inclusions.size()];
+      int gapCount = 0;
+      int included = 0;
+      long[] previous = null;
+      for (long[] in : inclusions) { // sorted by relay number in result()
+        if (in[0] < first || in[0] > last) {
+          previous = null;
+          continue;
+        }
+        included++;
+        if (previous != null) {
+          gaps[gapCount++] = in[1] - previous[1];
+        }
+        previous = in;
+      }
+      long refTime = 0;
+      for (long[] w : includedWork) {
+        if (w[0] >= first && w[0] <= last) {
+          refTime += w[1];
+        }
+      }
+      int phasePanics = 0;
+      for (int b : panicBlocks) {
+        // Panics before block 1 belong to the first phase.
+        if ((b >= first || (first == 1 && b == 0)) && b <= last) {
+          phasePanics++;
+        }
+      }
+      double minutes = micros / 60_000_000.0;
+      double blockspace = minutes <= 0 ? 0.0 : Math.round(refTime / 1e9 / minutes * 10) / 10.0;
+      return new RunResult.PhasePara(id, included, Distribution.ofMicros(gaps, gapCount), refTime,
+          blockspace, phasePanics);
     }
   }
 
@@ -559,7 +644,7 @@ public final class MetricsCollector implements EventObserver {
     }
 
     long point(UpgradeSpec u) {
-      return u.atRelayBlock() >= 0 ? u.atRelayBlock() : u.atSession() * sessionLength + 1;
+      return u.point((int) sessionLength);
     }
 
     String backing() {

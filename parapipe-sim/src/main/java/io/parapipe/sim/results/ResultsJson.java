@@ -83,6 +83,11 @@ public final class ResultsJson {
         para(g, p);
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("phases");
+      for (RunResult.Phase ph : r.phases()) {
+        phase(g, ph);
+      }
+      g.writeEndArray();
       g.writeObjectFieldStart("kernel");
       g.writeNumberField("events", r.kernel().events());
       g.writeNumberField("wall_ms", r.kernel().wallMs());
@@ -193,6 +198,32 @@ public final class ResultsJson {
       integer(g, "included_in", c.includedIn());
       integer(g, "timed_out_in", c.timedOutIn());
       g.writeNumberField("core", c.core());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void phase(JsonGenerator g, RunResult.Phase ph) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("from_relay_block", ph.fromRelayBlock());
+    g.writeNumberField("to_relay_block", ph.toRelayBlock());
+    ms(g, "from_ms", ph.fromMs());
+    ms(g, "to_ms", ph.toMs());
+    g.writeArrayFieldStart("upgrades");
+    for (int u : ph.upgrades()) {
+      g.writeNumber(u);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("paras");
+    for (RunResult.PhasePara p : ph.paras()) {
+      g.writeStartObject();
+      g.writeNumberField("id", p.id());
+      g.writeNumberField("included", p.included());
+      distribution(g, "inclusion_interval_ms", p.inclusionIntervalMs());
+      g.writeNumberField("ref_time_included_ps", p.refTimeIncludedPs());
+      ms(g, "blockspace_ms_per_minute", p.blockspaceMsPerMinute());
+      g.writeNumberField("panics", p.panics());
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -21,6 +21,7 @@ import java.util.List;
  * @param config the effective scenario ({@code Scenario.toJson()}); not to be modified
  * @param relay relay-chain figures
  * @param paras one entry per para, ascending ids
+ * @param phases the run between its upgrade points, for each para; empty without upgrades
  * @param kernel simulation kernel figures
  */
 public record RunResult(
@@ -33,6 +34,7 @@ public record RunResult(
     ObjectNode config,
     Relay relay,
     List<Para> paras,
+    List<Phase> phases,
     Kernel kernel) {
 
   /** Copies the lists and the configuration, so the result is not changed from outside. */
@@ -40,6 +42,7 @@ public record RunResult(
     warnings = List.copyOf(warnings);
     config = config.deepCopy();
     paras = List.copyOf(paras);
+    phases = List.copyOf(phases);
   }
 
   /** The result for one para id, or null if the run had no such para. */
@@ -226,6 +229,41 @@ public record RunResult(
       Integer includedIn,
       Integer timedOutIn,
       int core) {}
+
+  /**
+   * The run between two upgrade points: from the start or an upgrade point up to the block before
+   * the next point, or to the end of the run.
+   *
+   * @param fromRelayBlock first best-chain relay block of the phase
+   * @param toRelayBlock last best-chain relay block of the phase
+   * @param fromMs start of the phase: the authoring time of its first block (0 for the first
+   *     phase)
+   * @param toMs end of the phase: the authoring time of the next phase's first block, or the end
+   *     of the run
+   * @param upgrades indices into the scenario's {@code [[upgrades]]} whose point starts the phase
+   * @param paras each para's figures in the phase, ascending ids
+   */
+  public record Phase(int fromRelayBlock, int toRelayBlock, double fromMs, double toMs,
+      List<Integer> upgrades, List<PhasePara> paras) {
+    /** Copies the lists. */
+    public Phase {
+      upgrades = List.copyOf(upgrades);
+      paras = List.copyOf(paras);
+    }
+  }
+
+  /**
+   * One para's figures in one phase.
+   *
+   * @param id para id
+   * @param included inclusions in the phase's relay blocks
+   * @param inclusionIntervalMs gaps between consecutive inclusions that both fall in the phase
+   * @param refTimeIncludedPs ref_time of the blocks included in the phase, picoseconds
+   * @param blockspaceMsPerMinute that ref_time in ms per minute of the phase
+   * @param panics runtime panics while the phase's relay blocks were the newest
+   */
+  public record PhasePara(int id, int included, Distribution inclusionIntervalMs,
+      long refTimeIncludedPs, double blockspaceMsPerMinute, int panics) {}
 
   /**
    * Kernel figures.

@@ -93,13 +93,13 @@ public final class ScenarioWarnings {
         }
       }
       int sessionLength = relay.integer("session_length");
-      ups.sort(Comparator.comparingLong(u -> point(u, sessionLength)));
+      ups.sort(Comparator.comparingLong(u -> u.point(sessionLength)));
       for (int i = 0; i <= ups.size(); i++) {
         if (i > 0) {
           UpgradeSpec u = ups.get(i - 1);
           runtime = runtime.with(u.runtime());
           collator = collator.with(u.collator());
-          when = " from relay block " + point(u, sessionLength);
+          when = " from relay block " + u.point(sessionLength);
         }
         String finding = block(runtime, collator, hardware, relay, timeout);
         if (finding != null) {
@@ -152,7 +152,7 @@ public final class ScenarioWarnings {
     long last = lastRelayBlock(scenario);
     for (int i = 0; i < scenario.upgrades().size(); i++) {
       UpgradeSpec u = scenario.upgrades().get(i);
-      long point = point(u, sessionLength);
+      long point = u.point(sessionLength);
       String at = u.atRelayBlock() >= 0 ? "at_relay_block = " + u.atRelayBlock()
           : "at_session = " + u.atSession() + " (relay block " + point + ")";
       if (point > last) {
@@ -184,11 +184,6 @@ public final class ScenarioWarnings {
             + ", when the run (" + UnitText.formatDuration(end) + ") is over: it never happens");
       }
     }
-  }
-
-  /** The relay block from which an upgrade applies ({@code at_session}: its first block). */
-  static long point(UpgradeSpec u, int sessionLength) {
-    return u.atRelayBlock() >= 0 ? u.atRelayBlock() : (long) u.atSession() * sessionLength + 1;
   }
 
   /** The number of the last relay block the run can author: one per slot, from slot 1. */
