@@ -131,7 +131,8 @@ public final class RunReader {
                 f.textOr(b, "hash", p, ""),
                 f.longOr(b, "slot", p, -1),
                 f.intOr(b, "author", p, -1),
-                f.millisOr(b, "authored_at_ms", p, -1)));
+                f.millisOr(b, "authored_at_ms", p, -1),
+                f.millisOr(b, "finalized_at_ms", p, -1)));
       }
       chain.sort((a, b) -> Integer.compare(a.number(), b.number()));
     }
