@@ -17,6 +17,7 @@ import io.parapipe.report.run.ParaView;
 import io.parapipe.report.run.RelayView;
 import io.parapipe.report.run.RunView;
 import io.parapipe.report.run.TraceView;
+import io.parapipe.sim.results.PanicGroups;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -291,24 +292,44 @@ public final class HtmlReport {
     b.append("</table></div>\n");
   }
 
+  /**
+   * The panics of each para grouped by message as the results' {@code panic_groups} are (hashes
+   * and asserted values set aside, {@link PanicGroups#shape}): how many, the relay blocks of the
+   * first and last, the first one's time, collator and para block, the message and, where it
+   * differs, the first exact message.
+   */
   private static void panics(StringBuilder b, RunView r) {
     List<String> rows = new ArrayList<>();
     for (ParaView p : r.paras()) {
+      Map<String, List<PanicView>> groups = new LinkedHashMap<>();
       for (PanicView x : p.panics()) {
-        int block = x.atMs() < 0 ? -1 : r.relay().blockAt(x.atMs());
+        groups.computeIfAbsent(PanicGroups.shape(x.message()), k -> new ArrayList<>()).add(x);
+      }
+      for (Map.Entry<String, List<PanicView>> g : groups.entrySet()) {
+        PanicView first = g.getValue().get(0);
+        PanicView last = g.getValue().get(g.getValue().size() - 1);
+        int from = first.atMs() < 0 ? -1 : r.relay().blockAt(first.atMs());
+        int to = last.atMs() < 0 ? -1 : r.relay().blockAt(last.atMs());
+        String blocks = from < 0 ? "" : from == to ? "R" + from : "R" + from + "..R" + to;
+        String at = (first.atMs() < 0 ? "n/a" : Markup.number(first.atMs() / 1000.0, 3) + " s")
+            + ", collator " + count(first.collator()) + ", para block " + count(first.paraBlock());
+        String message = escape(g.getKey());
+        if (!g.getKey().equals(first.message())) {
+          message += "<br><span class=\"note\">first: " + escape(first.message()) + "</span>";
+        }
         rows.add("<tr class=\"panic\"><td>" + p.id() + "</td><td class=\"num\">"
-            + (x.atMs() < 0 ? "n/a" : Markup.number(x.atMs() / 1000.0, 3) + " s")
-            + "</td><td>" + (block < 0 ? "" : "R" + block) + "</td><td class=\"num\">"
-            + count(x.collator()) + "</td><td class=\"num\">" + count(x.paraBlock())
-            + "</td><td>" + escape(x.message()) + "</td></tr>\n");
+            + g.getValue().size() + "</td><td>" + blocks + "</td><td>" + escape(at)
+            + "</td><td class=\"message\">" + message + "</td></tr>\n");
       }
     }
     if (rows.isEmpty()) {
       b.append("<p>No runtime panics.</p>\n");
       return;
     }
-    b.append("<div class=\"scroll\"><table class=\"panics\">\n<tr><th>para</th><th>at</th><th>relay block</th>"
-        + "<th>collator</th><th>para block</th><th>message</th></tr>\n");
+    b.append("<p class=\"note\">Grouped by message: 0x... stands for a hash, ... for an asserted"
+        + " value. Relay blocks: the newest best-chain block at the first and the last panic.</p>\n");
+    b.append("<div class=\"scroll\"><table class=\"panics\">\n<tr><th>para</th><th>panics</th>"
+        + "<th>relay blocks</th><th>first</th><th>message</th></tr>\n");
     rows.forEach(b::append);
     b.append("</table></div>\n");
   }

@@ -144,9 +144,9 @@ class HtmlReportTest {
     String html = faults();
     assertThat(html).contains("<title>parapipe report: faults</title>");
     assertThat(html).doesNotContain("id=\"comparison\"");
-    assertThat(html).contains("<tr class=\"panic\"><td>2000</td><td class=\"num\">72.340 s</td>"
-        + "<td>R12</td><td class=\"num\">21</td><td class=\"num\">8</td>"
-        + "<td>Slot must increase</td></tr>");
+    assertThat(html).contains("<tr class=\"panic\"><td>2000</td><td class=\"num\">1</td>"
+        + "<td>R12</td><td>72.340 s, collator 21, para block 8</td>"
+        + "<td class=\"message\">Slot must increase</td></tr>");
     assertThat(html).contains("<details open><summary>all keys</summary>");
     assertThat(html).contains("<tr><td>relay.max_candidate_depth</td><td>3</td></tr>");
     assertThat(html).contains("<tr><td>faults.offline_validators</td><td>[3,4]</td></tr>");
@@ -174,6 +174,24 @@ class HtmlReportTest {
     XYSeries first = s.getSeriesMap().get("para 2000");
     assertThat(first.getXData()[0]).isEqualTo(30_000 / 60_000.0); // R5, which included P2
     assertThat(first.getYData()[0]).isEqualTo(12.0);
+  }
+
+  @Test
+  void panicsAreGroupedByMessageWithTheirFirstExactMessage() {
+    String h1 = "0x" + "ab".repeat(32);
+    String h2 = "0x" + "cd".repeat(32);
+    var run = io.parapipe.report.run.RunReader.parse("""
+        {"schema": "parapipe.run/1",
+         "relay": {"chain": [{"number": 1, "authored_at_ms": 6000},
+                             {"number": 2, "authored_at_ms": 12000}]},
+         "paras": [{"id": 2000, "panics": [
+           {"at_ms": 7000, "collator": 20, "para_block": 2, "message": "head %s"},
+           {"at_ms": 13000, "collator": 21, "para_block": 3, "message": "head %s"}]}]}
+        """.formatted(h1, h2), "p.json");
+    String html = HtmlReport.render(List.of(new HtmlReport.Entry("p", run, null)), null, null);
+    assertThat(html).contains("<tr class=\"panic\"><td>2000</td><td class=\"num\">2</td>"
+        + "<td>R1..R2</td><td>7.000 s, collator 20, para block 2</td><td class=\"message\">head"
+        + " 0x...<br><span class=\"note\">first: head " + h1 + "</span></td></tr>");
   }
 
   @Test
