@@ -50,8 +50,9 @@ import picocli.CommandLine.Spec;
           + "timed out on the final relay chain; time between inclusions (mean, p50, p95); mean "
           + "authoring time; blockspace as ref_time seconds per minute and as core use, the "
           + "share of a 2 s block in every relay slot; runtime panics. Then relay, finality and "
-          + "kernel lines, and the panics grouped by message (hashes set aside) with their "
-          + "count and first and last relay block.",
+          + "kernel lines; with [[upgrades]], each para's figures per phase between upgrade "
+          + "points, a column per phase; and the panics grouped by message (hashes set aside) "
+          + "with their count and first and last relay block.",
       "",
       "On an interactive terminal a progress bar appears on stderr once a run has taken 2 "
           + "seconds, and the summary ends with the commands to try next.",
