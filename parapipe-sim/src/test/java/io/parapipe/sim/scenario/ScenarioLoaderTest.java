@@ -98,6 +98,14 @@ class ScenarioLoaderTest {
             "upgrades[0].paras has nothing to apply to (relay changes are for the whole relay chain) in t.toml;"),
         Arguments.of("[[upgrades]]\nat_relay_block = 5\nparas = [2007]\nruntime = { slot_duration = \"6s\" }",
             "upgrades[0].paras contains 2007, which is not a para of this network; the paras are 2000..2002 in t.toml"),
+        Arguments.of("[network]\nlatency = \"-5ms\"", "network.latency = \"-5ms\" in t.toml: must be a duration"),
+        Arguments.of("[relay]\nslot_duration = \"0s\"", "relay.slot_duration = \"0s\" in t.toml: must be a duration with a unit (like \"6s\" or \"500ms\") from 100ms to 10m"),
+        Arguments.of("[collator]\nauthoring_duration = \"0ms\"", "collator.authoring_duration = \"0ms\" in t.toml: must be a duration"),
+        Arguments.of("[network]\nmessage_loss = 1.5", "network.message_loss = 1.5 in t.toml: must be a number from 0 to 1"),
+        Arguments.of("[relay]\nmissed_slot_probability = -0.1", "relay.missed_slot_probability = -0.1 in t.toml: must be a number from 0 to 0.99"),
+        Arguments.of("[network]\nmessage_loss = nan", "network.message_loss = \"NaN\" in t.toml: must be a number from 0 to 1"),
+        Arguments.of("[faults]\noffline_validators = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]",
+            "faults.offline_validators contains 20 but validator indices run from 0 to 19"),
         Arguments.of("speed = 3", "unknown key speed in t.toml"),
         Arguments.of("[relay\nx=1", "cannot parse t.toml at line 1"));
   }
