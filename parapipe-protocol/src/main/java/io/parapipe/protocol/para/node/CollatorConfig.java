@@ -4,9 +4,10 @@ import io.parapipe.protocol.para.runtime.ParachainState;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A collator node's configuration.
+ * A collator node's configuration, built by name with {@link #builder()}.
  *
  * @param para the para
  * @param authorityIndex this collator's index among the para's Aura authorities
@@ -30,4 +31,110 @@ public record CollatorConfig(
     double speed,
     double executionFraction,
     TransactionDemand demand,
-    long relaySlotDurationMs) {}
+    long relaySlotDurationMs) {
+  /** An empty builder: every field must be set before {@link Builder#build()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a configuration field by field; each field must be set before {@link #build()}.
+   */
+  public static final class Builder {
+    private ParaId para;
+    private Integer authorityIndex;
+    private RelayBlock relayGenesis;
+    private ParachainState paraGenesis;
+    private List<Integer> validatorNodes;
+    private CollatorSchedule schedule;
+    private Double speed;
+    private Double executionFraction;
+    private TransactionDemand demand;
+    private Long relaySlotDurationMs;
+
+    private Builder() {}
+
+    /** Sets {@link CollatorConfig#para()}. */
+    public Builder para(ParaId v) {
+      para = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#authorityIndex()}. */
+    public Builder authorityIndex(int v) {
+      authorityIndex = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#relayGenesis()}. */
+    public Builder relayGenesis(RelayBlock v) {
+      relayGenesis = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#paraGenesis()}. */
+    public Builder paraGenesis(ParachainState v) {
+      paraGenesis = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#validatorNodes()}. */
+    public Builder validatorNodes(List<Integer> v) {
+      validatorNodes = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#schedule()}. */
+    public Builder schedule(CollatorSchedule v) {
+      schedule = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#speed()}. */
+    public Builder speed(double v) {
+      speed = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#executionFraction()}. */
+    public Builder executionFraction(double v) {
+      executionFraction = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#demand()}. */
+    public Builder demand(TransactionDemand v) {
+      demand = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#relaySlotDurationMs()}. */
+    public Builder relaySlotDurationMs(long v) {
+      relaySlotDurationMs = v;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws NullPointerException naming a field that was never set
+     */
+    public CollatorConfig build() {
+      return new CollatorConfig(
+          set(para, "para"),
+          set(authorityIndex, "authorityIndex"),
+          set(relayGenesis, "relayGenesis"),
+          set(paraGenesis, "paraGenesis"),
+          set(validatorNodes, "validatorNodes"),
+          set(schedule, "schedule"),
+          set(speed, "speed"),
+          set(executionFraction, "executionFraction"),
+          set(demand, "demand"),
+          set(relaySlotDurationMs, "relaySlotDurationMs"));
+    }
+
+    private static <T> T set(T value, String field) {
+      return Objects.requireNonNull(value, field);
+    }
+  }
+}

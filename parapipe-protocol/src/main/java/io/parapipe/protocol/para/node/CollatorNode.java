@@ -162,10 +162,11 @@ public final class CollatorNode implements Node {
 
   private void startLookahead(RelayBlock r, CollatorSettings s) {
     RuntimeApi api = r.state().api();
-    LookaheadCollator.Params params = new LookaheadCollator.Params(para, cfg.relaySlotDurationMs(),
-        OptionalInt.of(s.maxPovPercentage()),
-        api.hostConfiguration().schedulerParams().lookahead(), s.parentSearch(),
-        UnknownPendingPolicy.RETURN_EMPTY);
+    LookaheadCollator.Params params = LookaheadCollator.Params.defaults(para, cfg.relaySlotDurationMs())
+        .withMaxPovPercentage(OptionalInt.of(s.maxPovPercentage()))
+        .withSchedulingLookahead(api.hostConfiguration().schedulerParams().lookahead())
+        .withParentSearch(s.parentSearch())
+        .withUnknownPendingPolicy(UnknownPendingPolicy.RETURN_EMPTY);
     LookaheadCollator.Decision d = LookaheadCollator.onRelayBlock(params, info(r), api.claimQueue(),
         paraTree, relayView);
     if (d instanceof LookaheadCollator.Round rd) {
