@@ -6,7 +6,6 @@ import io.parapipe.protocol.para.node.CollatorConfig;
 import io.parapipe.protocol.para.node.CollatorNode;
 import io.parapipe.protocol.para.node.CollatorSchedule;
 import io.parapipe.protocol.para.node.CollatorSettings;
-import io.parapipe.protocol.para.node.TransactionDemand;
 import io.parapipe.protocol.para.runtime.ParachainRuntimeConfig;
 import io.parapipe.protocol.para.runtime.ParachainState;
 import io.parapipe.protocol.primitives.CoreIndex;
@@ -33,6 +32,7 @@ import io.parapipe.sim.scenario.Scenario;
 import io.parapipe.sim.scenario.ScenarioConfigException;
 import io.parapipe.sim.scenario.UpgradeSpec;
 import io.parapipe.sim.scenario.Values;
+import io.parapipe.sim.workload.TransactionDemand;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -142,6 +142,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     for (ParaSpec p : scenario.paras()) {
       CollatorSchedule schedule = schedule(scenario, p, sessionLength);
       Values rt = p.runtime();
+      // The demand is stateless: one instance is the transaction pool of all the para's collators.
       TransactionDemand demand = new TransactionDemand(rt.number("demand"),
           rt.micros("tx_ref_time") * Weight.REF_TIME_PER_MICROS, (int) rt.bytes("tx_proof_size"));
       List<Integer> nodes = new ArrayList<>();
@@ -155,10 +156,9 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
             .schedule(schedule)
             .speed(hardware.number("collator_speed"))
             .executionFraction(hardware.number("execution_fraction"))
-            .demand(demand)
             .relaySlotDurationMs(relay.micros("slot_duration") / 1000)
             .build();
-        int node = engine.addNode(new CollatorNode(cc));
+        int node = engine.addNode(new CollatorNode(cc, demand));
         engine.network().subscribe(Topic.RELAY_CHAIN, node);
         engine.network().subscribe(Topic.paraNetwork(ParaId.of(p.id())), node);
         nodes.add(node);

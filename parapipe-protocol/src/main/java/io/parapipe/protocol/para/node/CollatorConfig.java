@@ -18,7 +18,6 @@ import java.util.Objects;
  * @param speed collator hardware speed: ref_time it fills per second of authoring
  * @param executionFraction real execution time of a block as a fraction of its ref_time (importing
  *     a block built by another collator re-executes it)
- * @param demand the transaction demand
  * @param relaySlotDurationMs the relay chain's slot duration
  */
 public record CollatorConfig(
@@ -30,7 +29,6 @@ public record CollatorConfig(
     CollatorSchedule schedule,
     double speed,
     double executionFraction,
-    TransactionDemand demand,
     long relaySlotDurationMs) {
   /** An empty builder: every field must be set before {@link Builder#build()}. */
   public static Builder builder() {
@@ -49,7 +47,6 @@ public record CollatorConfig(
     private CollatorSchedule schedule;
     private Double speed;
     private Double executionFraction;
-    private TransactionDemand demand;
     private Long relaySlotDurationMs;
 
     private Builder() {}
@@ -102,12 +99,6 @@ public record CollatorConfig(
       return this;
     }
 
-    /** Sets {@link CollatorConfig#demand()}. */
-    public Builder demand(TransactionDemand v) {
-      demand = v;
-      return this;
-    }
-
     /** Sets {@link CollatorConfig#relaySlotDurationMs()}. */
     public Builder relaySlotDurationMs(long v) {
       relaySlotDurationMs = v;
@@ -129,7 +120,6 @@ public record CollatorConfig(
           set(schedule, "schedule"),
           set(speed, "speed"),
           set(executionFraction, "executionFraction"),
-          set(demand, "demand"),
           set(relaySlotDurationMs, "relaySlotDurationMs"));
     }
 
