@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
@@ -154,7 +153,8 @@ public final class AvailabilityDriver implements ComponentDriver {
       throw args.get("group_rotation_frequency").malformed("must be positive");
     }
     return new Timing(args.get("now").nat(), args.get("session_start_block").nat(),
-        new SchedulerParams(frequency, period, OptionalInt.empty(), 1, 1, 5));
+        SchedulerParams.DEFAULT.withGroupRotationFrequency(frequency).withParasAvailabilityPeriod(period)
+            .withNumCores(1));
   }
 
   /** {@code [{"validator_index": n, "bits": "10110"}]}. */

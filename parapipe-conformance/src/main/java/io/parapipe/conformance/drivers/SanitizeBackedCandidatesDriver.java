@@ -148,19 +148,29 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
     if (rotation == 0) {
       throw n.get("group_rotation_frequency").malformed("must be positive");
     }
-    return new HostConfiguration(
-        n.opt("max_code_size").map(VectorNode::nat).orElse(base.maxCodeSize()),
-        n.get("max_head_data_size").nat(),
-        n.get("max_pov_size").nat(),
-        n.opt("max_upward_queue_count").map(VectorNode::nat).orElse(base.maxUpwardQueueCount()),
-        n.opt("max_upward_queue_size").map(VectorNode::nat).orElse(base.maxUpwardQueueSize()),
-        n.opt("max_upward_message_size").map(VectorNode::nat).orElse(base.maxUpwardMessageSize()),
-        n.opt("max_upward_message_num_per_candidate").map(VectorNode::nat).orElse(base.maxUpwardMessageNumPerCandidate()),
-        base.hrmpMaxMessageNumPerCandidate(), base.validationUpgradeCooldown(), base.validationUpgradeDelay(),
-        base.minimumValidationUpgradeDelay(), new AsyncBackingParams(3, 2), base.neededApprovals(),
-        n.get("minimum_backing_votes").nat(), base.noShowSlots(), base.nDelayTranches(),
-        n.get("elastic_scaling_mvp").bool(),
-        new SchedulerParams(rotation, 3, OptionalInt.empty(), 3, 1, 5));
+    // Fields are read in the vector format's order, so the first bad one is the one reported.
+    return base.toBuilder()
+        .maxCodeSize(n.opt("max_code_size").map(VectorNode::nat).orElse(base.maxCodeSize()))
+        .maxHeadDataSize(n.get("max_head_data_size").nat())
+        .maxPovSize(n.get("max_pov_size").nat())
+        .maxUpwardQueueCount(
+            n.opt("max_upward_queue_count").map(VectorNode::nat).orElse(base.maxUpwardQueueCount()))
+        .maxUpwardQueueSize(
+            n.opt("max_upward_queue_size").map(VectorNode::nat).orElse(base.maxUpwardQueueSize()))
+        .maxUpwardMessageSize(
+            n.opt("max_upward_message_size").map(VectorNode::nat).orElse(base.maxUpwardMessageSize()))
+        .maxUpwardMessageNumPerCandidate(n.opt("max_upward_message_num_per_candidate")
+            .map(VectorNode::nat).orElse(base.maxUpwardMessageNumPerCandidate()))
+        .asyncBackingParams(new AsyncBackingParams(3, 2))
+        .minimumBackingVotes(n.get("minimum_backing_votes").nat())
+        .elasticScalingMvp(n.get("elastic_scaling_mvp").bool())
+        .schedulerParams(SchedulerParams.DEFAULT
+            .withGroupRotationFrequency(rotation)
+            .withParasAvailabilityPeriod(3)
+            .withLookahead(3)
+            .withNumCores(1)
+            .withTtl(5))
+        .build();
   }
 
   /** {@code {"1": {"head", "validation_code_hash", "most_recent_context"}}}. */

@@ -3,6 +3,8 @@ package io.parapipe.sim.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,28 @@ class ScenarioLoaderTest {
     assertThat(file.toJson()).isEqualTo(embedded.toJson());
     assertThat(embedded.paras()).extracting(ParaSpec::id).containsExactly(2000, 2001, 2002);
     assertThat(embedded.durationMicros()).isEqualTo(600_000_000L);
+  }
+
+  @Test
+  void builtInSyncAndAsyncDifferOnlyInBacking() throws Exception {
+    String syncText = ScenarioLoader.builtInText("sync").orElseThrow();
+    String asyncText = ScenarioLoader.builtInText("async").orElseThrow();
+    assertThat(syncText).isEqualTo(Files.readString(ROOT.resolve("scenarios/sync.toml")));
+    assertThat(ScenarioLoader.builtInText("no-such-scenario")).isEmpty();
+    // Same network, hardware and seed: `compare` without --config isolates the backing mode.
+    Scenario sync = ScenarioLoader.parse(syncText, "sync");
+    Scenario async = ScenarioLoader.parse(asyncText, "async");
+    assertThat(async.network()).isEqualTo(sync.network());
+    assertThat(async.hardware()).isEqualTo(sync.hardware());
+    assertThat(async.seed()).isEqualTo(sync.seed());
+    assertThat(async.durationMicros()).isEqualTo(sync.durationMicros());
+    JsonNode syncToml = new TomlMapper().readTree(syncText);
+    JsonNode asyncToml = new TomlMapper().readTree(asyncText);
+    assertThat(syncToml.path("relay").path("max_candidate_depth").asInt()).isZero();
+    assertThat(asyncToml.path("relay").path("max_candidate_depth").asInt()).isEqualTo(3);
+    assertThat(asyncToml.path("relay").path("allowed_ancestry_len").asInt()).isEqualTo(2);
+    assertThat(asyncToml.path("para").path("unincluded_segment_capacity").asInt()).isEqualTo(3);
+    assertThat(asyncToml.path("collator").path("kind").asText()).isEqualTo("lookahead");
   }
 
   @Test

@@ -22,7 +22,6 @@ import io.parapipe.protocol.relay.runtime.shared.ValidatorId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /** Builds genesis states, candidates, backings and bitfields for runtime tests. */
@@ -34,10 +33,14 @@ public final class RuntimeFixture {
       int numCores, int lookahead, AsyncBackingParams abp, int minimumBackingVotes, int rotation, int availabilityPeriod) {
     HostConfiguration base = HostConfiguration.polkadotLike();
     return base
-        .withSchedulerParams(new SchedulerParams(rotation, availabilityPeriod, OptionalInt.empty(), lookahead, numCores,
-            Math.max(5, lookahead)))
+        .withSchedulerParams(SchedulerParams.DEFAULT
+            .withGroupRotationFrequency(rotation)
+            .withParasAvailabilityPeriod(availabilityPeriod)
+            .withLookahead(lookahead)
+            .withNumCores(numCores)
+            .withTtl(Math.max(5, lookahead)))
         .withAsyncBackingParams(abp)
-        .withBacking(base.maxPovSize(), minimumBackingVotes, base.neededApprovals());
+        .withMinimumBackingVotes(minimumBackingVotes);
   }
 
   /** The default test configuration: lookahead 3, async backing {3, 2}, 2 backing votes, rotation 10, period 3. */
@@ -70,8 +73,14 @@ public final class RuntimeFixture {
     for (ParaId p : coreToPara) {
       paras.put(p, new GenesisConfig.ParaGenesis(genesisHead(p), codeHash(p)));
     }
-    return RelayRuntime.genesis(new GenesisConfig(validators, paras, config, bulk(coreToPara), sessionLength,
-        Hash.fromLong(42))).orElseThrow();
+    return RelayRuntime.genesis(GenesisConfig.builder()
+        .numValidators(validators)
+        .paras(paras)
+        .config(config)
+        .assignmentProvider(bulk(coreToPara))
+        .sessionLength(sessionLength)
+        .randomness(Hash.fromLong(42))
+        .build()).orElseThrow();
   }
 
   /** Head data for the n-th block of a para. */

@@ -21,7 +21,6 @@ import io.parapipe.protocol.relay.runtime.scheduler.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -112,7 +111,7 @@ class PendingAvailabilityTest {
   @Test
   void free_timedout() {
     // rotation frequency 3; candidates backed at 0 time out at block 5, those backed at 5 do not
-    SchedulerParams sp = new SchedulerParams(3, 1, OptionalInt.empty(), 1, 12, 5);
+    SchedulerParams sp = SchedulerParams.DEFAULT.withGroupRotationFrequency(3).withNumCores(12);
     int now = 5;
     int sessionStart = 0;
     assertThat(PendingAvailability.EMPTY.freeTimedout(Scheduler.availabilityTimeoutPredicate(now, sessionStart, sp)).freed())
