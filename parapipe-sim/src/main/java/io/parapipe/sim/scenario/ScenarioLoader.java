@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -271,7 +272,7 @@ public final class ScenarioLoader {
         Map.Entry<String, JsonNode> e = it.next();
         m.put(e.getKey(), s.readOne(e.getKey(), e.getValue(), path + "." + key, origin));
       }
-      return Map.copyOf(new TreeMap<>(m));
+      return Collections.unmodifiableMap(new TreeMap<>(m));
     }
 
     private void checkNetwork(Values network, Values relay, Values faults, Set<Integer> paraIds) {
