@@ -26,7 +26,7 @@ import io.parapipe.protocol.primitives.SessionIndex;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
 import io.parapipe.protocol.relay.runtime.inclusion.BackingCheck;
-import io.parapipe.protocol.relay.runtime.inclusion.BitVec;
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.relay.runtime.inclusion.CandidateCheckContext;
 import io.parapipe.protocol.relay.runtime.inclusion.CandidateOnCore;
 import io.parapipe.protocol.relay.runtime.inclusion.Inclusion;

@@ -13,10 +13,10 @@ import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
-import io.parapipe.protocol.para.runtime.ParaBlockHeader;
 import io.parapipe.protocol.primitives.AsyncBackingParams;
 import io.parapipe.protocol.primitives.BackingState;
 import io.parapipe.protocol.primitives.CoreIndex;
+import io.parapipe.protocol.primitives.GrandpaVoteStep;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PoV;
@@ -34,6 +34,7 @@ import io.parapipe.protocol.relay.node.finality.ApprovalVoting;
 import io.parapipe.protocol.relay.node.finality.GrandpaVoter;
 import io.parapipe.protocol.relay.node.implicitview.BlockHeader;
 import io.parapipe.protocol.relay.node.implicitview.ImplicitView;
+import io.parapipe.protocol.relay.node.network.ValidatorDirectory;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveParachains;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveRuntime;
 import io.parapipe.protocol.relay.node.prospective.RelayChainBlockInfo;
@@ -160,9 +161,9 @@ public final class ValidatorNode implements Node {
 
   @Override
   public void onMessage(int from, Message m) {
-    if (m instanceof RelayBlockAnnouncement a) {
-      if (!importBlock(a.block())) {
-        ctx.send(from, new io.parapipe.protocol.wire.BlockRequest(a.block().parentHash()));
+    if (m instanceof RelayBlockAnnouncement a && a.block() instanceof RelayBlock block) {
+      if (!importBlock(block)) {
+        ctx.send(from, new io.parapipe.protocol.wire.BlockRequest(block.parentHash()));
       }
     } else if (m instanceof io.parapipe.protocol.wire.BlockRequest r) {
       tree.get(r.hash()).ifPresent(b -> ctx.send(from, new RelayBlockAnnouncement(b)));
@@ -359,9 +360,8 @@ public final class ValidatorNode implements Node {
         ctx.emit(new CandidateBackedEvent(block.hash(), block.number(), b.receipt().descriptor().paraId(),
             b.candidateHash(), b.core(), rpNumber));
       } else if (e instanceof CandidateEvent.CandidateIncluded i) {
-        int paraBlock = ParaBlockHeader.decode(i.head()).map(ParaBlockHeader::number).orElse(-1);
         ctx.emit(new CandidateIncludedEvent(block.hash(), block.number(), i.receipt().descriptor().paraId(),
-            i.candidateHash(), i.core(), paraBlock));
+            i.candidateHash(), i.core(), i.head()));
       } else if (e instanceof CandidateEvent.CandidateTimedOut t) {
         ctx.emit(new CandidateTimedOutEvent(block.hash(), block.number(), t.receipt().descriptor().paraId(),
             t.candidateHash(), t.core()));
@@ -453,7 +453,7 @@ public final class ValidatorNode implements Node {
 
   private final GrandpaVoter.Actions grandpaActions = new GrandpaVoter.Actions() {
     @Override
-    public void broadcastVote(long round, GrandpaVoter.Step step, Hash target, int targetNumber) {
+    public void broadcastVote(long round, GrandpaVoteStep step, Hash target, int targetNumber) {
       ctx.broadcast(Topic.VALIDATORS, new GrandpaVoteMessage(round, step, target, targetNumber, cfg.authority()));
     }
 

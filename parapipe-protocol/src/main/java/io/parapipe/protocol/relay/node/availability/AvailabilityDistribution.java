@@ -6,7 +6,7 @@ import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.PoV;
 import io.parapipe.protocol.primitives.ValidatorIndex;
-import io.parapipe.protocol.relay.node.ValidatorDirectory;
+import io.parapipe.protocol.relay.node.network.ValidatorDirectory;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
 import io.parapipe.protocol.relay.runtime.inclusion.CandidateEvent;

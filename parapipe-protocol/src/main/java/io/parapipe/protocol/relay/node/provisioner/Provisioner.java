@@ -11,7 +11,7 @@ import io.parapipe.protocol.relay.runtime.CoreState;
 import io.parapipe.protocol.relay.runtime.ParasInherentData;
 import io.parapipe.protocol.relay.runtime.RuntimeApi;
 import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
-import io.parapipe.protocol.relay.runtime.inclusion.SignedAvailabilityBitfield;
+import io.parapipe.protocol.primitives.SignedAvailabilityBitfield;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -13,7 +13,7 @@ import io.parapipe.protocol.relay.runtime.inclusion.CandidateOnCore;
 import io.parapipe.protocol.relay.runtime.inclusion.Inclusion;
 import io.parapipe.protocol.relay.runtime.inclusion.InclusionError;
 import io.parapipe.protocol.relay.runtime.inclusion.PendingAvailability;
-import io.parapipe.protocol.relay.runtime.inclusion.SignedAvailabilityBitfield;
+import io.parapipe.protocol.primitives.SignedAvailabilityBitfield;
 import io.parapipe.protocol.relay.runtime.inclusion.Verification;
 import io.parapipe.protocol.relay.runtime.shared.AllowedRelayParentsTracker;
 import java.util.ArrayList;
