@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.primitives.GrandpaVoteStep;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.relay.node.approval.ApprovalVoting;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
 import io.parapipe.protocol.testing.ManualContext;
 import java.util.ArrayDeque;
