@@ -47,7 +47,7 @@ import java.util.SortedMap;
  * attested — tells prospective parachains and statement distribution, and hands the backed
  * candidate to the provisioner on request.
  */
-public final class CandidateBacking implements SecondingPort, PovFetcher.Requester {
+public final class CandidateBacking implements SecondingPort, StatementImporter, PovFetcher.Requester {
   /** What backing tells the collator protocol. */
   public interface SecondingListener {
     /** The outcome of a {@link #second} request. */
@@ -321,6 +321,7 @@ public final class CandidateBacking implements SecondingPort, PovFetcher.Request
    *     sender's core does not serve, a candidate prospective parachains rejects, or a sender
    *     outside the candidate's group
    */
+  @Override
   public boolean importStatement(Hash relayParent, int validator, Statement s) {
     PerRelayParent rp = perRelayParent.get(relayParent);
     return rp != null && importStatement(rp, validator, s);

@@ -5,7 +5,7 @@ import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.Statement;
 import io.parapipe.protocol.primitives.ValidatorIndex;
-import io.parapipe.protocol.relay.node.backing.CandidateBacking;
+import io.parapipe.protocol.relay.node.backing.StatementImporter;
 import io.parapipe.protocol.relay.node.backing.StatementSharing;
 import io.parapipe.protocol.relay.node.backing.StatementTable;
 import io.parapipe.protocol.relay.node.backing.TableContext;
@@ -30,7 +30,7 @@ import java.util.Set;
  * every validator.
  *
  * <ul>
- *   <li>Statements from group-mates go to {@link CandidateBacking}; those for a relay parent not
+ *   <li>Statements from group-mates go to candidate backing; those for a relay parent not
  *       in the view yet (they can overtake the block) wait until it enters the view.
  *   <li>Each validator may second at most {@code max_candidate_depth + 1} candidates per relay
  *       parent ({@code seconding_limit}); further {@code Seconded} statements are dropped. Only
@@ -64,13 +64,13 @@ public final class StatementDistribution implements StatementSharing {
 
   private final NodeContext ctx;
   private final ValidatorDirectory directory;
-  private final CandidateBacking backing;
+  private final StatementImporter backing;
   private final Map<Hash, PerRelayParent> perRelayParent = new HashMap<>();
   // Statements for relay parents not in the view yet, oldest relay parent first.
   private final Map<Hash, ArrayDeque<StatementMessage>> early = new LinkedHashMap<>();
 
   /** Statement distribution feeding {@code backing}. */
-  public StatementDistribution(NodeContext ctx, ValidatorDirectory directory, CandidateBacking backing) {
+  public StatementDistribution(NodeContext ctx, ValidatorDirectory directory, StatementImporter backing) {
     this.ctx = ctx;
     this.directory = directory;
     this.backing = backing;
