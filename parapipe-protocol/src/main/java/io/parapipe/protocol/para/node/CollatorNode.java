@@ -123,16 +123,15 @@ public final class CollatorNode implements Node {
 
   @Override
   public void onMessage(int from, Message m) {
-    if (m instanceof RelayBlockAnnouncement a) {
-      boolean known = relay.contains(a.block().hash());
-      BlockTree.ImportOutcome<RelayBlock> out = relay.add(a.block());
+    if (m instanceof RelayBlockAnnouncement a && a.block() instanceof RelayBlock block) {
+      boolean known = relay.contains(block.hash());
+      BlockTree.ImportOutcome<RelayBlock> out = relay.add(block);
       if (!known && out.imported().isEmpty()) {
-        ctx.send(from, new io.parapipe.protocol.wire.BlockRequest(a.block().parentHash()));
+        ctx.send(from, new io.parapipe.protocol.wire.BlockRequest(block.parentHash()));
       }
       pendingRelayParents.addAll(out.activated());
       pump();
-    } else if (m instanceof ParaBlockAnnouncement a) {
-      ParaBlock b = a.block();
+    } else if (m instanceof ParaBlockAnnouncement a && a.block() instanceof ParaBlock b) {
       if (!paraStates.containsKey(b.hash())) {
         long micros = executionMicros(b.refTime());
         ctx.schedule(micros, new ImportDone(b));

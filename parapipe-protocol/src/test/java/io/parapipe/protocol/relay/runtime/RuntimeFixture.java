@@ -1,6 +1,7 @@
 package io.parapipe.protocol.relay.runtime;
 
 import io.parapipe.protocol.primitives.AsyncBackingParams;
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CandidateCommitments;
 import io.parapipe.protocol.primitives.CandidateDescriptor;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
@@ -12,10 +13,9 @@ import io.parapipe.protocol.primitives.HostConfiguration;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PersistedValidationData;
 import io.parapipe.protocol.primitives.SchedulerParams;
+import io.parapipe.protocol.primitives.SignedAvailabilityBitfield;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
-import io.parapipe.protocol.relay.runtime.inclusion.BitVec;
-import io.parapipe.protocol.relay.runtime.inclusion.SignedAvailabilityBitfield;
 import io.parapipe.protocol.relay.runtime.inclusion.ValidityAttestation;
 import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
 import io.parapipe.protocol.relay.runtime.shared.ValidatorId;

@@ -1,5 +1,6 @@
 package io.parapipe.protocol.relay.runtime.inclusion;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.GroupIndex;
 import io.parapipe.protocol.primitives.HeadData;

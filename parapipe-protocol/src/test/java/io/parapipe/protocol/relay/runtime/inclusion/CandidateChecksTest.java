@@ -7,6 +7,7 @@ import static io.parapipe.protocol.relay.runtime.RuntimeFixture.genesisHead;
 import static io.parapipe.protocol.relay.runtime.RuntimeFixture.head;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CandidateCommitments;
 import io.parapipe.protocol.primitives.CandidateDescriptor;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;

@@ -2,6 +2,7 @@ package io.parapipe.protocol.relay.runtime.inclusion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CandidateCommitments;
 import io.parapipe.protocol.primitives.CandidateDescriptor;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
@@ -12,6 +13,7 @@ import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.SchedulerParams;
 import io.parapipe.protocol.primitives.SessionIndex;
+import io.parapipe.protocol.primitives.SignedAvailabilityBitfield;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.relay.runtime.paras.ParaInfo;
 import io.parapipe.protocol.relay.runtime.paras.Paras;

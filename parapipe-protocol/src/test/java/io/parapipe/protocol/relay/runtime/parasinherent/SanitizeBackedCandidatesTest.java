@@ -7,6 +7,7 @@ import static io.parapipe.protocol.relay.runtime.RuntimeFixture.head;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parapipe.protocol.primitives.AsyncBackingParams;
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.HostConfiguration;
@@ -265,7 +266,7 @@ class SanitizeBackedCandidatesTest {
     List<RelayRuntimeState> chain = chain(List.of(P1, P2), false);
     ParaId unknown = ParaId.of(77);
     CommittedCandidateReceipt c = candidate(chain.get(5), unknown, genesisHead(unknown), head(unknown, 1));
-    BackedCandidate b = new BackedCandidate(c, List.of(), io.parapipe.protocol.relay.runtime.inclusion.BitVec.zeros(3),
+    BackedCandidate b = new BackedCandidate(c, List.of(), io.parapipe.protocol.primitives.BitVec.zeros(3),
         Optional.empty());
     assertThat(sanitize(chain, List.of(b)).dropped()).extracting(DroppedCandidate::reason)
         .containsExactly(SanitizeReason.UNKNOWN_PARA);
