@@ -23,7 +23,10 @@ import java.util.OptionalInt;
  * @param minimumBackingVotes the backing threshold
  * @param noShowSlots approval no-show slots (only checked for consistency)
  * @param nDelayTranches approval delay tranches (only checked for consistency)
- * @param elasticScalingMvp node feature bit 1: inject the core index into backed candidates
+ * @param elasticScalingMvp node feature bit 1 ({@code ElasticScalingMVP}): backed candidates may
+ *     carry their core index, so a para may have several candidates backed in one block
+ * @param candidateReceiptV2 node feature bit 3 ({@code CandidateReceiptV2}): V2 descriptors (with
+ *     core and session index) and UMP signals are accepted
  * @param schedulerParams the scheduler parameters
  */
 public record HostConfiguration(
@@ -44,7 +47,8 @@ public record HostConfiguration(
     int noShowSlots,
     int nDelayTranches,
     boolean elasticScalingMvp,
-    SchedulerParams schedulerParams) {
+    SchedulerParams schedulerParams,
+    boolean candidateReceiptV2) {
 
   /** {@code MAX_CODE_SIZE}: 3 MiB. */
   public static final int MAX_CODE_SIZE = 3 * 1024 * 1024;
@@ -60,8 +64,9 @@ public record HostConfiguration(
   public static final int DEFAULT_SCHEDULING_LOOKAHEAD = 3;
 
   /**
-   * A Polkadot-like configuration: 5 MiB PoV, 2 s-era limits, async backing off. Callers adjust
-   * it with the {@code with*} methods.
+   * A Polkadot-like configuration: 5 MiB PoV, 2 s-era limits, async backing off, the
+   * {@code CandidateReceiptV2} node feature on (as on Polkadot since 2025) and
+   * {@code ElasticScalingMVP} off. Callers adjust it with the {@code with*} methods.
    */
   public static HostConfiguration polkadotLike() {
     return new HostConfiguration(
@@ -82,7 +87,8 @@ public record HostConfiguration(
         2,
         89,
         false,
-        new SchedulerParams(10, 10, OptionalInt.empty(), 1, 5, 5));
+        new SchedulerParams(10, 10, OptionalInt.empty(), 1, 5, 5),
+        true);
   }
 
   /** Copy with other async backing params. */
@@ -91,7 +97,7 @@ public record HostConfiguration(
         maxUpwardQueueSize, maxUpwardMessageSize, maxUpwardMessageNumPerCandidate,
         hrmpMaxMessageNumPerCandidate, validationUpgradeCooldown, validationUpgradeDelay,
         minimumValidationUpgradeDelay, p, neededApprovals, minimumBackingVotes, noShowSlots,
-        nDelayTranches, elasticScalingMvp, schedulerParams);
+        nDelayTranches, elasticScalingMvp, schedulerParams, candidateReceiptV2);
   }
 
   /** Copy with other scheduler params. */
@@ -100,7 +106,7 @@ public record HostConfiguration(
         maxUpwardQueueSize, maxUpwardMessageSize, maxUpwardMessageNumPerCandidate,
         hrmpMaxMessageNumPerCandidate, validationUpgradeCooldown, validationUpgradeDelay,
         minimumValidationUpgradeDelay, asyncBackingParams, neededApprovals, minimumBackingVotes,
-        noShowSlots, nDelayTranches, elasticScalingMvp, p);
+        noShowSlots, nDelayTranches, elasticScalingMvp, p, candidateReceiptV2);
   }
 
   /** Copy with other backing, approval and PoV limits. */
@@ -109,7 +115,7 @@ public record HostConfiguration(
         maxUpwardQueueSize, maxUpwardMessageSize, maxUpwardMessageNumPerCandidate,
         hrmpMaxMessageNumPerCandidate, validationUpgradeCooldown, validationUpgradeDelay,
         minimumValidationUpgradeDelay, asyncBackingParams, neededApprovals, minimumBackingVotes,
-        noShowSlots, nDelayTranches, elasticScalingMvp, schedulerParams);
+        noShowSlots, nDelayTranches, elasticScalingMvp, schedulerParams, candidateReceiptV2);
   }
 
   /** Copy with the {@code ElasticScalingMVP} node feature set or cleared. */
@@ -118,7 +124,38 @@ public record HostConfiguration(
         maxUpwardQueueSize, maxUpwardMessageSize, maxUpwardMessageNumPerCandidate,
         hrmpMaxMessageNumPerCandidate, validationUpgradeCooldown, validationUpgradeDelay,
         minimumValidationUpgradeDelay, asyncBackingParams, neededApprovals, minimumBackingVotes,
-        noShowSlots, nDelayTranches, on, schedulerParams);
+        noShowSlots, nDelayTranches, on, schedulerParams, candidateReceiptV2);
+  }
+
+  /** Copy with the {@code CandidateReceiptV2} node feature set or cleared. */
+  public HostConfiguration withCandidateReceiptV2(boolean on) {
+    return new HostConfiguration(maxCodeSize, maxHeadDataSize, maxPovSize, maxUpwardQueueCount,
+        maxUpwardQueueSize, maxUpwardMessageSize, maxUpwardMessageNumPerCandidate,
+        hrmpMaxMessageNumPerCandidate, validationUpgradeCooldown, validationUpgradeDelay,
+        minimumValidationUpgradeDelay, asyncBackingParams, neededApprovals, minimumBackingVotes,
+        noShowSlots, nDelayTranches, elasticScalingMvp, schedulerParams, on);
+  }
+
+  /**
+   * The text the relay runtime hashes into state roots (genesis, configuration changes). It lists
+   * the fields in the record's own format; {@code candidateReceiptV2}, added after the first state
+   * roots were defined, is appended only when it is off, so configurations that existed before it
+   * keep their roots.
+   */
+  public String stateText() {
+    return "HostConfiguration[maxCodeSize=" + maxCodeSize + ", maxHeadDataSize=" + maxHeadDataSize
+        + ", maxPovSize=" + maxPovSize + ", maxUpwardQueueCount=" + maxUpwardQueueCount
+        + ", maxUpwardQueueSize=" + maxUpwardQueueSize + ", maxUpwardMessageSize=" + maxUpwardMessageSize
+        + ", maxUpwardMessageNumPerCandidate=" + maxUpwardMessageNumPerCandidate
+        + ", hrmpMaxMessageNumPerCandidate=" + hrmpMaxMessageNumPerCandidate
+        + ", validationUpgradeCooldown=" + validationUpgradeCooldown
+        + ", validationUpgradeDelay=" + validationUpgradeDelay
+        + ", minimumValidationUpgradeDelay=" + minimumValidationUpgradeDelay
+        + ", asyncBackingParams=" + asyncBackingParams + ", neededApprovals=" + neededApprovals
+        + ", minimumBackingVotes=" + minimumBackingVotes + ", noShowSlots=" + noShowSlots
+        + ", nDelayTranches=" + nDelayTranches + ", elasticScalingMvp=" + elasticScalingMvp
+        + ", schedulerParams=" + schedulerParams
+        + (candidateReceiptV2 ? "" : ", candidateReceiptV2=false") + "]";
   }
 
   /** {@code max_pov_size} as the network allows: 16 MiB response limit upstream. */
