@@ -40,7 +40,9 @@ public final class ScenarioTranslation {
             relay.integer("allowed_ancestry_len")))
         .withSchedulerParams(sp)
         .withBacking((int) relay.bytes("max_pov_size"), relay.integer("minimum_backing_votes"),
-            relay.integer("needed_approvals"));
+            relay.integer("needed_approvals"))
+        .withElasticScalingMvp(relay.texts("node_features").contains("ElasticScalingMVP"))
+        .withCandidateReceiptV2(relay.texts("node_features").contains("CandidateReceiptV2"));
   }
 
   /** Applies the relay keys of an upgrade to a host configuration. */
