@@ -38,6 +38,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -72,23 +73,20 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     int validators = network.integer("validators");
     int collatorsPerPara = network.integer("collators_per_para");
     TreeMap<ParaId, GenesisConfig.ParaGenesis> paras = new TreeMap<>();
-    TreeMap<CoreIndex, ParaId> cores = new TreeMap<>();
     Map<Integer, ParachainState> paraGenesis = new LinkedHashMap<>();
-    int core = 0;
     for (ParaSpec p : scenario.paras()) {
       ParachainRuntimeConfig rc = ScenarioTranslation.runtimeConfig(p.runtime());
       ParachainState g = ParachainState.genesis(ParaId.of(p.id()), rc, collatorsPerPara);
       paraGenesis.put(p.id(), g);
       Hash code = new ScaleWriter().u32(p.id()).fixedBytes("validation-code".getBytes()).blake2b256();
       paras.put(ParaId.of(p.id()), new GenesisConfig.ParaGenesis(g.headData(), code));
-      cores.put(CoreIndex.of(core++), ParaId.of(p.id()));
     }
     Hash randomness = new ScaleWriter().u64(scenario.seed()).fixedBytes("randomness".getBytes()).blake2b256();
     GenesisOutcome genesisOutcome = RelayRuntime.genesis(GenesisConfig.builder()
         .numValidators(validators)
         .paras(paras)
         .config(host)
-        .assignmentProvider(new BulkCoretimeAssigner(cores))
+        .assignmentProvider(new BulkCoretimeAssigner(bulkCoretime(scenario.paras())))
         .sessionLength(sessionLength)
         .randomness(randomness)
         .build());
@@ -174,6 +172,21 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
       engine.network().setOffline(collatorNodes.get(Integer.parseInt(parts[0])).get(Integer.parseInt(parts[1])));
     }
     return new NetworkAssembly(engine, List.copyOf(authorityNodes), collatorNodes);
+  }
+
+  /**
+   * The bulk-coretime assignment: the paras in id order, each on {@code cores} consecutive cores
+   * from core 0. Cores beyond the sum stay idle.
+   */
+  static SortedMap<CoreIndex, ParaId> bulkCoretime(List<ParaSpec> paras) {
+    TreeMap<CoreIndex, ParaId> cores = new TreeMap<>();
+    int core = 0;
+    for (ParaSpec p : paras) {
+      for (int c = 0; c < p.cores(); c++) {
+        cores.put(CoreIndex.of(core++), ParaId.of(p.id()));
+      }
+    }
+    return cores;
   }
 
   private static NetworkConfig networkConfig(Values network) {

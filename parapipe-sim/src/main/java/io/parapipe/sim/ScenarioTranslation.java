@@ -44,6 +44,8 @@ public final class ScenarioTranslation {
         .maxPovSize((int) relay.bytes("max_pov_size"))
         .minimumBackingVotes(relay.integer("minimum_backing_votes"))
         .neededApprovals(relay.integer("needed_approvals"))
+        .elasticScalingMvp(relay.texts("node_features").contains("ElasticScalingMVP"))
+        .candidateReceiptV2(relay.texts("node_features").contains("CandidateReceiptV2"))
         .build();
   }
 

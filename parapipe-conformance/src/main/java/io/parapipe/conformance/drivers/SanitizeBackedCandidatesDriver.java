@@ -24,6 +24,7 @@ import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PersistedValidationData;
 import io.parapipe.protocol.primitives.SchedulerParams;
 import io.parapipe.protocol.primitives.SessionIndex;
+import io.parapipe.protocol.primitives.TransposedClaimQueue;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
 import io.parapipe.protocol.relay.runtime.inclusion.BackingCheck;
@@ -66,7 +67,7 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
     return "sanitize_backed_candidates";
   }
 
-  private record RelayBlock(Hash hash, int number, Hash stateRoot) {}
+  private record RelayBlock(Hash hash, int number, Hash stateRoot, TransposedClaimQueue claimQueue) {}
 
   @Override
   public ComponentSession start(VectorNode initial, NameTable names) {
@@ -75,12 +76,15 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
     ValidatorGroups groups = GroupRotationDriver.groups(initial.get("groups"));
     int sessionStart = initial.get("session_start_block").nat();
     int now = initial.get("now").nat();
+    int session = initial.opt("session").map(VectorNode::nat).orElse(0);
 
     Map<String, RelayBlock> blocks = new LinkedHashMap<>();
     for (Map.Entry<String, VectorNode> e : initial.get("relay_blocks").entries().entrySet()) {
       VectorNode b = e.getValue();
+      TransposedClaimQueue cq = b.opt("claim_queue").map(q -> TransposedClaimQueue.of(
+          ProspectiveParachainsDriver.claimQueue(q))).orElse(TransposedClaimQueue.EMPTY);
       RelayBlock rb = new RelayBlock(ProtocolValues.hash(b.get("hash")), b.get("number").nat(),
-          ProtocolValues.hash(b.get("state_root")));
+          ProtocolValues.hash(b.get("state_root")), cq);
       names.define(e.getKey(), rb.hash(), b.path());
       blocks.put(e.getKey(), rb);
     }
@@ -93,12 +97,12 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
         throw a.malformed("allowed relay parents must have consecutive numbers, oldest first");
       }
       previous = rb.number();
-      tracker = tracker.update(rb.hash(), rb.stateRoot(), rb.number(), allowed.size());
+      tracker = tracker.update(rb.hash(), rb.stateRoot(), rb.claimQueue(), rb.number(), allowed.size());
     }
     Paras paras = paras(initial.get("paras"));
     Map<String, CommittedCandidateReceipt> receipts = new LinkedHashMap<>();
     for (Map.Entry<String, VectorNode> e : initial.get("candidates").entries().entrySet()) {
-      CommittedCandidateReceipt r = candidate(e.getValue(), blocks, paras, config);
+      CommittedCandidateReceipt r = candidate(e.getValue(), blocks, paras, config, session);
       names.define(e.getKey(), r.hash(), e.getValue().path());
       receipts.put(e.getKey(), r);
     }
@@ -115,7 +119,8 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
       }
     }
     SortedMap<ParaId, SortedSet<CoreIndex>> eligible = eligible(initial.get("eligible"));
-    State st = new State(config, nValidators, groups, sessionStart, now, tracker, paras, pending, eligible, receipts, names);
+    State st = new State(config, nValidators, groups, sessionStart, now, SessionIndex.of(session), tracker, paras,
+        pending, eligible, receipts, names);
     return st::apply;
   }
 
@@ -138,7 +143,8 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
 
   /**
    * {@code {"max_pov_size", "max_head_data_size", "minimum_backing_votes", "elastic_scaling_mvp",
-   * "group_rotation_frequency"}} and, optionally, the UMP limits and {@code max_code_size}
+   * "group_rotation_frequency"}} and, optionally, {@code candidate_receipt_v2} (the node feature;
+   * off by default, as in upstream's test configuration), the UMP limits and {@code max_code_size}
    * (defaults: 16 messages per candidate, 65531-byte messages, queue 174762 messages / 1048576
    * bytes, 3 MiB code).
    */
@@ -170,6 +176,7 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
             .withLookahead(3)
             .withNumCores(1)
             .withTtl(5))
+        .candidateReceiptV2(n.opt("candidate_receipt_v2").map(VectorNode::bool).orElse(false))
         .build();
   }
 
@@ -198,10 +205,12 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
    * {@code relay_parent_storage_root}, {@code max_pov_size} (of the PVD the descriptor commits to),
    * {@code validation_code_hash} (the para's), {@code para_head} (hash of {@code head_data}),
    * {@code hrmp_watermark} (the relay parent's number), {@code processed_downward_messages} (0),
-   * {@code upward_messages}, {@code horizontal_messages}, {@code new_validation_code}.
+   * {@code upward_messages}, {@code horizontal_messages}, {@code new_validation_code}; and the
+   * descriptor version and UMP signals of {@link ReceiptSpecs} (V1 by default; a V2 descriptor's
+   * session is {@code initial.session} unless given).
    */
   private static CommittedCandidateReceipt candidate(VectorNode n, Map<String, RelayBlock> blocks, Paras paras,
-      HostConfiguration config) {
+      HostConfiguration config, int session) {
     ParaId para = ProtocolValues.paraId(n.get("para_id"));
     RelayBlock rp = block(n.get("relay_parent"), blocks);
     int rpNumber = n.opt("relay_parent_number").map(VectorNode::nat).orElse(rp.number());
@@ -209,7 +218,7 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
     PersistedValidationData pvd = new PersistedValidationData(ProtocolValues.headData(n.get("parent_head")), rpNumber,
         root, n.opt("max_pov_size").map(VectorNode::nat).orElse(config.maxPovSize()));
     List<byte[]> ump = new ArrayList<>();
-    n.opt("upward_messages").ifPresent(l -> l.list().forEach(m -> ump.add(ProtocolValues.bytes(m))));
+    ReceiptSpecs.upwardMessages(n, ump);
     List<OutboundHrmpMessage> hrmp = new ArrayList<>();
     n.opt("horizontal_messages").ifPresent(l -> l.list().forEach(m -> hrmp.add(
         new OutboundHrmpMessage(ProtocolValues.paraId(m.get("recipient")),
@@ -224,8 +233,8 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
         : paras.currentCodeHash(para).orElseThrow(() -> n.malformed(
             "para " + para.value() + " is not in initial.paras: give \"validation_code_hash\""));
     Hash paraHead = n.opt("para_head").map(ProtocolValues::hash).orElse(head.hash());
-    CandidateDescriptor d = new CandidateDescriptor(para, rp.hash(), CoreIndex.of(0), SessionIndex.of(0), pvd.hash(),
-        Hash.blake2b256(head.toByteArray()), Hash.ZERO, paraHead, codeHash);
+    CandidateDescriptor d = ReceiptSpecs.descriptor(n, para, rp.hash(), pvd.hash(), Hash.blake2b256(head.toByteArray()),
+        Hash.ZERO, paraHead, codeHash, session);
     return new CommittedCandidateReceipt(d, commitments);
   }
 
@@ -239,12 +248,12 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
 
   private record State(
       HostConfiguration config, int nValidators, ValidatorGroups groups, int sessionStart, int now,
-      AllowedRelayParentsTracker tracker, Paras paras, PendingAvailability pending,
+      SessionIndex session, AllowedRelayParentsTracker tracker, Paras paras, PendingAvailability pending,
       SortedMap<ParaId, SortedSet<CoreIndex>> eligible, Map<String, CommittedCandidateReceipt> receipts,
       NameTable names) {
 
     Inclusion.BlockContext ctx(Paras p) {
-      return new Inclusion.BlockContext(now, config, nValidators, groups, sessionStart, tracker, p, Map.of());
+      return new Inclusion.BlockContext(now, config, nValidators, groups, sessionStart, tracker, p, Map.of(), session);
     }
 
     OpOutcome apply(String op, VectorNode args) {
@@ -255,8 +264,7 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
           Paras p = args.opt("paras").map(SanitizeBackedCandidatesDriver::paras).orElse(paras);
           SortedMap<ParaId, SortedSet<CoreIndex>> el = args.opt("eligible").map(SanitizeBackedCandidatesDriver::eligible)
               .orElse(eligible);
-          ParasInherent.SanitizedCandidates s = ParasInherent.sanitizeBackedCandidates(backed, ctx(p), pending, el,
-              config.elasticScalingMvp());
+          ParasInherent.SanitizedCandidates s = ParasInherent.sanitizeBackedCandidates(backed, ctx(p), pending, el);
           ObjectNode o = Canonical.object();
           ObjectNode kept = o.putObject("kept");
           s.kept().forEach((para, l) -> {

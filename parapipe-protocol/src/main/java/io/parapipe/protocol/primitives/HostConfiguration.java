@@ -25,7 +25,10 @@ import java.util.Optional;
  * @param minimumBackingVotes the backing threshold
  * @param noShowSlots approval no-show slots (only checked for consistency)
  * @param nDelayTranches approval delay tranches (only checked for consistency)
- * @param elasticScalingMvp node feature bit 1: inject the core index into backed candidates
+ * @param elasticScalingMvp node feature bit 1 ({@code ElasticScalingMVP}): backed candidates may
+ *     carry their core index, so a para may have several candidates backed in one block
+ * @param candidateReceiptV2 node feature bit 3 ({@code CandidateReceiptV2}): V2 descriptors (with
+ *     core and session index) and UMP signals are accepted
  * @param schedulerParams the scheduler parameters
  */
 public record HostConfiguration(
@@ -46,7 +49,8 @@ public record HostConfiguration(
     int noShowSlots,
     int nDelayTranches,
     boolean elasticScalingMvp,
-    SchedulerParams schedulerParams) {
+    SchedulerParams schedulerParams,
+    boolean candidateReceiptV2) {
 
   /** {@code MAX_CODE_SIZE}: 3 MiB. */
   public static final int MAX_CODE_SIZE = 3 * 1024 * 1024;
@@ -62,8 +66,10 @@ public record HostConfiguration(
   public static final int DEFAULT_SCHEDULING_LOOKAHEAD = 3;
 
   /**
-   * A Polkadot-like configuration: 5 MiB PoV, 2 s-era limits, async backing off. Callers adjust
-   * it with {@link #toBuilder()} or the {@code with*} methods.
+   * A Polkadot-like configuration: 5 MiB PoV, 2 s-era limits, async backing off, the
+   * {@code CandidateReceiptV2} node feature on (as on Polkadot since 2025) and
+   * {@code ElasticScalingMVP} off. Callers adjust it with {@link #toBuilder()} or the
+   * {@code with*} methods.
    */
   public static HostConfiguration polkadotLike() {
     return builder()
@@ -84,6 +90,7 @@ public record HostConfiguration(
         .noShowSlots(2)
         .nDelayTranches(89)
         .elasticScalingMvp(false)
+        .candidateReceiptV2(true)
         .schedulerParams(SchedulerParams.DEFAULT
             .withGroupRotationFrequency(10)
             .withParasAvailabilityPeriod(10)
@@ -131,6 +138,33 @@ public record HostConfiguration(
   /** Copy with the {@code ElasticScalingMVP} node feature set or cleared. */
   public HostConfiguration withElasticScalingMvp(boolean on) {
     return toBuilder().elasticScalingMvp(on).build();
+  }
+
+  /** Copy with the {@code CandidateReceiptV2} node feature set or cleared. */
+  public HostConfiguration withCandidateReceiptV2(boolean on) {
+    return toBuilder().candidateReceiptV2(on).build();
+  }
+
+  /**
+   * The text the relay runtime hashes into state roots (genesis, configuration changes). It lists
+   * the fields in the record's own format; {@code candidateReceiptV2}, added after the first state
+   * roots were defined, is appended only when it is off, so configurations that existed before it
+   * keep their roots.
+   */
+  public String stateText() {
+    return "HostConfiguration[maxCodeSize=" + maxCodeSize + ", maxHeadDataSize=" + maxHeadDataSize
+        + ", maxPovSize=" + maxPovSize + ", maxUpwardQueueCount=" + maxUpwardQueueCount
+        + ", maxUpwardQueueSize=" + maxUpwardQueueSize + ", maxUpwardMessageSize=" + maxUpwardMessageSize
+        + ", maxUpwardMessageNumPerCandidate=" + maxUpwardMessageNumPerCandidate
+        + ", hrmpMaxMessageNumPerCandidate=" + hrmpMaxMessageNumPerCandidate
+        + ", validationUpgradeCooldown=" + validationUpgradeCooldown
+        + ", validationUpgradeDelay=" + validationUpgradeDelay
+        + ", minimumValidationUpgradeDelay=" + minimumValidationUpgradeDelay
+        + ", asyncBackingParams=" + asyncBackingParams + ", neededApprovals=" + neededApprovals
+        + ", minimumBackingVotes=" + minimumBackingVotes + ", noShowSlots=" + noShowSlots
+        + ", nDelayTranches=" + nDelayTranches + ", elasticScalingMvp=" + elasticScalingMvp
+        + ", schedulerParams=" + schedulerParams
+        + (candidateReceiptV2 ? "" : ", candidateReceiptV2=false") + "]";
   }
 
   /** {@code max_pov_size} as the network allows: 16 MiB response limit upstream. */
@@ -208,6 +242,7 @@ public record HostConfiguration(
     private Integer nDelayTranches;
     private Boolean elasticScalingMvp;
     private SchedulerParams schedulerParams;
+    private Boolean candidateReceiptV2;
 
     private Builder() {}
 
@@ -230,6 +265,7 @@ public record HostConfiguration(
       nDelayTranches = c.nDelayTranches;
       elasticScalingMvp = c.elasticScalingMvp;
       schedulerParams = c.schedulerParams;
+      candidateReceiptV2 = c.candidateReceiptV2;
     }
 
     /** Sets {@link HostConfiguration#maxCodeSize()}. */
@@ -334,6 +370,12 @@ public record HostConfiguration(
       return this;
     }
 
+    /** Sets {@link HostConfiguration#candidateReceiptV2()}. */
+    public Builder candidateReceiptV2(boolean v) {
+      candidateReceiptV2 = v;
+      return this;
+    }
+
     /** Sets {@link HostConfiguration#schedulerParams()}. */
     public Builder schedulerParams(SchedulerParams v) {
       schedulerParams = v;
@@ -364,7 +406,8 @@ public record HostConfiguration(
           set(noShowSlots, "noShowSlots"),
           set(nDelayTranches, "nDelayTranches"),
           set(elasticScalingMvp, "elasticScalingMvp"),
-          set(schedulerParams, "schedulerParams"));
+          set(schedulerParams, "schedulerParams"),
+          set(candidateReceiptV2, "candidateReceiptV2"));
     }
 
     private static <T> T set(T value, String field) {

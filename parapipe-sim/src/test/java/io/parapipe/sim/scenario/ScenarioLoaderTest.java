@@ -111,6 +111,13 @@ class ScenarioLoaderTest {
         Arguments.of("[para]\nslot_duration = 6000", "para.slot_duration = 6000 in t.toml: must be a duration with a unit"),
         Arguments.of("[network]\nparas = 6", "network.paras = 6 exceeds relay.num_cores = 5"),
         Arguments.of("[relay]\nnum_cores = 30", "relay.num_cores = 30 exceeds network.validators = 20"),
+        Arguments.of("[[paras]]\nid = 2000\ncores = 4", "the paras hold 6 cores ([[paras]] cores, 1 by default) but "
+            + "relay.num_cores = 5: each core is assigned to one para (bulk coretime); raise relay.num_cores to at least 6"),
+        Arguments.of("[[paras]]\nid = 2000\ncores = 0", "paras[0].cores = 0 in t.toml: must be an integer from 1 to 1000"),
+        Arguments.of("[relay]\nnode_features = [\"ElasticScaling\"]", "relay.node_features = [\"ElasticScaling\"] in t.toml: "
+            + "must be an array of node feature names (ElasticScalingMVP, CandidateReceiptV2)"),
+        Arguments.of("[[upgrades]]\nat_session = 2\nrelay = { node_features = [] }",
+            "upgrades[0].relay.node_features cannot change during a run"),
         Arguments.of("[faults]\noffline_validators = [20]", "faults.offline_validators contains 20"),
         Arguments.of("[collator]\nkind = \"slot-based\"", "collator kind \"slot-based\" (for para 2000) is not yet supported"),
         Arguments.of("[collator]\nkind = \"fast\"", "collator.kind = \"fast\" in t.toml: must be one of \"basic\", \"lookahead\", \"slot-based\""),
@@ -128,6 +135,16 @@ class ScenarioLoaderTest {
         .isInstanceOf(ScenarioConfigException.class)
         .hasMessageStartingWith(expectedStart)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void aParaCanHoldSeveralCores() {
+    Scenario s = ScenarioLoader.parse("[relay]\nnum_cores = 6\nnode_features = [\"ElasticScalingMVP\", "
+        + "\"CandidateReceiptV2\"]\n[[paras]]\nid = 2001\ncores = 3\n", "t.toml");
+    assertThat(s.paras()).extracting(ParaSpec::cores).containsExactly(1, 3, 1);
+    assertThat(s.toJson().get("paras").get(1).get("cores").asInt()).isEqualTo(3);
+    assertThat(s.relay().texts("node_features")).containsExactly("ElasticScalingMVP", "CandidateReceiptV2");
+    assertThat(ScenarioLoader.defaults().relay().texts("node_features")).containsExactly("CandidateReceiptV2");
   }
 
   @Test
