@@ -40,9 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * done
  * }</pre>
  *
- * <p>The JSON is compared as a tree, so the order of keys inside an object does not count (the
- * keys of an upgrade's patch come from an immutable map, whose iteration order differs from one
- * JVM start to the next). Every value and every array order does.
+ * <p>The JSON is compared as a tree, so the order of keys inside an object does not count; every
+ * value and every array order does.
  */
 class ShippedScenariosGoldenTest {
   @ParameterizedTest
