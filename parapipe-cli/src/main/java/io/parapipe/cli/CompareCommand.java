@@ -1,5 +1,6 @@
 package io.parapipe.cli;
 
+import io.parapipe.report.compare.BuiltInScenarios;
 import io.parapipe.report.compare.Comparison;
 import io.parapipe.report.compare.RunSource;
 import io.parapipe.report.compare.Scenario;
@@ -43,6 +44,11 @@ public final class CompareCommand implements Callable<Integer> {
     };
   }
 
+  /** The simulator's catalogue of shipped scenarios ({@code scenarios/*.toml}, packed into its jar). */
+  static BuiltInScenarios builtInScenarios() {
+    return io.parapipe.sim.scenario.ScenarioLoader::builtInText;
+  }
+
   @Spec CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "SCENARIO.toml",
@@ -72,7 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Scenario> scenarios = configs == null || configs.isEmpty()
-        ? Scenario.syncVsAsync()
+        ? Scenario.syncVsAsync(builtInScenarios())
         : configs.stream().map(Scenario::fromFile).toList();
     PipelineWindow w = window == null ? null : PipelineWindow.parse(window);
     HeadlessChromium browser = screenshot == null ? null : HeadlessChromium.require("--screenshot");

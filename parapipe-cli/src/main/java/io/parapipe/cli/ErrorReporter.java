@@ -1,5 +1,6 @@
 package io.parapipe.cli;
 
+import io.parapipe.errors.UserMistake;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -7,9 +8,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns failures into exit codes: user errors (bad flags, {@link UserError}, and any exception
- * whose class is named {@code *UserError} or {@code *ConfigException} in parapipe's modules) print
- * one line and exit 2; anything else is a bug and keeps its stack trace, exit 1.
+ * Turns failures into exit codes: user errors (bad flags, and every {@link UserMistake}: this
+ * module's {@link UserError} and the other modules' own kinds) print one line and exit 2; anything
+ * else is a bug and keeps its stack trace, exit 1.
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
   @Override
@@ -32,7 +33,6 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
   }
 
   static boolean isUserError(Throwable ex) {
-    String name = ex.getClass().getSimpleName();
-    return ex instanceof UserError || name.endsWith("UserError") || name.endsWith("ConfigException");
+    return ex instanceof UserMistake;
   }
 }

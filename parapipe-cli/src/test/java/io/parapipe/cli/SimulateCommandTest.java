@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.parapipe.protocol.events.CandidateIncludedEvent;
 import io.parapipe.protocol.events.ParaBlockAuthored;
 import io.parapipe.protocol.events.RelayBlockAuthored;
+import io.parapipe.protocol.para.runtime.ParaBlockHeader;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.sim.SimulationSummary;
 import io.parapipe.sim.results.MetricsCollector;
@@ -23,11 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Argument errors of {@code parapipe simulate}: each is caught before the simulation starts,
@@ -171,7 +173,7 @@ class SimulateCommandTest {
     c.onEvent(12_000_000, 1, new RelayBlockAuthored(b2, 2, 2, b1, List.of(), List.of(cand),
         List.of(), 0, 0));
     c.onEvent(12_000_000, 1, new CandidateIncludedEvent(b2, 2, ParaId.of(2000), cand,
-        CoreIndex.of(0), 1));
+        CoreIndex.of(0), paraHead(1)));
     return c.result(scenario, new SimulationSummary(5000, 20, scenario.durationMicros(),
         List.of(), Map.of()));
   }
@@ -290,5 +292,10 @@ class SimulateCommandTest {
     bar.accept(300_000_000L);
     bar.clear();
     assertThat(text.toString()).isEmpty();
+  }
+
+  /** The head data of a para block numbered {@code number}, as the para runtime encodes it. */
+  private static HeadData paraHead(int number) {
+    return new ParaBlockHeader(Hash.ZERO, number, Hash.ZERO, Hash.ZERO, List.of()).headData();
   }
 }

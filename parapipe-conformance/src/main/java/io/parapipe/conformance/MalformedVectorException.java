@@ -1,11 +1,14 @@
 package io.parapipe.conformance;
 
+import io.parapipe.errors.UserMistake;
+
 /**
  * A vector file breaks the format: unknown component or operation, a missing field, a field of the
  * wrong type or out of range, an unknown field. Carries the JSON path of the offending field so
- * that the report can name it.
+ * that the report can name it. The runner reports it as the vector's outcome; one that escapes is
+ * the user's mistake (a {@link UserMistake}), not a bug.
  */
-public final class MalformedVectorException extends RuntimeException {
+public final class MalformedVectorException extends UserMistake {
   private final String path;
 
   /**

@@ -6,7 +6,6 @@ import io.parapipe.protocol.para.node.CollatorConfig;
 import io.parapipe.protocol.para.node.CollatorNode;
 import io.parapipe.protocol.para.node.CollatorSchedule;
 import io.parapipe.protocol.para.node.CollatorSettings;
-import io.parapipe.protocol.para.node.TransactionDemand;
 import io.parapipe.protocol.para.runtime.ParachainRuntimeConfig;
 import io.parapipe.protocol.para.runtime.ParachainState;
 import io.parapipe.protocol.primitives.CoreIndex;
@@ -33,11 +32,13 @@ import io.parapipe.sim.scenario.Scenario;
 import io.parapipe.sim.scenario.ScenarioConfigException;
 import io.parapipe.sim.scenario.UpgradeSpec;
 import io.parapipe.sim.scenario.Values;
+import io.parapipe.sim.workload.TransactionDemand;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -72,20 +73,23 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     int validators = network.integer("validators");
     int collatorsPerPara = network.integer("collators_per_para");
     TreeMap<ParaId, GenesisConfig.ParaGenesis> paras = new TreeMap<>();
-    TreeMap<CoreIndex, ParaId> cores = new TreeMap<>();
     Map<Integer, ParachainState> paraGenesis = new LinkedHashMap<>();
-    int core = 0;
     for (ParaSpec p : scenario.paras()) {
       ParachainRuntimeConfig rc = ScenarioTranslation.runtimeConfig(p.runtime());
       ParachainState g = ParachainState.genesis(ParaId.of(p.id()), rc, collatorsPerPara);
       paraGenesis.put(p.id(), g);
       Hash code = new ScaleWriter().u32(p.id()).fixedBytes("validation-code".getBytes()).blake2b256();
       paras.put(ParaId.of(p.id()), new GenesisConfig.ParaGenesis(g.headData(), code));
-      cores.put(CoreIndex.of(core++), ParaId.of(p.id()));
     }
     Hash randomness = new ScaleWriter().u64(scenario.seed()).fixedBytes("randomness".getBytes()).blake2b256();
-    GenesisOutcome genesisOutcome = RelayRuntime.genesis(new GenesisConfig(validators, paras, host,
-        new BulkCoretimeAssigner(cores), sessionLength, randomness));
+    GenesisOutcome genesisOutcome = RelayRuntime.genesis(GenesisConfig.builder()
+        .numValidators(validators)
+        .paras(paras)
+        .config(host)
+        .assignmentProvider(new BulkCoretimeAssigner(bulkCoretime(scenario.paras())))
+        .sessionLength(sessionLength)
+        .randomness(randomness)
+        .build());
     if (genesisOutcome instanceof GenesisOutcome.Inconsistent i) {
       throw new ScenarioConfigException("the relay configuration in " + scenario.origin()
           + " is inconsistent: " + i.error().upstreamName() + " (" + i.error().explanation() + ")");
@@ -102,13 +106,24 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     @SuppressWarnings("unchecked")
     List<Outage> outages = (List<Outage>) scenario.faults().asMap().get("outages");
     for (int i = 0; i < validators; i++) {
-      ValidatorConfig vc = new ValidatorConfig(i, authorityNodes, genesis, scenario.seed(),
-          relay.micros("slot_duration"), FIRST_SLOT, relay.number("missed_slot_probability"),
-          relay.number("fork_probability"), relay.micros("backing_execution_timeout"),
-          relay.micros("approval_execution_timeout"), relay.micros("bitfield_signing_delay"),
-          hardware.integer("pvf_workers"), hardware.number("validator_speed"),
-          hardware.number("execution_fraction"), relay.micros("finality_round_interval"),
-          relayChanges);
+      ValidatorConfig vc = ValidatorConfig.builder()
+          .authority(i)
+          .authorityNodes(authorityNodes)
+          .genesis(genesis)
+          .epochRandomness(scenario.seed())
+          .slotDurationMicros(relay.micros("slot_duration"))
+          .firstSlot(FIRST_SLOT)
+          .missedSlotProbability(relay.number("missed_slot_probability"))
+          .forkProbability(relay.number("fork_probability"))
+          .backingTimeoutMicros(relay.micros("backing_execution_timeout"))
+          .approvalTimeoutMicros(relay.micros("approval_execution_timeout"))
+          .bitfieldSigningDelayMicros(relay.micros("bitfield_signing_delay"))
+          .pvfWorkers(hardware.integer("pvf_workers"))
+          .speed(hardware.number("validator_speed"))
+          .executionFraction(hardware.number("execution_fraction"))
+          .finalityRoundIntervalMicros(relay.micros("finality_round_interval"))
+          .configChanges(relayChanges)
+          .build();
       List<Outage> mine = new ArrayList<>();
       for (Outage o : outages) {
         if (o.validators().contains(i)) {
@@ -125,14 +140,23 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     for (ParaSpec p : scenario.paras()) {
       CollatorSchedule schedule = schedule(scenario, p, sessionLength);
       Values rt = p.runtime();
+      // The demand is stateless: one instance is the transaction pool of all the para's collators.
       TransactionDemand demand = new TransactionDemand(rt.number("demand"),
           rt.micros("tx_ref_time") * Weight.REF_TIME_PER_MICROS, (int) rt.bytes("tx_proof_size"));
       List<Integer> nodes = new ArrayList<>();
       for (int c = 0; c < collatorsPerPara; c++) {
-        CollatorConfig cc = new CollatorConfig(ParaId.of(p.id()), c, genesis, paraGenesis.get(p.id()),
-            authorityNodes, schedule, hardware.number("collator_speed"),
-            hardware.number("execution_fraction"), demand, relay.micros("slot_duration") / 1000);
-        int node = engine.addNode(new CollatorNode(cc));
+        CollatorConfig cc = CollatorConfig.builder()
+            .para(ParaId.of(p.id()))
+            .authorityIndex(c)
+            .relayGenesis(genesis)
+            .paraGenesis(paraGenesis.get(p.id()))
+            .validatorNodes(authorityNodes)
+            .schedule(schedule)
+            .speed(hardware.number("collator_speed"))
+            .executionFraction(hardware.number("execution_fraction"))
+            .relaySlotDurationMs(relay.micros("slot_duration") / 1000)
+            .build();
+        int node = engine.addNode(new CollatorNode(cc, demand));
         engine.network().subscribe(Topic.RELAY_CHAIN, node);
         engine.network().subscribe(Topic.paraNetwork(ParaId.of(p.id())), node);
         nodes.add(node);
@@ -150,14 +174,32 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     return new NetworkAssembly(engine, List.copyOf(authorityNodes), collatorNodes);
   }
 
+  /**
+   * The bulk-coretime assignment: the paras in id order, each on {@code cores} consecutive cores
+   * from core 0. Cores beyond the sum stay idle.
+   */
+  static SortedMap<CoreIndex, ParaId> bulkCoretime(List<ParaSpec> paras) {
+    TreeMap<CoreIndex, ParaId> cores = new TreeMap<>();
+    int core = 0;
+    for (ParaSpec p : paras) {
+      for (int c = 0; c < p.cores(); c++) {
+        cores.put(CoreIndex.of(core++), ParaId.of(p.id()));
+      }
+    }
+    return cores;
+  }
+
   private static NetworkConfig networkConfig(Values network) {
     JitterDistribution dist = switch (network.text("jitter_distribution")) {
       case "uniform" -> JitterDistribution.UNIFORM;
       case "none" -> JitterDistribution.NONE;
       default -> JitterDistribution.EXPONENTIAL;
     };
-    return new NetworkConfig(network.micros("latency"), network.micros("jitter"), dist,
-        network.bytes("bandwidth"), network.number("message_loss"));
+    return NetworkConfig.IDEAL
+        .withLatency(network.micros("latency"))
+        .withJitter(network.micros("jitter"), dist)
+        .withBandwidth(network.bytes("bandwidth"))
+        .withMessageLoss(network.number("message_loss"));
   }
 
   /** The relay block number from which an upgrade applies. */

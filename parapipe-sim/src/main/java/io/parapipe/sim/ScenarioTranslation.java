@@ -6,7 +6,6 @@ import io.parapipe.protocol.para.node.CollatorSettings;
 import io.parapipe.protocol.para.runtime.AuraExtRevision;
 import io.parapipe.protocol.para.runtime.ConsensusHookKind;
 import io.parapipe.protocol.para.runtime.ParachainRuntimeConfig;
-import io.parapipe.protocol.para.runtime.ParachainSystemRevision;
 import io.parapipe.protocol.para.runtime.RelayNumberPolicy;
 import io.parapipe.protocol.primitives.AsyncBackingParams;
 import io.parapipe.protocol.primitives.HostConfiguration;
@@ -31,44 +30,45 @@ public final class ScenarioTranslation {
     HostConfiguration base = HostConfiguration.polkadotLike();
     int lookahead = relay.integer("scheduling_lookahead");
     int perCore = relay.integer("max_validators_per_core");
-    SchedulerParams sp = new SchedulerParams(relay.integer("group_rotation_frequency"),
-        relay.integer("paras_availability_period"),
-        perCore == 0 ? OptionalInt.empty() : OptionalInt.of(perCore), lookahead,
-        relay.integer("num_cores"), Math.max(base.schedulerParams().ttl(), lookahead));
-    return base
-        .withAsyncBackingParams(new AsyncBackingParams(relay.integer("max_candidate_depth"),
+    SchedulerParams sp = base.schedulerParams()
+        .withGroupRotationFrequency(relay.integer("group_rotation_frequency"))
+        .withParasAvailabilityPeriod(relay.integer("paras_availability_period"))
+        .withMaxValidatorsPerCore(perCore == 0 ? OptionalInt.empty() : OptionalInt.of(perCore))
+        .withLookahead(lookahead)
+        .withNumCores(relay.integer("num_cores"))
+        .withTtl(Math.max(base.schedulerParams().ttl(), lookahead));
+    return base.toBuilder()
+        .asyncBackingParams(new AsyncBackingParams(relay.integer("max_candidate_depth"),
             relay.integer("allowed_ancestry_len")))
-        .withSchedulerParams(sp)
-        .withBacking((int) relay.bytes("max_pov_size"), relay.integer("minimum_backing_votes"),
-            relay.integer("needed_approvals"));
+        .schedulerParams(sp)
+        .maxPovSize((int) relay.bytes("max_pov_size"))
+        .minimumBackingVotes(relay.integer("minimum_backing_votes"))
+        .neededApprovals(relay.integer("needed_approvals"))
+        .elasticScalingMvp(relay.texts("node_features").contains("ElasticScalingMVP"))
+        .candidateReceiptV2(relay.texts("node_features").contains("CandidateReceiptV2"))
+        .build();
   }
 
   /** Applies the relay keys of an upgrade to a host configuration. */
   public static HostConfiguration applyRelayChanges(HostConfiguration base, Map<String, Object> changes) {
-    HostConfiguration c = base;
-    AsyncBackingParams ab = c.asyncBackingParams();
-    SchedulerParams sp = c.schedulerParams();
-    int maxPov = c.maxPovSize();
-    int votes = c.minimumBackingVotes();
-    int approvals = c.neededApprovals();
+    HostConfiguration.Builder c = base.toBuilder();
+    AsyncBackingParams ab = base.asyncBackingParams();
+    SchedulerParams sp = base.schedulerParams();
     for (Map.Entry<String, Object> e : changes.entrySet()) {
       int v = e.getValue() instanceof Long l ? (int) (long) l : (Integer) e.getValue();
       switch (e.getKey()) {
         case "max_candidate_depth" -> ab = new AsyncBackingParams(v, ab.allowedAncestryLen());
         case "allowed_ancestry_len" -> ab = new AsyncBackingParams(ab.maxCandidateDepth(), v);
-        case "scheduling_lookahead" -> sp = new SchedulerParams(sp.groupRotationFrequency(),
-            sp.parasAvailabilityPeriod(), sp.maxValidatorsPerCore(), v, sp.numCores(), Math.max(sp.ttl(), v));
-        case "group_rotation_frequency" -> sp = new SchedulerParams(v, sp.parasAvailabilityPeriod(),
-            sp.maxValidatorsPerCore(), sp.lookahead(), sp.numCores(), sp.ttl());
-        case "paras_availability_period" -> sp = new SchedulerParams(sp.groupRotationFrequency(), v,
-            sp.maxValidatorsPerCore(), sp.lookahead(), sp.numCores(), sp.ttl());
-        case "max_pov_size" -> maxPov = v;
-        case "minimum_backing_votes" -> votes = v;
-        case "needed_approvals" -> approvals = v;
+        case "scheduling_lookahead" -> sp = sp.withLookahead(v).withTtl(Math.max(sp.ttl(), v));
+        case "group_rotation_frequency" -> sp = sp.withGroupRotationFrequency(v);
+        case "paras_availability_period" -> sp = sp.withParasAvailabilityPeriod(v);
+        case "max_pov_size" -> c.maxPovSize(v);
+        case "minimum_backing_votes" -> c.minimumBackingVotes(v);
+        case "needed_approvals" -> c.neededApprovals(v);
         default -> throw new IllegalArgumentException("not an upgradable relay key: " + e.getKey());
       }
     }
-    return c.withAsyncBackingParams(ab).withSchedulerParams(sp).withBacking(maxPov, votes, approvals);
+    return c.asyncBackingParams(ab).schedulerParams(sp).build();
   }
 
   /** Rejects a host configuration that fails {@code check_consistency}, naming the keys. */
@@ -102,11 +102,20 @@ public final class ScenarioTranslation {
       case "monotonically-increases" -> RelayNumberPolicy.RELAY_NUMBER_MONOTONICALLY_INCREASES;
       default -> RelayNumberPolicy.ANY_RELAY_NUMBER;
     };
-    return new ParachainRuntimeConfig(hook, AuraExtRevision.valueOf(para.text("hook_revision")),
-        para.integer("unincluded_segment_capacity"), para.integer("block_processing_velocity"),
-        para.micros("relay_chain_slot_duration") / 1000, para.micros("slot_duration") / 1000,
-        para.bool("allow_multiple_blocks_per_slot"), para.micros("minimum_period") / 1000, policy,
-        para.micros("max_block_weight") * Weight.REF_TIME_PER_MICROS, ParachainSystemRevision.P1, 2);
+    // Scenarios have no keys for the parachain-system revision and the AuraUnincludedSegmentApi
+    // version: they stay the template's (P1, A2), as docs/architecture.md's revision table says.
+    return ParachainRuntimeConfig.asyncBackingTemplate().toBuilder()
+        .consensusHook(hook)
+        .auraExtRevision(AuraExtRevision.valueOf(para.text("hook_revision")))
+        .capacity(para.integer("unincluded_segment_capacity"))
+        .velocity(para.integer("block_processing_velocity"))
+        .relaySlotDurationMs(para.micros("relay_chain_slot_duration") / 1000)
+        .auraSlotDurationMs(para.micros("slot_duration") / 1000)
+        .allowMultipleBlocksPerSlot(para.bool("allow_multiple_blocks_per_slot"))
+        .minimumPeriodMs(para.micros("minimum_period") / 1000)
+        .relayNumberPolicy(policy)
+        .maximumBlockRefTime(para.micros("max_block_weight") * Weight.REF_TIME_PER_MICROS)
+        .build();
   }
 
   /** The node settings a {@code [collator]} section describes. */
@@ -115,8 +124,12 @@ public final class ScenarioTranslation {
       case "lookahead" -> CollatorKind.LOOKAHEAD;
       default -> CollatorKind.BASIC;
     };
-    return new CollatorSettings(kind, collator.micros("authoring_duration"),
-        collator.bool("once_per_slot"), ParentSearchRevision.valueOf(collator.text("parent_search")),
-        collator.integer("max_pov_percentage"));
+    return CollatorSettings.builder()
+        .kind(kind)
+        .authoringDurationMicros(collator.micros("authoring_duration"))
+        .oncePerSlot(collator.bool("once_per_slot"))
+        .parentSearch(ParentSearchRevision.valueOf(collator.text("parent_search")))
+        .maxPovPercentage(collator.integer("max_pov_percentage"))
+        .build();
   }
 }

@@ -9,6 +9,7 @@ import io.parapipe.conformance.NameTable;
 import io.parapipe.conformance.OpOutcome;
 import io.parapipe.conformance.ProtocolValues;
 import io.parapipe.conformance.VectorNode;
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CandidateCommitments;
 import io.parapipe.protocol.primitives.CandidateDescriptor;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
@@ -19,23 +20,21 @@ import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.SchedulerParams;
 import io.parapipe.protocol.primitives.SessionIndex;
+import io.parapipe.protocol.primitives.SignedAvailabilityBitfield;
 import io.parapipe.protocol.primitives.ValidatorIndex;
-import io.parapipe.protocol.relay.runtime.inclusion.BitVec;
 import io.parapipe.protocol.relay.runtime.inclusion.PendingAvailability;
 import io.parapipe.protocol.relay.runtime.inclusion.PendingAvailabilityEntry;
-import io.parapipe.protocol.relay.runtime.inclusion.SignedAvailabilityBitfield;
 import io.parapipe.protocol.relay.runtime.inclusion.Thresholds;
-import io.parapipe.protocol.relay.runtime.parasinherent.DroppedBitfield;
-import io.parapipe.protocol.relay.runtime.parasinherent.ParasInherent;
 import io.parapipe.protocol.relay.runtime.paras.ParaInfo;
 import io.parapipe.protocol.relay.runtime.paras.Paras;
+import io.parapipe.protocol.relay.runtime.parasinherent.DroppedBitfield;
+import io.parapipe.protocol.relay.runtime.parasinherent.ParasInherent;
 import io.parapipe.protocol.relay.runtime.scheduler.AvailabilityTimeoutStatus;
 import io.parapipe.protocol.relay.runtime.scheduler.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
@@ -154,7 +153,8 @@ public final class AvailabilityDriver implements ComponentDriver {
       throw args.get("group_rotation_frequency").malformed("must be positive");
     }
     return new Timing(args.get("now").nat(), args.get("session_start_block").nat(),
-        new SchedulerParams(frequency, period, OptionalInt.empty(), 1, 1, 5));
+        SchedulerParams.DEFAULT.withGroupRotationFrequency(frequency).withParasAvailabilityPeriod(period)
+            .withNumCores(1));
   }
 
   /** {@code [{"validator_index": n, "bits": "10110"}]}. */

@@ -1,7 +1,7 @@
 package io.parapipe.conformance.drivers;
 
 import io.parapipe.conformance.VectorNode;
-import io.parapipe.protocol.relay.runtime.inclusion.BitVec;
+import io.parapipe.protocol.primitives.BitVec;
 
 /** Bit vectors written as strings of {@code 0} and {@code 1}, bit 0 first (e.g. {@code "10110"}). */
 final class Bits {

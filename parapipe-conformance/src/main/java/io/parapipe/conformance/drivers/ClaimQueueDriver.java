@@ -11,6 +11,7 @@ import io.parapipe.conformance.ProtocolValues;
 import io.parapipe.conformance.VectorNode;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.ParaId;
+import io.parapipe.protocol.primitives.TransposedClaimQueue;
 import io.parapipe.protocol.relay.runtime.scheduler.AssignmentProvider;
 import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
 import io.parapipe.protocol.relay.runtime.scheduler.ClaimQueue;
@@ -28,7 +29,7 @@ import java.util.TreeSet;
  * doubling of a freshly scheduled para), {@code advance_claim_queue(except_for)}, the session
  * change resize, {@code scheduled_paras} and {@code eligible_paras}. Assignments come from a FIFO
  * provider (upstream's test {@code MockAssigner}) or from bulk coretime (one para per core, for
- * good).
+ * good; a para may hold several cores). {@code transpose} is {@code transpose_claim_queue}.
  */
 public final class ClaimQueueDriver implements ComponentDriver {
   @Override
@@ -78,6 +79,8 @@ public final class ClaimQueueDriver implements ComponentDriver {
       case "scheduled_paras" -> OpOutcome.ok(paraMap("scheduled", cq[0].scheduledParas()));
       case "eligible_paras" -> OpOutcome.ok(paraMap("eligible", cq[0].eligibleParas(cores(args.get("occupied")))));
       case "total_len" -> OpOutcome.ok(Canonical.of("len", cq[0].totalLen()));
+      case "transpose" -> OpOutcome.ok(CandidateReceiptDriver.renderTransposed(
+          TransposedClaimQueue.of(cq[0].queues())));
       default -> throw args.get("op").malformed("unknown operation \"" + op + "\" for claim_queue");
     };
   }

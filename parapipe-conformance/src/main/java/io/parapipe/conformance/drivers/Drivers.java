@@ -24,6 +24,7 @@ public final class Drivers {
         new ClaimQueueDriver(),
         new AvailabilityDriver(),
         new SanitizeBackedCandidatesDriver(),
+        new CandidateReceiptDriver(),
         new ParentSearchDriver(),
         new SlotTimerDriver(),
         new SlotBasedCollatorDriver());

@@ -65,9 +65,10 @@ public final class GroupRotationDriver implements ComponentDriver {
       }
       case "partition" -> {
         Optional<VectorNode> perCore = args.opt("max_validators_per_core");
-        SchedulerParams params = new SchedulerParams(1, 1,
-            perCore.isPresent() ? OptionalInt.of(perCore.get().nat()) : OptionalInt.empty(), 1,
-            args.get("num_cores").nat(), 5);
+        SchedulerParams params = SchedulerParams.DEFAULT
+            .withMaxValidatorsPerCore(
+                perCore.isPresent() ? OptionalInt.of(perCore.get().nat()) : OptionalInt.empty())
+            .withNumCores(args.get("num_cores").nat());
         ValidatorGroups g = ValidatorGroups.partition(args.get("n_validators").nat(), params);
         ObjectNode o = Canonical.object();
         ArrayNode a = o.putArray("groups");

@@ -73,14 +73,24 @@ public final class ParachainRuntimeDriver implements ComponentDriver {
       default -> ConsensusHookKind.FIXED_VELOCITY;
     };
     RelayNumberPolicy policy = RelayNumberDriver.policy(n.get("relay_number_policy"));
-    return new ParachainRuntimeConfig(hook,
-        AuraExtRevision.valueOf(n.get("aura_ext_revision").oneOf("H1", "H2", "H3")),
-        n.get("capacity").nat(), n.get("velocity").nat(),
-        positive(n.get("relay_slot_duration_ms")), positive(n.get("aura_slot_duration_ms")),
-        n.get("allow_multiple_blocks_per_slot").bool(), n.get("minimum_period_ms").u63(), policy,
-        n.opt("maximum_block_ref_time").map(VectorNode::u63).orElse(2 * Weight.REF_TIME_PER_SECOND),
-        ParachainSystemRevision.valueOf(n.get("parachain_system_revision").oneOf("P1", "P2")),
-        n.opt("unincluded_segment_api_version").map(v -> Integer.valueOf(v.oneOfInt(1, 2))).orElse(2));
+    // Fields are read in the vector format's order, so the first bad one is the one reported.
+    return ParachainRuntimeConfig.builder()
+        .consensusHook(hook)
+        .auraExtRevision(AuraExtRevision.valueOf(n.get("aura_ext_revision").oneOf("H1", "H2", "H3")))
+        .capacity(n.get("capacity").nat())
+        .velocity(n.get("velocity").nat())
+        .relaySlotDurationMs(positive(n.get("relay_slot_duration_ms")))
+        .auraSlotDurationMs(positive(n.get("aura_slot_duration_ms")))
+        .allowMultipleBlocksPerSlot(n.get("allow_multiple_blocks_per_slot").bool())
+        .minimumPeriodMs(n.get("minimum_period_ms").u63())
+        .relayNumberPolicy(policy)
+        .maximumBlockRefTime(
+            n.opt("maximum_block_ref_time").map(VectorNode::u63).orElse(2 * Weight.REF_TIME_PER_SECOND))
+        .parachainSystemRevision(
+            ParachainSystemRevision.valueOf(n.get("parachain_system_revision").oneOf("P1", "P2")))
+        .unincludedSegmentApiVersion(
+            n.opt("unincluded_segment_api_version").map(v -> v.oneOfInt(1, 2)).orElse(2))
+        .build();
   }
 
   private static long positive(VectorNode n) {

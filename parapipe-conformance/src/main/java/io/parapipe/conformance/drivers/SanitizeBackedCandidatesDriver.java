@@ -10,6 +10,7 @@ import io.parapipe.conformance.OpOutcome;
 import io.parapipe.conformance.ProtocolValues;
 import io.parapipe.conformance.VectorNode;
 import io.parapipe.protocol.primitives.AsyncBackingParams;
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CandidateCommitments;
 import io.parapipe.protocol.primitives.CandidateDescriptor;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
@@ -23,10 +24,10 @@ import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PersistedValidationData;
 import io.parapipe.protocol.primitives.SchedulerParams;
 import io.parapipe.protocol.primitives.SessionIndex;
+import io.parapipe.protocol.primitives.TransposedClaimQueue;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
 import io.parapipe.protocol.relay.runtime.inclusion.BackingCheck;
-import io.parapipe.protocol.relay.runtime.inclusion.BitVec;
 import io.parapipe.protocol.relay.runtime.inclusion.CandidateCheckContext;
 import io.parapipe.protocol.relay.runtime.inclusion.CandidateOnCore;
 import io.parapipe.protocol.relay.runtime.inclusion.Inclusion;
@@ -34,10 +35,10 @@ import io.parapipe.protocol.relay.runtime.inclusion.PendingAvailability;
 import io.parapipe.protocol.relay.runtime.inclusion.PendingAvailabilityEntry;
 import io.parapipe.protocol.relay.runtime.inclusion.ValidityAttestation;
 import io.parapipe.protocol.relay.runtime.inclusion.Verification;
-import io.parapipe.protocol.relay.runtime.parasinherent.DroppedCandidate;
-import io.parapipe.protocol.relay.runtime.parasinherent.ParasInherent;
 import io.parapipe.protocol.relay.runtime.paras.ParaInfo;
 import io.parapipe.protocol.relay.runtime.paras.Paras;
+import io.parapipe.protocol.relay.runtime.parasinherent.DroppedCandidate;
+import io.parapipe.protocol.relay.runtime.parasinherent.ParasInherent;
 import io.parapipe.protocol.relay.runtime.scheduler.ValidatorGroups;
 import io.parapipe.protocol.relay.runtime.shared.AllowedRelayParentsTracker;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
     return "sanitize_backed_candidates";
   }
 
-  private record RelayBlock(Hash hash, int number, Hash stateRoot) {}
+  private record RelayBlock(Hash hash, int number, Hash stateRoot, TransposedClaimQueue claimQueue) {}
 
   @Override
   public ComponentSession start(VectorNode initial, NameTable names) {
@@ -75,12 +76,15 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
     ValidatorGroups groups = GroupRotationDriver.groups(initial.get("groups"));
     int sessionStart = initial.get("session_start_block").nat();
     int now = initial.get("now").nat();
+    int session = initial.opt("session").map(VectorNode::nat).orElse(0);
 
     Map<String, RelayBlock> blocks = new LinkedHashMap<>();
     for (Map.Entry<String, VectorNode> e : initial.get("relay_blocks").entries().entrySet()) {
       VectorNode b = e.getValue();
+      TransposedClaimQueue cq = b.opt("claim_queue").map(q -> TransposedClaimQueue.of(
+          ProspectiveParachainsDriver.claimQueue(q))).orElse(TransposedClaimQueue.EMPTY);
       RelayBlock rb = new RelayBlock(ProtocolValues.hash(b.get("hash")), b.get("number").nat(),
-          ProtocolValues.hash(b.get("state_root")));
+          ProtocolValues.hash(b.get("state_root")), cq);
       names.define(e.getKey(), rb.hash(), b.path());
       blocks.put(e.getKey(), rb);
     }
@@ -93,12 +97,12 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
         throw a.malformed("allowed relay parents must have consecutive numbers, oldest first");
       }
       previous = rb.number();
-      tracker = tracker.update(rb.hash(), rb.stateRoot(), rb.number(), allowed.size());
+      tracker = tracker.update(rb.hash(), rb.stateRoot(), rb.claimQueue(), rb.number(), allowed.size());
     }
     Paras paras = paras(initial.get("paras"));
     Map<String, CommittedCandidateReceipt> receipts = new LinkedHashMap<>();
     for (Map.Entry<String, VectorNode> e : initial.get("candidates").entries().entrySet()) {
-      CommittedCandidateReceipt r = candidate(e.getValue(), blocks, paras, config);
+      CommittedCandidateReceipt r = candidate(e.getValue(), blocks, paras, config, session);
       names.define(e.getKey(), r.hash(), e.getValue().path());
       receipts.put(e.getKey(), r);
     }
@@ -115,7 +119,8 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
       }
     }
     SortedMap<ParaId, SortedSet<CoreIndex>> eligible = eligible(initial.get("eligible"));
-    State st = new State(config, nValidators, groups, sessionStart, now, tracker, paras, pending, eligible, receipts, names);
+    State st = new State(config, nValidators, groups, sessionStart, now, SessionIndex.of(session), tracker, paras,
+        pending, eligible, receipts, names);
     return st::apply;
   }
 
@@ -138,7 +143,8 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
 
   /**
    * {@code {"max_pov_size", "max_head_data_size", "minimum_backing_votes", "elastic_scaling_mvp",
-   * "group_rotation_frequency"}} and, optionally, the UMP limits and {@code max_code_size}
+   * "group_rotation_frequency"}} and, optionally, {@code candidate_receipt_v2} (the node feature;
+   * off by default, as in upstream's test configuration), the UMP limits and {@code max_code_size}
    * (defaults: 16 messages per candidate, 65531-byte messages, queue 174762 messages / 1048576
    * bytes, 3 MiB code).
    */
@@ -148,19 +154,30 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
     if (rotation == 0) {
       throw n.get("group_rotation_frequency").malformed("must be positive");
     }
-    return new HostConfiguration(
-        n.opt("max_code_size").map(VectorNode::nat).orElse(base.maxCodeSize()),
-        n.get("max_head_data_size").nat(),
-        n.get("max_pov_size").nat(),
-        n.opt("max_upward_queue_count").map(VectorNode::nat).orElse(base.maxUpwardQueueCount()),
-        n.opt("max_upward_queue_size").map(VectorNode::nat).orElse(base.maxUpwardQueueSize()),
-        n.opt("max_upward_message_size").map(VectorNode::nat).orElse(base.maxUpwardMessageSize()),
-        n.opt("max_upward_message_num_per_candidate").map(VectorNode::nat).orElse(base.maxUpwardMessageNumPerCandidate()),
-        base.hrmpMaxMessageNumPerCandidate(), base.validationUpgradeCooldown(), base.validationUpgradeDelay(),
-        base.minimumValidationUpgradeDelay(), new AsyncBackingParams(3, 2), base.neededApprovals(),
-        n.get("minimum_backing_votes").nat(), base.noShowSlots(), base.nDelayTranches(),
-        n.get("elastic_scaling_mvp").bool(),
-        new SchedulerParams(rotation, 3, OptionalInt.empty(), 3, 1, 5));
+    // Fields are read in the vector format's order, so the first bad one is the one reported.
+    return base.toBuilder()
+        .maxCodeSize(n.opt("max_code_size").map(VectorNode::nat).orElse(base.maxCodeSize()))
+        .maxHeadDataSize(n.get("max_head_data_size").nat())
+        .maxPovSize(n.get("max_pov_size").nat())
+        .maxUpwardQueueCount(
+            n.opt("max_upward_queue_count").map(VectorNode::nat).orElse(base.maxUpwardQueueCount()))
+        .maxUpwardQueueSize(
+            n.opt("max_upward_queue_size").map(VectorNode::nat).orElse(base.maxUpwardQueueSize()))
+        .maxUpwardMessageSize(
+            n.opt("max_upward_message_size").map(VectorNode::nat).orElse(base.maxUpwardMessageSize()))
+        .maxUpwardMessageNumPerCandidate(n.opt("max_upward_message_num_per_candidate")
+            .map(VectorNode::nat).orElse(base.maxUpwardMessageNumPerCandidate()))
+        .asyncBackingParams(new AsyncBackingParams(3, 2))
+        .minimumBackingVotes(n.get("minimum_backing_votes").nat())
+        .elasticScalingMvp(n.get("elastic_scaling_mvp").bool())
+        .schedulerParams(SchedulerParams.DEFAULT
+            .withGroupRotationFrequency(rotation)
+            .withParasAvailabilityPeriod(3)
+            .withLookahead(3)
+            .withNumCores(1)
+            .withTtl(5))
+        .candidateReceiptV2(n.opt("candidate_receipt_v2").map(VectorNode::bool).orElse(false))
+        .build();
   }
 
   /** {@code {"1": {"head", "validation_code_hash", "most_recent_context"}}}. */
@@ -188,10 +205,12 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
    * {@code relay_parent_storage_root}, {@code max_pov_size} (of the PVD the descriptor commits to),
    * {@code validation_code_hash} (the para's), {@code para_head} (hash of {@code head_data}),
    * {@code hrmp_watermark} (the relay parent's number), {@code processed_downward_messages} (0),
-   * {@code upward_messages}, {@code horizontal_messages}, {@code new_validation_code}.
+   * {@code upward_messages}, {@code horizontal_messages}, {@code new_validation_code}; and the
+   * descriptor version and UMP signals of {@link ReceiptSpecs} (V1 by default; a V2 descriptor's
+   * session is {@code initial.session} unless given).
    */
   private static CommittedCandidateReceipt candidate(VectorNode n, Map<String, RelayBlock> blocks, Paras paras,
-      HostConfiguration config) {
+      HostConfiguration config, int session) {
     ParaId para = ProtocolValues.paraId(n.get("para_id"));
     RelayBlock rp = block(n.get("relay_parent"), blocks);
     int rpNumber = n.opt("relay_parent_number").map(VectorNode::nat).orElse(rp.number());
@@ -199,7 +218,7 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
     PersistedValidationData pvd = new PersistedValidationData(ProtocolValues.headData(n.get("parent_head")), rpNumber,
         root, n.opt("max_pov_size").map(VectorNode::nat).orElse(config.maxPovSize()));
     List<byte[]> ump = new ArrayList<>();
-    n.opt("upward_messages").ifPresent(l -> l.list().forEach(m -> ump.add(ProtocolValues.bytes(m))));
+    ReceiptSpecs.upwardMessages(n, ump);
     List<OutboundHrmpMessage> hrmp = new ArrayList<>();
     n.opt("horizontal_messages").ifPresent(l -> l.list().forEach(m -> hrmp.add(
         new OutboundHrmpMessage(ProtocolValues.paraId(m.get("recipient")),
@@ -214,8 +233,8 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
         : paras.currentCodeHash(para).orElseThrow(() -> n.malformed(
             "para " + para.value() + " is not in initial.paras: give \"validation_code_hash\""));
     Hash paraHead = n.opt("para_head").map(ProtocolValues::hash).orElse(head.hash());
-    CandidateDescriptor d = new CandidateDescriptor(para, rp.hash(), CoreIndex.of(0), SessionIndex.of(0), pvd.hash(),
-        Hash.blake2b256(head.toByteArray()), Hash.ZERO, paraHead, codeHash);
+    CandidateDescriptor d = ReceiptSpecs.descriptor(n, para, rp.hash(), pvd.hash(), Hash.blake2b256(head.toByteArray()),
+        Hash.ZERO, paraHead, codeHash, session);
     return new CommittedCandidateReceipt(d, commitments);
   }
 
@@ -229,12 +248,12 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
 
   private record State(
       HostConfiguration config, int nValidators, ValidatorGroups groups, int sessionStart, int now,
-      AllowedRelayParentsTracker tracker, Paras paras, PendingAvailability pending,
+      SessionIndex session, AllowedRelayParentsTracker tracker, Paras paras, PendingAvailability pending,
       SortedMap<ParaId, SortedSet<CoreIndex>> eligible, Map<String, CommittedCandidateReceipt> receipts,
       NameTable names) {
 
     Inclusion.BlockContext ctx(Paras p) {
-      return new Inclusion.BlockContext(now, config, nValidators, groups, sessionStart, tracker, p, Map.of());
+      return new Inclusion.BlockContext(now, config, nValidators, groups, sessionStart, tracker, p, Map.of(), session);
     }
 
     OpOutcome apply(String op, VectorNode args) {
@@ -245,8 +264,7 @@ public final class SanitizeBackedCandidatesDriver implements ComponentDriver {
           Paras p = args.opt("paras").map(SanitizeBackedCandidatesDriver::paras).orElse(paras);
           SortedMap<ParaId, SortedSet<CoreIndex>> el = args.opt("eligible").map(SanitizeBackedCandidatesDriver::eligible)
               .orElse(eligible);
-          ParasInherent.SanitizedCandidates s = ParasInherent.sanitizeBackedCandidates(backed, ctx(p), pending, el,
-              config.elasticScalingMvp());
+          ParasInherent.SanitizedCandidates s = ParasInherent.sanitizeBackedCandidates(backed, ctx(p), pending, el);
           ObjectNode o = Canonical.object();
           ObjectNode kept = o.putObject("kept");
           s.kept().forEach((para, l) -> {

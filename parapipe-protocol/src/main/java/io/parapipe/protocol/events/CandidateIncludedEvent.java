@@ -2,6 +2,7 @@ package io.parapipe.protocol.events;
 
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.protocol.primitives.ParaId;
 import java.util.List;
 
@@ -13,9 +14,10 @@ import java.util.List;
  * @param para para
  * @param candidate candidate
  * @param core core
- * @param paraBlock para_block
+ * @param head the para head the candidate produced, opaque to the relay chain; the trace shows
+ *     it as {@code para_block}, the para block number the host decodes from it
  */
-public record CandidateIncludedEvent(Hash block, int number, ParaId para, Hash candidate, CoreIndex core, int paraBlock) implements TraceEvent {
+public record CandidateIncludedEvent(Hash block, int number, ParaId para, Hash candidate, CoreIndex core, HeadData head) implements TraceEvent {
   @Override
   public String type() {
     return "candidate_included";
@@ -28,6 +30,6 @@ public record CandidateIncludedEvent(Hash block, int number, ParaId para, Hash c
     w.field("para", (long) para.value());
     w.field("candidate", candidate);
     w.field("core", (long) core.value());
-    w.field("para_block", paraBlock);
+    w.paraHead("para_block", head);
   }
 }

@@ -1,6 +1,7 @@
 package io.parapipe.protocol.events;
 
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.HeadData;
 import java.util.List;
 
 /**
@@ -25,6 +26,12 @@ public interface FieldWriter {
 
   /** A list of hashes. */
   void field(String name, List<Hash> values);
+
+  /**
+   * A para head. The relay chain treats heads as opaque bytes, so the protocol hands them over
+   * as they are and the writer decides how to render them.
+   */
+  void paraHead(String name, HeadData head);
 
   /** A list of integers. */
   void intList(String name, List<Integer> values);

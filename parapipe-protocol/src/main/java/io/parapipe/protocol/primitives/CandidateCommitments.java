@@ -1,5 +1,7 @@
 package io.parapipe.protocol.primitives;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +11,12 @@ import java.util.Optional;
  * computed once.
  */
 public final class CandidateCommitments {
+  /**
+   * {@code UMP_SEPARATOR}: the empty upward message after which a candidate's UMP signals follow.
+   * A zero-length array cannot be changed, so sharing it is safe.
+   */
+  public static final byte[] UMP_SEPARATOR = new byte[0];
+
   private final List<byte[]> upwardMessages;
   private final List<OutboundHrmpMessage> horizontalMessages;
   private final Optional<byte[]> newValidationCode;
@@ -68,6 +76,56 @@ public final class CandidateCommitments {
   /** The HRMP watermark. */
   public int hrmpWatermark() {
     return hrmpWatermark;
+  }
+
+  /** The upward messages before the first {@link #UMP_SEPARATOR} ({@code skip_ump_signals}). */
+  public static List<byte[]> skipUmpSignals(List<byte[]> upward) {
+    List<byte[]> out = new ArrayList<>(upward.size());
+    for (byte[] m : upward) {
+      if (m.length == 0) {
+        break;
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
+   * {@code ump_signals()}: the signals after the first separator, at most two and at most one of
+   * each kind. Errors: {@code UmpSignalDecode} (a message that is not an {@code UMPSignal}),
+   * {@code DuplicateUMPSignal}, {@code TooManyUMPSignals} (checked after the first two decode).
+   */
+  public UmpSignalCheck umpSignals() {
+    Iterator<byte[]> it = upwardMessages.iterator();
+    boolean separator = false;
+    while (it.hasNext()) {
+      if (it.next().length == 0) {
+        separator = true;
+        break;
+      }
+    }
+    Optional<UmpSignal.SelectCore> selectCore = Optional.empty();
+    Optional<UmpSignal.ApprovedPeer> approvedPeer = Optional.empty();
+    if (!separator) {
+      return new UmpSignalCheck.Valid(CandidateUmpSignals.NONE);
+    }
+    for (int i = 0; i < 2 && it.hasNext(); i++) {
+      Optional<UmpSignal> signal = UmpSignal.decode(it.next());
+      if (signal.isEmpty()) {
+        return new UmpSignalCheck.Invalid(CommittedCandidateReceiptError.UMP_SIGNAL_DECODE);
+      }
+      if (signal.get() instanceof UmpSignal.SelectCore s && selectCore.isEmpty()) {
+        selectCore = Optional.of(s);
+      } else if (signal.get() instanceof UmpSignal.ApprovedPeer p && approvedPeer.isEmpty()) {
+        approvedPeer = Optional.of(p);
+      } else {
+        return new UmpSignalCheck.Invalid(CommittedCandidateReceiptError.DUPLICATE_UMP_SIGNAL);
+      }
+    }
+    if (it.hasNext()) {
+      return new UmpSignalCheck.Invalid(CommittedCandidateReceiptError.TOO_MANY_UMP_SIGNALS);
+    }
+    return new UmpSignalCheck.Valid(new CandidateUmpSignals(selectCore, approvedPeer));
   }
 
   /** Commitments that only produce a head: no messages, no upgrade. */

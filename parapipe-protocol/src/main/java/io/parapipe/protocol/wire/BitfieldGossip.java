@@ -2,7 +2,7 @@ package io.parapipe.protocol.wire;
 
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.primitives.Hash;
-import io.parapipe.protocol.relay.runtime.inclusion.SignedAvailabilityBitfield;
+import io.parapipe.protocol.primitives.SignedAvailabilityBitfield;
 
 /**
  * A signed availability bitfield for a leaf, gossiped to every validator.

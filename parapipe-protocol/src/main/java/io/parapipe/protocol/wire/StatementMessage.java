@@ -2,7 +2,7 @@ package io.parapipe.protocol.wire;
 
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.primitives.Hash;
-import io.parapipe.protocol.relay.node.backing.Statement;
+import io.parapipe.protocol.primitives.Statement;
 
 /**
  * A backing statement, sent to the other members of the backing group.

@@ -10,9 +10,10 @@ import java.util.OptionalLong;
  * docs/results-schema.md}).
  *
  * <p>It is called once per scenario, in order, on the calling thread. A bad scenario is the
- * user's mistake: throw an exception whose class name ends in {@code UserError} or {@code
- * ConfigException} (exit code 2). Anything else is treated as a bug. Returned text that is not
- * valid {@code parapipe.run/1} JSON is reported as a bug of the source (exit code 1).
+ * user's mistake: throw a {@link io.parapipe.errors.UserMistake} (exit code 2), such as the
+ * simulator's {@code ScenarioConfigException}. Anything else is treated as a bug. Returned text
+ * that is not valid {@code parapipe.run/1} JSON is reported as a bug of the source (exit code
+ * 1).
  */
 @FunctionalInterface
 public interface RunSource {

@@ -2,7 +2,6 @@ package io.parapipe.report.compare;
 
 import io.parapipe.report.ReportUserError;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,18 +42,22 @@ public record Scenario(String label, String toml, String origin) {
    * The comparison run without {@code --config}: synchronous and asynchronous backing on the same
    * network (the shipped {@code scenarios/sync.toml} and {@code scenarios/async.toml}).
    *
+   * @param shipped the catalogue of shipped scenarios
    * @return the {@code sync} and {@code async} scenarios
    */
-  public static List<Scenario> syncVsAsync() {
-    return List.of(builtIn("sync"), builtIn("async"));
+  public static List<Scenario> syncVsAsync(BuiltInScenarios shipped) {
+    return List.of(builtIn(shipped, "sync"), builtIn(shipped, "async"));
   }
 
   /**
-   * @param name {@code sync} or {@code async}
-   * @return that built-in scenario
+   * @param shipped the catalogue of shipped scenarios
+   * @param name a shipped scenario's name, e.g. {@code sync}
+   * @return that built-in scenario, labelled by its name
+   * @throws IllegalArgumentException if the catalogue has no such scenario (a bug: the callers
+   *     name only scenarios that are shipped)
    */
-  public static Scenario builtIn(String name) {
-    String text = io.parapipe.sim.scenario.ScenarioLoader.builtInText(name)
+  public static Scenario builtIn(BuiltInScenarios shipped, String name) {
+    String text = shipped.text(name)
         .orElseThrow(() -> new IllegalArgumentException("no built-in scenario " + name));
     return new Scenario(name, text, "scenarios/" + name + ".toml");
   }

@@ -2,21 +2,30 @@ package io.parapipe.report.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.parapipe.report.Fixtures;
 import io.parapipe.report.ReportUserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code compare} end to end, with a fake source that answers with the fixture runs. */
 class ComparisonTest {
+  /** The shipped scenario files, read from the repository as the simulator packs them. */
+  private static final BuiltInScenarios SHIPPED = name -> {
+    try {
+      return Optional.of(Files.readString(Path.of("..", "scenarios", name + ".toml")));
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  };
+
   /** Answers each scenario with the fixture named like its label, and records the calls. */
   private static final class FixtureSource implements RunSource {
     final List<String> calls = new ArrayList<>();
@@ -32,7 +41,7 @@ class ComparisonTest {
   void syncVsAsyncByDefault(@TempDir Path dir) throws Exception {
     FixtureSource source = new FixtureSource();
     Path out = dir.resolve("out");
-    Comparison.Result r = Comparison.run(source, Scenario.syncVsAsync(), OptionalLong.of(7), out,
+    Comparison.Result r = Comparison.run(source, Scenario.syncVsAsync(SHIPPED), OptionalLong.of(7), out,
         null, null);
     assertThat(source.calls).containsExactly("sync@7", "async@7");
     assertThat(r.runFiles()).containsExactly(out.resolve("sync.json"), out.resolve("async.json"));
@@ -82,7 +91,7 @@ class ComparisonTest {
 
   @Test
   void repeatedLabelsAreMadeUnique() {
-    Scenario s = Scenario.builtIn("sync");
+    Scenario s = Scenario.builtIn(SHIPPED, "sync");
     List<String> labels = Comparison.uniqueLabels(List.of(s, s,
         new Scenario("my run/1", "", "x"), new Scenario("compare", "", "y"),
         new Scenario("..", "", "z")));
@@ -92,7 +101,7 @@ class ComparisonTest {
   @Test
   void withoutTheSimulatorCompareSaysSoAndWritesNothing(@TempDir Path dir) {
     Path out = dir.resolve("out");
-    assertThatThrownBy(() -> Comparison.run(RunSource.UNAVAILABLE, Scenario.syncVsAsync(),
+    assertThatThrownBy(() -> Comparison.run(RunSource.UNAVAILABLE, Scenario.syncVsAsync(SHIPPED),
         OptionalLong.empty(), out, null, null))
         .isInstanceOf(ReportUserError.class)
         .hasMessageStartingWith("simulation is unavailable in this build");
@@ -102,7 +111,7 @@ class ComparisonTest {
   @Test
   void invalidResultsFromTheSourceAreABugNotAUserError(@TempDir Path dir) {
     assertThatThrownBy(() -> Comparison.run((s, seed) -> "{\"schema\": \"x\"}",
-        Scenario.syncVsAsync(), OptionalLong.empty(), dir, null, null))
+        Scenario.syncVsAsync(SHIPPED), OptionalLong.empty(), dir, null, null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("the simulator returned invalid results for scenarios/sync.toml");
   }
@@ -112,7 +121,7 @@ class ComparisonTest {
     assertThatThrownBy(() -> Scenario.fromFile(dir.resolve("missing.toml")))
         .isInstanceOf(ReportUserError.class).hasMessageEndingWith("missing.toml: no such file");
     Path file = Files.writeString(dir.resolve("file"), "");
-    assertThatThrownBy(() -> Comparison.run(new FixtureSource(), Scenario.syncVsAsync(),
+    assertThatThrownBy(() -> Comparison.run(new FixtureSource(), Scenario.syncVsAsync(SHIPPED),
         OptionalLong.empty(), file, null, null))
         .isInstanceOf(ReportUserError.class).hasMessageContaining("exists and is not a directory");
     assertThatThrownBy(() -> Comparison.run(new FixtureSource(), List.of(),
@@ -121,21 +130,12 @@ class ComparisonTest {
   }
 
   @Test
-  void builtInScenariosDifferOnlyInBacking() throws Exception {
-    TomlMapper toml = new TomlMapper();
-    JsonNode sync = toml.readTree(Scenario.builtIn("sync").toml());
-    JsonNode async = toml.readTree(Scenario.builtIn("async").toml());
-    // Same network, hardware and seed: the comparison isolates the backing mode.
-    var syncScenario = io.parapipe.sim.scenario.ScenarioLoader.parse(Scenario.builtIn("sync").toml(), "sync");
-    var asyncScenario = io.parapipe.sim.scenario.ScenarioLoader.parse(Scenario.builtIn("async").toml(), "async");
-    assertThat(asyncScenario.network()).isEqualTo(syncScenario.network());
-    assertThat(asyncScenario.hardware()).isEqualTo(syncScenario.hardware());
-    assertThat(asyncScenario.seed()).isEqualTo(syncScenario.seed());
-    assertThat(sync.path("relay").path("max_candidate_depth").asInt()).isZero();
-    assertThat(async.path("relay").path("max_candidate_depth").asInt()).isEqualTo(3);
-    assertThat(async.path("relay").path("allowed_ancestry_len").asInt()).isEqualTo(2);
-    assertThat(async.path("para").path("unincluded_segment_capacity").asInt()).isEqualTo(3);
-    assertThat(async.path("collator").path("kind").asText()).isEqualTo("lookahead");
-    assertThat(asyncScenario.durationMicros()).isEqualTo(syncScenario.durationMicros());
+  void builtInScenariosComeFromTheCatalogueTheCommandLineGives() {
+    assertThat(Scenario.syncVsAsync(SHIPPED)).extracting(Scenario::label, Scenario::origin)
+        .containsExactly(tuple("sync", "scenarios/sync.toml"),
+            tuple("async", "scenarios/async.toml"));
+    assertThat(Scenario.builtIn(SHIPPED, "async").toml()).contains("max_candidate_depth = 3");
+    assertThatThrownBy(() -> Scenario.builtIn(name -> Optional.empty(), "sync"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("no built-in scenario sync");
   }
 }

@@ -1,7 +1,8 @@
 package io.parapipe.sim.network;
 
 /**
- * Parameters of the simulated network; every link is alike.
+ * Parameters of the simulated network; every link is alike. Built by name from {@link #IDEAL} or
+ * {@link #DEFAULT} with the {@code with*} copies.
  *
  * @param latencyMicros base one-way latency of every message, µs (≥ 0)
  * @param jitterMeanMicros mean of the extra delay drawn per delivery, µs (0 .. {@link
@@ -31,15 +32,20 @@ public record NetworkConfig(
   public static final long ONE_GBIT_PER_SECOND = 125_000_000L;
 
   /**
+   * An ideal network: no latency, no jitter, unlimited bandwidth, no loss. The starting point of
+   * every other configuration, built from it by name with the {@code with*} copies.
+   */
+  public static final NetworkConfig IDEAL =
+      new NetworkConfig(0, 0, JitterDistribution.NONE, UNLIMITED_BANDWIDTH, 0.0);
+
+  /**
    * The scenario defaults (docs/scenario.md): 40 ms latency, exponential jitter of mean 20 ms,
    * 1 Gbit/s up and down, no loss.
    */
-  public static final NetworkConfig DEFAULT =
-      new NetworkConfig(40_000, 20_000, JitterDistribution.EXPONENTIAL, ONE_GBIT_PER_SECOND, 0.0);
-
-  /** An ideal network: no latency, no jitter, unlimited bandwidth, no loss (for tests). */
-  public static final NetworkConfig IDEAL =
-      new NetworkConfig(0, 0, JitterDistribution.NONE, UNLIMITED_BANDWIDTH, 0.0);
+  public static final NetworkConfig DEFAULT = IDEAL
+      .withLatency(40_000)
+      .withJitter(20_000, JitterDistribution.EXPONENTIAL)
+      .withBandwidth(ONE_GBIT_PER_SECOND);
 
   /** Validates the values; these are programming errors, user input is checked by the loader. */
   public NetworkConfig {

@@ -84,6 +84,7 @@ public record Scenario(
     for (ParaSpec p : paras) {
       ObjectNode po = f.objectNode();
       po.put("id", p.id());
+      po.put("cores", p.cores());
       po.setAll(p.runtime().toJson());
       po.set("collator", p.collator().toJson());
       ps.add(po);

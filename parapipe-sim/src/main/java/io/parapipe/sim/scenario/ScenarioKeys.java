@@ -53,6 +53,9 @@ public final class ScenarioKeys {
       k("execution_fraction", number(0.01, 1), 0.65),
       k("pvf_workers", integer(1, 64), 2));
 
+  /** The node features a scenario can switch on ({@code node_features::FeatureIndex} names). */
+  public static final List<String> NODE_FEATURES = List.of("ElasticScalingMVP", "CandidateReceiptV2");
+
   /** {@code [relay]}. */
   public static final Section RELAY = new Section("relay",
       k("slot_duration", duration(100 * MS, 10 * MIN), 6 * S),
@@ -72,7 +75,9 @@ public final class ScenarioKeys {
       k("bitfield_signing_delay", duration(0, 10 * MIN), 1500 * MS),
       k("missed_slot_probability", number(0, 0.99), 0.0),
       k("fork_probability", number(0, 1), 0.0),
-      k("finality_round_interval", duration(100 * MS, 10 * MIN), 1 * S));
+      k("finality_round_interval", duration(100 * MS, 10 * MIN), 1 * S),
+      k("node_features", textList(NODE_FEATURES::contains,
+          "node feature names (" + String.join(", ", NODE_FEATURES) + ")"), List.of("CandidateReceiptV2")));
 
   /** {@code [para]}: parachain runtime settings. */
   public static final Section PARA = new Section("para",
@@ -100,6 +105,13 @@ public final class ScenarioKeys {
       k("parent_search", oneOf("F1", "F2"), "F1"),
       k("max_pov_percentage", integer(1, 100), 85));
 
+  /**
+   * The keys of a {@code [[paras]]} entry besides {@code id}, {@code collator} and the
+   * {@code [para]} keys: what the relay chain gives the para.
+   */
+  public static final Section PARAS = new Section("paras",
+      k("cores", integer(1, 1000), 1));
+
   /** {@code [faults]}. */
   public static final Section FAULTS = new Section("faults",
       k("offline_validators", integerList(0, 1_000_000), List.of()),
@@ -114,5 +126,5 @@ public final class ScenarioKeys {
 
   /** Every section, in file order. */
   public static final List<Section> ALL =
-      List.of(TOP, NETWORK, HARDWARE, RELAY, PARA, COLLATOR, FAULTS);
+      List.of(TOP, NETWORK, HARDWARE, RELAY, PARA, COLLATOR, PARAS, FAULTS);
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,12 +184,12 @@ public final class ScenarioLoader {
       int nParas = network.integer("paras");
       TreeMap<Integer, ParaSpec> paras = new TreeMap<>();
       for (int i = 0; i < nParas; i++) {
-        paras.put(FIRST_PARA_ID + i, new ParaSpec(FIRST_PARA_ID + i, paraDefaults, collatorDefaults));
+        paras.put(FIRST_PARA_ID + i, new ParaSpec(FIRST_PARA_ID + i, 1, paraDefaults, collatorDefaults));
       }
       readParaOverrides(paras);
       List<UpgradeSpec> upgrades = readUpgrades(paras.keySet());
 
-      checkNetwork(network, relay, faults, paras.keySet());
+      checkNetwork(network, relay, faults, paras);
       for (ParaSpec p : paras.values()) {
         checkCollator(p.collator(), "para " + p.id());
       }
@@ -242,7 +243,10 @@ public final class ScenarioLoader {
               "give each para one [[paras]] entry with all its overrides");
         }
         Values runtime = ScenarioKeys.PARA.read(entry, path, origin, base.runtime(),
-            Set.of("id", "collator"));
+            Set.of("id", "collator", "cores"));
+        JsonNode coresNode = entry.get("cores");
+        int cores = coresNode == null ? base.cores()
+            : (Integer) ScenarioKeys.PARAS.readOne("cores", coresNode, path, origin);
         Values collator = base.collator();
         JsonNode c = entry.get("collator");
         if (c != null) {
@@ -251,7 +255,7 @@ public final class ScenarioLoader {
           }
           collator = ScenarioKeys.COLLATOR.read(c, path + ".collator", origin, collator, Set.of());
         }
-        paras.put(id, new ParaSpec(id, runtime, collator));
+        paras.put(id, new ParaSpec(id, cores, runtime, collator));
       }
     }
 
@@ -339,15 +343,24 @@ public final class ScenarioLoader {
         Map.Entry<String, JsonNode> e = it.next();
         m.put(e.getKey(), s.readOne(e.getKey(), e.getValue(), path + "." + key, origin));
       }
-      return Map.copyOf(new TreeMap<>(m));
+      return Collections.unmodifiableMap(new TreeMap<>(m));
     }
 
-    private void checkNetwork(Values network, Values relay, Values faults, Set<Integer> paraIds) {
+    private void checkNetwork(Values network, Values relay, Values faults, TreeMap<Integer, ParaSpec> paras) {
+      Set<Integer> paraIds = paras.keySet();
       int validators = network.integer("validators");
       int cores = relay.integer("num_cores");
-      if (paraIds.size() > cores) {
-        throw error("network.paras = " + paraIds.size() + " exceeds relay.num_cores = " + cores
-            + ": every para needs a core of its own (bulk coretime); raise relay.num_cores");
+      int assigned = 0;
+      for (ParaSpec p : paras.values()) {
+        assigned += p.cores();
+      }
+      if (assigned > cores) {
+        throw error(assigned == paraIds.size()
+            ? "network.paras = " + paraIds.size() + " exceeds relay.num_cores = " + cores
+                + ": every para needs a core of its own (bulk coretime); raise relay.num_cores"
+            : "the paras hold " + assigned + " cores ([[paras]] cores, 1 by default) but relay.num_cores = "
+                + cores + ": each core is assigned to one para (bulk coretime); raise relay.num_cores to at "
+                + "least " + assigned + " or lower cores");
       }
       if (cores > validators) {
         throw error("relay.num_cores = " + cores + " exceeds network.validators = " + validators

@@ -3,7 +3,9 @@ package io.parapipe.sim.trace;
 import io.parapipe.protocol.events.FieldWriter;
 import io.parapipe.protocol.events.TraceEvent;
 import io.parapipe.protocol.host.ProtocolEvent;
+import io.parapipe.protocol.para.runtime.ParaBlockHeader;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.sim.EventObserver;
 import io.parapipe.sim.results.RunFileUserError;
 import java.io.Closeable;
@@ -320,6 +322,16 @@ public final class TraceWriter implements EventObserver, Closeable {
         }
       }
       put((byte) ']');
+    }
+
+    /**
+     * Writes the para block number the head's header encodes, or -1 if it is not a header
+     * parapipe's para runtime wrote. Decoding is the host's business: validators never read
+     * para heads.
+     */
+    @Override
+    public void paraHead(String name, HeadData head) {
+      field(name, (long) ParaBlockHeader.decode(head).map(ParaBlockHeader::number).orElse(-1));
     }
 
     @Override

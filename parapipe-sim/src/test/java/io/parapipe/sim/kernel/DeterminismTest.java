@@ -6,7 +6,6 @@ import io.parapipe.protocol.host.Topic;
 import io.parapipe.sim.kernel.TestNode.Msg;
 import io.parapipe.sim.kernel.TestNode.Seen;
 import io.parapipe.sim.kernel.TestNode.Tick;
-import io.parapipe.sim.network.JitterDistribution;
 import io.parapipe.sim.network.NetworkConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DeterminismTest {
   private static final NetworkConfig NET =
-      new NetworkConfig(40_000, 20_000, JitterDistribution.EXPONENTIAL, 1_000_000, 0.05);
+      NetworkConfig.DEFAULT.withBandwidth(1_000_000).withMessageLoss(0.05);
 
   /** A gossiping network with timers, cancellations, loss and contention; returns its log. */
   private static List<Seen> run(long seed) {

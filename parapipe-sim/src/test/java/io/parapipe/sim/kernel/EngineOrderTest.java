@@ -25,8 +25,8 @@ class EngineOrderTest {
       @ForAll long seed,
       @ForAll @IntRange(min = 2, max = 12) int nodes,
       @ForAll @LongRange(min = 0, max = 50_000) long latency) {
-    NetworkConfig net =
-        new NetworkConfig(latency, latency / 2, JitterDistribution.UNIFORM, 10_000_000, 0.0);
+    NetworkConfig net = NetworkConfig.IDEAL.withLatency(latency)
+        .withJitter(latency / 2, JitterDistribution.UNIFORM).withBandwidth(10_000_000);
     Engine e = new Engine(seed, net);
     List<Seen> log = new ArrayList<>();
     long[] scheduled = new long[1];

@@ -18,7 +18,7 @@ class NetworkTest {
   private final List<Seen> log = new ArrayList<>();
 
   private static NetworkConfig fixed(long latency, long bandwidth) {
-    return new NetworkConfig(latency, 0, JitterDistribution.NONE, bandwidth, 0.0);
+    return NetworkConfig.IDEAL.withLatency(latency).withBandwidth(bandwidth);
   }
 
   private Engine withNodes(NetworkConfig config, int n) {
@@ -233,7 +233,7 @@ class NetworkTest {
 
   @Test
   void uniformJitterStaysInItsRangeWithTheRightMean() {
-    NetworkConfig c = new NetworkConfig(10_000, 5_000, JitterDistribution.UNIFORM, NetworkConfig.UNLIMITED_BANDWIDTH, 0);
+    NetworkConfig c = NetworkConfig.IDEAL.withLatency(10_000).withJitter(5_000, JitterDistribution.UNIFORM);
     Network n = new Network(c);
     var r = new io.parapipe.sim.kernel.SplitMix64(11);
     long sum = 0;
@@ -286,17 +286,15 @@ class NetworkTest {
 
   @Test
   void configRejectsNonsense() {
-    assertThatThrownBy(() -> new NetworkConfig(-1, 0, JitterDistribution.NONE, 1, 0))
+    NetworkConfig ideal = NetworkConfig.IDEAL;
+    assertThatThrownBy(() -> ideal.withLatency(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ideal.withBandwidth(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ideal.withMessageLoss(1.5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ideal.withMessageLoss(Double.NaN))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new NetworkConfig(0, 0, JitterDistribution.NONE, 0, 0))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new NetworkConfig(0, 0, JitterDistribution.NONE, 1, 1.5))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new NetworkConfig(0, 0, JitterDistribution.NONE, 1, Double.NaN))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new NetworkConfig(0, NetworkConfig.MAX_JITTER_MEAN_MICROS + 1, JitterDistribution.UNIFORM, 1, 0))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new NetworkConfig(0, 0, null, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ideal.withJitter(NetworkConfig.MAX_JITTER_MEAN_MICROS + 1,
+        JitterDistribution.UNIFORM)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ideal.withJitter(0, null)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

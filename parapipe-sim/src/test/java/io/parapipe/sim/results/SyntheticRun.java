@@ -10,8 +10,10 @@ import io.parapipe.protocol.events.RelayBlockAuthored;
 import io.parapipe.protocol.events.RelayBlockImported;
 import io.parapipe.protocol.events.RuntimePanicEvent;
 import io.parapipe.protocol.host.ProtocolEvent;
+import io.parapipe.protocol.para.runtime.ParaBlockHeader;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.sim.EventObserver;
 import io.parapipe.sim.SimulationSummary;
@@ -101,7 +103,7 @@ final class SyntheticRun {
     e.add(new Timed(12_500_000, 11, para(2, C4, 2, 400_000, 1_000_000_000L, 100, 2)));
     e.add(new Timed(13_000_000, 11, para(2, C5, 2, 100_000, 10_000_000_000L, 100, 1)));
     // Runtime events of B3 reach the collector before the block's own authoring event.
-    e.add(new Timed(18_000_000, 3, new CandidateIncludedEvent(B3, 3, P, C1, CoreIndex.of(0), 1)));
+    e.add(new Timed(18_000_000, 3, new CandidateIncludedEvent(B3, 3, P, C1, CoreIndex.of(0), paraHead(1))));
     e.add(new Timed(18_000_000, 3, new CandidateBackedEvent(B3, 3, P, C5, CoreIndex.of(0), 2)));
     e.add(new Timed(18_000_000, 3, relay(B3, 3, 3, B2X)));
     e.add(new Timed(18_000_000, 3, new CandidateBackedEvent(B3, 3, P, C2, CoreIndex.of(1), 3)));
@@ -120,12 +122,12 @@ final class SyntheticRun {
         "no space left for the block in the unincluded segment")));
     e.add(new Timed(27_000_000, 11, new RuntimePanicEvent(P, 4, "Slot must increase")));
     e.add(new Timed(30_000_000, 0, relay(B5A, 4, 5, B3)));
-    e.add(new Timed(30_000_000, 0, new CandidateIncludedEvent(B5A, 4, P, C2, CoreIndex.of(1), 2)));
-    e.add(new Timed(30_000_000, 0, new CandidateIncludedEvent(B5A, 4, P, C6, CoreIndex.of(2), 3)));
+    e.add(new Timed(30_000_000, 0, new CandidateIncludedEvent(B5A, 4, P, C2, CoreIndex.of(1), paraHead(2))));
+    e.add(new Timed(30_000_000, 0, new CandidateIncludedEvent(B5A, 4, P, C6, CoreIndex.of(2), paraHead(3))));
     e.add(new Timed(30_000_000, 2, relay(B5B, 4, 5, B3)));
     e.add(new Timed(30_000_000, 2, new CandidateTimedOutEvent(B5B, 4, P, C5, CoreIndex.of(0))));
-    e.add(new Timed(30_000_000, 2, new CandidateIncludedEvent(B5B, 4, P, C2, CoreIndex.of(1), 2)));
-    e.add(new Timed(30_000_000, 2, new CandidateIncludedEvent(B5B, 4, P, C6, CoreIndex.of(2), 3)));
+    e.add(new Timed(30_000_000, 2, new CandidateIncludedEvent(B5B, 4, P, C2, CoreIndex.of(1), paraHead(2))));
+    e.add(new Timed(30_000_000, 2, new CandidateIncludedEvent(B5B, 4, P, C6, CoreIndex.of(2), paraHead(3))));
     e.add(new Timed(31_000_000, 3, new BlockFinalized(B5B, 4)));
     return e;
   }
@@ -153,5 +155,10 @@ final class SyntheticRun {
     return new ParaBlockAuthored(P, number, Hash.fromLong(0xa000 + candidate.byteAt(7)),
         Hash.fromLong(0xa000 + number - 1), relayParent, Hash.fromLong(relayParent), candidate,
         refTimePs, pov, authoringUs, 100 + number, segment, "basic");
+  }
+
+  /** The head data of a para block numbered {@code number}, as the para runtime encodes it. */
+  private static HeadData paraHead(int number) {
+    return new ParaBlockHeader(Hash.ZERO, number, Hash.ZERO, Hash.ZERO, List.of()).headData();
   }
 }

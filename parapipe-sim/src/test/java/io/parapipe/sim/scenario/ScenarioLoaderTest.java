@@ -3,6 +3,8 @@ package io.parapipe.sim.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,28 @@ class ScenarioLoaderTest {
     assertThat(file.toJson()).isEqualTo(embedded.toJson());
     assertThat(embedded.paras()).extracting(ParaSpec::id).containsExactly(2000, 2001, 2002);
     assertThat(embedded.durationMicros()).isEqualTo(600_000_000L);
+  }
+
+  @Test
+  void builtInSyncAndAsyncDifferOnlyInBacking() throws Exception {
+    String syncText = ScenarioLoader.builtInText("sync").orElseThrow();
+    String asyncText = ScenarioLoader.builtInText("async").orElseThrow();
+    assertThat(syncText).isEqualTo(Files.readString(ROOT.resolve("scenarios/sync.toml")));
+    assertThat(ScenarioLoader.builtInText("no-such-scenario")).isEmpty();
+    // Same network, hardware and seed: `compare` without --config isolates the backing mode.
+    Scenario sync = ScenarioLoader.parse(syncText, "sync");
+    Scenario async = ScenarioLoader.parse(asyncText, "async");
+    assertThat(async.network()).isEqualTo(sync.network());
+    assertThat(async.hardware()).isEqualTo(sync.hardware());
+    assertThat(async.seed()).isEqualTo(sync.seed());
+    assertThat(async.durationMicros()).isEqualTo(sync.durationMicros());
+    JsonNode syncToml = new TomlMapper().readTree(syncText);
+    JsonNode asyncToml = new TomlMapper().readTree(asyncText);
+    assertThat(syncToml.path("relay").path("max_candidate_depth").asInt()).isZero();
+    assertThat(asyncToml.path("relay").path("max_candidate_depth").asInt()).isEqualTo(3);
+    assertThat(asyncToml.path("relay").path("allowed_ancestry_len").asInt()).isEqualTo(2);
+    assertThat(asyncToml.path("para").path("unincluded_segment_capacity").asInt()).isEqualTo(3);
+    assertThat(asyncToml.path("collator").path("kind").asText()).isEqualTo("lookahead");
   }
 
   @Test
@@ -67,6 +91,20 @@ class ScenarioLoaderTest {
         .isEqualTo(2);
   }
 
+  @Test
+  void upgradeChangesKeepTheirKeysSortedSoTheResultsEchoIsStable() {
+    // Map.copyOf iterates in an order salted per JVM start, which once made the results JSON of
+    // a scenario with upgrades differ between two runs of the same seed.
+    Scenario s = ScenarioLoader.parse("""
+        [[upgrades]]
+        at_relay_block = 40
+        runtime = { unincluded_segment_capacity = 3, slot_duration = "6s", allow_multiple_blocks_per_slot = true, minimum_period = "0s", max_block_weight = "2s", block_processing_velocity = 1 }
+        """, "t.toml");
+    assertThat(s.upgrades().get(0).runtime().keySet()).containsExactly("allow_multiple_blocks_per_slot",
+        "block_processing_velocity", "max_block_weight", "minimum_period", "slot_duration",
+        "unincluded_segment_capacity");
+  }
+
   static Stream<Arguments> badInputs() {
     return Stream.of(
         Arguments.of("[relay]\nnum_corez = 5", "unknown key relay.num_corez in t.toml"),
@@ -75,6 +113,13 @@ class ScenarioLoaderTest {
         Arguments.of("[para]\nslot_duration = 6000", "para.slot_duration = 6000 in t.toml: must be a duration with a unit"),
         Arguments.of("[network]\nparas = 6", "network.paras = 6 exceeds relay.num_cores = 5"),
         Arguments.of("[relay]\nnum_cores = 30", "relay.num_cores = 30 exceeds network.validators = 20"),
+        Arguments.of("[[paras]]\nid = 2000\ncores = 4", "the paras hold 6 cores ([[paras]] cores, 1 by default) but "
+            + "relay.num_cores = 5: each core is assigned to one para (bulk coretime); raise relay.num_cores to at least 6"),
+        Arguments.of("[[paras]]\nid = 2000\ncores = 0", "paras[0].cores = 0 in t.toml: must be an integer from 1 to 1000"),
+        Arguments.of("[relay]\nnode_features = [\"ElasticScaling\"]", "relay.node_features = [\"ElasticScaling\"] in t.toml: "
+            + "must be an array of node feature names (ElasticScalingMVP, CandidateReceiptV2)"),
+        Arguments.of("[[upgrades]]\nat_session = 2\nrelay = { node_features = [] }",
+            "upgrades[0].relay.node_features cannot change during a run"),
         Arguments.of("[faults]\noffline_validators = [20]", "faults.offline_validators contains 20"),
         Arguments.of("[collator]\nkind = \"slot-based\"", "collator kind \"slot-based\" (for para 2000) is not yet supported"),
         Arguments.of("[collator]\nkind = \"fast\"", "collator.kind = \"fast\" in t.toml: must be one of \"basic\", \"lookahead\", \"slot-based\""),
@@ -141,6 +186,16 @@ class ScenarioLoaderTest {
         .isInstanceOf(ScenarioConfigException.class)
         .hasMessage("scenario file " + dir + " is a directory; give a .toml file (the shipped ones"
             + " are in scenarios/)");
+  }
+
+  @Test
+  void aParaCanHoldSeveralCores() {
+    Scenario s = ScenarioLoader.parse("[relay]\nnum_cores = 6\nnode_features = [\"ElasticScalingMVP\", "
+        + "\"CandidateReceiptV2\"]\n[[paras]]\nid = 2001\ncores = 3\n", "t.toml");
+    assertThat(s.paras()).extracting(ParaSpec::cores).containsExactly(1, 3, 1);
+    assertThat(s.toJson().get("paras").get(1).get("cores").asInt()).isEqualTo(3);
+    assertThat(s.relay().texts("node_features")).containsExactly("ElasticScalingMVP", "CandidateReceiptV2");
+    assertThat(ScenarioLoader.defaults().relay().texts("node_features")).containsExactly("CandidateReceiptV2");
   }
 
   @Test

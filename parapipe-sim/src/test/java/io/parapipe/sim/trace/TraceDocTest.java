@@ -22,8 +22,10 @@ import io.parapipe.protocol.events.RelayBlockImported;
 import io.parapipe.protocol.events.RuntimePanicEvent;
 import io.parapipe.protocol.events.TraceEvent;
 import io.parapipe.protocol.events.UpgradeApplied;
+import io.parapipe.protocol.para.runtime.ParaBlockHeader;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.protocol.primitives.ParaId;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +59,7 @@ class TraceDocTest {
         new CandidateBackedEvent(H, 1, P, H, C, 1),
         new ChunkStored(H),
         new BitfieldSigned(H, 2),
-        new CandidateIncludedEvent(H, 1, P, H, C, 1),
+        new CandidateIncludedEvent(H, 1, P, H, C, paraHead(1)),
         new CandidateTimedOutEvent(H, 1, P, H, C),
         new ApprovalSent(H, List.of(H)),
         new BlockFinalized(H, 1),
@@ -98,5 +100,10 @@ class TraceDocTest {
       written.put(n.get("type").asText(), fields);
     }
     assertThat(written).isEqualTo(documented);
+  }
+
+  /** The head data of a para block numbered {@code number}, as the para runtime encodes it. */
+  private static HeadData paraHead(int number) {
+    return new ParaBlockHeader(Hash.ZERO, number, Hash.ZERO, Hash.ZERO, List.of()).headData();
   }
 }

@@ -13,8 +13,10 @@ import io.parapipe.protocol.events.RelayBlockImported;
 import io.parapipe.protocol.events.RuntimePanicEvent;
 import io.parapipe.protocol.events.UpgradeApplied;
 import io.parapipe.protocol.host.ProtocolEvent;
+import io.parapipe.protocol.para.runtime.ParaBlockHeader;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.sim.results.RunFileUserError;
 import java.io.ByteArrayOutputStream;
@@ -54,7 +56,7 @@ class TraceWriterTest {
     String out = write(List.of(
         ev(6_000_000, 3, new RelayBlockAuthored(A, 1, 1, B, List.of(A), List.of(), List.of(B, A), 17, 3)),
         ev(6_040_123, 4, new RelayBlockImported(A, 1, true)),
-        ev(7_000_000, -1, new CandidateIncludedEvent(A, 2, ParaId.of(2000), B, CoreIndex.of(1), 9)),
+        ev(7_000_000, -1, new CandidateIncludedEvent(A, 2, ParaId.of(2000), B, CoreIndex.of(1), paraHead(9))),
         ev(7_500_000, 21, new ParaBlockAuthored(ParaId.of(2001), 3, A, B, 2, A, B,
             500_000_000_000L, 524_288, 500_000, 150, 1, "lookahead")),
         ev(8_000_000, 21, new RuntimePanicEvent(ParaId.of(2001), 4, "Slot must increase")),
@@ -171,5 +173,10 @@ class TraceWriterTest {
       }
     }).isInstanceOf(RunFileUserError.class)
         .hasMessage("cannot write trace file t.jsonl: No space left on device");
+  }
+
+  /** The head data of a para block numbered {@code number}, as the para runtime encodes it. */
+  private static HeadData paraHead(int number) {
+    return new ParaBlockHeader(Hash.ZERO, number, Hash.ZERO, Hash.ZERO, List.of()).headData();
   }
 }

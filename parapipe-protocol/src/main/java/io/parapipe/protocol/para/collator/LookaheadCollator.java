@@ -37,7 +37,7 @@ public final class LookaheadCollator {
   public static final int DEFAULT_CLAIM_QUEUE_OFFSET = 0;
 
   /**
-   * The collator's parameters.
+   * The collator's parameters, built by name from {@link #defaults} with the {@code with*} copies.
    *
    * @param paraId the para
    * @param relaySlotDurationMs {@code relay_chain_slot_duration}
@@ -60,6 +60,30 @@ public final class LookaheadCollator {
     public static Params defaults(ParaId paraId, long relaySlotDurationMs) {
       return new Params(paraId, relaySlotDurationMs, OptionalInt.empty(),
           HostConfiguration.DEFAULT_SCHEDULING_LOOKAHEAD, ParentSearchRevision.F1, UnknownPendingPolicy.RETURN_EMPTY);
+    }
+
+    /** Copy with another {@code max_pov_percentage} (empty for the default 85 %). */
+    public Params withMaxPovPercentage(OptionalInt percentage) {
+      return new Params(paraId, relaySlotDurationMs, percentage, schedulingLookahead, parentSearch,
+          unknownPendingPolicy);
+    }
+
+    /** Copy with another {@code scheduling_lookahead}. */
+    public Params withSchedulingLookahead(int lookahead) {
+      return new Params(paraId, relaySlotDurationMs, maxPovPercentage, lookahead, parentSearch,
+          unknownPendingPolicy);
+    }
+
+    /** Copy with another parent search revision. */
+    public Params withParentSearch(ParentSearchRevision revision) {
+      return new Params(paraId, relaySlotDurationMs, maxPovPercentage, schedulingLookahead,
+          revision, unknownPendingPolicy);
+    }
+
+    /** Copy with another answer of F1 for an unknown pending block. */
+    public Params withUnknownPendingPolicy(UnknownPendingPolicy policy) {
+      return new Params(paraId, relaySlotDurationMs, maxPovPercentage, schedulingLookahead,
+          parentSearch, policy);
     }
 
     /** {@code scheduling_lookahead − 1} (saturating). */

@@ -4,9 +4,10 @@ import io.parapipe.protocol.para.runtime.ParachainState;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A collator node's configuration.
+ * A collator node's configuration, built by name with {@link #builder()}.
  *
  * @param para the para
  * @param authorityIndex this collator's index among the para's Aura authorities
@@ -17,7 +18,6 @@ import java.util.List;
  * @param speed collator hardware speed: ref_time it fills per second of authoring
  * @param executionFraction real execution time of a block as a fraction of its ref_time (importing
  *     a block built by another collator re-executes it)
- * @param demand the transaction demand
  * @param relaySlotDurationMs the relay chain's slot duration
  */
 public record CollatorConfig(
@@ -29,5 +29,102 @@ public record CollatorConfig(
     CollatorSchedule schedule,
     double speed,
     double executionFraction,
-    TransactionDemand demand,
-    long relaySlotDurationMs) {}
+    long relaySlotDurationMs) {
+  /** An empty builder: every field must be set before {@link Builder#build()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a configuration field by field; each field must be set before {@link #build()}.
+   */
+  public static final class Builder {
+    private ParaId para;
+    private Integer authorityIndex;
+    private RelayBlock relayGenesis;
+    private ParachainState paraGenesis;
+    private List<Integer> validatorNodes;
+    private CollatorSchedule schedule;
+    private Double speed;
+    private Double executionFraction;
+    private Long relaySlotDurationMs;
+
+    private Builder() {}
+
+    /** Sets {@link CollatorConfig#para()}. */
+    public Builder para(ParaId v) {
+      para = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#authorityIndex()}. */
+    public Builder authorityIndex(int v) {
+      authorityIndex = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#relayGenesis()}. */
+    public Builder relayGenesis(RelayBlock v) {
+      relayGenesis = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#paraGenesis()}. */
+    public Builder paraGenesis(ParachainState v) {
+      paraGenesis = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#validatorNodes()}. */
+    public Builder validatorNodes(List<Integer> v) {
+      validatorNodes = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#schedule()}. */
+    public Builder schedule(CollatorSchedule v) {
+      schedule = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#speed()}. */
+    public Builder speed(double v) {
+      speed = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#executionFraction()}. */
+    public Builder executionFraction(double v) {
+      executionFraction = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#relaySlotDurationMs()}. */
+    public Builder relaySlotDurationMs(long v) {
+      relaySlotDurationMs = v;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws NullPointerException naming a field that was never set
+     */
+    public CollatorConfig build() {
+      return new CollatorConfig(
+          set(para, "para"),
+          set(authorityIndex, "authorityIndex"),
+          set(relayGenesis, "relayGenesis"),
+          set(paraGenesis, "paraGenesis"),
+          set(validatorNodes, "validatorNodes"),
+          set(schedule, "schedule"),
+          set(speed, "speed"),
+          set(executionFraction, "executionFraction"),
+          set(relaySlotDurationMs, "relaySlotDurationMs"));
+    }
+
+    private static <T> T set(T value, String field) {
+      return Objects.requireNonNull(value, field);
+    }
+  }
+}

@@ -54,6 +54,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -61,8 +62,8 @@ import java.util.OptionalInt;
  * A parachain collator: it follows the relay chain, keeps the para's block tree, builds blocks
  * with the basic or the lookahead collator, gossips them to the para's other collators, and
  * offers each block as a collation to the backing group of its core (collator protocol, collator
- * side). Building takes the time the proposer spends filling the block; importing another
- * collator's block takes the time to re-execute it.
+ * side). Building takes the time the proposer spends filling the block with transactions from its
+ * {@link TransactionSource}; importing another collator's block takes the time to re-execute it.
  */
 public final class CollatorNode implements Node {
   /**
@@ -80,6 +81,7 @@ public final class CollatorNode implements Node {
   private record ImportDone(ParaBlock block) implements Timer {}
 
   private final CollatorConfig cfg;
+  private final TransactionSource transactions;
   private final ParaId para;
   private NodeContext ctx;
   private BlockTree<RelayBlock> relay;
@@ -98,9 +100,15 @@ public final class CollatorNode implements Node {
   private LookaheadCollator.Round round;
   private BasicCollator.SlotGuard slotGuard = BasicCollator.SlotGuard.initial();
 
-  /** A collator with the given configuration. */
-  public CollatorNode(CollatorConfig cfg) {
+  /**
+   * A collator with the given configuration.
+   *
+   * @param cfg the configuration
+   * @param transactions the para's transaction pool, asked once per block built
+   */
+  public CollatorNode(CollatorConfig cfg, TransactionSource transactions) {
     this.cfg = cfg;
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.para = cfg.para();
     ParachainState genesis = cfg.paraGenesis();
     paraStates.put(genesis.headHash(), genesis);
@@ -115,16 +123,15 @@ public final class CollatorNode implements Node {
 
   @Override
   public void onMessage(int from, Message m) {
-    if (m instanceof RelayBlockAnnouncement a) {
-      boolean known = relay.contains(a.block().hash());
-      BlockTree.ImportOutcome<RelayBlock> out = relay.add(a.block());
+    if (m instanceof RelayBlockAnnouncement a && a.block() instanceof RelayBlock block) {
+      boolean known = relay.contains(block.hash());
+      BlockTree.ImportOutcome<RelayBlock> out = relay.add(block);
       if (!known && out.imported().isEmpty()) {
-        ctx.send(from, new io.parapipe.protocol.wire.BlockRequest(a.block().parentHash()));
+        ctx.send(from, new io.parapipe.protocol.wire.BlockRequest(block.parentHash()));
       }
       pendingRelayParents.addAll(out.activated());
       pump();
-    } else if (m instanceof ParaBlockAnnouncement a) {
-      ParaBlock b = a.block();
+    } else if (m instanceof ParaBlockAnnouncement a && a.block() instanceof ParaBlock b) {
       if (!paraStates.containsKey(b.hash())) {
         long micros = executionMicros(b.refTime());
         ctx.schedule(micros, new ImportDone(b));
@@ -162,10 +169,11 @@ public final class CollatorNode implements Node {
 
   private void startLookahead(RelayBlock r, CollatorSettings s) {
     RuntimeApi api = r.state().api();
-    LookaheadCollator.Params params = new LookaheadCollator.Params(para, cfg.relaySlotDurationMs(),
-        OptionalInt.of(s.maxPovPercentage()),
-        api.hostConfiguration().schedulerParams().lookahead(), s.parentSearch(),
-        UnknownPendingPolicy.RETURN_EMPTY);
+    LookaheadCollator.Params params = LookaheadCollator.Params.defaults(para, cfg.relaySlotDurationMs())
+        .withMaxPovPercentage(OptionalInt.of(s.maxPovPercentage()))
+        .withSchedulingLookahead(api.hostConfiguration().schedulerParams().lookahead())
+        .withParentSearch(s.parentSearch())
+        .withUnknownPendingPolicy(UnknownPendingPolicy.RETURN_EMPTY);
     LookaheadCollator.Decision d = LookaheadCollator.onRelayBlock(params, info(r), api.claimQueue(),
         paraTree, relayView);
     if (d instanceof LookaheadCollator.Round rd) {
@@ -243,14 +251,10 @@ public final class CollatorNode implements Node {
     long budgetRefTime = (long) (change.settings().authoringDurationMicros() * cfg.speed()
         * Weight.REF_TIME_PER_MICROS);
     long maxRefTime = Math.min(runtimeNow.maximumBlockRefTime(), budgetRefTime);
-    TransactionDemand demand = cfg.demand();
-    long byWeight = maxRefTime / demand.txRefTime();
-    long byPov = demand.txProofSize() == 0 ? Long.MAX_VALUE
-        : Math.max(0, (order.allowedPovSize() - BASE_POV_BYTES) / demand.txProofSize());
-    long arrived = demand.arrivedDuring(ctx.now() - paraAuthoredAt.getOrDefault(parent.headHash(), 0L));
-    long txs = Math.min(Math.min(byWeight, byPov), arrived);
-    long refTime = txs * demand.txRefTime();
-    int povSize = (int) Math.min(Integer.MAX_VALUE, BASE_POV_BYTES + txs * demand.txProofSize());
+    Weight txs = transactions.fill(maxRefTime, order.allowedPovSize() - BASE_POV_BYTES,
+        ctx.now() - paraAuthoredAt.getOrDefault(parent.headHash(), 0L));
+    long refTime = txs.refTime();
+    int povSize = (int) Math.min(Integer.MAX_VALUE, BASE_POV_BYTES + txs.proofSize());
 
     RuntimeApi api = r.state().api();
     RelayChainStateProof proof = RelayChainStateProof.of(r.state().stateRoot(),

@@ -1,10 +1,11 @@
 package io.parapipe.protocol.para.node;
 
 import io.parapipe.protocol.para.collator.ParentSearchRevision;
+import java.util.Objects;
 
 /**
  * A collator node's settings (its binary and command line): which collator, how long it may
- * author, and the switches that changed between releases.
+ * author, and the switches that changed between releases. Built by name with {@link #builder()}.
  *
  * @param kind basic or lookahead
  * @param authoringDurationMicros the proposer's deadline
@@ -13,4 +14,70 @@ import io.parapipe.protocol.para.collator.ParentSearchRevision;
  * @param maxPovPercentage share of {@code max_pov_size} a block may use (lookahead L2)
  */
 public record CollatorSettings(CollatorKind kind, long authoringDurationMicros, boolean oncePerSlot,
-    ParentSearchRevision parentSearch, int maxPovPercentage) {}
+    ParentSearchRevision parentSearch, int maxPovPercentage) {
+  /** An empty builder: every field must be set before {@link Builder#build()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds collator settings field by field; each field must be set before {@link #build()}.
+   */
+  public static final class Builder {
+    private CollatorKind kind;
+    private Long authoringDurationMicros;
+    private Boolean oncePerSlot;
+    private ParentSearchRevision parentSearch;
+    private Integer maxPovPercentage;
+
+    private Builder() {}
+
+    /** Sets {@link CollatorSettings#kind()}. */
+    public Builder kind(CollatorKind v) {
+      kind = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorSettings#authoringDurationMicros()}. */
+    public Builder authoringDurationMicros(long v) {
+      authoringDurationMicros = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorSettings#oncePerSlot()}. */
+    public Builder oncePerSlot(boolean v) {
+      oncePerSlot = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorSettings#parentSearch()}. */
+    public Builder parentSearch(ParentSearchRevision v) {
+      parentSearch = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorSettings#maxPovPercentage()}. */
+    public Builder maxPovPercentage(int v) {
+      maxPovPercentage = v;
+      return this;
+    }
+
+    /**
+     * The collator settings.
+     *
+     * @throws NullPointerException naming a field that was never set
+     */
+    public CollatorSettings build() {
+      return new CollatorSettings(
+          set(kind, "kind"),
+          set(authoringDurationMicros, "authoringDurationMicros"),
+          set(oncePerSlot, "oncePerSlot"),
+          set(parentSearch, "parentSearch"),
+          set(maxPovPercentage, "maxPovPercentage"));
+    }
+
+    private static <T> T set(T value, String field) {
+      return Objects.requireNonNull(value, field);
+    }
+  }
+}

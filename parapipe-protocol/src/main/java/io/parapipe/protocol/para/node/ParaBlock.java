@@ -1,6 +1,7 @@
 package io.parapipe.protocol.para.node;
 
 import io.parapipe.protocol.para.runtime.ParachainState;
+import io.parapipe.protocol.primitives.Block;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.Hash;
@@ -32,21 +33,30 @@ public record ParaBlock(
     int relayParentNumber,
     int authorNode,
     long authoringStartedMicros,
-    long authoringMicros) {
+    long authoringMicros) implements Block {
 
   /** The block (head) hash. */
+  @Override
   public Hash hash() {
     return state.headHash();
   }
 
   /** The parent block's hash. */
+  @Override
   public Hash parentHash() {
     return state.header().parentHash();
   }
 
   /** The block number. */
+  @Override
   public int number() {
     return state.blockNumber();
+  }
+
+  /** Gossiped size: header and extrinsics, which the PoV's size stands for. */
+  @Override
+  public int sizeBytes() {
+    return 512 + pov.sizeBytes();
   }
 
   /** The relay parent's hash. */

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * The parachain runtime's configuration: the constants of a cumulus runtime that decide block
  * production. A runtime upgrade replaces the whole record; every {@link ParachainState} carries
- * the configuration in force for blocks built on it.
+ * the configuration in force for blocks built on it. Build one by name: {@link #builder()}, or
+ * from a template ({@link #asyncBackingTemplate()}, {@link #syncBackingLegacy()}) with {@link
+ * #toBuilder()} or the {@code with*} copies.
  *
  * @param consensusHook parachain-system's {@code ConsensusHook}
  * @param auraExtRevision the aura-ext revision (H1/H2/H3); decides the velocity hook's rules and
@@ -63,9 +65,20 @@ public record ParachainRuntimeConfig(
    * {@code RelayNumberMonotonicallyIncreases}, 2 s block weight, P1, API v2.
    */
   public static ParachainRuntimeConfig asyncBackingTemplate() {
-    return new ParachainRuntimeConfig(ConsensusHookKind.FIXED_VELOCITY, AuraExtRevision.H2, 3, 1,
-        6000, 6000, true, 0, RelayNumberPolicy.RELAY_NUMBER_MONOTONICALLY_INCREASES,
-        2 * Weight.REF_TIME_PER_SECOND, ParachainSystemRevision.P1, 2);
+    return builder()
+        .consensusHook(ConsensusHookKind.FIXED_VELOCITY)
+        .auraExtRevision(AuraExtRevision.H2)
+        .capacity(3)
+        .velocity(1)
+        .relaySlotDurationMs(6000)
+        .auraSlotDurationMs(6000)
+        .allowMultipleBlocksPerSlot(true)
+        .minimumPeriodMs(0)
+        .relayNumberPolicy(RelayNumberPolicy.RELAY_NUMBER_MONOTONICALLY_INCREASES)
+        .maximumBlockRefTime(2 * Weight.REF_TIME_PER_SECOND)
+        .parachainSystemRevision(ParachainSystemRevision.P1)
+        .unincludedSegmentApiVersion(2)
+        .build();
   }
 
   /**
@@ -74,97 +87,229 @@ public record ParachainRuntimeConfig(
    * 0.5 s block weight.
    */
   public static ParachainRuntimeConfig syncBackingLegacy() {
-    return new ParachainRuntimeConfig(ConsensusHookKind.EXPECT_PARENT_INCLUDED, AuraExtRevision.H2, 1, 1,
-        6000, 12000, false, 6000, RelayNumberPolicy.RELAY_NUMBER_STRICTLY_INCREASES,
-        Weight.REF_TIME_PER_SECOND / 2, ParachainSystemRevision.P1, 2);
+    return builder()
+        .consensusHook(ConsensusHookKind.EXPECT_PARENT_INCLUDED)
+        .auraExtRevision(AuraExtRevision.H2)
+        .capacity(1)
+        .velocity(1)
+        .relaySlotDurationMs(6000)
+        .auraSlotDurationMs(12000)
+        .allowMultipleBlocksPerSlot(false)
+        .minimumPeriodMs(6000)
+        .relayNumberPolicy(RelayNumberPolicy.RELAY_NUMBER_STRICTLY_INCREASES)
+        .maximumBlockRefTime(Weight.REF_TIME_PER_SECOND / 2)
+        .parachainSystemRevision(ParachainSystemRevision.P1)
+        .unincludedSegmentApiVersion(2)
+        .build();
+  }
+
+  /** An empty builder: every field must be set before {@link Builder#build()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this configuration, to change several fields by name at once. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** Copy with another consensus hook kind. */
   public ParachainRuntimeConfig withConsensusHook(ConsensusHookKind v) {
-    return new ParachainRuntimeConfig(v, auraExtRevision, capacity, velocity, relaySlotDurationMs,
-        auraSlotDurationMs, allowMultipleBlocksPerSlot, minimumPeriodMs, relayNumberPolicy,
-        maximumBlockRefTime, parachainSystemRevision, unincludedSegmentApiVersion);
+    return toBuilder().consensusHook(v).build();
   }
 
   /** Copy with another aura-ext revision. */
   public ParachainRuntimeConfig withAuraExtRevision(AuraExtRevision v) {
-    return new ParachainRuntimeConfig(consensusHook, v, capacity, velocity, relaySlotDurationMs,
-        auraSlotDurationMs, allowMultipleBlocksPerSlot, minimumPeriodMs, relayNumberPolicy,
-        maximumBlockRefTime, parachainSystemRevision, unincludedSegmentApiVersion);
+    return toBuilder().auraExtRevision(v).build();
   }
 
   /** Copy with another capacity. */
   public ParachainRuntimeConfig withCapacity(int v) {
-    return new ParachainRuntimeConfig(consensusHook, auraExtRevision, v, velocity, relaySlotDurationMs,
-        auraSlotDurationMs, allowMultipleBlocksPerSlot, minimumPeriodMs, relayNumberPolicy,
-        maximumBlockRefTime, parachainSystemRevision, unincludedSegmentApiVersion);
+    return toBuilder().capacity(v).build();
   }
 
   /** Copy with another velocity. */
   public ParachainRuntimeConfig withVelocity(int v) {
-    return new ParachainRuntimeConfig(consensusHook, auraExtRevision, capacity, v, relaySlotDurationMs,
-        auraSlotDurationMs, allowMultipleBlocksPerSlot, minimumPeriodMs, relayNumberPolicy,
-        maximumBlockRefTime, parachainSystemRevision, unincludedSegmentApiVersion);
+    return toBuilder().velocity(v).build();
   }
 
   /** Copy with another relay slot duration given to the hook. */
   public ParachainRuntimeConfig withRelaySlotDurationMs(long v) {
-    return new ParachainRuntimeConfig(consensusHook, auraExtRevision, capacity, velocity, v,
-        auraSlotDurationMs, allowMultipleBlocksPerSlot, minimumPeriodMs, relayNumberPolicy,
-        maximumBlockRefTime, parachainSystemRevision, unincludedSegmentApiVersion);
+    return toBuilder().relaySlotDurationMs(v).build();
   }
 
   /** Copy with another Aura slot duration. */
   public ParachainRuntimeConfig withAuraSlotDurationMs(long v) {
-    return new ParachainRuntimeConfig(consensusHook, auraExtRevision, capacity, velocity,
-        relaySlotDurationMs, v, allowMultipleBlocksPerSlot, minimumPeriodMs, relayNumberPolicy,
-        maximumBlockRefTime, parachainSystemRevision, unincludedSegmentApiVersion);
+    return toBuilder().auraSlotDurationMs(v).build();
   }
 
   /** Copy with {@code AllowMultipleBlocksPerSlot} changed. */
   public ParachainRuntimeConfig withAllowMultipleBlocksPerSlot(boolean v) {
-    return new ParachainRuntimeConfig(consensusHook, auraExtRevision, capacity, velocity,
-        relaySlotDurationMs, auraSlotDurationMs, v, minimumPeriodMs, relayNumberPolicy,
-        maximumBlockRefTime, parachainSystemRevision, unincludedSegmentApiVersion);
+    return toBuilder().allowMultipleBlocksPerSlot(v).build();
   }
 
   /** Copy with another {@code MinimumPeriod}. */
   public ParachainRuntimeConfig withMinimumPeriodMs(long v) {
-    return new ParachainRuntimeConfig(consensusHook, auraExtRevision, capacity, velocity,
-        relaySlotDurationMs, auraSlotDurationMs, allowMultipleBlocksPerSlot, v, relayNumberPolicy,
-        maximumBlockRefTime, parachainSystemRevision, unincludedSegmentApiVersion);
+    return toBuilder().minimumPeriodMs(v).build();
   }
 
   /** Copy with another {@code CheckAssociatedRelayNumber}. */
   public ParachainRuntimeConfig withRelayNumberPolicy(RelayNumberPolicy v) {
-    return new ParachainRuntimeConfig(consensusHook, auraExtRevision, capacity, velocity,
-        relaySlotDurationMs, auraSlotDurationMs, allowMultipleBlocksPerSlot, minimumPeriodMs, v,
-        maximumBlockRefTime, parachainSystemRevision, unincludedSegmentApiVersion);
+    return toBuilder().relayNumberPolicy(v).build();
   }
 
   /** Copy with another {@code MAXIMUM_BLOCK_WEIGHT} ref time (picoseconds). */
   public ParachainRuntimeConfig withMaximumBlockRefTime(long v) {
-    return new ParachainRuntimeConfig(consensusHook, auraExtRevision, capacity, velocity,
-        relaySlotDurationMs, auraSlotDurationMs, allowMultipleBlocksPerSlot, minimumPeriodMs,
-        relayNumberPolicy, v, parachainSystemRevision, unincludedSegmentApiVersion);
+    return toBuilder().maximumBlockRefTime(v).build();
   }
 
   /** Copy with another parachain-system revision. */
   public ParachainRuntimeConfig withParachainSystemRevision(ParachainSystemRevision v) {
-    return new ParachainRuntimeConfig(consensusHook, auraExtRevision, capacity, velocity,
-        relaySlotDurationMs, auraSlotDurationMs, allowMultipleBlocksPerSlot, minimumPeriodMs,
-        relayNumberPolicy, maximumBlockRefTime, v, unincludedSegmentApiVersion);
+    return toBuilder().parachainSystemRevision(v).build();
   }
 
   /** Copy with another {@code AuraUnincludedSegmentApi} version (1 or 2). */
   public ParachainRuntimeConfig withUnincludedSegmentApiVersion(int v) {
-    return new ParachainRuntimeConfig(consensusHook, auraExtRevision, capacity, velocity,
-        relaySlotDurationMs, auraSlotDurationMs, allowMultipleBlocksPerSlot, minimumPeriodMs,
-        relayNumberPolicy, maximumBlockRefTime, parachainSystemRevision, v);
+    return toBuilder().unincludedSegmentApiVersion(v).build();
   }
 
   /** The consensus hook this configuration wires into parachain-system. */
   public ConsensusHook hook() {
     return ConsensusHook.of(this);
+  }
+
+  /**
+   * Builds a configuration field by field. A builder from {@link #toBuilder()} starts with every
+   * field set; a new one must have each field set before {@link #build()}, which validates as the
+   * record's constructor does.
+   */
+  public static final class Builder {
+    private ConsensusHookKind consensusHook;
+    private AuraExtRevision auraExtRevision;
+    private Integer capacity;
+    private Integer velocity;
+    private Long relaySlotDurationMs;
+    private Long auraSlotDurationMs;
+    private Boolean allowMultipleBlocksPerSlot;
+    private Long minimumPeriodMs;
+    private RelayNumberPolicy relayNumberPolicy;
+    private Long maximumBlockRefTime;
+    private ParachainSystemRevision parachainSystemRevision;
+    private Integer unincludedSegmentApiVersion;
+
+    private Builder() {}
+
+    private Builder(ParachainRuntimeConfig c) {
+      consensusHook = c.consensusHook;
+      auraExtRevision = c.auraExtRevision;
+      capacity = c.capacity;
+      velocity = c.velocity;
+      relaySlotDurationMs = c.relaySlotDurationMs;
+      auraSlotDurationMs = c.auraSlotDurationMs;
+      allowMultipleBlocksPerSlot = c.allowMultipleBlocksPerSlot;
+      minimumPeriodMs = c.minimumPeriodMs;
+      relayNumberPolicy = c.relayNumberPolicy;
+      maximumBlockRefTime = c.maximumBlockRefTime;
+      parachainSystemRevision = c.parachainSystemRevision;
+      unincludedSegmentApiVersion = c.unincludedSegmentApiVersion;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#consensusHook()}. */
+    public Builder consensusHook(ConsensusHookKind v) {
+      consensusHook = v;
+      return this;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#auraExtRevision()}. */
+    public Builder auraExtRevision(AuraExtRevision v) {
+      auraExtRevision = v;
+      return this;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#capacity()}. */
+    public Builder capacity(int v) {
+      capacity = v;
+      return this;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#velocity()}. */
+    public Builder velocity(int v) {
+      velocity = v;
+      return this;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#relaySlotDurationMs()}. */
+    public Builder relaySlotDurationMs(long v) {
+      relaySlotDurationMs = v;
+      return this;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#auraSlotDurationMs()}. */
+    public Builder auraSlotDurationMs(long v) {
+      auraSlotDurationMs = v;
+      return this;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#allowMultipleBlocksPerSlot()}. */
+    public Builder allowMultipleBlocksPerSlot(boolean v) {
+      allowMultipleBlocksPerSlot = v;
+      return this;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#minimumPeriodMs()}. */
+    public Builder minimumPeriodMs(long v) {
+      minimumPeriodMs = v;
+      return this;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#relayNumberPolicy()}. */
+    public Builder relayNumberPolicy(RelayNumberPolicy v) {
+      relayNumberPolicy = v;
+      return this;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#maximumBlockRefTime()}. */
+    public Builder maximumBlockRefTime(long v) {
+      maximumBlockRefTime = v;
+      return this;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#parachainSystemRevision()}. */
+    public Builder parachainSystemRevision(ParachainSystemRevision v) {
+      parachainSystemRevision = v;
+      return this;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#unincludedSegmentApiVersion()}. */
+    public Builder unincludedSegmentApiVersion(int v) {
+      unincludedSegmentApiVersion = v;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws NullPointerException naming a field that was never set
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public ParachainRuntimeConfig build() {
+      return new ParachainRuntimeConfig(
+          consensusHook,
+          auraExtRevision,
+          set(capacity, "capacity"),
+          set(velocity, "velocity"),
+          set(relaySlotDurationMs, "relaySlotDurationMs"),
+          set(auraSlotDurationMs, "auraSlotDurationMs"),
+          set(allowMultipleBlocksPerSlot, "allowMultipleBlocksPerSlot"),
+          set(minimumPeriodMs, "minimumPeriodMs"),
+          relayNumberPolicy,
+          set(maximumBlockRefTime, "maximumBlockRefTime"),
+          parachainSystemRevision,
+          set(unincludedSegmentApiVersion, "unincludedSegmentApiVersion"));
+    }
+
+    private static <T> T set(T value, String field) {
+      return Objects.requireNonNull(value, field);
+    }
   }
 }

@@ -3,9 +3,10 @@ package io.parapipe.protocol.relay.node;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdate;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A relay validator node's configuration.
+ * A relay validator node's configuration, built by name with {@link #builder()}.
  *
  * @param authority this validator's authority index ({@code ValidatorId})
  * @param authorityNodes node id of every authority
@@ -52,4 +53,158 @@ public record ValidatorConfig(
    * @param description what changes, for traces
    */
   public record ConfigChange(int atRelayBlock, ConfigUpdate update, String description) {}
+
+  /** An empty builder: every field must be set before {@link Builder#build()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a configuration field by field; each field must be set before {@link #build()}.
+   */
+  public static final class Builder {
+    private Integer authority;
+    private List<Integer> authorityNodes;
+    private RelayBlock genesis;
+    private Long epochRandomness;
+    private Long slotDurationMicros;
+    private Long firstSlot;
+    private Double missedSlotProbability;
+    private Double forkProbability;
+    private Long backingTimeoutMicros;
+    private Long approvalTimeoutMicros;
+    private Long bitfieldSigningDelayMicros;
+    private Integer pvfWorkers;
+    private Double speed;
+    private Double executionFraction;
+    private Long finalityRoundIntervalMicros;
+    private List<ConfigChange> configChanges;
+
+    private Builder() {}
+
+    /** Sets {@link ValidatorConfig#authority()}. */
+    public Builder authority(int v) {
+      authority = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#authorityNodes()}. */
+    public Builder authorityNodes(List<Integer> v) {
+      authorityNodes = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#genesis()}. */
+    public Builder genesis(RelayBlock v) {
+      genesis = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#epochRandomness()}. */
+    public Builder epochRandomness(long v) {
+      epochRandomness = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#slotDurationMicros()}. */
+    public Builder slotDurationMicros(long v) {
+      slotDurationMicros = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#firstSlot()}. */
+    public Builder firstSlot(long v) {
+      firstSlot = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#missedSlotProbability()}. */
+    public Builder missedSlotProbability(double v) {
+      missedSlotProbability = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#forkProbability()}. */
+    public Builder forkProbability(double v) {
+      forkProbability = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#backingTimeoutMicros()}. */
+    public Builder backingTimeoutMicros(long v) {
+      backingTimeoutMicros = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#approvalTimeoutMicros()}. */
+    public Builder approvalTimeoutMicros(long v) {
+      approvalTimeoutMicros = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#bitfieldSigningDelayMicros()}. */
+    public Builder bitfieldSigningDelayMicros(long v) {
+      bitfieldSigningDelayMicros = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#pvfWorkers()}. */
+    public Builder pvfWorkers(int v) {
+      pvfWorkers = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#speed()}. */
+    public Builder speed(double v) {
+      speed = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#executionFraction()}. */
+    public Builder executionFraction(double v) {
+      executionFraction = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#finalityRoundIntervalMicros()}. */
+    public Builder finalityRoundIntervalMicros(long v) {
+      finalityRoundIntervalMicros = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#configChanges()}. */
+    public Builder configChanges(List<ConfigChange> v) {
+      configChanges = v;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws NullPointerException naming a field that was never set
+     */
+    public ValidatorConfig build() {
+      return new ValidatorConfig(
+          set(authority, "authority"),
+          set(authorityNodes, "authorityNodes"),
+          set(genesis, "genesis"),
+          set(epochRandomness, "epochRandomness"),
+          set(slotDurationMicros, "slotDurationMicros"),
+          set(firstSlot, "firstSlot"),
+          set(missedSlotProbability, "missedSlotProbability"),
+          set(forkProbability, "forkProbability"),
+          set(backingTimeoutMicros, "backingTimeoutMicros"),
+          set(approvalTimeoutMicros, "approvalTimeoutMicros"),
+          set(bitfieldSigningDelayMicros, "bitfieldSigningDelayMicros"),
+          set(pvfWorkers, "pvfWorkers"),
+          set(speed, "speed"),
+          set(executionFraction, "executionFraction"),
+          set(finalityRoundIntervalMicros, "finalityRoundIntervalMicros"),
+          set(configChanges, "configChanges"));
+    }
+
+    private static <T> T set(T value, String field) {
+      return Objects.requireNonNull(value, field);
+    }
+  }
 }

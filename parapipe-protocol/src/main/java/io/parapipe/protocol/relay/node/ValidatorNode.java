@@ -1,6 +1,5 @@
 package io.parapipe.protocol.relay.node;
 
-import io.parapipe.protocol.events.ApprovalSent;
 import io.parapipe.protocol.events.BlockFinalized;
 import io.parapipe.protocol.events.CandidateBackedEvent;
 import io.parapipe.protocol.events.CandidateIncludedEvent;
@@ -13,31 +12,40 @@ import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
-import io.parapipe.protocol.para.runtime.ParaBlockHeader;
 import io.parapipe.protocol.primitives.AsyncBackingParams;
 import io.parapipe.protocol.primitives.BackingState;
 import io.parapipe.protocol.primitives.CoreIndex;
+import io.parapipe.protocol.primitives.GrandpaVoteStep;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PoV;
 import io.parapipe.protocol.primitives.SessionIndex;
-import io.parapipe.protocol.primitives.ValidatorIndex;
+import io.parapipe.protocol.primitives.Statement;
+import io.parapipe.protocol.relay.node.approval.ApprovalDistribution;
+import io.parapipe.protocol.relay.node.approval.ApprovalVoting;
 import io.parapipe.protocol.relay.node.authoring.SlotLottery;
 import io.parapipe.protocol.relay.node.availability.AvailabilityDistribution;
+import io.parapipe.protocol.relay.node.availability.AvailabilityRecovery;
 import io.parapipe.protocol.relay.node.availability.AvailabilityStore;
 import io.parapipe.protocol.relay.node.availability.BitfieldSigning;
 import io.parapipe.protocol.relay.node.backing.CandidateBacking;
+import io.parapipe.protocol.relay.node.backing.PovFetcher;
+import io.parapipe.protocol.relay.node.backing.StatementSharing;
+import io.parapipe.protocol.relay.node.backing.StatementTable;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import io.parapipe.protocol.relay.node.collation.CollatorProtocolValidator;
-import io.parapipe.protocol.relay.node.finality.ApprovalVoting;
+import io.parapipe.protocol.relay.node.finality.GrandpaGossip;
 import io.parapipe.protocol.relay.node.finality.GrandpaVoter;
 import io.parapipe.protocol.relay.node.implicitview.BlockHeader;
+import io.parapipe.protocol.relay.node.implicitview.HeaderSource;
 import io.parapipe.protocol.relay.node.implicitview.ImplicitView;
+import io.parapipe.protocol.relay.node.network.ValidatorDirectory;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveParachains;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveRuntime;
 import io.parapipe.protocol.relay.node.prospective.RelayChainBlockInfo;
 import io.parapipe.protocol.relay.node.provisioner.Provisioner;
+import io.parapipe.protocol.relay.node.statements.StatementDistribution;
 import io.parapipe.protocol.relay.node.validation.PvfExecutionQueue;
 import io.parapipe.protocol.relay.runtime.BlockExecution;
 import io.parapipe.protocol.relay.runtime.BlockInputs;
@@ -53,6 +61,7 @@ import io.parapipe.protocol.wire.AvailableDataRequest;
 import io.parapipe.protocol.wire.AvailableDataResponse;
 import io.parapipe.protocol.wire.BackedCandidateManifest;
 import io.parapipe.protocol.wire.BitfieldGossip;
+import io.parapipe.protocol.wire.BlockRequest;
 import io.parapipe.protocol.wire.ChunkFetchRequest;
 import io.parapipe.protocol.wire.ChunkFetchResponse;
 import io.parapipe.protocol.wire.CollationFetchResponse;
@@ -62,45 +71,38 @@ import io.parapipe.protocol.wire.PoVFetchResponse;
 import io.parapipe.protocol.wire.RelayBlockAnnouncement;
 import io.parapipe.protocol.wire.StatementMessage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
- * A relay-chain validator: it authors blocks in its slots, imports everyone's blocks, and runs
- * the parachain subsystems — prospective parachains, candidate backing, the validator side of
- * the collator protocol, availability distribution, bitfield signing, the provisioner, approval
- * checking and GRANDPA-like finality. Subsystems call each other directly, as the overseer's
- * messages would connect them.
+ * A relay-chain validator: a router over upstream's subsystems plus their wiring. It authors
+ * blocks in its slots, imports everyone's blocks and keeps the view (active leaves and the
+ * implicit view), and dispatches messages and timers to the subsystem that owns them:
+ *
+ * <ul>
+ *   <li>{@link ProspectiveParachains} (prospective-parachains),
+ *   <li>{@link CollatorProtocolValidator} (collator-protocol, validator side),
+ *   <li>{@link CandidateBacking} with its {@link StatementTable} and {@link PovFetcher}
+ *       (candidate-backing),
+ *   <li>{@link StatementDistribution} (statement-distribution),
+ *   <li>{@link AvailabilityDistribution}, {@link AvailabilityStore}, {@link BitfieldSigning}
+ *       and {@link AvailabilityRecovery},
+ *   <li>{@link Provisioner}, {@link PvfExecutionQueue} (candidate-validation),
+ *   <li>{@link ApprovalVoting} and {@link ApprovalDistribution},
+ *   <li>{@link GrandpaVoter} and {@link GrandpaGossip}.
+ * </ul>
+ *
+ * Subsystems call each other directly where upstream's overseer would carry a message.
  */
 public final class ValidatorNode implements Node {
   /** How far below the finalized block availability data is kept. */
   private static final int AVAILABILITY_KEEP_BLOCKS = 20;
-  /** Upstream's request timeout, used for available-data recovery by approval checkers. */
-  private static final long RECOVERY_TIMEOUT_MICROS = 1_000_000;
 
   private record SlotTick(long slot) implements Timer {}
 
-  private record RecoveryTimeout(Hash candidate, int attempt) implements Timer {}
-
   private record ApprovalTag(Hash block, Hash candidate) {}
-
-  /** What an approval checker needs to recover a candidate: where its data is. */
-  private static final class Recovery {
-    final Hash block;
-    final int blockNumber;
-    final List<Integer> backerNodes;
-    int attempt;
-    boolean active;
-
-    Recovery(Hash block, int blockNumber, List<Integer> backerNodes) {
-      this.block = block;
-      this.blockNumber = blockNumber;
-      this.backerNodes = backerNodes;
-    }
-  }
 
   private final ValidatorConfig cfg;
   private NodeContext ctx;
@@ -111,14 +113,18 @@ public final class ValidatorNode implements Node {
   private PvfExecutionQueue pvf;
   private final AvailabilityStore store = new AvailabilityStore();
   private AvailabilityDistribution availability;
+  private AvailabilityRecovery recovery;
   private BitfieldSigning bitfieldSigning;
   private final Provisioner provisioner = new Provisioner();
   private CandidateBacking backing;
+  private PovFetcher povFetcher;
+  private StatementDistribution statements;
   private CollatorProtocolValidator collation;
   private ApprovalVoting approvals;
+  private ApprovalDistribution approvalDistribution;
   private GrandpaVoter<RelayBlock> grandpa;
+  private GrandpaGossip grandpaGossip;
   private SlotLottery lottery;
-  private final Map<Hash, Recovery> recoveries = new HashMap<>();
 
   /** A validator with the given configuration. */
   public ValidatorNode(ValidatorConfig cfg) {
@@ -135,20 +141,28 @@ public final class ValidatorNode implements Node {
     pvf = new PvfExecutionQueue(ctx, cfg.pvfWorkers(), cfg.speed(), cfg.executionFraction(),
         (job, valid, micros) -> onExecuted(job, valid));
     availability = new AvailabilityDistribution(ctx, directory, store);
+    recovery = new AvailabilityRecovery(ctx, directory, store, this::executeForApproval);
     bitfieldSigning = new BitfieldSigning(ctx, directory, store, cfg.bitfieldSigningDelayMicros(),
         tree::contains, s -> {
           provisioner.addBitfield(s.leaf(), s.bitfield());
           ctx.broadcast(Topic.VALIDATORS, new BitfieldGossip(s.leaf(), s.bitfield()));
         });
     backing = new CandidateBacking(ctx, directory, prospective, implicitView, pvf, store,
-        cfg.backingTimeoutMicros(), (rp, c, ok) -> collation.onSecondingOutcome(rp, c, ok));
+        cfg.backingTimeoutMicros(), (rp, c, ok) -> collation.onSecondingOutcome(rp, c, ok),
+        statementSharing);
+    povFetcher = backing.povFetcher();
+    statements = new StatementDistribution(ctx, directory, backing);
     collation = new CollatorProtocolValidator(ctx, backing, rp -> tree.get(rp)
         .map(b -> b.state().api().asyncBackingParams().maxCandidateDepth() + 1).orElse(1));
     int n = cfg.authorityNodes().size();
     var genesisConfig = genesis.state().activeConfig();
+    approvalDistribution = new ApprovalDistribution(ctx, cfg.authority(), tree::contains);
     approvals = new ApprovalVoting(ctx, cfg.authority(), n, genesisConfig.neededApprovals(),
         genesisConfig.noShowSlots() * cfg.slotDurationMicros(), cfg.epochRandomness(),
         genesis.hash(), approvalActions);
+    approvalDistribution.connect(approvals);
+    grandpaGossip = new GrandpaGossip(ctx, cfg.authority(),
+        (v, round, step, target, number) -> grandpa.onVote(v, round, step, target, number));
     grandpa = new GrandpaVoter<>(ctx, cfg.authority(), n, cfg.finalityRoundIntervalMicros(), tree,
         RelayBlock.SHAPE, approvals::isApproved, grandpaActions);
     lottery = new SlotLottery(cfg.epochRandomness(), n, cfg.missedSlotProbability(),
@@ -160,24 +174,24 @@ public final class ValidatorNode implements Node {
 
   @Override
   public void onMessage(int from, Message m) {
-    if (m instanceof RelayBlockAnnouncement a) {
-      if (!importBlock(a.block())) {
-        ctx.send(from, new io.parapipe.protocol.wire.BlockRequest(a.block().parentHash()));
+    if (m instanceof RelayBlockAnnouncement a && a.block() instanceof RelayBlock block) {
+      if (!importBlock(block)) {
+        ctx.send(from, new BlockRequest(block.parentHash()));
       }
-    } else if (m instanceof io.parapipe.protocol.wire.BlockRequest r) {
+    } else if (m instanceof BlockRequest r) {
       tree.get(r.hash()).ifPresent(b -> ctx.send(from, new RelayBlockAnnouncement(b)));
     } else if (m instanceof AdvertiseCollation a) {
       collation.onAdvertise(from, a);
     } else if (m instanceof CollationFetchResponse r) {
       collation.onFetchResponse(from, r);
     } else if (m instanceof StatementMessage s) {
-      backing.onStatement(s);
+      statements.onStatement(s);
     } else if (m instanceof BackedCandidateManifest b) {
-      backing.onManifest(b);
+      statements.onManifest(b);
     } else if (m instanceof PoVFetchRequest r) {
-      ctx.send(from, backing.answerPoVRequest(r));
+      ctx.send(from, povFetcher.answer(r));
     } else if (m instanceof PoVFetchResponse r) {
-      backing.onPoVResponse(r);
+      povFetcher.onResponse(r);
     } else if (m instanceof ChunkFetchRequest r) {
       ctx.send(from, availability.answer(r, tree.best().state().validators().size()));
     } else if (m instanceof ChunkFetchResponse r) {
@@ -185,13 +199,13 @@ public final class ValidatorNode implements Node {
     } else if (m instanceof BitfieldGossip b) {
       provisioner.addBitfield(b.leaf(), b.bitfield());
     } else if (m instanceof AvailableDataRequest r) {
-      ctx.send(from, new AvailableDataResponse(r.candidateHash(), store.pov(r.candidateHash()).orElse(null)));
+      ctx.send(from, recovery.answer(r));
     } else if (m instanceof AvailableDataResponse r) {
-      onAvailableData(r);
+      recovery.onResponse(r);
     } else if (m instanceof ApprovalsMessage a) {
-      approvals.onApprovals(a.validator(), a.block(), a.candidates());
+      approvalDistribution.onApprovals(a);
     } else if (m instanceof GrandpaVoteMessage v) {
-      grandpa.onVote(v.validator(), v.round(), v.step(), v.target(), v.targetNumber());
+      grandpaGossip.onMessage(v);
     }
   }
 
@@ -199,10 +213,9 @@ public final class ValidatorNode implements Node {
   public void onTimer(Timer t) {
     if (t instanceof SlotTick s) {
       onSlot(s.slot());
-    } else if (t instanceof RecoveryTimeout r) {
-      onRecoveryTimeout(r);
-    } else if (!pvf.onTimer(t) && !backing.onTimer(t) && !collation.onTimer(t)
-        && !availability.onTimer(t) && !bitfieldSigning.onTimer(t) && !approvals.onTimer(t)) {
+    } else if (!recovery.onTimer(t) && !pvf.onTimer(t) && !povFetcher.onTimer(t)
+        && !collation.onTimer(t) && !availability.onTimer(t) && !bitfieldSigning.onTimer(t)
+        && !approvals.onTimer(t)) {
       grandpa.onTimer(t);
     }
   }
@@ -227,7 +240,9 @@ public final class ValidatorNode implements Node {
     for (RelayBlock b : out.imported()) {
       ctx.emit(new RelayBlockImported(b.hash(), b.number(), b == tree.best()));
       availability.onBlockImported(b);
+      recovery.onBlockImported(b);
       approvals.onBlockImported(b.hash(), b.parentHash(), includedCandidates(b));
+      approvalDistribution.onBlockImported(b.hash());
     }
     List<Hash> deactivated = new ArrayList<>(out.deactivated());
     for (RelayBlock leaf : out.activated()) {
@@ -239,7 +254,7 @@ public final class ValidatorNode implements Node {
       deactivated.clear();
       implicitView.knownAllowedRelayParentsUnder(leaf.hash(), Optional.empty()).ifPresent(rps -> {
         for (Hash rp : rps) {
-          tree.get(rp).ifPresent(backing::addRelayParent);
+          tree.get(rp).ifPresent(this::addRelayParent);
         }
       });
       bitfieldSigning.onLeafActivated(leaf);
@@ -248,16 +263,24 @@ public final class ValidatorNode implements Node {
       prospective.handleActiveLeavesUpdate(Optional.empty(), deactivated);
       deactivated.forEach(implicitView::deactivateLeaf);
     }
-    backing.retainOnly(implicitView.allAllowedRelayParents());
-    collation.retainOnly(implicitView.allAllowedRelayParents());
+    Set<Hash> allowed = implicitView.allAllowedRelayParents();
+    backing.retainOnly(allowed);
+    statements.retainOnly(allowed);
+    collation.retainOnly(allowed);
     grandpa.onChainChanged();
     return true;
+  }
+
+  /** A relay parent entered the view: backing first, then the statements that waited for it. */
+  private void addRelayParent(RelayBlock rp) {
+    backing.addRelayParent(rp);
+    statements.addRelayParent(rp, backing.tableContext(rp.hash()));
   }
 
   private final BlockHeaderSourceAdapter headerSource = new BlockHeaderSourceAdapter();
 
   /** The implicit view reads headers from the local chain. */
-  private final class BlockHeaderSourceAdapter implements io.parapipe.protocol.relay.node.implicitview.HeaderSource {
+  private final class BlockHeaderSourceAdapter implements HeaderSource {
     @Override
     public Optional<BlockHeader> header(Hash hash) {
       return tree.get(hash).map(b -> new BlockHeader(b.hash(), b.parentHash(), b.number()));
@@ -359,9 +382,8 @@ public final class ValidatorNode implements Node {
         ctx.emit(new CandidateBackedEvent(block.hash(), block.number(), b.receipt().descriptor().paraId(),
             b.candidateHash(), b.core(), rpNumber));
       } else if (e instanceof CandidateEvent.CandidateIncluded i) {
-        int paraBlock = ParaBlockHeader.decode(i.head()).map(ParaBlockHeader::number).orElse(-1);
         ctx.emit(new CandidateIncludedEvent(block.hash(), block.number(), i.receipt().descriptor().paraId(),
-            i.candidateHash(), i.core(), paraBlock));
+            i.candidateHash(), i.core(), i.head()));
       } else if (e instanceof CandidateEvent.CandidateTimedOut t) {
         ctx.emit(new CandidateTimedOutEvent(block.hash(), block.number(), t.receipt().descriptor().paraId(),
             t.candidateHash(), t.core()));
@@ -369,44 +391,46 @@ public final class ValidatorNode implements Node {
     }
   }
 
-  // ---- approvals and finality ----
+  // ---- wiring between subsystems ----
 
-  private List<Hash> includedCandidates(RelayBlock b) {
+  /** The candidates a block included, in inclusion order. */
+  private static List<Hash> includedCandidates(RelayBlock b) {
     List<Hash> out = new ArrayList<>();
-    RelayRuntimeState s = b.state();
-    for (CandidateEvent e : s.events()) {
+    for (CandidateEvent e : b.state().events()) {
       if (e instanceof CandidateEvent.CandidateIncluded i) {
         out.add(i.candidateHash());
-        List<Integer> backers = new ArrayList<>();
-        for (ValidatorIndex v : s.validatorGroups().groups().get(i.group().value())) {
-          backers.add(directory.nodeOf(s, v.value()));
-        }
-        recoveries.putIfAbsent(i.candidateHash(), new Recovery(b.hash(), b.number(), backers));
       }
     }
     return out;
   }
 
+  /** Statement distribution is built after backing, which it feeds; backing reaches it here. */
+  private final StatementSharing statementSharing = new StatementSharing() {
+    @Override
+    public boolean withinSecondingLimit(Hash relayParent, int validator, Hash candidate) {
+      return statements.withinSecondingLimit(relayParent, validator, candidate);
+    }
+
+    @Override
+    public void share(Hash relayParent, Statement statement) {
+      statements.share(relayParent, statement);
+    }
+
+    @Override
+    public void backed(Hash relayParent, StatementTable.AttestedCandidate candidate) {
+      statements.backed(relayParent, candidate);
+    }
+  };
+
   private final ApprovalVoting.Actions approvalActions = new ApprovalVoting.Actions() {
     @Override
     public void recoverAndExecute(Hash block, Hash candidate) {
-      Optional<PoV> own = store.pov(candidate);
-      if (own.isPresent()) {
-        executeForApproval(block, candidate, own.get());
-        return;
-      }
-      Recovery r = recoveries.get(candidate);
-      if (r == null) {
-        return;
-      }
-      r.active = true;
-      requestAvailableData(candidate, r);
+      recovery.recover(block, candidate);
     }
 
     @Override
     public void broadcastApprovals(Hash block, List<Hash> candidates) {
-      ctx.emit(new ApprovalSent(block, candidates));
-      ctx.broadcast(Topic.VALIDATORS, new ApprovalsMessage(block, cfg.authority(), candidates));
+      approvalDistribution.broadcastApprovals(block, candidates);
     }
 
     @Override
@@ -415,37 +439,7 @@ public final class ValidatorNode implements Node {
     }
   };
 
-  private void requestAvailableData(Hash candidate, Recovery r) {
-    if (r.attempt >= r.backerNodes.size()) {
-      r.active = false;
-      return;
-    }
-    ctx.send(r.backerNodes.get(r.attempt), new AvailableDataRequest(candidate));
-    ctx.schedule(RECOVERY_TIMEOUT_MICROS, new RecoveryTimeout(candidate, r.attempt));
-  }
-
-  private void onAvailableData(AvailableDataResponse resp) {
-    Recovery r = recoveries.get(resp.candidateHash());
-    if (r == null || !r.active) {
-      return;
-    }
-    if (resp.pov() == null) {
-      r.attempt++;
-      requestAvailableData(resp.candidateHash(), r);
-      return;
-    }
-    r.active = false;
-    executeForApproval(r.block, resp.candidateHash(), resp.pov());
-  }
-
-  private void onRecoveryTimeout(RecoveryTimeout t) {
-    Recovery r = recoveries.get(t.candidate());
-    if (r != null && r.active && r.attempt == t.attempt()) {
-      r.attempt++;
-      requestAvailableData(t.candidate(), r);
-    }
-  }
-
+  /** Approval checking executes a recovered candidate in the PVF queue's approval lane. */
   private void executeForApproval(Hash block, Hash candidate, PoV pov) {
     pvf.submit(new PvfExecutionQueue.Job(PvfExecutionQueue.Kind.APPROVAL, pov.blockRefTime(),
         cfg.approvalTimeoutMicros(), new ApprovalTag(block, candidate)));
@@ -453,8 +447,8 @@ public final class ValidatorNode implements Node {
 
   private final GrandpaVoter.Actions grandpaActions = new GrandpaVoter.Actions() {
     @Override
-    public void broadcastVote(long round, GrandpaVoter.Step step, Hash target, int targetNumber) {
-      ctx.broadcast(Topic.VALIDATORS, new GrandpaVoteMessage(round, step, target, targetNumber, cfg.authority()));
+    public void broadcastVote(long round, GrandpaVoteStep step, Hash target, int targetNumber) {
+      grandpaGossip.broadcastVote(round, step, target, targetNumber);
     }
 
     @Override
@@ -462,7 +456,7 @@ public final class ValidatorNode implements Node {
       ctx.emit(new BlockFinalized(block, number));
       store.pruneBelow(number - AVAILABILITY_KEEP_BLOCKS);
       approvals.pruneFinalized(block);
-      recoveries.values().removeIf(r -> r.blockNumber <= number);
+      recovery.pruneFinalized(number);
     }
   };
 }

@@ -1,11 +1,11 @@
 package io.parapipe.protocol.relay.runtime;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CandidateDescriptor;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.GroupIndex;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.ParaId;
-import io.parapipe.protocol.relay.runtime.inclusion.BitVec;
 import java.util.Optional;
 
 /** One entry of the runtime API {@code availability_cores()} ({@code CoreState}). */

@@ -1,8 +1,8 @@
 package io.parapipe.protocol.relay.runtime;
 
 import io.parapipe.protocol.primitives.ScaleWriter;
+import io.parapipe.protocol.primitives.SignedAvailabilityBitfield;
 import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
-import io.parapipe.protocol.relay.runtime.inclusion.SignedAvailabilityBitfield;
 import io.parapipe.protocol.relay.runtime.inclusion.ValidityAttestation;
 import java.util.List;
 import java.util.Objects;

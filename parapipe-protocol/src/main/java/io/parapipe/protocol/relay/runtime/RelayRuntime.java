@@ -8,6 +8,7 @@ import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.ScaleWriter;
 import io.parapipe.protocol.primitives.SchedulerParams;
 import io.parapipe.protocol.primitives.SessionIndex;
+import io.parapipe.protocol.primitives.TransposedClaimQueue;
 import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdateOutcome;
 import io.parapipe.protocol.relay.runtime.configuration.PendingConfigs;
 import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
@@ -81,7 +82,7 @@ public final class RelayRuntime {
       p.head().writeTo(w);
       p.currentCodeHash().writeTo(w);
     });
-    w.bytes(g.config().toString().getBytes(StandardCharsets.UTF_8));
+    w.bytes(g.config().stateText().getBytes(StandardCharsets.UTF_8));
     writeClaimQueue(w, cq);
     RelayBlockHeader header = new RelayBlockHeader(Hash.ZERO, 0, w.blake2b256(), Hash.ZERO, 0, ValidatorId.of(0));
 
@@ -132,8 +133,10 @@ public final class RelayRuntime {
     List<CandidateEvent> events = new ArrayList<>();
 
     // (2) allowed relay parents
-    AllowedRelayParentsTracker tracker = parent.allowedRelayParents().update(
-        parent.hash(), parent.stateRoot(), parent.number(), cfg.asyncBackingParams().allowedAncestryLen());
+    // The claim queue as the parent left it is the claim queue at that relay parent.
+    AllowedRelayParentsTracker tracker = parent.allowedRelayParents().update(parent.hash(), parent.stateRoot(),
+        TransposedClaimQueue.of(parent.claimQueue().queues()), parent.number(),
+        cfg.asyncBackingParams().allowedAncestryLen());
 
     // (6) sanitize_bitfields
     ParasInherent.SanitizedBitfields bitfields =
@@ -165,9 +168,10 @@ public final class RelayRuntime {
       TreeMap<ParaId, SortedSet<CoreIndex>> eligible = new TreeMap<>();
       claimQueue.eligibleParas(occupied).forEach((core, para) -> eligible.computeIfAbsent(para, p -> new TreeSet<>()).add(core));
       Inclusion.BlockContext ctx = new Inclusion.BlockContext(
-          now, cfg, nValidators, parent.validatorGroups(), sessionStart, tracker, paras, umpQueues);
+          now, cfg, nValidators, parent.validatorGroups(), sessionStart, tracker, paras, umpQueues,
+          parent.session());
       ParasInherent.SanitizedCandidates sanitized = ParasInherent.sanitizeBackedCandidates(
-          data.backedCandidates(), ctx, pending, eligible, cfg.elasticScalingMvp());
+          data.backedCandidates(), ctx, pending, eligible);
       dropped.addAll(sanitized.dropped());
       if (context == ProcessInherentDataContext.ENTER && !dropped.isEmpty()) {
         return new ExecutionOutcome.Rejected(InherentError.CANDIDATES_FILTERED_DURING_EXECUTION, dropped);
@@ -279,7 +283,7 @@ public final class RelayRuntime {
       return;
     }
     if (outcome.get() instanceof ConfigUpdateOutcome.Scheduled s) {
-      w.u8(0).u32(s.session().value()).bytes(s.config().toString().getBytes(StandardCharsets.UTF_8));
+      w.u8(0).u32(s.session().value()).bytes(s.config().stateText().getBytes(StandardCharsets.UTF_8));
     } else {
       w.u8(1).bytes(((ConfigUpdateOutcome.InvalidNewValue) outcome.get()).reason().upstreamName()
           .getBytes(StandardCharsets.US_ASCII));

@@ -13,6 +13,7 @@ import io.parapipe.protocol.primitives.HostConfiguration;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PersistedValidationData;
 import io.parapipe.protocol.primitives.SessionIndex;
+import io.parapipe.protocol.primitives.TransposedClaimQueue;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.relay.runtime.inclusion.CandidateEvent;
 import io.parapipe.protocol.relay.runtime.inclusion.PendingAvailabilityEntry;
@@ -27,8 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 /**
@@ -84,15 +83,17 @@ public final class RuntimeApi {
    */
   public static SortedMap<ParaId, SortedMap<Integer, SortedSet<CoreIndex>>> transposeClaimQueue(
       SortedMap<CoreIndex, List<ParaId>> claimQueue) {
-    TreeMap<ParaId, SortedMap<Integer, SortedSet<CoreIndex>>> out = new TreeMap<>();
-    claimQueue.forEach((core, paras) -> {
-      for (int depth = 0; depth < paras.size(); depth++) {
-        out.computeIfAbsent(paras.get(depth), p -> new TreeMap<>())
-            .computeIfAbsent(depth, d -> new TreeSet<>())
-            .add(core);
-      }
-    });
-    return Collections.unmodifiableSortedMap(out);
+    return TransposedClaimQueue.of(claimQueue).asMap();
+  }
+
+  /**
+   * This block's claim queue, transposed: what {@code parse_ump_signals} checks a candidate with
+   * this block as relay parent against (the runtime keeps the same snapshot with the allowed
+   * relay parent). A collator picks its core as {@code claimQueueTransposed().coresAt(para,
+   * offset)} at {@code selector mod |cores|}.
+   */
+  public TransposedClaimQueue claimQueueTransposed() {
+    return TransposedClaimQueue.of(state.claimQueue().queues());
   }
 
   /**
@@ -155,6 +156,14 @@ public final class RuntimeApi {
   /** {@code node_features()} bit 1: {@code ElasticScalingMVP}. */
   public boolean elasticScalingMvp() {
     return state.activeConfig().elasticScalingMvp();
+  }
+
+  /**
+   * {@code node_features()} bit 3: {@code CandidateReceiptV2}. When it is off the runtime drops
+   * every candidate with a V2 descriptor.
+   */
+  public boolean candidateReceiptV2() {
+    return state.activeConfig().candidateReceiptV2();
   }
 
   /** The allowed relay parents for candidates in the child block (before the child adds this block). */

@@ -172,8 +172,10 @@ class CollatorStepsTest {
     ParachainState g = genesis(TEMPLATE, 1);
     relay.included.put(relayHash(100), g.headData());
     relay.pending.put(relayHash(100), g.headData());
-    LookaheadCollator.Params params = new LookaheadCollator.Params(PARA, 6000, OptionalInt.of(50), 3,
-        ParentSearchRevision.F2, UnknownPendingPolicy.RETURN_EMPTY);
+    LookaheadCollator.Params params = LookaheadCollator.Params.defaults(PARA, 6000)
+        .withMaxPovPercentage(OptionalInt.of(50))
+        .withSchedulingLookahead(3)
+        .withParentSearch(ParentSearchRevision.F2);
     LookaheadCollator.Round round = (LookaheadCollator.Round) LookaheadCollator.onRelayBlock(
         params, relayBlock(100), claimQueue(PARA), tree, relay);
     BuildOrder o = round.nextBuild(g, i -> true).orElseThrow();

@@ -29,12 +29,14 @@ import io.parapipe.protocol.relay.runtime.inclusion.PendingAvailabilityEntry;
 import io.parapipe.protocol.relay.runtime.parasinherent.DroppedCandidate;
 import io.parapipe.protocol.relay.runtime.parasinherent.ProcessInherentDataContext;
 import io.parapipe.protocol.relay.runtime.parasinherent.SanitizeReason;
+import io.parapipe.protocol.relay.runtime.scheduler.AssignmentProvider;
 import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
 import io.parapipe.protocol.relay.runtime.shared.ValidatorId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -51,15 +53,34 @@ class RelayRuntimeTest {
     return RuntimeFixture.genesis(6, cfg, List.of(A, A), sessionLength);
   }
 
+  /** Six validators, 100-block sessions, zero randomness. */
+  private static GenesisConfig sixValidatorGenesis(SortedMap<ParaId, GenesisConfig.ParaGenesis> paras,
+      HostConfiguration config, AssignmentProvider provider) {
+    return GenesisConfig.builder()
+        .numValidators(6)
+        .paras(paras)
+        .config(config)
+        .assignmentProvider(provider)
+        .sessionLength(100)
+        .randomness(Hash.ZERO)
+        .build();
+  }
+
   static List<Class<?>> kinds(RelayRuntimeState s) {
     return s.events().stream().<Class<?>>map(Object::getClass).toList();
   }
 
   @Test
   void genesisRejectsAnInconsistentConfiguration() {
-    HostConfiguration bad = RuntimeFixture.config(1).withBacking(5_000_000, 0, 30);
-    GenesisOutcome o = RelayRuntime.genesis(new GenesisConfig(4, new TreeMap<>(), bad, RuntimeFixture.bulk(List.of(A)), 10,
-        Hash.ZERO));
+    HostConfiguration bad = RuntimeFixture.config(1).withMinimumBackingVotes(0);
+    GenesisOutcome o = RelayRuntime.genesis(GenesisConfig.builder()
+        .numValidators(4)
+        .paras(new TreeMap<>())
+        .config(bad)
+        .assignmentProvider(RuntimeFixture.bulk(List.of(A)))
+        .sessionLength(10)
+        .randomness(Hash.ZERO)
+        .build());
     assertThat(o).isEqualTo(new GenesisOutcome.Inconsistent(InconsistentError.ZERO_MINIMUM_BACKING_VOTES));
     assertThatThrownBy(o::orElseThrow).hasMessageContaining("ZeroMinimumBackingVotes");
   }
@@ -218,7 +239,7 @@ class RelayRuntimeTest {
     paras.put(A, new GenesisConfig.ParaGenesis(genesisHead(A), RuntimeFixture.codeHash(A)));
     paras.put(B, new GenesisConfig.ParaGenesis(genesisHead(B), RuntimeFixture.codeHash(B)));
     HostConfiguration cfg = RuntimeFixture.config(2, 2, new AsyncBackingParams(3, 2), 2, 10, 3);
-    RelayRuntimeState g = RelayRuntime.genesis(new GenesisConfig(6, paras, cfg, provider, 100, Hash.ZERO)).orElseThrow();
+    RelayRuntimeState g = RelayRuntime.genesis(sixValidatorGenesis(paras, cfg, provider)).orElseThrow();
     assertThat(g.api().claimQueue().get(CoreIndex.of(0))).containsExactly(A, A);
     assertThat(g.api().claimQueue().get(CoreIndex.of(1))).containsExactly(B, B);
 
@@ -248,7 +269,7 @@ class RelayRuntimeTest {
     paras.put(A, new GenesisConfig.ParaGenesis(genesisHead(A), RuntimeFixture.codeHash(A)));
     paras.put(B, new GenesisConfig.ParaGenesis(genesisHead(B), RuntimeFixture.codeHash(B)));
     HostConfiguration cfg = RuntimeFixture.config(1, 2, new AsyncBackingParams(3, 2), 2, 10, 3);
-    RelayRuntimeState g = RelayRuntime.genesis(new GenesisConfig(6, paras, cfg, provider, 100, Hash.ZERO)).orElseThrow();
+    RelayRuntimeState g = RelayRuntime.genesis(sixValidatorGenesis(paras, cfg, provider)).orElseThrow();
     RelayRuntimeState s1 = empty(g); // claim queue [A, A] → [A, B]
     RelayRuntimeState s2 = empty(s1); // → [B, A]
     assertThat(s2.api().claimQueue().get(CoreIndex.of(0))).containsExactly(B, A);
@@ -262,7 +283,7 @@ class RelayRuntimeTest {
     RelayRuntimeState g = RuntimeFixture.genesis(6, RuntimeFixture.config(1), List.of(A), 5);
     RelayRuntimeState s1 = empty(g);
     BlockExecution b2 = RelayRuntime.executeBlock(s1, new BlockInputs(2, ValidatorId.of(0), ParasInherentData.empty(s1.header()),
-        Optional.of(base -> base.withBacking(base.maxPovSize(), 3, base.neededApprovals()))));
+        Optional.of(base -> base.withMinimumBackingVotes(3))));
     assertThat(b2.configUpdate()).hasValueSatisfying(o -> assertThat(o).isInstanceOf(ConfigUpdateOutcome.Scheduled.class));
     assertThat(((ConfigUpdateOutcome.Scheduled) b2.configUpdate().get()).session()).isEqualTo(SessionIndex.of(2));
     RelayRuntimeState s = b2.state();
@@ -287,7 +308,8 @@ class RelayRuntimeTest {
   void anInconsistentGovernanceChangeIsRefused() {
     RelayRuntimeState g = oneParaGenesis();
     BlockExecution b = RelayRuntime.executeBlock(g, new BlockInputs(1, ValidatorId.of(0), ParasInherentData.empty(g.header()),
-        Optional.of(ConfigUpdate.replaceWith(g.activeConfig().withBacking(1, 0, 1)))));
+        Optional.of(ConfigUpdate.replaceWith(g.activeConfig().toBuilder()
+            .maxPovSize(1).minimumBackingVotes(0).neededApprovals(1).build()))));
     assertThat(b.configUpdate()).contains(new ConfigUpdateOutcome.InvalidNewValue(InconsistentError.ZERO_MINIMUM_BACKING_VOTES));
     assertThat(b.state().pendingConfigs().entries()).isEmpty();
   }
@@ -332,8 +354,9 @@ class RelayRuntimeTest {
     CommittedCandidateReceipt old = candidate(s4, A, genesisHead(A), head(A, 6));
     CommittedCandidateReceipt fresh = candidate(s5, A, genesisHead(A), head(A, 7));
     BlockExecution b6old = run(s5, List.of(), List.of(back(s5, old, CoreIndex.of(0), 5)));
+    // sanitize_backed_candidate_v2 looks the relay parent up first, for V1 descriptors too.
     assertThat(b6old.droppedCandidates()).singleElement().satisfies(d ->
-        assertThat(d.detail()).contains(io.parapipe.protocol.relay.runtime.inclusion.InclusionError.DISALLOWED_RELAY_PARENT));
+        assertThat(d.reason()).isEqualTo(SanitizeReason.RELAY_PARENT_NOT_ALLOWED));
     BlockExecution b6 = run(s5, List.of(), List.of(back(s5, fresh, CoreIndex.of(0), 5)));
     assertThat(b6.droppedCandidates()).isEmpty();
     assertThat(b6.state().pendingAvailability().forPara(A)).hasSize(1);
@@ -415,8 +438,8 @@ class RelayRuntimeTest {
     TreeMap<CoreIndex, ParaId> m = new TreeMap<>(Map.of(CoreIndex.of(0), A));
     TreeMap<ParaId, GenesisConfig.ParaGenesis> paras = new TreeMap<>();
     paras.put(A, new GenesisConfig.ParaGenesis(genesisHead(A), RuntimeFixture.codeHash(A)));
-    RelayRuntimeState g = RelayRuntime.genesis(new GenesisConfig(6, paras, RuntimeFixture.config(2),
-        new BulkCoretimeAssigner(m), 100, Hash.ZERO)).orElseThrow();
+    RelayRuntimeState g = RelayRuntime.genesis(
+        sixValidatorGenesis(paras, RuntimeFixture.config(2), new BulkCoretimeAssigner(m))).orElseThrow();
     assertThat(g.api().availabilityCores()).containsExactly(
         new CoreState.Scheduled(CoreIndex.of(0), A), new CoreState.Free(CoreIndex.of(1)));
   }

@@ -1,10 +1,13 @@
 package io.parapipe.protocol.relay.runtime;
 
 import io.parapipe.protocol.primitives.AsyncBackingParams;
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CandidateCommitments;
 import io.parapipe.protocol.primitives.CandidateDescriptor;
+import io.parapipe.protocol.primitives.ClaimQueueOffset;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
 import io.parapipe.protocol.primitives.CoreIndex;
+import io.parapipe.protocol.primitives.CoreSelector;
 import io.parapipe.protocol.primitives.GroupIndex;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.HeadData;
@@ -12,10 +15,10 @@ import io.parapipe.protocol.primitives.HostConfiguration;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PersistedValidationData;
 import io.parapipe.protocol.primitives.SchedulerParams;
+import io.parapipe.protocol.primitives.SignedAvailabilityBitfield;
+import io.parapipe.protocol.primitives.UmpSignal;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
-import io.parapipe.protocol.relay.runtime.inclusion.BitVec;
-import io.parapipe.protocol.relay.runtime.inclusion.SignedAvailabilityBitfield;
 import io.parapipe.protocol.relay.runtime.inclusion.ValidityAttestation;
 import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
 import io.parapipe.protocol.relay.runtime.shared.ValidatorId;
@@ -34,10 +37,14 @@ public final class RuntimeFixture {
       int numCores, int lookahead, AsyncBackingParams abp, int minimumBackingVotes, int rotation, int availabilityPeriod) {
     HostConfiguration base = HostConfiguration.polkadotLike();
     return base
-        .withSchedulerParams(new SchedulerParams(rotation, availabilityPeriod, OptionalInt.empty(), lookahead, numCores,
-            Math.max(5, lookahead)))
+        .withSchedulerParams(SchedulerParams.DEFAULT
+            .withGroupRotationFrequency(rotation)
+            .withParasAvailabilityPeriod(availabilityPeriod)
+            .withLookahead(lookahead)
+            .withNumCores(numCores)
+            .withTtl(Math.max(5, lookahead)))
         .withAsyncBackingParams(abp)
-        .withBacking(base.maxPovSize(), minimumBackingVotes, base.neededApprovals());
+        .withMinimumBackingVotes(minimumBackingVotes);
   }
 
   /** The default test configuration: lookahead 3, async backing {3, 2}, 2 backing votes, rotation 10, period 3. */
@@ -70,8 +77,14 @@ public final class RuntimeFixture {
     for (ParaId p : coreToPara) {
       paras.put(p, new GenesisConfig.ParaGenesis(genesisHead(p), codeHash(p)));
     }
-    return RelayRuntime.genesis(new GenesisConfig(validators, paras, config, bulk(coreToPara), sessionLength,
-        Hash.fromLong(42))).orElseThrow();
+    return RelayRuntime.genesis(GenesisConfig.builder()
+        .numValidators(validators)
+        .paras(paras)
+        .config(config)
+        .assignmentProvider(bulk(coreToPara))
+        .sessionLength(sessionLength)
+        .randomness(Hash.fromLong(42))
+        .build()).orElseThrow();
   }
 
   /** Head data for the n-th block of a para. */
@@ -84,14 +97,56 @@ public final class RuntimeFixture {
     return candidate(rp, para, parent, CandidateCommitments.ofHead(out, rp.number()));
   }
 
-  /** A candidate with explicit commitments; descriptor fields are derived honestly from the relay parent. */
+  /** Upstream's test collator id: bytes 0..31 (so the descriptor is V1). */
+  public static byte[] junkCollator() {
+    byte[] b = new byte[32];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) i;
+    }
+    return b;
+  }
+
+  /** Upstream's test collator signature: bytes 0..63. */
+  public static byte[] junkCollatorSignature() {
+    byte[] b = new byte[64];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) i;
+    }
+    return b;
+  }
+
+  /**
+   * A candidate with explicit commitments and a V1 descriptor (as upstream's
+   * {@code TestCandidateBuilder} without a core index); the other fields are derived honestly from
+   * the relay parent.
+   */
   public static CommittedCandidateReceipt candidate(
       RelayRuntimeState rp, ParaId para, HeadData parent, CandidateCommitments commitments) {
     PersistedValidationData pvd =
         new PersistedValidationData(parent, rp.number(), rp.stateRoot(), rp.activeConfig().maxPovSize());
-    CandidateDescriptor d = new CandidateDescriptor(para, rp.hash(), CoreIndex.of(0), rp.session(), pvd.hash(),
-        Hash.blake2b256(commitments.headData().toByteArray()), Hash.fromLong(7), commitments.headData().hash(),
-        codeHash(para));
+    CandidateDescriptor d = CandidateDescriptor.v1(para, rp.hash(), junkCollator(), pvd.hash(),
+        Hash.blake2b256(commitments.headData().toByteArray()), Hash.fromLong(7), junkCollatorSignature(),
+        commitments.headData().hash(), codeHash(para));
+    return new CommittedCandidateReceipt(d, commitments);
+  }
+
+  /**
+   * A candidate with a V2 descriptor for {@code core} in the relay parent's session, and, if
+   * {@code selector} is given, {@code UMP_SEPARATOR} and {@code SelectCore(selector, offset)} after
+   * its upward messages (as upstream's {@code TestCandidateBuilder} with a core index).
+   */
+  public static CommittedCandidateReceipt candidateV2(RelayRuntimeState rp, ParaId para, HeadData parent,
+      HeadData out, CoreIndex core, OptionalInt selector, int offset) {
+    List<byte[]> ump = new ArrayList<>();
+    if (selector.isPresent()) {
+      ump.add(CandidateCommitments.UMP_SEPARATOR);
+      ump.add(new UmpSignal.SelectCore(new CoreSelector(selector.getAsInt()), new ClaimQueueOffset(offset)).encode());
+    }
+    CandidateCommitments commitments = new CandidateCommitments(ump, List.of(), Optional.empty(), out, 0, rp.number());
+    PersistedValidationData pvd =
+        new PersistedValidationData(parent, rp.number(), rp.stateRoot(), rp.activeConfig().maxPovSize());
+    CandidateDescriptor d = new CandidateDescriptor(para, rp.hash(), core, rp.session(), pvd.hash(),
+        Hash.blake2b256(out.toByteArray()), Hash.fromLong(7), out.hash(), codeHash(para));
     return new CommittedCandidateReceipt(d, commitments);
   }
 

@@ -1,5 +1,6 @@
 package io.parapipe.protocol.relay.node.chain;
 
+import io.parapipe.protocol.primitives.Block;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.relay.runtime.ParasInherentData;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
@@ -15,24 +16,28 @@ import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
  * @param authoredAtMicros when the author sealed it
  */
 public record RelayBlock(RelayRuntimeState state, ParasInherentData body, int authorNode,
-    long authoredAtMicros) {
+    long authoredAtMicros) implements Block {
 
   /** The block hash. */
+  @Override
   public Hash hash() {
     return state.hash();
   }
 
   /** The parent's hash. */
+  @Override
   public Hash parentHash() {
     return state.parentHash();
   }
 
   /** The block number. */
+  @Override
   public int number() {
     return state.number();
   }
 
   /** Approximate encoded size: header, bitfields and backed candidates with their votes. */
+  @Override
   public int sizeBytes() {
     int cores = state.validatorGroups().count();
     int bitfield = 4 + (cores + 7) / 8 + 64;

@@ -2,6 +2,7 @@ package io.parapipe.protocol.relay.node.finality;
 
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Timer;
+import io.parapipe.protocol.primitives.GrandpaVoteStep;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
 import java.util.ArrayList;
@@ -23,18 +24,10 @@ import java.util.function.Predicate;
  * @param <B> the relay block type
  */
 public final class GrandpaVoter<B> {
-  /** Vote steps. */
-  public enum Step {
-    /** First step. */
-    PREVOTE,
-    /** Second step. */
-    PRECOMMIT
-  }
-
   /** What the voter asks of the rest of the node. */
   public interface Actions {
     /** Gossip a vote to every validator. */
-    void broadcastVote(long round, Step step, Hash target, int targetNumber);
+    void broadcastVote(long round, GrandpaVoteStep step, Hash target, int targetNumber);
 
     /** This node finalized a block. */
     void onFinalized(Hash block, int number);
@@ -59,8 +52,8 @@ public final class GrandpaVoter<B> {
       precommits = new Vote[validators];
     }
 
-    void add(Step step, int validator, Vote v) {
-      if (step == Step.PREVOTE) {
+    void add(GrandpaVoteStep step, int validator, Vote v) {
+      if (step == GrandpaVoteStep.PREVOTE) {
         if (prevotes[validator] == null) {
           prevotes[validator] = v;
           prevoteCount++;
@@ -117,7 +110,7 @@ public final class GrandpaVoter<B> {
   }
 
   /** A vote from {@code validator}. */
-  public void onVote(int validator, long round, Step step, Hash target, int number) {
+  public void onVote(int validator, long round, GrandpaVoteStep step, Hash target, int number) {
     if (round < current) {
       return;
     }
@@ -169,8 +162,8 @@ public final class GrandpaVoter<B> {
       r.prevoted = true;
       B target = bestApproved();
       Vote v = new Vote(shape.hash(target), shape.number(target));
-      r.add(Step.PREVOTE, self, v);
-      actions.broadcastVote(round, Step.PREVOTE, v.target(), v.number());
+      r.add(GrandpaVoteStep.PREVOTE, self, v);
+      actions.broadcastVote(round, GrandpaVoteStep.PREVOTE, v.target(), v.number());
     }
   }
 
@@ -184,8 +177,8 @@ public final class GrandpaVoter<B> {
       if (ghost.isPresent()) {
         r.precommitted = true;
         B g = ghost.get();
-        r.add(Step.PRECOMMIT, self, new Vote(shape.hash(g), shape.number(g)));
-        actions.broadcastVote(current, Step.PRECOMMIT, shape.hash(g), shape.number(g));
+        r.add(GrandpaVoteStep.PRECOMMIT, self, new Vote(shape.hash(g), shape.number(g)));
+        actions.broadcastVote(current, GrandpaVoteStep.PRECOMMIT, shape.hash(g), shape.number(g));
       }
     }
     if (r.precommitted && r.precommitCount >= threshold) {

@@ -1,5 +1,6 @@
 package io.parapipe.protocol.relay.runtime.inclusion;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CandidateDescriptor;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
 import io.parapipe.protocol.primitives.CoreIndex;

@@ -10,7 +10,6 @@ import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PersistedValidationData;
 import io.parapipe.protocol.relay.runtime.paras.Paras;
 import io.parapipe.protocol.relay.runtime.shared.AllowedRelayParentsTracker;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,13 +136,6 @@ public final class CandidateCheckContext {
 
   /** The upward messages before the first empty message ({@code UMP_SEPARATOR}). */
   public static List<byte[]> skipUmpSignals(List<byte[]> upward) {
-    List<byte[]> out = new ArrayList<>(upward.size());
-    for (byte[] m : upward) {
-      if (m.length == 0) {
-        break;
-      }
-      out.add(m);
-    }
-    return out;
+    return CandidateCommitments.skipUmpSignals(upward);
   }
 }

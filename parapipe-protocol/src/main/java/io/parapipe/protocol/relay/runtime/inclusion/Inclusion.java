@@ -1,10 +1,12 @@
 package io.parapipe.protocol.relay.runtime.inclusion;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.GroupIndex;
 import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.protocol.primitives.HostConfiguration;
 import io.parapipe.protocol.primitives.ParaId;
+import io.parapipe.protocol.primitives.SessionIndex;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.relay.runtime.paras.Paras;
 import io.parapipe.protocol.relay.runtime.scheduler.ValidatorGroups;
@@ -74,6 +76,8 @@ public final class Inclusion {
    * @param allowedRelayParents the allowed relay parents (already updated for this block)
    * @param paras paras state (after this block's enactments)
    * @param umpQueues upward queue sizes at this point of the block
+   * @param session the current session ({@code shared::CurrentSessionIndex}), which V2
+   *     descriptors must name
    */
   public record BlockContext(
       int now,
@@ -83,7 +87,8 @@ public final class Inclusion {
       int sessionStartBlock,
       AllowedRelayParentsTracker allowedRelayParents,
       Paras paras,
-      Map<ParaId, UmpQueueSize> umpQueues) {
+      Map<ParaId, UmpQueueSize> umpQueues,
+      SessionIndex session) {
 
     /** {@code group_assigned_to_core(core, at)} for this session. */
     public Optional<GroupIndex> groupAssignedToCore(CoreIndex core, int at) {

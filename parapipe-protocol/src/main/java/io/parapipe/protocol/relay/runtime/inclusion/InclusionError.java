@@ -1,10 +1,12 @@
 package io.parapipe.protocol.relay.runtime.inclusion;
 
+import io.parapipe.protocol.primitives.UpstreamError;
+
 /**
  * The {@code inclusion::Error} variants a backed candidate can fail with, in the order
  * {@code verify_backed_candidate} and {@code process_candidates} check them.
  */
-public enum InclusionError {
+public enum InclusionError implements UpstreamError {
   /** The relay parent is not in the allowed-relay-parents buffer, or moves backwards. */
   DISALLOWED_RELAY_PARENT("DisallowedRelayParent", "the relay parent is not allowed"),
   /** The descriptor's PVD hash differs from the one rebuilt on chain. */
@@ -49,7 +51,7 @@ public enum InclusionError {
     this.doc = doc;
   }
 
-  /** The variant's name in polkadot-sdk. */
+  @Override
   public String upstreamName() {
     return upstreamName;
   }

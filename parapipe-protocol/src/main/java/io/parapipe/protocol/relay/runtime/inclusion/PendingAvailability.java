@@ -1,9 +1,11 @@
 package io.parapipe.protocol.relay.runtime.inclusion;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.protocol.primitives.ParaId;
+import io.parapipe.protocol.primitives.SignedAvailabilityBitfield;
 import io.parapipe.protocol.relay.runtime.paras.Paras;
 import io.parapipe.protocol.relay.runtime.scheduler.AvailabilityTimeoutStatus;
 import java.util.ArrayList;

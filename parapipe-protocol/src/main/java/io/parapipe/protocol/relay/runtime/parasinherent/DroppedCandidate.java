@@ -2,7 +2,7 @@ package io.parapipe.protocol.relay.runtime.parasinherent;
 
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.ParaId;
-import io.parapipe.protocol.relay.runtime.inclusion.InclusionError;
+import io.parapipe.protocol.primitives.UpstreamError;
 import java.util.Optional;
 
 /**
@@ -11,6 +11,9 @@ import java.util.Optional;
  * @param candidateHash the candidate hash
  * @param para its para
  * @param reason why it was dropped
- * @param detail the inclusion check that failed, for {@code VERIFICATION_FAILED} and {@code BACKING_FAILED}
+ * @param detail the upstream error behind the reason: the inclusion check that failed
+ *     ({@code VERIFICATION_FAILED}, {@code BACKING_FAILED}), or the
+ *     {@code CommittedCandidateReceiptError} ({@code UMP_SIGNAL_CHECK_FAILED})
  */
-public record DroppedCandidate(Hash candidateHash, ParaId para, SanitizeReason reason, Optional<InclusionError> detail) {}
+public record DroppedCandidate(Hash candidateHash, ParaId para, SanitizeReason reason,
+    Optional<UpstreamError> detail) {}

@@ -1,10 +1,15 @@
 package io.parapipe.protocol.relay.runtime.parasinherent;
 
+import io.parapipe.protocol.primitives.CandidateDescriptorVersion;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.GroupIndex;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.protocol.primitives.ParaId;
+import io.parapipe.protocol.primitives.SignedAvailabilityBitfield;
+import io.parapipe.protocol.primitives.SessionIndex;
+import io.parapipe.protocol.primitives.UmpSignalCheck;
+import io.parapipe.protocol.primitives.UpstreamError;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
 import io.parapipe.protocol.relay.runtime.inclusion.BackingCheck;
@@ -13,7 +18,6 @@ import io.parapipe.protocol.relay.runtime.inclusion.CandidateOnCore;
 import io.parapipe.protocol.relay.runtime.inclusion.Inclusion;
 import io.parapipe.protocol.relay.runtime.inclusion.InclusionError;
 import io.parapipe.protocol.relay.runtime.inclusion.PendingAvailability;
-import io.parapipe.protocol.relay.runtime.inclusion.SignedAvailabilityBitfield;
 import io.parapipe.protocol.relay.runtime.inclusion.Verification;
 import io.parapipe.protocol.relay.runtime.shared.AllowedRelayParentsTracker;
 import java.util.ArrayList;
@@ -22,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -91,39 +96,48 @@ public final class ParasInherent {
   }
 
   /**
-   * {@code sanitize_backed_candidates}: group the candidates by para keeping their order, then
+   * {@code sanitize_backed_candidates}
+   * ({@code polkadot/runtime/parachains/src/paras_inherent/mod.rs}):
    * <ol>
-   *   <li>{@code filter_unchained_candidates}: walk each para's list from its latest head
-   *       ({@code para_latest_head_data}) and relay parent ({@code para_most_recent_context});
-   *       drop duplicates and candidates failing {@code verify_backed_candidate}, whose relay
-   *       parent must not precede the previous one;
-   *   <li>{@code map_candidates_to_cores} against the eligible cores;
+   *   <li>{@link #sanitizeBackedCandidateV2} on each candidate; one it drops is simply missing
+   *       from its para's list, so its descendants fail the next step;
+   *   <li>group the rest by para keeping their order, then {@code filter_unchained_candidates}:
+   *       walk each para's list from its latest head ({@code para_latest_head_data}) and relay
+   *       parent ({@code para_most_recent_context}); drop duplicates and candidates failing
+   *       {@code verify_backed_candidate}, whose relay parent must not precede the previous one;
+   *   <li>{@code map_candidates_to_cores} against the eligible cores, taking a candidate's core
+   *       from its V2 descriptor, else from the index injected under {@code ElasticScalingMVP};
    *   <li>the backing-vote filter ({@code filter_backed_statements_from_disabled_validators} with
    *       no disabled validators; parapipe runs the whole {@code check_backing_votes} here so that
    *       {@code process_candidates} cannot fail in the block author's context).
    * </ol>
-   * Dropping a candidate drops every later candidate of its para.
+   * Dropping a candidate drops every later candidate of its para. The node features come from
+   * {@code ctx.config()}: {@code CandidateReceiptV2} and {@code ElasticScalingMVP}.
    *
    * @param candidates the backed candidates as the author supplied them
    * @param ctx the block being executed
    * @param pending pending availability after this block's availability and timeout processing
    * @param eligible {@code eligible_paras}: para → its free cores with the para at the front of the claim queue
-   * @param coreIndexEnabled the {@code ElasticScalingMVP} node feature
    */
   public static SanitizedCandidates sanitizeBackedCandidates(
       List<BackedCandidate> candidates,
       Inclusion.BlockContext ctx,
       PendingAvailability pending,
-      SortedMap<ParaId, SortedSet<CoreIndex>> eligible,
-      boolean coreIndexEnabled) {
+      SortedMap<ParaId, SortedSet<CoreIndex>> eligible) {
     List<DroppedCandidate> dropped = new ArrayList<>();
     TreeMap<ParaId, List<BackedCandidate>> perPara = new TreeMap<>();
     for (BackedCandidate c : candidates) {
+      Optional<DroppedCandidate> drop = sanitizeBackedCandidateV2(c, ctx.allowedRelayParents(),
+          ctx.config().candidateReceiptV2(), ctx.session());
+      if (drop.isPresent()) {
+        dropped.add(drop.get());
+        continue;
+      }
       perPara.computeIfAbsent(c.paraId(), p -> new ArrayList<>()).add(c);
     }
     filterUnchainedCandidates(perPara, ctx, pending, dropped);
-    TreeMap<ParaId, List<CandidateOnCore>> withCore =
-        mapCandidatesToCores(perPara, ctx.allowedRelayParents(), ctx, eligible, coreIndexEnabled, dropped);
+    TreeMap<ParaId, List<CandidateOnCore>> withCore = mapCandidatesToCores(perPara, ctx.allowedRelayParents(), ctx,
+        eligible, ctx.config().elasticScalingMvp(), dropped);
     filterBackingVotes(withCore, ctx, dropped);
     TreeMap<ParaId, List<CandidateOnCore>> kept = new TreeMap<>();
     withCore.forEach((p, l) -> {
@@ -132,6 +146,50 @@ public final class ParasInherent {
       }
     });
     return new SanitizedCandidates(Collections.unmodifiableSortedMap(kept), List.copyOf(dropped));
+  }
+
+  /**
+   * {@code sanitize_backed_candidate_v2}: the descriptor-version checks, in upstream's order.
+   * A candidate is dropped if its descriptor version is unknown, if it is V2 while the
+   * {@code CandidateReceiptV2} node feature is off, if its relay parent is not allowed, if
+   * {@code parse_ump_signals} fails against the claim queue at its relay parent (this covers V1
+   * descriptors that send signals, and a V2 core index that disagrees with the claim or the
+   * signal), and, for V2, if its session index is not the current session.
+   *
+   * @return the drop, or empty if the candidate passes
+   */
+  public static Optional<DroppedCandidate> sanitizeBackedCandidateV2(BackedCandidate c,
+      AllowedRelayParentsTracker allowedRelayParents, boolean allowV2Receipts, SessionIndex currentSession) {
+    CandidateDescriptorVersion version = c.descriptor().version();
+    if (version == CandidateDescriptorVersion.UNKNOWN) {
+      return Optional.of(drop(c, SanitizeReason.UNKNOWN_DESCRIPTOR_VERSION, Optional.empty()));
+    }
+    // Filtered before filter_unchained_candidates so that the descendants of a dropped V2
+    // candidate are dropped with it.
+    if (version == CandidateDescriptorVersion.V2 && !allowV2Receipts) {
+      return Optional.of(drop(c, SanitizeReason.V2_RECEIPTS_NOT_ALLOWED, Optional.empty()));
+    }
+    Optional<AllowedRelayParentsTracker.AcquiredInfo> info =
+        allowedRelayParents.acquireInfo(c.descriptor().relayParent(), OptionalInt.empty());
+    if (info.isEmpty()) {
+      return Optional.of(drop(c, SanitizeReason.RELAY_PARENT_NOT_ALLOWED, Optional.empty()));
+    }
+    UmpSignalCheck check = c.candidate().parseUmpSignals(info.get().info().claimQueue());
+    if (check instanceof UmpSignalCheck.Invalid invalid) {
+      return Optional.of(drop(c, SanitizeReason.UMP_SIGNAL_CHECK_FAILED, Optional.of(invalid.error())));
+    }
+    if (version == CandidateDescriptorVersion.V1) {
+      return Optional.empty();
+    }
+    OptionalLong session = c.descriptor().versionedSessionIndex();
+    if (session.isEmpty() || session.getAsLong() != currentSession.value()) {
+      return Optional.of(drop(c, SanitizeReason.INVALID_SESSION_INDEX, Optional.empty()));
+    }
+    return Optional.empty();
+  }
+
+  private static DroppedCandidate drop(BackedCandidate c, SanitizeReason reason, Optional<UpstreamError> detail) {
+    return new DroppedCandidate(c.hash(), c.paraId(), reason, detail);
   }
 
   /** {@code filter_unchained_candidates}. */
@@ -160,7 +218,7 @@ public final class ParasInherent {
       for (int i = 0; i < list.size(); i++) {
         BackedCandidate c = list.get(i);
         SanitizeReason reason = null;
-        Optional<InclusionError> detail = Optional.empty();
+        Optional<UpstreamError> detail = Optional.empty();
         if (!visited.add(c.hash())) {
           reason = SanitizeReason.DUPLICATE;
         } else {
@@ -224,7 +282,7 @@ public final class ParasInherent {
           dropRest(list, i, para, SanitizeReason.CORES_EXHAUSTED, dropped);
           break;
         }
-        Optional<CoreIndex> core = injectedCoreIndex(c, allowedRelayParents, ctx);
+        Optional<CoreIndex> core = coreIndex(c, allowedRelayParents, ctx);
         if (core.isEmpty()) {
           dropped.add(new DroppedCandidate(c.hash(), para, SanitizeReason.MISSING_CORE_INDEX, Optional.empty()));
           dropRest(list, i + 1, para, SanitizeReason.DESCENDANT_OF_DROPPED, dropped);
@@ -242,6 +300,16 @@ public final class ParasInherent {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code get_core_index}: the core of a V2 descriptor (already checked against the claim queue
+   * by {@link #sanitizeBackedCandidateV2}), else the injected one.
+   */
+  private static Optional<CoreIndex> coreIndex(
+      BackedCandidate c, AllowedRelayParentsTracker allowedRelayParents, Inclusion.BlockContext ctx) {
+    Optional<CoreIndex> core = c.descriptor().versionedCoreIndex();
+    return core.isPresent() ? core : injectedCoreIndex(c, allowedRelayParents, ctx);
   }
 
   /**
@@ -278,7 +346,8 @@ public final class ParasInherent {
         CandidateOnCore oc = list.get(i);
         Optional<InclusionError> failure = backingFailure(oc, ctx);
         if (failure.isPresent()) {
-          dropped.add(new DroppedCandidate(oc.candidate().hash(), e.getKey(), SanitizeReason.BACKING_FAILED, failure));
+          dropped.add(new DroppedCandidate(oc.candidate().hash(), e.getKey(), SanitizeReason.BACKING_FAILED,
+              failure.map(UpstreamError.class::cast)));
           for (int k = i + 1; k < list.size(); k++) {
             BackedCandidate d = list.get(k).candidate();
             dropped.add(new DroppedCandidate(d.hash(), e.getKey(), SanitizeReason.DESCENDANT_OF_DROPPED, Optional.empty()));

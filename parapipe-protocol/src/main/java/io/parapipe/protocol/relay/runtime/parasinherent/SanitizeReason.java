@@ -5,6 +5,19 @@ package io.parapipe.protocol.relay.runtime.parasinherent;
  * candidate. Upstream drops silently with a debug log; parapipe reports the reason.
  */
 public enum SanitizeReason {
+  /** {@code sanitize_backed_candidate_v2}: the descriptor's internal version is unknown. */
+  UNKNOWN_DESCRIPTOR_VERSION,
+  /** {@code sanitize_backed_candidate_v2}: a V2 descriptor while the {@code CandidateReceiptV2} node feature is off. */
+  V2_RECEIPTS_NOT_ALLOWED,
+  /** {@code sanitize_backed_candidate_v2}: the relay parent is not an allowed relay parent. */
+  RELAY_PARENT_NOT_ALLOWED,
+  /**
+   * {@code sanitize_backed_candidate_v2}: {@code parse_ump_signals} failed against the claim queue
+   * at the relay parent; the detail is the {@code CommittedCandidateReceiptError}.
+   */
+  UMP_SIGNAL_CHECK_FAILED,
+  /** {@code sanitize_backed_candidate_v2}: a V2 descriptor whose session index is not the current session. */
+  INVALID_SESSION_INDEX,
   /** The para is not registered (no included head). */
   UNKNOWN_PARA,
   /** The same candidate appears twice for the para ({@code filter_unchained_candidates}). */
@@ -19,9 +32,12 @@ public enum SanitizeReason {
   ONLY_FIRST_ON_SINGLE_CORE,
   /** Several cores but {@code ElasticScalingMVP} is off: the para's candidates are all dropped. */
   MULTIPLE_CORES_WITHOUT_ELASTIC_SCALING,
-  /** {@code ElasticScalingMVP}: no injected core index, or one whose group size does not match. */
+  /**
+   * {@code ElasticScalingMVP}: no core index, that is a V1 descriptor without an injected core
+   * index, or with one whose group size does not match.
+   */
   MISSING_CORE_INDEX,
-  /** {@code ElasticScalingMVP}: the injected core is not scheduled (or already used) for the para. */
+  /** {@code ElasticScalingMVP}: the candidate's core is not scheduled (or already used) for the para. */
   CORE_NOT_SCHEDULED,
   /** {@code ElasticScalingMVP}: the para's scheduled cores are used up. */
   CORES_EXHAUSTED,

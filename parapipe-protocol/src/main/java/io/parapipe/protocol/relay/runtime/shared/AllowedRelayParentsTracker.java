@@ -1,6 +1,7 @@
 package io.parapipe.protocol.relay.runtime.shared;
 
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.TransposedClaimQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,18 +28,24 @@ public final class AllowedRelayParentsTracker {
   public record AcquiredInfo(RelayParentInfo info, int number) {}
 
   /**
-   * {@code update}: append a new relay parent and drop the oldest entries beyond
-   * {@code maxAncestryLen + 1}.
+   * {@code update}: append a new relay parent with its claim queue and drop the oldest entries
+   * beyond {@code maxAncestryLen + 1}.
    */
-  public AllowedRelayParentsTracker update(Hash relayParent, Hash stateRoot, int number, int maxAncestryLen) {
+  public AllowedRelayParentsTracker update(Hash relayParent, Hash stateRoot, TransposedClaimQueue claimQueue,
+      int number, int maxAncestryLen) {
     int limit = maxAncestryLen + 1;
     List<RelayParentInfo> next = new ArrayList<>(Math.min(buffer.size() + 1, limit));
     int from = Math.max(0, buffer.size() + 1 - limit);
     for (int i = from; i < buffer.size(); i++) {
       next.add(buffer.get(i));
     }
-    next.add(new RelayParentInfo(relayParent, stateRoot));
+    next.add(new RelayParentInfo(relayParent, stateRoot, claimQueue));
     return new AllowedRelayParentsTracker(List.copyOf(next), number);
+  }
+
+  /** {@link #update} for a relay parent whose claim queue holds no claims. */
+  public AllowedRelayParentsTracker update(Hash relayParent, Hash stateRoot, int number, int maxAncestryLen) {
+    return update(relayParent, stateRoot, TransposedClaimQueue.EMPTY, number, maxAncestryLen);
   }
 
   /**

@@ -3,7 +3,9 @@ package io.parapipe.protocol.relay.node.finality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parapipe.protocol.host.Timer;
+import io.parapipe.protocol.primitives.GrandpaVoteStep;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.relay.node.approval.ApprovalVoting;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
 import io.parapipe.protocol.testing.ManualContext;
 import java.util.ArrayDeque;
@@ -63,7 +65,7 @@ class FinalityModelTest {
         ApprovalVoting[] av = new ApprovalVoting[1];
         GrandpaVoter<B> voter = new GrandpaVoter<>(c, i, n, 1_000_000, tree, SHAPE,
             h -> av[0].isApproved(h), new GrandpaVoter.Actions() {
-              public void broadcastVote(long round, GrandpaVoter.Step step, Hash t, int num) {
+              public void broadcastVote(long round, GrandpaVoteStep step, Hash t, int num) {
                 for (int j = 0; j < n; j++) {
                   if (j != me && !offline.contains(j)) {
                     int to = j;

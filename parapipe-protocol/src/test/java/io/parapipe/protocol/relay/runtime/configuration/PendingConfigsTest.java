@@ -13,17 +13,17 @@ class PendingConfigsTest {
   private static final HostConfiguration OLD = RuntimeFixture.config(2);
 
   private static ConfigUpdate setMinimumBackingVotes(int v) {
-    return base -> base.withBacking(base.maxPovSize(), v, base.neededApprovals());
+    return base -> base.withMinimumBackingVotes(v);
   }
 
   private static ConfigUpdate setMaxPovSize(int v) {
-    return base -> base.withBacking(v, base.minimumBackingVotes(), base.neededApprovals());
+    return base -> base.withMaxPovSize(v);
   }
 
   @Test
   void config_changes_after_2_session_boundary() {
     PendingConfigs.Scheduling s = PendingConfigs.EMPTY.schedule(setMinimumBackingVotes(3), SessionIndex.of(0), OLD);
-    HostConfiguration expected = OLD.withBacking(OLD.maxPovSize(), 3, OLD.neededApprovals());
+    HostConfiguration expected = OLD.withMinimumBackingVotes(3);
     assertThat(s.outcome()).isEqualTo(new ConfigUpdateOutcome.Scheduled(SessionIndex.of(2), expected));
     assertThat(s.pending().entries()).containsExactly(new PendingConfigs.Entry(SessionIndex.of(2), expected));
 
@@ -47,18 +47,18 @@ class PendingConfigsTest {
   void consecutive_changes_within_one_session() {
     PendingConfigs p = PendingConfigs.EMPTY.schedule(setMinimumBackingVotes(3), SessionIndex.of(0), OLD).pending();
     p = p.schedule(setMaxPovSize(1_000_000), SessionIndex.of(0), OLD).pending();
-    HostConfiguration expected = OLD.withBacking(1_000_000, 3, OLD.neededApprovals());
+    HostConfiguration expected = OLD.withMaxPovSize(1_000_000).withMinimumBackingVotes(3);
     assertThat(p.entries()).containsExactly(new PendingConfigs.Entry(SessionIndex.of(2), expected));
   }
 
   @Test
   void pending_next_session_but_we_upgrade_once_more() {
-    HostConfiguration first = OLD.withBacking(OLD.maxPovSize(), 3, OLD.neededApprovals());
+    HostConfiguration first = OLD.withMinimumBackingVotes(3);
     PendingConfigs p = PendingConfigs.EMPTY.schedule(setMinimumBackingVotes(3), SessionIndex.of(0), OLD).pending();
     PendingConfigs.SessionChange s1 = p.onNewSession(SessionIndex.of(1), OLD);
     // in session 1 another change builds on the pending one and is due at session 3
     p = s1.pending().schedule(setMaxPovSize(1_000_000), SessionIndex.of(1), s1.newConfig()).pending();
-    HostConfiguration second = first.withBacking(1_000_000, 3, first.neededApprovals());
+    HostConfiguration second = first.withMaxPovSize(1_000_000);
     assertThat(p.entries()).containsExactly(
         new PendingConfigs.Entry(SessionIndex.of(2), first), new PendingConfigs.Entry(SessionIndex.of(3), second));
     PendingConfigs.SessionChange s2 = p.onNewSession(SessionIndex.of(2), OLD);

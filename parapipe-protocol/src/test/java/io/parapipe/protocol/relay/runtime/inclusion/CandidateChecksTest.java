@@ -7,6 +7,7 @@ import static io.parapipe.protocol.relay.runtime.RuntimeFixture.genesisHead;
 import static io.parapipe.protocol.relay.runtime.RuntimeFixture.head;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CandidateCommitments;
 import io.parapipe.protocol.primitives.CandidateDescriptor;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
@@ -189,7 +190,7 @@ class CandidateChecksTest {
     CommittedCandidateReceipt b2 = candidate(rp, B, head(B, 1), head(B, 2));
     CommittedCandidateReceipt a1 = candidate(rp, A, genesisHead(A), head(A, 1));
     Inclusion.BlockContext ctx = new Inclusion.BlockContext(6, parent.activeConfig(), 6, parent.validatorGroups(),
-        parent.sessionStartBlock(), tracker, parent.paras(), Map.of());
+        parent.sessionStartBlock(), tracker, parent.paras(), Map.of(), parent.session());
     // candidates are required to be in dependency order
     Inclusion.ProcessedCandidates wrong = Inclusion.processCandidates(ctx, PendingAvailability.EMPTY, new TreeMap<>(Map.of(B,
         List.of(new CandidateOnCore(back(parent, b2, CoreIndex.of(1), 5), CoreIndex.of(1)),

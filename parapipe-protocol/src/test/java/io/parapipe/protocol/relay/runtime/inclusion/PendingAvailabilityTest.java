@@ -2,6 +2,7 @@ package io.parapipe.protocol.relay.runtime.inclusion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CandidateCommitments;
 import io.parapipe.protocol.primitives.CandidateDescriptor;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
@@ -12,6 +13,7 @@ import io.parapipe.protocol.primitives.HeadData;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.SchedulerParams;
 import io.parapipe.protocol.primitives.SessionIndex;
+import io.parapipe.protocol.primitives.SignedAvailabilityBitfield;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.relay.runtime.paras.ParaInfo;
 import io.parapipe.protocol.relay.runtime.paras.Paras;
@@ -21,7 +23,6 @@ import io.parapipe.protocol.relay.runtime.scheduler.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -112,7 +113,7 @@ class PendingAvailabilityTest {
   @Test
   void free_timedout() {
     // rotation frequency 3; candidates backed at 0 time out at block 5, those backed at 5 do not
-    SchedulerParams sp = new SchedulerParams(3, 1, OptionalInt.empty(), 1, 12, 5);
+    SchedulerParams sp = SchedulerParams.DEFAULT.withGroupRotationFrequency(3).withNumCores(12);
     int now = 5;
     int sessionStart = 0;
     assertThat(PendingAvailability.EMPTY.freeTimedout(Scheduler.availabilityTimeoutPredicate(now, sessionStart, sp)).freed())

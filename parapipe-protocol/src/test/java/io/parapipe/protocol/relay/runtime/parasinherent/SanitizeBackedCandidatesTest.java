@@ -7,10 +7,12 @@ import static io.parapipe.protocol.relay.runtime.RuntimeFixture.head;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parapipe.protocol.primitives.AsyncBackingParams;
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.HostConfiguration;
 import io.parapipe.protocol.primitives.ParaId;
+import io.parapipe.protocol.primitives.TransposedClaimQueue;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
 import io.parapipe.protocol.relay.runtime.RuntimeFixture;
 import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
@@ -52,10 +54,11 @@ class SanitizeBackedCandidatesTest {
   }
 
   static Inclusion.BlockContext ctx(RelayRuntimeState parent, Paras paras) {
-    AllowedRelayParentsTracker t = parent.allowedRelayParents().update(parent.hash(), parent.stateRoot(), parent.number(),
+    AllowedRelayParentsTracker t = parent.allowedRelayParents().update(parent.hash(), parent.stateRoot(),
+        TransposedClaimQueue.of(parent.claimQueue().queues()), parent.number(),
         parent.activeConfig().asyncBackingParams().allowedAncestryLen());
     return new Inclusion.BlockContext(parent.number() + 1, parent.activeConfig(), parent.validators().size(),
-        parent.validatorGroups(), parent.sessionStartBlock(), t, paras, Map.of());
+        parent.validatorGroups(), parent.sessionStartBlock(), t, paras, Map.of(), parent.session());
   }
 
   static SortedMap<ParaId, SortedSet<CoreIndex>> scheduled(RelayRuntimeState parent) {
@@ -71,8 +74,7 @@ class SanitizeBackedCandidatesTest {
   }
 
   static ParasInherent.SanitizedCandidates sanitize(RelayRuntimeState parent, Paras paras, List<BackedCandidate> backed) {
-    return ParasInherent.sanitizeBackedCandidates(backed, ctx(parent, paras), PendingAvailability.EMPTY, scheduled(parent),
-        parent.activeConfig().elasticScalingMvp());
+    return ParasInherent.sanitizeBackedCandidates(backed, ctx(parent, paras), PendingAvailability.EMPTY, scheduled(parent));
   }
 
   static List<CandidateOnCore> kept(ParasInherent.SanitizedCandidates s, ParaId p) {
@@ -196,7 +198,7 @@ class SanitizeBackedCandidatesTest {
     List<BackedCandidate> backed = concat(paraChain(chain, P1, new int[] {5}, new int[] {0}),
         paraChain(chain, P2, new int[] {5}, new int[] {1}));
     ParasInherent.SanitizedCandidates s = ParasInherent.sanitizeBackedCandidates(backed, ctx(parent, parent.paras()),
-        PendingAvailability.EMPTY, Collections.emptySortedMap(), coreIndexEnabled);
+        PendingAvailability.EMPTY, Collections.emptySortedMap());
     assertThat(s.kept()).isEmpty();
     assertThat(s.dropped()).extracting(DroppedCandidate::reason)
         .containsOnly(SanitizeReason.NO_SCHEDULED_CORE).hasSize(2);
@@ -265,7 +267,7 @@ class SanitizeBackedCandidatesTest {
     List<RelayRuntimeState> chain = chain(List.of(P1, P2), false);
     ParaId unknown = ParaId.of(77);
     CommittedCandidateReceipt c = candidate(chain.get(5), unknown, genesisHead(unknown), head(unknown, 1));
-    BackedCandidate b = new BackedCandidate(c, List.of(), io.parapipe.protocol.relay.runtime.inclusion.BitVec.zeros(3),
+    BackedCandidate b = new BackedCandidate(c, List.of(), io.parapipe.protocol.primitives.BitVec.zeros(3),
         Optional.empty());
     assertThat(sanitize(chain, List.of(b)).dropped()).extracting(DroppedCandidate::reason)
         .containsExactly(SanitizeReason.UNKNOWN_PARA);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Ports of {@code polkadot/runtime/parachains/src/scheduler/tests.rs} (claim-queue era). */
 class SchedulerTest {
   /** The upstream test {@code default_config()}: rotation 10, availability period 3, lookahead 2, 3 cores. */
-  private static final SchedulerParams DEFAULT = new SchedulerParams(10, 3, OptionalInt.empty(), 2, 3, 5);
+  private static final SchedulerParams DEFAULT = SchedulerParams.DEFAULT.withGroupRotationFrequency(10)
+      .withParasAvailabilityPeriod(3).withLookahead(2).withNumCores(3);
 
   private static final ParaId A = ParaId.of(1);
   private static final ParaId B = ParaId.of(2);
@@ -76,7 +77,7 @@ class SchedulerTest {
   @Test
   void session_change_shuffles_validators() {
     // 7 validators, 5 cores: the first two groups take the overflow.
-    ValidatorGroups g = ValidatorGroups.partition(7, new SchedulerParams(10, 3, OptionalInt.empty(), 2, 5, 5));
+    ValidatorGroups g = ValidatorGroups.partition(7, DEFAULT.withNumCores(5));
     assertThat(g.count()).isEqualTo(5);
     assertThat(g.groups()).extracting(List::size).containsExactly(2, 2, 1, 1, 1);
     assertThat(g.groups().get(0)).containsExactly(ValidatorIndex.of(0), ValidatorIndex.of(1));
@@ -85,14 +86,14 @@ class SchedulerTest {
 
   @Test
   void session_change_takes_only_max_per_core() {
-    ValidatorGroups g = ValidatorGroups.partition(7, new SchedulerParams(10, 3, OptionalInt.of(1), 2, 2, 5));
+    ValidatorGroups g = ValidatorGroups.partition(7, DEFAULT.withMaxValidatorsPerCore(OptionalInt.of(1)).withNumCores(2));
     assertThat(g.count()).isEqualTo(7);
     assertThat(g.groups()).allSatisfy(members -> assertThat(members).hasSize(1));
   }
 
   @Test
   void noCoresOrNoValidatorsGiveNoGroups() {
-    assertThat(ValidatorGroups.partition(5, new SchedulerParams(10, 3, OptionalInt.empty(), 2, 0, 5)).count()).isZero();
+    assertThat(ValidatorGroups.partition(5, DEFAULT.withNumCores(0)).count()).isZero();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.parapipe.protocol.relay.node.finality;
+package io.parapipe.protocol.relay.node.approval;
 
 import io.parapipe.protocol.primitives.Hash;
 

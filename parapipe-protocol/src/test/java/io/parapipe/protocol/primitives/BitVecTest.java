@@ -1,10 +1,8 @@
-package io.parapipe.protocol.relay.runtime.inclusion;
+package io.parapipe.protocol.primitives;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.parapipe.protocol.primitives.Hex;
-import io.parapipe.protocol.primitives.ScaleWriter;
 import java.util.BitSet;
 import java.util.List;
 import net.jqwik.api.ForAll;

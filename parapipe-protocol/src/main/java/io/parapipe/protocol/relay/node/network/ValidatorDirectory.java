@@ -1,4 +1,4 @@
-package io.parapipe.protocol.relay.node;
+package io.parapipe.protocol.relay.node.network;
 
 import io.parapipe.protocol.primitives.SessionIndex;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;

@@ -1,4 +1,4 @@
-package io.parapipe.protocol.relay.node.finality;
+package io.parapipe.protocol.relay.node.approval;
 
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Timer;
@@ -21,6 +21,9 @@ import java.util.Set;
  * checker recovers the candidate's data from its backers, executes it, and announces its
  * approvals for the block in one message. A block is approved when each of its candidates has
  * {@code needed} approvals and its parent is approved.
+ *
+ * <p>This is upstream's {@code approval-voting}: tallies, tranches, no-shows and approved blocks.
+ * Carrying approvals between validators is {@link ApprovalDistribution}'s.
  */
 public final class ApprovalVoting {
   /** What approval voting asks of the rest of the node. */
@@ -59,8 +62,6 @@ public final class ApprovalVoting {
   private final Map<Hash, BlockEntry> blocks = new HashMap<>();
   private final Set<Hash> approved = new HashSet<>();
   private final Map<Hash, List<Hash>> children = new HashMap<>();
-  // Approvals that arrived before their block was imported.
-  private final Map<Hash, List<Object[]>> early = new HashMap<>();
 
   /**
    * @param self this validator's index
@@ -105,18 +106,12 @@ public final class ApprovalVoting {
         }
       }
     }
-    List<Object[]> pending = early.remove(block);
-    if (pending != null) {
-      for (Object[] p : pending) {
-        onApprovals((Integer) p[0], block, castList(p[1]));
-      }
-    }
     refresh(block);
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Hash> castList(Object o) {
-    return (List<Hash>) o;
+  /** True if the block is imported and not yet forgotten by finality. */
+  public boolean knows(Hash block) {
+    return blocks.containsKey(block);
   }
 
   private void check(Hash block, Hash candidate, BlockEntry e) {
@@ -140,11 +135,14 @@ public final class ApprovalVoting {
     }
   }
 
-  /** Approvals from {@code validator} of candidates in {@code block}. */
+  /**
+   * Approvals from {@code validator} of candidates in {@code block}. Approvals for a block not
+   * imported are approval distribution's to hold; for a block finality made irrelevant they are
+   * ignored.
+   */
   public void onApprovals(int validator, Hash block, List<Hash> candidates) {
     BlockEntry e = blocks.get(block);
     if (e == null) {
-      early.computeIfAbsent(block, k -> new ArrayList<>()).add(new Object[] {validator, candidates});
       return;
     }
     for (Hash c : candidates) {
@@ -192,7 +190,6 @@ public final class ApprovalVoting {
       BlockEntry a = blocks.remove(h);
       approved.remove(h);
       children.remove(h);
-      early.remove(h);
       h = a == null ? null : a.parent;
     }
   }

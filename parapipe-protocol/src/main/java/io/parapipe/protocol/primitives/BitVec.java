@@ -1,6 +1,5 @@
-package io.parapipe.protocol.relay.runtime.inclusion;
+package io.parapipe.protocol.primitives;
 
-import io.parapipe.protocol.primitives.ScaleWriter;
 import java.util.Arrays;
 import java.util.BitSet;
 

@@ -1,8 +1,5 @@
-package io.parapipe.protocol.relay.node.backing;
+package io.parapipe.protocol.primitives;
 
-import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
-import io.parapipe.protocol.primitives.Hash;
-import io.parapipe.protocol.primitives.PersistedValidationData;
 
 /**
  * A backing statement ({@code Statement}): {@code Seconded} introduces a candidate and counts as

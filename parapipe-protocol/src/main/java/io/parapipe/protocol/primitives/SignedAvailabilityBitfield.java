@@ -1,6 +1,5 @@
-package io.parapipe.protocol.relay.runtime.inclusion;
+package io.parapipe.protocol.primitives;
 
-import io.parapipe.protocol.primitives.ValidatorIndex;
 import java.util.Objects;
 
 /**

@@ -1,0 +1,68 @@
+package io.parapipe.protocol.relay.node.approval;
+
+import io.parapipe.protocol.events.ApprovalSent;
+import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.Topic;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.wire.ApprovalsMessage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Approval distribution (upstream {@code approval-distribution}): carries approvals between
+ * validators. This validator's approvals go to every validator in one message per block; others'
+ * approvals go to {@link ApprovalVoting}. Approvals for a block this node has not imported yet
+ * wait until it is (upstream's {@code pending_known}). Assignments are not sent: every validator
+ * computes every checker's tranche from the shared randomness ({@link CheckerPermutation}).
+ */
+public final class ApprovalDistribution {
+  private final NodeContext ctx;
+  private final int self;
+  private final Predicate<Hash> imported;
+  private ApprovalVoting voting;
+  // Lookups only: approvals per block not imported yet, in arrival order.
+  private final Map<Hash, List<ApprovalsMessage>> pendingKnown = new HashMap<>();
+
+  /**
+   * @param self this validator's index in approval messages
+   * @param imported whether this node has imported a block
+   */
+  public ApprovalDistribution(NodeContext ctx, int self, Predicate<Hash> imported) {
+    this.ctx = ctx;
+    this.self = self;
+    this.imported = imported;
+  }
+
+  /** Connects approval voting, which receives the approvals (set once, before any message). */
+  public void connect(ApprovalVoting voting) {
+    this.voting = voting;
+  }
+
+  /** Approvals from another validator. */
+  public void onApprovals(ApprovalsMessage m) {
+    if (!imported.test(m.block())) {
+      pendingKnown.computeIfAbsent(m.block(), k -> new ArrayList<>()).add(m);
+      return;
+    }
+    voting.onApprovals(m.validator(), m.block(), m.candidates());
+  }
+
+  /** Approval voting took in a newly imported block: hand it the approvals that waited for it. */
+  public void onBlockImported(Hash block) {
+    List<ApprovalsMessage> waiting = pendingKnown.remove(block);
+    if (waiting != null) {
+      for (ApprovalsMessage m : waiting) {
+        voting.onApprovals(m.validator(), m.block(), m.candidates());
+      }
+    }
+  }
+
+  /** Sends this validator's approvals of candidates in {@code block} to every validator. */
+  public void broadcastApprovals(Hash block, List<Hash> candidates) {
+    ctx.emit(new ApprovalSent(block, candidates));
+    ctx.broadcast(Topic.VALIDATORS, new ApprovalsMessage(block, self, candidates));
+  }
+}

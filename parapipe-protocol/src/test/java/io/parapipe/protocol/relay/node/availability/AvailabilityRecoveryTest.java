@@ -1,0 +1,134 @@
+package io.parapipe.protocol.relay.node.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parapipe.protocol.host.Timer;
+import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
+import io.parapipe.protocol.primitives.CoreIndex;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.ParaId;
+import io.parapipe.protocol.primitives.PoV;
+import io.parapipe.protocol.primitives.ValidatorIndex;
+import io.parapipe.protocol.relay.node.chain.RelayBlock;
+import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
+import io.parapipe.protocol.relay.runtime.RuntimeFixture;
+import io.parapipe.protocol.relay.runtime.inclusion.CandidateEvent;
+import io.parapipe.protocol.testing.ManualContext;
+import io.parapipe.protocol.testing.RelayChains;
+import io.parapipe.protocol.wire.AvailableDataRequest;
+import io.parapipe.protocol.wire.AvailableDataResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Availability recovery for approval checkers, on a block that really included a candidate. */
+class AvailabilityRecoveryTest {
+  private static final ParaId PARA = ParaId.of(1);
+  private static final PoV POV = new PoV(Hash.fromLong(0x90), 4096, 7);
+
+  private final RelayRuntimeState genesis = RelayChains.genesis(6, 1);
+  private final CommittedCandidateReceipt candidate =
+      RuntimeFixture.candidate(genesis, PARA, RuntimeFixture.genesisHead(PARA), RuntimeFixture.head(PARA, 1));
+  private final RelayRuntimeState backedIn = RuntimeFixture.run(genesis, List.of(),
+      List.of(RuntimeFixture.back(genesis, candidate, CoreIndex.of(0), 0))).state();
+  private final RelayBlock including = RelayChains.block(
+      RuntimeFixture.run(backedIn, RuntimeFixture.bitfields(backedIn, 0), List.of()).state());
+
+  private final ManualContext ctx = new ManualContext(1);
+  private final AvailabilityStore store = new AvailabilityStore();
+  private final List<String> recovered = new ArrayList<>();
+  private final AvailabilityRecovery recovery = new AvailabilityRecovery(ctx,
+      RelayChains.directory(genesis, 5), store,
+      (block, c, pov) -> recovered.add(block.equals(including.hash()) + " " + c.equals(candidate.hash()) + " " + pov.sizeBytes()));
+
+  /** The nodes of the backing group, in group order. */
+  private List<Integer> backers() {
+    RelayRuntimeState s = including.state();
+    CandidateEvent.CandidateIncluded included = (CandidateEvent.CandidateIncluded) s.events().get(0);
+    List<Integer> out = new ArrayList<>();
+    for (ValidatorIndex v : s.validatorGroups().groups().get(included.group().value())) {
+      out.add(RelayChains.nodeOf(s, v.value()));
+    }
+    return out;
+  }
+
+  private List<Integer> askedNodes() {
+    List<Integer> out = new ArrayList<>();
+    for (ManualContext.Sent s : ctx.sent) {
+      assertThat(s.message()).isEqualTo(new AvailableDataRequest(candidate.hash()));
+      out.add(s.to());
+    }
+    return out;
+  }
+
+  private void fireTimeouts() {
+    ctx.fireUntil(ctx.now() + AvailabilityRecovery.REQUEST_TIMEOUT_MICROS,
+        t -> assertThat(recovery.onTimer(t)).isTrue());
+  }
+
+  @Test
+  void theBlockReallyIncludesTheCandidate() {
+    assertThat(including.state().events()).hasSize(1).first().isInstanceOf(CandidateEvent.CandidateIncluded.class);
+    assertThat(backers()).hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void backersAreAskedInGroupOrderUntilOneAnswers() {
+    recovery.onBlockImported(including);
+    recovery.recover(including.hash(), candidate.hash());
+    List<Integer> backers = backers();
+    assertThat(askedNodes()).containsExactly(backers.get(0));
+
+    fireTimeouts(); // the first backer is silent
+    recovery.onResponse(new AvailableDataResponse(candidate.hash(), null)); // the second has nothing
+    assertThat(askedNodes()).containsExactlyElementsOf(backers.subList(0, 3));
+
+    recovery.onResponse(new AvailableDataResponse(candidate.hash(), POV));
+    assertThat(recovered).containsExactly("true true 4096");
+    recovery.onResponse(new AvailableDataResponse(candidate.hash(), POV));
+    fireTimeouts();
+    assertThat(recovered).hasSize(1);
+    assertThat(ctx.sent).hasSize(3);
+  }
+
+  @Test
+  void dataInTheLocalStoreNeedsNoRequest() {
+    recovery.onBlockImported(including);
+    store.keepPoV(candidate.hash(), POV, 0);
+    recovery.recover(including.hash(), candidate.hash());
+    assertThat(recovered).containsExactly("true true 4096");
+    assertThat(ctx.sent).isEmpty();
+  }
+
+  @Test
+  void whenEveryBackerFailsTheRecoveryStops() {
+    recovery.onBlockImported(including);
+    recovery.recover(including.hash(), candidate.hash());
+    for (int i = 0; i < backers().size(); i++) {
+      fireTimeouts();
+    }
+    assertThat(askedNodes()).containsExactlyElementsOf(backers());
+    assertThat(ctx.timers).isEmpty();
+    recovery.onResponse(new AvailableDataResponse(candidate.hash(), POV));
+    assertThat(recovered).isEmpty();
+  }
+
+  @Test
+  void finalityEndsRecoveriesAndUnknownCandidatesAreIgnored() {
+    recovery.onBlockImported(including);
+    recovery.pruneFinalized(including.number());
+    recovery.recover(including.hash(), candidate.hash());
+    recovery.recover(including.hash(), Hash.fromLong(77));
+    assertThat(ctx.sent).isEmpty();
+    assertThat(recovery.onTimer(new Timer() {})).isFalse();
+  }
+
+  @Test
+  void requestsAreAnsweredFromTheStore() {
+    assertThat(recovery.answer(new AvailableDataRequest(candidate.hash())))
+        .isEqualTo(new AvailableDataResponse(candidate.hash(), null));
+    store.keepPoV(candidate.hash(), POV, 0);
+    assertThat(recovery.answer(new AvailableDataRequest(candidate.hash())))
+        .isEqualTo(new AvailableDataResponse(candidate.hash(), POV));
+  }
+}
