@@ -12,12 +12,11 @@ import io.parapipe.report.pipeline.TextPipeline;
 import io.parapipe.report.run.CandidateTiming;
 import io.parapipe.report.run.CandidateView;
 import io.parapipe.report.run.ComparisonTable;
-import io.parapipe.report.run.PanicView;
+import io.parapipe.report.run.PanicGroupView;
 import io.parapipe.report.run.ParaView;
 import io.parapipe.report.run.RelayView;
 import io.parapipe.report.run.RunView;
 import io.parapipe.report.run.TraceView;
-import io.parapipe.sim.results.PanicGroups;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -293,32 +292,26 @@ public final class HtmlReport {
   }
 
   /**
-   * The panics of each para grouped by message as the results' {@code panic_groups} are (hashes
-   * and asserted values set aside, {@link PanicGroups#shape}): how many, the relay blocks of the
-   * first and last, the first one's time, collator and para block, the message and, where it
-   * differs, the first exact message.
+   * The panics of each para grouped by message, as the results' {@code panic_groups} give them
+   * (hashes and asserted values set aside): how many, the relay blocks of the first and last, the
+   * first one's time, the message and, where it differs, the first exact message.
    */
   private static void panics(StringBuilder b, RunView r) {
     List<String> rows = new ArrayList<>();
     for (ParaView p : r.paras()) {
-      Map<String, List<PanicView>> groups = new LinkedHashMap<>();
-      for (PanicView x : p.panics()) {
-        groups.computeIfAbsent(PanicGroups.shape(x.message()), k -> new ArrayList<>()).add(x);
-      }
-      for (Map.Entry<String, List<PanicView>> g : groups.entrySet()) {
-        PanicView first = g.getValue().get(0);
-        PanicView last = g.getValue().get(g.getValue().size() - 1);
-        int from = first.atMs() < 0 ? -1 : r.relay().blockAt(first.atMs());
-        int to = last.atMs() < 0 ? -1 : r.relay().blockAt(last.atMs());
+      for (PanicGroupView g : p.panicGroups()) {
+        int from = g.firstRelayBlock() >= 0 || g.firstAtMs() < 0 ? g.firstRelayBlock()
+            : r.relay().blockAt(g.firstAtMs());
+        int to = g.lastRelayBlock() >= 0 || g.lastAtMs() < 0 ? g.lastRelayBlock()
+            : r.relay().blockAt(g.lastAtMs());
         String blocks = from < 0 ? "" : from == to ? "R" + from : "R" + from + "..R" + to;
-        String at = (first.atMs() < 0 ? "n/a" : Markup.number(first.atMs() / 1000.0, 3) + " s")
-            + ", collator " + count(first.collator()) + ", para block " + count(first.paraBlock());
-        String message = escape(g.getKey());
-        if (!g.getKey().equals(first.message())) {
-          message += "<br><span class=\"note\">first: " + escape(first.message()) + "</span>";
+        String message = escape(g.message());
+        if (!g.example().isEmpty() && !g.example().equals(g.message())) {
+          message += "<br><span class=\"note\">first: " + escape(g.example()) + "</span>";
         }
-        rows.add("<tr class=\"panic\"><td>" + p.id() + "</td><td class=\"num\">"
-            + g.getValue().size() + "</td><td>" + blocks + "</td><td>" + escape(at)
+        rows.add("<tr class=\"panic\"><td>" + p.id() + "</td><td class=\"num\">" + g.count()
+            + "</td><td>" + blocks + "</td><td class=\"num\">"
+            + (g.firstAtMs() < 0 ? "n/a" : Markup.number(g.firstAtMs() / 1000.0, 3) + " s")
             + "</td><td class=\"message\">" + message + "</td></tr>\n");
       }
     }
@@ -329,7 +322,7 @@ public final class HtmlReport {
     b.append("<p class=\"note\">Grouped by message: 0x... stands for a hash, ... for an asserted"
         + " value. Relay blocks: the newest best-chain block at the first and the last panic.</p>\n");
     b.append("<div class=\"scroll\"><table class=\"panics\">\n<tr><th>para</th><th>panics</th>"
-        + "<th>relay blocks</th><th>first</th><th>message</th></tr>\n");
+        + "<th>relay blocks</th><th>first at</th><th>message</th></tr>\n");
     rows.forEach(b::append);
     b.append("</table></div>\n");
   }

@@ -144,8 +144,9 @@ class HtmlReportTest {
     String html = faults();
     assertThat(html).contains("<title>parapipe report: faults</title>");
     assertThat(html).doesNotContain("id=\"comparison\"");
+    // The fixture has no panic_groups: its panics are grouped by exact message.
     assertThat(html).contains("<tr class=\"panic\"><td>2000</td><td class=\"num\">1</td>"
-        + "<td>R12</td><td>72.340 s, collator 21, para block 8</td>"
+        + "<td>R12</td><td class=\"num\">72.340 s</td>"
         + "<td class=\"message\">Slot must increase</td></tr>");
     assertThat(html).contains("<details open><summary>all keys</summary>");
     assertThat(html).contains("<tr><td>relay.max_candidate_depth</td><td>3</td></tr>");
@@ -177,21 +178,21 @@ class HtmlReportTest {
   }
 
   @Test
-  void panicsAreGroupedByMessageWithTheirFirstExactMessage() {
+  void panicsAreShownGroupedAsTheResultsGroupThem() {
     String h1 = "0x" + "ab".repeat(32);
-    String h2 = "0x" + "cd".repeat(32);
     var run = io.parapipe.report.run.RunReader.parse("""
         {"schema": "parapipe.run/1",
          "relay": {"chain": [{"number": 1, "authored_at_ms": 6000},
                              {"number": 2, "authored_at_ms": 12000}]},
-         "paras": [{"id": 2000, "panics": [
-           {"at_ms": 7000, "collator": 20, "para_block": 2, "message": "head %s"},
-           {"at_ms": 13000, "collator": 21, "para_block": 3, "message": "head %s"}]}]}
-        """.formatted(h1, h2), "p.json");
+         "paras": [{"id": 2000, "panics": [],
+           "panic_groups": [{"message": "head 0x...", "count": 2, "first_relay_block": 1,
+             "last_relay_block": 2, "first_at_ms": 7000.0, "last_at_ms": 13000.0,
+             "example": "head %s"}]}]}
+        """.formatted(h1), "p.json");
     String html = HtmlReport.render(List.of(new HtmlReport.Entry("p", run, null)), null, null);
     assertThat(html).contains("<tr class=\"panic\"><td>2000</td><td class=\"num\">2</td>"
-        + "<td>R1..R2</td><td>7.000 s, collator 20, para block 2</td><td class=\"message\">head"
-        + " 0x...<br><span class=\"note\">first: head " + h1 + "</span></td></tr>");
+        + "<td>R1..R2</td><td class=\"num\">7.000 s</td><td class=\"message\">head 0x...<br>"
+        + "<span class=\"note\">first: head " + h1 + "</span></td></tr>");
   }
 
   @Test
