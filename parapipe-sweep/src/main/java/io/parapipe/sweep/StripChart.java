@@ -16,7 +16,7 @@ final class StripChart {
   static final int HEIGHT = 300;
   private static final int LEFT = 64;
   private static final int RIGHT = 16;
-  private static final int TOP = 34;
+  private static final int TOP = 44;
   private static final int BOTTOM = 78;
   private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759",
       "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
@@ -118,9 +118,10 @@ final class StripChart {
             .append("\"/>\n");
       }
       if (series.size() > 1) {
+        // The legend is one row under the title, clear of the data.
         b.append(String.format(Locale.ROOT,
-            "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"%s\">%s</text>\n",
-            WIDTH - RIGHT, 16 + 12 * s, color, Markup.escape(ser.name())));
+            "<text x=\"%d\" y=\"32\" fill=\"%s\">%s</text>\n",
+            LEFT + 72 * s, color, Markup.escape(ser.name())));
       }
     }
     b.append("</svg>\n");
