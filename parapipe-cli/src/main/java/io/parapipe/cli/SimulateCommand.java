@@ -5,6 +5,7 @@ import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.sim.EventObserver;
 import io.parapipe.sim.results.ResultsJson;
 import io.parapipe.sim.results.RunResult;
+import io.parapipe.sim.results.RunTables;
 import io.parapipe.sim.results.Runs;
 import io.parapipe.sim.results.SummaryTable;
 import io.parapipe.sim.scenario.KeyType;
@@ -88,6 +89,11 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Write every protocol event as JSON Lines.")
   Path trace;
 
+  @Option(names = "--csv", paramLabel = "DIR",
+      description = "Write paras.csv, candidates.csv and relay_blocks.csv into DIR (created), "
+          + "for pandas or a spreadsheet.")
+  Path csv;
+
   @Option(names = {"-q", "--quiet"},
       description = "Print nothing on success: no progress bar, no summary (errors still go to "
           + "stderr).")
@@ -107,6 +113,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     if (trace != null) {
       checkWritable(trace, "trace file");
+    }
+    if (csv != null && Files.exists(csv) && !Files.isDirectory(csv)) {
+      throw new UserError("--csv " + csv + ": exists and is not a directory");
     }
 
     PrintWriter out = spec.commandLine().getOut();
@@ -131,13 +140,19 @@ public final class SimulateCommand implements Callable<Integer> {
     if (json != null) {
       ResultsJson.write(result, json);
     }
-    if (!quiet && (json != null || trace != null)) {
+    if (csv != null) {
+      RunTables.write(result, csv);
+    }
+    if (!quiet && (json != null || trace != null || csv != null)) {
       out.println();
       if (json != null) {
         out.println("results   " + json);
       }
       if (trace != null) {
         out.println("trace     " + trace);
+      }
+      if (csv != null) {
+        out.println("tables    " + csv.resolve("paras.csv") + ", candidates.csv, relay_blocks.csv");
       }
       out.flush();
     }
