@@ -89,7 +89,9 @@ class TraceDocTest {
     }
     Map<String, List<String>> written = new LinkedHashMap<>();
     ObjectMapper mapper = new ObjectMapper();
-    for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
+    String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+    assertThat(lines[0]).isEqualTo(TraceWriter.HEADER_LINE);
+    for (String line : java.util.Arrays.copyOfRange(lines, 1, lines.length)) {
       JsonNode n = mapper.readTree(line);
       List<String> fields = new ArrayList<>();
       for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
