@@ -44,7 +44,7 @@ class TraceDocTest {
   private static final ParaId P = ParaId.of(2000);
   private static final CoreIndex C = CoreIndex.of(0);
 
-  private static List<TraceEvent> oneOfEach() {
+  static List<TraceEvent> oneOfEach() {
     return List.of(
         new RelayBlockAuthored(H, 1, 1, H, List.of(H), List.of(), List.of(), 3, 0),
         new RelayBlockImported(H, 1, true),
