@@ -58,6 +58,8 @@ public final class RunTables {
     try {
       run = new com.fasterxml.jackson.databind.ObjectMapper()
           .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory
+              .withExactBigDecimals(true))
           .readTree(ResultsJson.toJson(result));
     } catch (IOException e) {
       throw new IllegalStateException("the results JSON does not parse", e);
@@ -143,7 +145,10 @@ public final class RunTables {
   }
 
   private static String cell(JsonNode v) {
-    return v == null || v.isNull() ? "" : v.asText();
+    if (v == null || v.isNull()) {
+      return "";
+    }
+    return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
   }
 
   private static void line(StringBuilder b, List<String> cells) {

@@ -78,6 +78,9 @@ class OutputSchemaTest {
 
     RunTables.write(r, dir.resolve("csv"));
     assertConsistent(dir.resolve("csv/paras.csv"), RunTables.PARA_COLUMNS, r.paras().size());
+    // Numbers as the JSON writes them: 500.0, 2.90, never 5E+2.
+    assertThat(Files.readString(dir.resolve("csv/paras.csv"))).doesNotContain("E+")
+        .contains("," + r.paras().get(0).authoringBudgetMs() + ",");
     assertConsistent(dir.resolve("csv/candidates.csv"), RunTables.CANDIDATE_COLUMNS,
         r.paras().stream().mapToInt(p -> p.candidates().size()).sum());
     assertConsistent(dir.resolve("csv/relay_blocks.csv"), RunTables.RELAY_BLOCK_COLUMNS,
