@@ -65,10 +65,8 @@ public final class SweepWorkerCommand implements Callable<Integer> {
     SweepCommand.checkBindReachable(bind, join);
     SweepEngine engine = SweepEngine.start(new EngineOptions(k, bind, port, join, cluster));
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      engine.close();
-      stopped.countDown();
-    }, "parapipe-sweep-worker-stop"));
+    engine.whenStopped(stopped::countDown);
+    Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "parapipe-sweep-worker-stop"));
     PrintWriter out = spec.commandLine().getOut();
     out.println("sweep-worker " + engine.address() + " of cluster '" + cluster + "': " + k
         + " worker" + (k == 1 ? "" : "s") + ", " + engine.members() + " member"

@@ -65,6 +65,9 @@ public final class SweepEngine implements AutoCloseable {
     c.setProperty("hazelcast.socket.bind.any", "false");
     c.setProperty("hazelcast.health.monitoring.level", "OFF");
     c.setProperty("hazelcast.max.join.seconds", Integer.toString(JOIN_SECONDS * 2));
+    if (o.join().isEmpty()) {
+      c.setProperty("hazelcast.wait.seconds.before.join", "0"); // nobody to wait for
+    }
     c.getJetConfig().setEnabled(false);
     NetworkConfig n = c.getNetworkConfig();
     n.setPort(o.port()).setPortAutoIncrement(true).setPortCount(100);
@@ -159,6 +162,18 @@ public final class SweepEngine implements AutoCloseable {
       RunOutcome r = (RunOutcome) o;
       onDone.accept(r);
       executor.disposeResult(taskIds.get(r.id()));
+    }
+  }
+
+  /** Calls {@code action} once this member has shut down, however that came about. */
+  public void whenStopped(Runnable action) {
+    hz.getLifecycleService().addLifecycleListener(e -> {
+      if (e.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.SHUTDOWN) {
+        action.run();
+      }
+    });
+    if (!hz.getLifecycleService().isRunning()) {
+      action.run();
     }
   }
 
