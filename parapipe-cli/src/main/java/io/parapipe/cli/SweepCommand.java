@@ -10,7 +10,6 @@ import io.parapipe.sweep.Sweep;
 import io.parapipe.sweep.SweepEngine;
 import io.parapipe.sweep.SweepPlan;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -82,24 +82,7 @@ public final class SweepCommand implements Callable<Integer> {
           + "(with --join: only the workers run).")
   Integer workers;
 
-  @Option(names = "--join", paramLabel = "HOST:PORT", split = ",",
-      description = "Join the cluster of sweep-workers at these addresses instead of running "
-          + "alone.")
-  List<String> join = new ArrayList<>();
-
-  @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-      description = "Address of this machine the engine binds to (default: ${DEFAULT-VALUE}; "
-          + "give one the workers can reach with --join).")
-  String bind;
-
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "5701",
-      description = "First port the engine tries (default: ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(names = "--cluster", paramLabel = "NAME", defaultValue = EngineOptions.CLUSTER,
-      description = "Cluster name; members of other clusters are refused (default: "
-          + "${DEFAULT-VALUE}).")
-  String cluster;
+  @Mixin ClusterOptions cluster;
 
   @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
   boolean quiet;
@@ -116,20 +99,18 @@ public final class SweepCommand implements Callable<Integer> {
     if (k < 0 || k > 1024) {
       throw new UserError("--workers " + k + ": must be an integer from 0 to 1024");
     }
-    if (k == 0 && join.isEmpty()) {
+    if (k == 0 && cluster.join.isEmpty()) {
       throw new UserError("--workers 0 runs nothing on this machine; give --join HOST:PORT of "
           + "a cluster of sweep-workers, or more workers");
     }
-    checkPort(port);
-    checkBindReachable(bind, join);
+    EngineOptions engineOptions = cluster.engine(k);
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UserError("--out " + out + ": exists and is not a directory");
     }
 
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (SweepEngine engine = SweepEngine.start(
-        new EngineOptions(k, bind, port, join, cluster))) {
+    try (SweepEngine engine = SweepEngine.start(engineOptions)) {
       RunsBar bar = !quiet && SimulateCommand.interactive() ? new RunsBar(err) : null;
       Sweep.Summary s;
       try {
@@ -184,35 +165,6 @@ public final class SweepCommand implements Callable<Integer> {
       }
     }
     return ScenarioLoader.readTree(file);
-  }
-
-  static void checkPort(int port) {
-    if (port < 1 || port > 65535) {
-      throw new UserError("--port " + port + ": must be from 1 to 65535");
-    }
-  }
-
-  /** A member bound to loopback cannot be reached from another machine: say so up front. */
-  static void checkBindReachable(String bind, List<String> join) {
-    boolean loopbackBind;
-    try {
-      loopbackBind = InetAddress.getByName(bind).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      throw new UserError("--bind " + bind + ": unknown host");
-    }
-    for (String j : join) {
-      int colon = j.lastIndexOf(':');
-      String host = colon < 0 ? j : j.substring(0, colon);
-      try {
-        if (loopbackBind && !InetAddress.getByName(host).isLoopbackAddress()) {
-          throw new UserError("--join " + j + " is another machine, but this member binds to "
-              + "loopback (" + bind + "); give --bind with an address of this machine that " + host
-              + " can reach");
-        }
-      } catch (java.net.UnknownHostException e) {
-        throw new UserError("--join " + j + ": unknown host " + host);
-      }
-    }
   }
 
   /** A one-line {@code \r} bar on stderr: runs done of the total, elapsed and estimated time. */

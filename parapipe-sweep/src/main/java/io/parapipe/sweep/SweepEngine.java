@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
@@ -277,15 +276,5 @@ public final class SweepEngine implements AutoCloseable {
       }
     }
     resolve(host, "--join");
-  }
-
-  /** Unwraps the cause of a failed run for messages. */
-  static Throwable rootOf(Throwable e) {
-    Throwable t = e;
-    while ((t instanceof ExecutionException || t instanceof java.util.concurrent.CompletionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 }

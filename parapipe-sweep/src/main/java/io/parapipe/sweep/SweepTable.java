@@ -1,6 +1,7 @@
 package io.parapipe.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.parapipe.sim.results.RunTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class SweepTable {
     }
     header.add("wall_ms");
     StringBuilder b = new StringBuilder();
-    line(b, header);
+    RunTables.line(b, header);
     for (RunSpec run : plan.runs()) {
       JsonNode r = results.get(run.id());
       List<String> row = new ArrayList<>(run.values());
@@ -75,27 +76,12 @@ public final class SweepTable {
         }
       }
       row.add(text(r.at("/kernel/wall_ms")));
-      line(b, row);
+      RunTables.line(b, row);
     }
     return b.toString();
   }
 
   private static String text(JsonNode v) {
     return v == null || v.isMissingNode() || v.isNull() ? "" : v.asText();
-  }
-
-  private static void line(StringBuilder b, List<String> cells) {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        b.append(',');
-      }
-      String c = cells.get(i);
-      if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-        b.append('"').append(c.replace("\"", "\"\"")).append('"');
-      } else {
-        b.append(c);
-      }
-    }
-    b.append('\n');
   }
 }

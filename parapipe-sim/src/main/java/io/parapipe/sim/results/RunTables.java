@@ -151,7 +151,11 @@ public final class RunTables {
     return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
   }
 
-  private static void line(StringBuilder b, List<String> cells) {
+  /**
+   * Appends one CSV line: cells separated by commas, quoted (RFC 4180) where they hold a comma, a
+   * quote or a line break, then {@code \n}.
+   */
+  public static void line(StringBuilder b, List<String> cells) {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         b.append(',');
