@@ -66,9 +66,42 @@ public final class ScenarioLoader {
 
   /** Parses and checks scenario TOML text; {@code origin} names it in messages. */
   public static Scenario parse(String toml, String origin) {
-    JsonNode root;
+    JsonNode root = parseTree(toml, origin);
+    return parse(root, origin);
+  }
+
+  /**
+   * Checks a scenario already parsed into a tree (TOML tables as objects, arrays of tables as
+   * arrays), with the same rules as a file: {@link ScenarioOverrides} and the zombienet reader
+   * build such trees.
+   */
+  public static Scenario parse(JsonNode root, String origin) {
+    if (!root.isObject()) {
+      throw new ScenarioConfigException(origin + " must be a table of scenario keys");
+    }
+    return new ScenarioLoader.Reader(root, origin).read();
+  }
+
+  /**
+   * Reads a scenario file into its TOML tree, unchecked: callers change it and then check it with
+   * {@link #parse(JsonNode, String)}.
+   */
+  public static JsonNode readTree(Path file) {
+    String text;
     try {
-      root = toml.isBlank() ? JsonNodeFactory.instance.objectNode() : new TomlMapper().readTree(toml);
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioConfigException("scenario file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new ScenarioConfigException("cannot read scenario file " + file + ": " + e.getMessage());
+    }
+    return parseTree(text, file.toString());
+  }
+
+  /** Parses TOML text into its tree, unchecked; {@code origin} names it in messages. */
+  public static JsonNode parseTree(String toml, String origin) {
+    try {
+      return toml.isBlank() ? JsonNodeFactory.instance.objectNode() : new TomlMapper().readTree(toml);
     } catch (JacksonException e) {
       JsonLocation loc = e.getLocation();
       String where = loc == null || loc.getLineNr() < 0 ? "" : " at line " + loc.getLineNr();
@@ -77,7 +110,6 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw new ScenarioConfigException("cannot parse " + origin + ": " + e.getMessage());
     }
-    return new ScenarioLoader.Reader(root, origin).read();
   }
 
   /** One parse: keeps the origin for messages. */
