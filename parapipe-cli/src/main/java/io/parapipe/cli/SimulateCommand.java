@@ -1,10 +1,12 @@
 package io.parapipe.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.sim.EventObserver;
 import io.parapipe.sim.results.ResultsJson;
 import io.parapipe.sim.results.RunResult;
+import io.parapipe.sim.results.RunTables;
 import io.parapipe.sim.results.Runs;
 import io.parapipe.sim.results.SummaryTable;
 import io.parapipe.sim.scenario.KeyType;
@@ -13,6 +15,8 @@ import io.parapipe.sim.scenario.ScenarioConfigException;
 import io.parapipe.sim.scenario.ScenarioKeys;
 import io.parapipe.sim.scenario.ScenarioLoader;
 import io.parapipe.sim.scenario.ScenarioWarnings;
+import io.parapipe.sim.zombienet.ZombienetImport;
+import io.parapipe.sim.zombienet.ZombienetReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +86,13 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Scenario TOML file (default: the embedded sync scenario).")
   Path config;
 
+  @Option(names = "--zombienet", paramLabel = "NETWORK.toml",
+      description = "A zombienet network definition: its validators, parachains, collators and "
+          + "the host configuration of its genesis patch set the network and [relay] keys over "
+          + "--config (whose [para] and [collator] keys give the runtimes). Prints what it read "
+          + "and what it ignores.")
+  Path zombienet;
+
   @Option(names = "--seed", paramLabel = "N",
       description = "Seed of every random stream; overrides the scenario's seed.")
   Long seed;
@@ -99,6 +110,11 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Write every protocol event as JSON Lines.")
   Path trace;
 
+  @Option(names = "--csv", paramLabel = "DIR",
+      description = "Write paras.csv, candidates.csv and relay_blocks.csv into DIR (created), "
+          + "for pandas or a spreadsheet.")
+  Path csv;
+
   @Option(names = {"-q", "--quiet"},
       description = "Print nothing on success: no progress bar, no summary (errors and warnings "
           + "still go to stderr).")
@@ -106,7 +122,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Scenario scenario = config == null ? ScenarioLoader.defaults() : ScenarioLoader.load(config);
+    Scenario scenario = zombienet != null ? fromZombienet()
+        : config == null ? ScenarioLoader.defaults() : ScenarioLoader.load(config);
     if (seed != null) {
       scenario = scenario.withSeed(seed);
     }
@@ -118,6 +135,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     if (trace != null) {
       checkWritable(trace, "trace file");
+    }
+    if (csv != null && Files.exists(csv) && !Files.isDirectory(csv)) {
+      throw new UserError("--csv " + csv + ": exists and is not a directory");
     }
 
     PrintWriter out = spec.commandLine().getOut();
@@ -147,13 +167,19 @@ public final class SimulateCommand implements Callable<Integer> {
     if (json != null) {
       ResultsJson.write(result, json);
     }
-    if (!quiet && (json != null || trace != null)) {
+    if (csv != null) {
+      RunTables.write(result, csv);
+    }
+    if (!quiet && (json != null || trace != null || csv != null)) {
       out.println();
       if (json != null) {
         out.println("results   " + json);
       }
       if (trace != null) {
         out.println("trace     " + trace);
+      }
+      if (csv != null) {
+        out.println("tables    " + csv.resolve("paras.csv") + ", candidates.csv, relay_blocks.csv");
       }
       out.flush();
     }
@@ -180,6 +206,35 @@ public final class SimulateCommand implements Callable<Integer> {
         : "parapipe report " + json;
     return "next      " + report + "   (HTML report: pipeline and charts over time)\n"
         + "          parapipe compare   (sync and async backing side by side, same network)\n";
+  }
+
+  /** The scenario of {@code --zombienet} over {@code --config}; says what was read and ignored. */
+  private Scenario fromZombienet() {
+    JsonNode base = config == null ? JsonNodeFactory.instance.objectNode()
+        : ScenarioLoader.readTree(config);
+    ZombienetImport z = ZombienetReader.read(zombienet, base);
+    Scenario scenario = ScenarioLoader.parse(z.scenarioTree(), "zombienet " + zombienet
+        + (config == null ? "" : " over " + config));
+    if (!quiet) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("zombienet " + zombienet + ": " + scenario.network().integer("validators")
+          + " validators, " + scenario.paras().size() + " paras, "
+          + scenario.network().integer("collators_per_para") + " collator(s) per para"
+          + (config == null ? "; para runtimes and collators: the embedded defaults"
+              : "; para runtimes and collators: " + config));
+      for (String u : z.used()) {
+        out.println("  reads    " + u);
+      }
+      for (String n : z.notes()) {
+        out.println("  note     " + n);
+      }
+      if (!z.ignored().isEmpty()) {
+        out.println("  ignores  " + String.join(", ", z.ignored()));
+      }
+      out.println();
+      out.flush();
+    }
+    return scenario;
   }
 
   /**

@@ -60,6 +60,11 @@ public final class ScenarioLoader {
 
   /** Reads and checks a scenario file. */
   public static Scenario load(Path file) {
+    return parse(readText(file), file.toString());
+  }
+
+  /** A scenario file's text: it must exist, be a file and be UTF-8. */
+  private static String readText(Path file) {
     byte[] bytes;
     try {
       if (Files.isDirectory(file)) {
@@ -72,13 +77,12 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw new ScenarioConfigException("cannot read scenario file " + file + ": " + e.getMessage());
     }
-    return parse(utf8(bytes, file.toString()), file.toString());
+    return utf8(bytes, file.toString());
   }
 
   /**
    * The text of a scenario file, which TOML requires to be UTF-8: a byte that is not UTF-8 is an
-   * error naming its line and column. A leading byte order mark is dropped (editors on Windows
-   * write one).
+   * error naming its line and column.
    */
   static String utf8(byte[] bytes, String origin) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -103,18 +107,42 @@ public final class ScenarioLoader {
           origin, bytes[bad] & 0xff, line, column));
     }
     decoder.flush(out);
-    String text = out.flip().toString();
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return out.flip().toString();
   }
 
   /** Parses and checks scenario TOML text; {@code origin} names it in messages. */
   public static Scenario parse(String toml, String origin) {
-    if (toml.startsWith("\uFEFF")) {
-      toml = toml.substring(1);
+    JsonNode root = parseTree(toml, origin);
+    return parse(root, origin);
+  }
+
+  /**
+   * Checks a scenario already parsed into a tree (TOML tables as objects, arrays of tables as
+   * arrays), with the same rules as a file: {@link ScenarioOverrides} and the zombienet reader
+   * build such trees.
+   */
+  public static Scenario parse(JsonNode root, String origin) {
+    if (!root.isObject()) {
+      throw new ScenarioConfigException(origin + " must be a table of scenario keys");
     }
-    JsonNode root;
+    return new ScenarioLoader.Reader(root, origin).read();
+  }
+
+  /**
+   * Reads a scenario file into its TOML tree, unchecked: callers change it and then check it with
+   * {@link #parse(JsonNode, String)}.
+   */
+  public static JsonNode readTree(Path file) {
+    return parseTree(readText(file), file.toString());
+  }
+
+  /** Parses TOML text into its tree, unchecked; {@code origin} names it in messages. */
+  public static JsonNode parseTree(String toml, String origin) {
+    if (toml.startsWith("\uFEFF")) {
+      toml = toml.substring(1); // a byte order mark, which editors on Windows write
+    }
     try {
-      root = toml.isBlank() ? JsonNodeFactory.instance.objectNode() : new TomlMapper().readTree(toml);
+      return toml.isBlank() ? JsonNodeFactory.instance.objectNode() : new TomlMapper().readTree(toml);
     } catch (JacksonException e) {
       JsonLocation loc = e.getLocation();
       String where = loc == null || loc.getLineNr() < 0 ? "" : " at line " + loc.getLineNr();
@@ -123,7 +151,6 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw new ScenarioConfigException("cannot parse " + origin + ": " + e.getMessage());
     }
-    return new ScenarioLoader.Reader(root, origin).read();
   }
 
   /** One parse: keeps the origin for messages. */
