@@ -14,6 +14,7 @@ import io.parapipe.sim.scenario.Scenario;
 import io.parapipe.sim.scenario.ScenarioConfigException;
 import io.parapipe.sim.scenario.ScenarioKeys;
 import io.parapipe.sim.scenario.ScenarioLoader;
+import io.parapipe.sim.scenario.ScenarioWarnings;
 import io.parapipe.sim.zombienet.ZombienetImport;
 import io.parapipe.sim.zombienet.ZombienetReader;
 import java.io.PrintWriter;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,11 +53,17 @@ import picocli.CommandLine.Spec;
       "The table has one row per para, every para: blocks authored, backed, included and "
           + "timed out on the final relay chain; time between inclusions (mean, p50, p95); mean "
           + "authoring time; blockspace as ref_time seconds per minute and as core use, the "
-          + "share of a 2 s block in every relay slot; runtime panics (their distinct messages "
-          + "follow the table). Then relay, finality and kernel lines.",
+          + "share of a 2 s block in every relay slot; runtime panics. Then relay, finality and "
+          + "kernel lines; with [[upgrades]], each para's figures per phase between upgrade "
+          + "points, a column per phase; and the panics grouped by message (hashes set aside) "
+          + "with their count and first and last relay block.",
       "",
       "On an interactive terminal a progress bar appears on stderr once a run has taken 2 "
-          + "seconds.",
+          + "seconds, and the summary ends with the commands to try next.",
+      "",
+      "A scenario that is legal but leaves the network dead in part or whole (every validator "
+          + "offline, message_loss = 1.0, no online collator, ...) runs; each finding is a "
+          + "'parapipe: warning:' line on stderr, also under --quiet, and in the results JSON.",
       "",
       "Exit status: 0 success, 2 bad input (message on stderr), 1 internal error.",
       "See docs/scenario.md, docs/results-schema.md and docs/trace.md."
@@ -70,6 +78,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   Runner runner = Runs::run;
+
+  /** Whether stdout and stderr are an interactive terminal; tests substitute a constant. */
+  BooleanSupplier terminal = SimulateCommand::interactive;
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Scenario TOML file (default: the embedded sync scenario).")
@@ -105,8 +116,8 @@ public final class SimulateCommand implements Callable<Integer> {
   Path csv;
 
   @Option(names = {"-q", "--quiet"},
-      description = "Print nothing on success: no progress bar, no summary (errors still go to "
-          + "stderr).")
+      description = "Print nothing on success: no progress bar, no summary (errors and warnings "
+          + "still go to stderr).")
   boolean quiet;
 
   @Override
@@ -131,7 +142,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ProgressBar bar = !quiet && interactive()
+    // A dead network still runs, but says so at once rather than after a long run.
+    List<String> warned = ScenarioWarnings.of(scenario);
+    warn(err, warned);
+    boolean onTerminal = !quiet && terminal.getAsBoolean();
+    ProgressBar bar = onTerminal
         ? new ProgressBar(err, scenario.durationMicros()) : null;
     RunResult result;
     try {
@@ -148,6 +163,7 @@ public final class SimulateCommand implements Callable<Integer> {
       out.print(SummaryTable.render(result));
       out.flush();
     }
+    warn(err, result.warnings().stream().filter(w -> !warned.contains(w)).toList());
     if (json != null) {
       ResultsJson.write(result, json);
     }
@@ -167,7 +183,29 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       out.flush();
     }
+    if (onTerminal) {
+      out.println();
+      out.print(nextSteps(json));
+      out.flush();
+    }
     return 0;
+  }
+
+  /** One line per warning on stderr, also under --quiet. */
+  private static void warn(PrintWriter err, List<String> warnings) {
+    for (String w : warnings) {
+      err.println("parapipe: warning: " + w);
+    }
+    err.flush();
+  }
+
+  /** What a newcomer can do next with this run, shown on a terminal after the summary. */
+  static String nextSteps(Path json) {
+    String report = json == null
+        ? "rerun with --json run.json, then: parapipe report run.json"
+        : "parapipe report " + json;
+    return "next      " + report + "   (HTML report: pipeline and charts over time)\n"
+        + "          parapipe compare   (sync and async backing side by side, same network)\n";
   }
 
   /** The scenario of {@code --zombienet} over {@code --config}; says what was read and ignored. */

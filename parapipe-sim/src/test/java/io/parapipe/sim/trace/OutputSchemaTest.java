@@ -47,7 +47,7 @@ class OutputSchemaTest {
   /** Shipped scenarios that between them produce inclusions, forks, panics and time-outs. */
   @ParameterizedTest
   @ValueSource(strings = {"async.toml:1m", "strict-relay-number.toml:1m",
-      "availability-timeout.toml:3m"})
+      "availability-timeout.toml:3m", "upgrade-three-phases.toml:9m"})
   void realRunsMatchTheSchemas(String scenario, @TempDir Path dir) throws Exception {
     String[] parts = scenario.split(":");
     var s = ScenarioLoader.load(Path.of("..", "scenarios", parts[0]))
@@ -61,6 +61,12 @@ class OutputSchemaTest {
     }
     if (parts[0].startsWith("availability")) {
       assertThat(r.paras()).anyMatch(p -> p.timedOut() > 0);
+    }
+    if (parts[0].startsWith("upgrade")) {
+      // Cut short before its third upgrade: phases, panic groups and a warning.
+      assertThat(r.phases()).hasSize(3);
+      assertThat(r.paras()).anyMatch(p -> !p.panicGroups().isEmpty());
+      assertThat(r.warnings()).hasSize(1);
     }
     String json = ResultsJson.toJson(r);
     assertThat(errors(schema("run.schema.json"), json)).as(scenario).isEmpty();
