@@ -21,6 +21,7 @@ import io.parapipe.doctor.predict.Predictor;
 import io.parapipe.doctor.predict.ScenarioPlanner;
 import io.parapipe.doctor.predict.ScenarioToml;
 import io.parapipe.doctor.rust.RustParser;
+import io.parapipe.doctor.rust.UnreadableInput;
 import io.parapipe.doctor.workspace.CrateInfo;
 import io.parapipe.doctor.workspace.CrateSource;
 import io.parapipe.doctor.workspace.Resolver;
@@ -67,6 +68,17 @@ public final class Doctor {
       throw new DoctorUserError(path + " is not a directory; give the root of a parachain repository, not a file");
     }
     Path root = path.toAbsolutePath().normalize();
+    try {
+      return analyse(root);
+    } catch (UnreadableInput e) {
+      throw new DoctorUserError(e.getMessage());
+    } catch (StackOverflowError e) {
+      // A backstop: every recursive walk has its own depth guard with a precise message.
+      throw new DoctorUserError("the code under " + root + " is nested too deeply to analyse; hint: report the file that causes it");
+    }
+  }
+
+  private DoctorReport analyse(Path root) {
     RustParser parser = new RustParser();
     Workspace workspace = Workspace.scan(root, parser);
     if (workspace.crates().isEmpty()) {

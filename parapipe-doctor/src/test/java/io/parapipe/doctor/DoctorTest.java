@@ -17,7 +17,7 @@ class DoctorTest {
 
   @Test
   void treeSitterNativesLoadOnThisMachine() {
-    new RustParser(); // throws DoctorUserError naming the platform when the JNI library cannot load
+    new RustParser(); // throws UnreadableInput (a user error in Doctor) naming the platform when the JNI library cannot load
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.parapipe.doctor.eval;
 
+import io.parapipe.doctor.cfg.Conditions;
+
 import io.parapipe.doctor.rust.RustParser;
 import io.parapipe.doctor.rust.SyntaxNode;
 import io.parapipe.doctor.workspace.CrateSource;

@@ -1,7 +1,7 @@
 package io.parapipe.doctor.extract;
 
 import io.parapipe.doctor.eval.Alternative;
-import io.parapipe.doctor.eval.Conditions;
+import io.parapipe.doctor.cfg.Conditions;
 import io.parapipe.doctor.eval.Value;
 import java.util.ArrayList;
 import java.util.EnumMap;

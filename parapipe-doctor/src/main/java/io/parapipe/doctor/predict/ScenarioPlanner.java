@@ -111,7 +111,7 @@ public final class ScenarioPlanner {
     } else {
       kind = k.json();
       comments.add("Collator: " + k.json() + " (" + collator.launches().get(0).origin().where() + ").");
-      Alternative authoring = Checker.authoring(collator);
+      Alternative authoring = collator.agreedAuthoringDuration();
       if (authoring != null && authoring.value() instanceof Value.Duration d) {
         authoringMicros = d.micros().longValueExact();
       } else {

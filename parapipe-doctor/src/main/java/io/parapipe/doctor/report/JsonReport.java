@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parapipe.doctor.DoctorReport;
 import io.parapipe.doctor.DoctorReport.RuntimeReport;
 import io.parapipe.doctor.DoctorReport.VariantReport;
-import io.parapipe.doctor.check.Checker;
 import io.parapipe.doctor.check.Finding;
 import io.parapipe.doctor.check.SdkPin;
 import io.parapipe.doctor.eval.Alternative;
@@ -253,14 +252,14 @@ public final class JsonReport {
       }
       return n;
     }
-    return value(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, new Alternative(io.parapipe.doctor.eval.Conditions.ALWAYS, v, null));
+    return value(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, new Alternative(io.parapipe.doctor.cfg.Conditions.ALWAYS, v, null));
   }
 
   private static ObjectNode collator(CollatorFacts c) {
     ObjectNode n = F.objectNode();
     CollatorKind kind = c.kind();
     n.put("kind", kind == null ? null : kind.json());
-    Alternative authoring = Checker.authoring(c);
+    Alternative authoring = c.agreedAuthoringDuration();
     n.set("authoring_duration_ms", authoring == null ? NullNode.getInstance() : value(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, authoring));
     if (kind != null) {
       putOrigin(n, c.launches().get(0).origin());

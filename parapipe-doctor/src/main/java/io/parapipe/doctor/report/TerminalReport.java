@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.parapipe.doctor.DoctorReport;
 import io.parapipe.doctor.DoctorReport.RuntimeReport;
 import io.parapipe.doctor.DoctorReport.VariantReport;
-import io.parapipe.doctor.check.Checker;
 import io.parapipe.doctor.check.Finding;
 import io.parapipe.doctor.check.Severity;
 import io.parapipe.doctor.eval.Alternative;
@@ -122,7 +121,7 @@ public final class TerminalReport {
       b.append("several kinds\n");
     } else {
       b.append(c.kind().json());
-      Alternative a = Checker.authoring(c);
+      Alternative a = c.agreedAuthoringDuration();
       if (a != null) {
         b.append(", authoring_duration ").append(show(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, a)).append(a.value() instanceof Value.Duration ? " ms" : "");
       }

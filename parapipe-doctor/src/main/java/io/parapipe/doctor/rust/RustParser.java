@@ -1,6 +1,5 @@
 package io.parapipe.doctor.rust;
 
-import io.parapipe.doctor.DoctorUserError;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.treesitter.TSParser;
@@ -27,16 +26,16 @@ public final class RustParser {
   /**
    * Creates a parser, loading the native tree-sitter libraries.
    *
-   * @throws DoctorUserError when the natives cannot be loaded on this platform
+   * @throws UnreadableInput when the natives cannot be loaded on this platform
    */
   public RustParser() {
     try {
       parser = new TSParser();
       if (!parser.setLanguage(new TreeSitterRust())) {
-        throw new DoctorUserError("the tree-sitter Rust grammar is incompatible with the tree-sitter library in this build");
+        throw new UnreadableInput("the tree-sitter Rust grammar is incompatible with the tree-sitter library in this build");
       }
     } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
-      throw new DoctorUserError(
+      throw new UnreadableInput(
           "cannot load the tree-sitter native library on this platform ("
               + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
               + "): " + e.getMessage() + "; 'parapipe doctor' needs linux, macOS or windows on x86_64/aarch64");

@@ -1,7 +1,7 @@
 package io.parapipe.doctor.workspace;
 
-import io.parapipe.doctor.DoctorUserError;
 import io.parapipe.doctor.rust.RustParser;
+import io.parapipe.doctor.rust.UnreadableInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -45,7 +45,7 @@ public final class Workspace {
   /**
    * Scans a repository for crates.
    *
-   * @throws DoctorUserError when the path cannot be read
+   * @throws UnreadableInput when the path cannot be read
    */
   public static Workspace scan(Path root, RustParser parser) {
     List<CrateInfo> crates = new ArrayList<>();
@@ -90,7 +90,7 @@ public final class Workspace {
             }
           });
     } catch (IOException e) {
-      throw new DoctorUserError("cannot read " + root + ": " + e.getMessage());
+      throw new UnreadableInput("cannot read " + root + ": " + e.getMessage());
     }
     crates.sort(Comparator.comparing(CrateInfo::relativeDir));
     return new Workspace(root, parser, List.copyOf(crates), List.copyOf(wsManifests), rust[0]);
@@ -126,7 +126,7 @@ public final class Workspace {
     try {
       return sources.computeIfAbsent(crate, c -> new CrateSource(c, root, parser));
     } catch (UncheckedIOException e) {
-      throw new DoctorUserError("cannot read " + crate.relativeDir() + ": " + e.getCause().getMessage());
+      throw new UnreadableInput("cannot read " + crate.relativeDir() + ": " + e.getCause().getMessage());
     }
   }
 }

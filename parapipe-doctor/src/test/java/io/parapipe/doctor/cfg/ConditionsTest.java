@@ -1,4 +1,4 @@
-package io.parapipe.doctor.eval;
+package io.parapipe.doctor.cfg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
