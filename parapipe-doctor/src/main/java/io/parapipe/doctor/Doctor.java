@@ -16,9 +16,12 @@ import io.parapipe.doctor.extract.RuntimeFacts;
 import io.parapipe.doctor.extract.RuntimeVariant;
 import io.parapipe.doctor.extract.Unknown;
 import io.parapipe.doctor.extract.VariantSplitter;
+import io.parapipe.doctor.predict.PanicNotes;
+import io.parapipe.doctor.predict.Prediction;
 import io.parapipe.doctor.predict.PredictionOutcome;
 import io.parapipe.doctor.predict.Predictor;
 import io.parapipe.doctor.predict.ScenarioPlanner;
+import io.parapipe.doctor.predict.ScenarioSpec;
 import io.parapipe.doctor.predict.ScenarioToml;
 import io.parapipe.doctor.rust.RustParser;
 import io.parapipe.doctor.rust.UnreadableInput;
@@ -30,10 +33,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +47,7 @@ import java.util.stream.Collectors;
  * {@link Predictor} (when one is given).
  */
 public final class Doctor {
+  private static final Pattern TEST_CRATE = Pattern.compile("(^|[-_])(tests?|integration[-_]tests?)($|[-_])");
   private final Optional<Predictor> predictor;
 
   /**
@@ -110,17 +116,23 @@ public final class Doctor {
     List<SdkPin> pins = SdkPin.find(workspace);
     List<RuntimeReport> runtimes = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
+    Map<String, Prediction> simulated = new HashMap<>();
     for (CrateInfo c : runtimeCrates) {
       RuntimeFacts facts = runtimeExtractor.extract(workspace.source(c));
       List<RuntimeVariant> variants = VariantSplitter.split(facts);
       List<VariantReport> reports = new ArrayList<>();
       Map<String, List<Finding>> perVariant = new LinkedHashMap<>();
+      List<RuntimeVariant> built = variants.stream().filter(RuntimeVariant::isParachainBuild).toList();
       for (RuntimeVariant v : variants) {
+        if (!v.isParachainBuild()) {
+          reports.add(new VariantReport(v, new PhaseDecision(Phase.UNKNOWN, v.notBuilt()), PredictionOutcome.skipped("not a parachain runtime build: " + v.notBuilt())));
+          continue;
+        }
         PhaseDecision phase = PhaseClassifier.classify(v, collator, facts.configOrigin() != null);
-        reports.add(new VariantReport(v, phase, predict(facts, v, collator)));
+        reports.add(new VariantReport(v, phase, predict(facts, v, collator, simulated)));
         perVariant.put(v.describe(), Checker.check(facts, v, collator, pins, phase.phase()));
       }
-      findings.addAll(mergeVariantFindings(variants, perVariant));
+      findings.addAll(mergeVariantFindings(built, perVariant));
       runtimes.add(new RuntimeReport(facts, List.copyOf(reports), runtimePhase(reports)));
     }
     runtimes.sort(Comparator.comparing(r -> r.facts().path()));
@@ -129,8 +141,9 @@ public final class Doctor {
     List<Unknown> unknowns = new ArrayList<>(collator.unknowns());
     PhaseDecision phase = repositoryPhase(runtimes);
     PredictionOutcome top;
-    if (runtimes.size() == 1 && runtimes.get(0).variants().size() == 1) {
-      top = runtimes.get(0).variants().get(0).prediction();
+    List<VariantReport> builds = runtimes.stream().flatMap(r -> r.variants().stream()).filter(v -> v.variant().isParachainBuild()).toList();
+    if (builds.size() == 1) {
+      top = builds.get(0).prediction();
     } else {
       top = PredictionOutcome.skipped("several runtime configurations (" + countConfigurations(runtimes) + "): see the prediction of each runtime"
           + (runtimes.stream().anyMatch(RuntimeReport::hasVariants) ? " and feature variant" : ""));
@@ -139,31 +152,65 @@ public final class Doctor {
   }
 
   private static boolean isRuntime(Workspace workspace, CrateInfo c) {
+    // Test crates (`runtime-tests`, `integration-tests`) hold mock runtimes, not the parachain's.
+    String dirName = c.dir().getFileName() == null ? "" : c.dir().getFileName().toString();
+    if (TEST_CRATE.matcher(c.packageName()).find() || TEST_CRATE.matcher(dirName).find()) {
+      return false;
+    }
     CrateSource source = workspace.source(c);
     if (RuntimeExtractor.declaresRuntime(source)) {
       return true;
     }
     // construct_runtime! may itself be generated; a `runtime*` crate depending on parachain-system is still a runtime.
-    String dirName = c.dir().getFileName() == null ? "" : c.dir().getFileName().toString();
     return Files.isRegularFile(c.libRoot()) && (dirName.startsWith("runtime") || c.packageName().endsWith("-runtime"));
   }
 
-  private PredictionOutcome predict(RuntimeFacts facts, RuntimeVariant v, CollatorFacts collator) {
-    ScenarioPlanner.Plan plan = ScenarioPlanner.plan(facts, v, collator);
-    if (plan.spec() == null) {
-      return PredictionOutcome.skipped(plan.skipReason());
+  // One outcome per plan (per collator kind when the node starts several). Identical scenarios
+  // (runtimes of one repository often share their parameters) are simulated once.
+  private List<PredictionOutcome> predict(RuntimeFacts facts, RuntimeVariant v, CollatorFacts collator, Map<String, Prediction> simulated) {
+    List<ScenarioPlanner.Plan> plans = ScenarioPlanner.plans(facts, v, collator);
+    List<PredictionOutcome> out = new ArrayList<>();
+    for (ScenarioPlanner.Plan plan : plans) {
+      String kind = plans.size() > 1 && plan.spec() != null ? plan.spec().collatorKind() : null;
+      out.add(predict(plan, kind, simulated));
     }
-    String toml = ScenarioToml.render(plan.spec());
+    return out;
+  }
+
+  private PredictionOutcome predict(ScenarioPlanner.Plan plan, String kind, Map<String, Prediction> simulated) {
+    if (plan.spec() == null) {
+      return new PredictionOutcome(PredictionOutcome.Status.SKIPPED, plan.skipReason(), null, List.of(), null, kind);
+    }
+    ScenarioSpec spec = plan.spec();
+    String toml = ScenarioToml.render(spec);
     if (predictor.isEmpty()) {
       return new PredictionOutcome(PredictionOutcome.Status.UNAVAILABLE,
           "prediction is unavailable in this build: no simulator is wired into `parapipe doctor` yet",
-          null, plan.spec().assumptions(), toml);
+          null, spec.assumptions(), toml, kind);
+    }
+    Optional<String> notYet = predictor.get().notYetSimulated(spec);
+    if (notYet.isPresent()) {
+      return new PredictionOutcome(PredictionOutcome.Status.SKIPPED, notYet.get(), null, spec.assumptions(), toml, kind);
     }
     try {
-      return new PredictionOutcome(PredictionOutcome.Status.OK, null, predictor.get().predict(toml), plan.spec().assumptions(), toml);
+      String key = ScenarioToml.settings(toml);
+      Prediction p = simulated.get(key);
+      if (p == null) {
+        p = predictor.get().predict(toml);
+        simulated.put(key, p);
+      }
+      return new PredictionOutcome(PredictionOutcome.Status.OK, null, withNotes(p, spec), spec.assumptions(), toml, kind);
     } catch (RuntimeException e) {
-      return new PredictionOutcome(PredictionOutcome.Status.FAILED, "the simulator could not run the scenario: " + e.getMessage(), null, plan.spec().assumptions(), toml);
+      return new PredictionOutcome(PredictionOutcome.Status.FAILED, "the simulator could not run the scenario: " + e.getMessage(), null, spec.assumptions(), toml, kind);
     }
+  }
+
+  private static Prediction withNotes(Prediction p, ScenarioSpec spec) {
+    List<Prediction.Panic> panics = new ArrayList<>();
+    for (Prediction.Panic panic : p.panics()) {
+      panics.add(new Prediction.Panic(panic.message(), panic.count(), PanicNotes.note(panic.message(), spec)));
+    }
+    return new Prediction(p.inclusionIntervalMs(), p.authoringMs(), panics);
   }
 
   // A finding present in every variant is reported once; otherwise once per variant, with its conditions.
@@ -196,9 +243,14 @@ public final class Doctor {
     return f.rule().id() + "|" + f.message() + "|" + (f.at() == null ? "" : f.at().where());
   }
 
-  private static PhaseDecision runtimePhase(List<VariantReport> variants) {
+  private static PhaseDecision runtimePhase(List<VariantReport> all) {
+    List<VariantReport> variants = all.stream().filter(v -> v.variant().isParachainBuild()).toList();
+    if (variants.isEmpty()) {
+      return all.get(0).phase();
+    }
     if (variants.size() == 1) {
-      return variants.get(0).phase();
+      PhaseDecision only = variants.get(0).phase();
+      return all.size() == 1 ? only : new PhaseDecision(only.phase(), only.reason() + " (in the builds that are parachain runtimes: " + variants.get(0).variant().describe() + ")");
     }
     boolean same = variants.stream().map(v -> v.phase().phase()).distinct().count() == 1;
     String detail = variants.stream().map(v -> v.variant().describe() + " → " + v.phase().phase().json()).collect(Collectors.joining("; "));
@@ -221,6 +273,6 @@ public final class Doctor {
   }
 
   private static int countConfigurations(List<RuntimeReport> runtimes) {
-    return runtimes.stream().mapToInt(r -> r.variants().size()).sum();
+    return (int) runtimes.stream().flatMap(r -> r.variants().stream()).filter(v -> v.variant().isParachainBuild()).count();
   }
 }

@@ -1,6 +1,7 @@
 package io.parapipe.doctor.check;
 
 import io.parapipe.doctor.eval.Value;
+import io.parapipe.doctor.extract.ConsensusHooks;
 import io.parapipe.doctor.extract.ParamKey;
 import java.util.List;
 
@@ -9,6 +10,11 @@ final class ApiHookMismatch implements RuleCheck {
   @Override
   public void check(CheckInput in, List<Finding> out) {
     if (!Boolean.TRUE.equals(in.api) || in.apiHook == null || in.hook == null || answersFromConfiguredHook(in.apiHook) || sameHook(in.apiHook, in.hook)) {
+      return;
+    }
+    // A wrapper around the API's hook (moonkit's ConsensusHookWrapperForRelayTimestamp) decides the same capacity.
+    Value.Type inner = ConsensusHooks.effective(in.hook);
+    if (inner != null && inner != in.hook && sameHook(in.apiHook, inner)) {
       return;
     }
     out.add(in.finding(Severity.ERROR, Rule.API_HOOK_MISMATCH,

@@ -5,6 +5,7 @@ import io.parapipe.doctor.eval.Origin;
 import io.parapipe.doctor.eval.Value;
 import io.parapipe.doctor.extract.CollatorFacts;
 import io.parapipe.doctor.extract.CollatorKind;
+import io.parapipe.doctor.extract.ConsensusHooks;
 import io.parapipe.doctor.extract.ParamKey;
 import io.parapipe.doctor.extract.RuntimeFacts;
 import io.parapipe.doctor.extract.RuntimeKind;
@@ -74,7 +75,7 @@ final class CheckInput {
     this.authoringMs = authoring != null && authoring.value() instanceof Value.Duration d
         ? new BigDecimal(d.micros()).divide(BigDecimal.valueOf(1000)).stripTrailingZeros() : null;
     this.interval = Checker.expectedInterval(capacity, velocity, kind);
-    this.fixedVelocity = hook != null && hook.name().contains("FixedVelocity");
+    this.fixedVelocity = ConsensusHooks.fixedVelocity(hook);
     this.nimbus = facts.kind() == RuntimeKind.NIMBUS;
   }
 

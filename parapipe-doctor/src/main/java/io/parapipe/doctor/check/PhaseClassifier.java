@@ -3,6 +3,7 @@ package io.parapipe.doctor.check;
 import io.parapipe.doctor.eval.Value;
 import io.parapipe.doctor.extract.CollatorFacts;
 import io.parapipe.doctor.extract.CollatorKind;
+import io.parapipe.doctor.extract.ConsensusHooks;
 import io.parapipe.doctor.extract.ParamKey;
 import io.parapipe.doctor.extract.RuntimeVariant;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class PhaseClassifier {
     }
     String hookName = hook == null ? "an unknown hook" : hook.name();
     boolean api = Boolean.TRUE.equals(v.bool(ParamKey.UNINCLUDED_SEGMENT_API));
-    boolean prepared = hook != null && (hook.name().contains("FixedVelocity")) || api;
+    boolean prepared = ConsensusHooks.fixedVelocity(hook) || api;
     CollatorKind kind = collator.kind();
     List<CollatorKind> kinds = collator.kinds();
     if (capacity <= 1) {

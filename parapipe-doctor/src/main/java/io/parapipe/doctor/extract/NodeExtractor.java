@@ -12,6 +12,7 @@ import io.parapipe.doctor.workspace.CrateSource;
 import io.parapipe.doctor.workspace.ModuleScope;
 import io.parapipe.doctor.workspace.Resolution;
 import io.parapipe.doctor.workspace.Resolver;
+import io.parapipe.doctor.workspace.UseBinding;
 import io.parapipe.doctor.workspace.Workspace;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -81,9 +82,16 @@ public final class NodeExtractor {
       if (launches.size() == before && legacyStart != null) {
         launches.add(new CollatorLaunch(CollatorKind.BASIC, ConstEvaluator.originOf(legacyStart), null, LEGACY_NOTE));
       }
-      if (launches.size() == before && (info.manifest().dependsOn("polkadot-omni-node-lib") || info.manifest().dependsOn("polkadot-omni-node"))) {
-        String rel = info.relativeDir().equals(".") ? "Cargo.toml" : info.relativeDir() + "/Cargo.toml";
-        launches.add(omniNode(new Origin(rel, 0, "", "depends on polkadot-omni-node-lib")));
+    }
+    // A node that runs polkadot-omni-node's service without calling a collator itself. Only when no
+    // collator start was found anywhere: a crate may depend on the omni-node library for a type.
+    if (launches.isEmpty()) {
+      for (CrateInfo info : nodeCrates) {
+        if (info.manifest().dependsOn("polkadot-omni-node-lib") || info.manifest().dependsOn("polkadot-omni-node")) {
+          String rel = info.relativeDir().equals(".") ? "Cargo.toml" : info.relativeDir() + "/Cargo.toml";
+          launches.add(omniNode(new Origin(rel, 0, "", "depends on polkadot-omni-node-lib")));
+          break;
+        }
       }
     }
     if (nodeCrates.isEmpty()) {
@@ -102,7 +110,7 @@ public final class NodeExtractor {
     if (fn == null || !(fn.type().equals("scoped_identifier") || fn.type().equals("identifier"))) {
       return false;
     }
-    List<String> full = expand(scope, CrateSource.segments(fn));
+    List<String> full = expand(scope, call, CrateSource.segments(fn));
     return full.get(full.size() - 1).equals("start_collator") && (full.size() == 1 || full.contains("cumulus_client_service"));
   }
 
@@ -125,7 +133,7 @@ public final class NodeExtractor {
       return null;
     }
     List<String> segs = CrateSource.segments(fn);
-    List<String> full = expand(scope, segs);
+    List<String> full = expand(scope, call, segs);
     String last = full.get(full.size() - 1);
     CollatorKind kind = null;
     if ((last.equals("run") || last.equals("run_with_export")) && full.contains("slot_based")) {
@@ -143,6 +151,37 @@ public final class NodeExtractor {
       return null;
     }
     return new CollatorLaunch(kind, ConstEvaluator.originOf(call), authoring(call, scope, crate), null);
+  }
+
+  // The path with its first segment expanded through the imports in force at `at`: `use`
+  // declarations in the enclosing blocks (innermost first; an item in a block is visible in all
+  // of it, as rustc has it), then the module's.
+  private List<String> expand(ModuleScope scope, SyntaxNode at, List<String> segs) {
+    String head = segs.get(0);
+    List<String> rest = segs.subList(1, segs.size());
+    for (SyntaxNode block = at.parent(); block != null; block = block.parent()) {
+      if (!block.type().equals("block")) {
+        continue;
+      }
+      for (SyntaxNode child : block.namedChildren()) {
+        if (!child.type().equals("use_declaration")) {
+          continue;
+        }
+        for (UseBinding b : CrateSource.useBindings(child, scope, Conditions.ALWAYS)) {
+          if (head.equals(b.alias()) && !b.path().isEmpty()) {
+            List<String> full = new ArrayList<>(expand(scope, b.path()));
+            full.addAll(rest);
+            return full;
+          }
+          if (b.alias() == null && segs.size() == 1 && !b.path().isEmpty()) {
+            List<String> full = new ArrayList<>(expand(scope, b.path()));
+            full.add(head); // `use x::lookahead::*; run(..)`: the glob is the only candidate
+            return full;
+          }
+        }
+      }
+    }
+    return expand(scope, segs);
   }
 
   // The path with its first segment expanded through the module's imports.

@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
 import org.treesitter.TreeSitterRust;
 
 /**
@@ -20,6 +21,9 @@ public final class RustParser {
       Pattern.compile(
           "\\bpub(\\s*\\((?:crate|super|self|in [^)]*)\\))?[ \\t]+(?:storage[ \\t]+)?"
               + "(?!(?:const|static|fn|type|struct|enum|mod|use|trait|impl)\\b)([A-Za-z_]\\w*)([ \\t]*:)(?!:)");
+
+  /** The deepest syntax tree the doctor walks. */
+  public static final int MAX_DEPTH = 400;
 
   private final TSParser parser;
 
@@ -79,8 +83,40 @@ public final class RustParser {
     return text.length() >= 2 ? text.substring(1, text.length() - 1) : "";
   }
 
+  /**
+   * Parses text that stands at {@code at}'s line of the same file, e.g. a macro body after
+   * {@code $crate} was replaced.
+   */
+  public ParsedText parseItemsAt(SyntaxNode at, String text) {
+    return parse(at.file(), text, at.source().lineBase() + at.row());
+  }
+
   private ParsedText parse(SourceFile file, String text, int lineBase) {
     TSTree tree = parser.parseString(null, text);
+    checkDepth(tree, file, lineBase);
     return new ParsedText(file, text, tree, lineBase);
+  }
+
+  // Every walk over the syntax tree (module items, expressions, the evaluator) recurses; a tree
+  // deeper than MAX_DEPTH is refused here, walked with a cursor, before anything recurses into it.
+  private static void checkDepth(TSTree tree, SourceFile file, int lineBase) {
+    TSTreeCursor cursor = new TSTreeCursor(tree.getRootNode());
+    int depth = 0;
+    while (true) {
+      if (cursor.gotoFirstChild()) {
+        if (++depth > MAX_DEPTH) {
+          int line = lineBase + cursor.currentNode().getStartPoint().getRow() + 1;
+          throw new UnreadableInput("code nested more than " + MAX_DEPTH + " levels deep at " + file.relativePath() + ":" + line
+              + "; hint: the doctor does not read code nested this deeply, move or simplify that expression");
+        }
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          return;
+        }
+        depth--;
+      }
+    }
   }
 }
