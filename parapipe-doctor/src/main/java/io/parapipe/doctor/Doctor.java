@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,7 @@ import java.util.stream.Collectors;
  * {@link Predictor} (when one is given).
  */
 public final class Doctor {
+  private static final Pattern SHARED_CRATE = Pattern.compile("(^|[-_])(common|primitives|constants|shared|types)($|[-_])");
   private static final Pattern TEST_CRATE = Pattern.compile("(^|[-_])(tests?|integration[-_]tests?)($|[-_])");
   private final Optional<Predictor> predictor;
 
@@ -106,6 +108,11 @@ public final class Doctor {
         nodeCrates.add(c);
       }
     }
+    if (runtimeCrates.isEmpty() && !nodeCrates.isEmpty()) {
+      throw new DoctorUserError("no parachain runtime found under " + root + ", only a collator node ("
+          + nodeCrates.stream().map(CrateInfo::relativeDir).collect(Collectors.joining(", "))
+          + "); hint: the runtime lives in another repository, give the doctor that one");
+    }
     if (runtimeCrates.isEmpty()) {
       throw new DoctorUserError("no parachain runtime found under " + root
           + " (looked for crates that depend on cumulus-pallet-parachain-system and declare construct_runtime! or #[frame_support::runtime]); "
@@ -117,9 +124,10 @@ public final class Doctor {
     List<RuntimeReport> runtimes = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     Map<String, Prediction> simulated = new HashMap<>();
+    Set<String> declaredFeatures = workspace.declaredFeatures();
     for (CrateInfo c : runtimeCrates) {
       RuntimeFacts facts = runtimeExtractor.extract(workspace.source(c));
-      List<RuntimeVariant> variants = VariantSplitter.split(facts);
+      List<RuntimeVariant> variants = VariantSplitter.split(facts, declaredFeatures);
       List<VariantReport> reports = new ArrayList<>();
       Map<String, List<Finding>> perVariant = new LinkedHashMap<>();
       List<RuntimeVariant> built = variants.stream().filter(RuntimeVariant::isParachainBuild).toList();
@@ -162,7 +170,9 @@ public final class Doctor {
       return true;
     }
     // construct_runtime! may itself be generated; a `runtime*` crate depending on parachain-system is still a runtime.
-    return Files.isRegularFile(c.libRoot()) && (dirName.startsWith("runtime") || c.packageName().endsWith("-runtime"));
+    // A crate of shared runtime pieces (`common-runtime`, `runtime-primitives`) is not a runtime.
+    boolean shared = SHARED_CRATE.matcher(c.packageName()).find() || SHARED_CRATE.matcher(dirName).find();
+    return !shared && Files.isRegularFile(c.libRoot()) && (dirName.startsWith("runtime") || c.packageName().endsWith("-runtime"));
   }
 
   // One outcome per plan (per collator kind when the node starts several). Identical scenarios

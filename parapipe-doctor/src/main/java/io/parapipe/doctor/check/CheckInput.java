@@ -74,9 +74,14 @@ final class CheckInput {
     this.authoring = collator.agreedAuthoringDuration();
     this.authoringMs = authoring != null && authoring.value() instanceof Value.Duration d
         ? new BigDecimal(d.micros()).divide(BigDecimal.valueOf(1000)).stripTrailingZeros() : null;
-    this.interval = Checker.expectedInterval(capacity, velocity, kind);
+    this.interval = Checker.expectedInterval(capacity, velocity, kind, nimbusOrAuraSlot(facts, slot));
     this.fixedVelocity = ConsensusHooks.fixedVelocity(hook);
     this.nimbus = facts.kind() == RuntimeKind.NIMBUS;
+  }
+
+  // Nimbus runtimes author on relay-chain slots.
+  private static Long nimbusOrAuraSlot(RuntimeFacts facts, Long slot) {
+    return slot == null && facts.kind() == RuntimeKind.NIMBUS ? Long.valueOf(Checker.RELAY_SLOT_MS) : slot;
   }
 
   /** Where a parameter was read. */
@@ -105,7 +110,7 @@ final class CheckInput {
       return "capacity " + capacity;
     }
     if (kind == CollatorKind.BASIC) {
-      return "the basic collator builds only on included parents";
+      return "the basic collator builds once per " + (slot == null ? "Aura slot" : slot + " ms Aura slot") + ", at most one block ahead of the relay chain";
     }
     return "one block per relay block at this velocity";
   }

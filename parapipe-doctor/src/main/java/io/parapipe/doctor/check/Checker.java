@@ -67,15 +67,21 @@ public final class Checker {
   }
 
   /**
-   * The block interval (ms) the configuration aims at on Polkadot: 12 s with capacity 1 or the
-   * basic collator, else the relay slot divided by the velocity; null when unknown.
+   * The block interval (ms) the configuration aims at on Polkadot: 12 s with capacity 1; with the
+   * basic collator, one block per Aura slot but never faster than the relay chain (it builds on the
+   * parent collation-generation hands it: the included one, or the one pending availability, so
+   * one block ahead at most), null when the slot is unknown; else the relay slot divided by the
+   * velocity. Null when the capacity is unknown.
    */
-  public static Long expectedInterval(Long capacity, Long velocity, CollatorKind kind) {
+  public static Long expectedInterval(Long capacity, Long velocity, CollatorKind kind, Long slotMs) {
     if (capacity == null) {
       return null;
     }
-    if (capacity <= 1 || kind == CollatorKind.BASIC) {
+    if (capacity <= 1) {
       return 2 * RELAY_SLOT_MS;
+    }
+    if (kind == CollatorKind.BASIC) {
+      return slotMs == null ? null : Math.max(RELAY_SLOT_MS, slotMs);
     }
     long v = velocity == null ? 1 : Math.max(1, velocity);
     return RELAY_SLOT_MS / v;

@@ -86,11 +86,12 @@ public final class RuntimeExtractor {
     String rootPath = crate.root() == null ? crate.info().relativeDir() : crate.root().file().relativePath();
 
     RuntimeKind kind;
+    boolean nimbusPieces = !nimbusConfig.isEmpty() || crate.info().manifest().dependsOn("pallet-author-inherent") || crate.info().manifest().dependsOn("nimbus-primitives");
     if (psConfig.isEmpty()) {
       kind = RuntimeKind.UNKNOWN;
-    } else if (!auraConfig.isEmpty()) {
+    } else if (!auraConfig.isEmpty() && !(nimbusPieces && disjoint(auraConfig, psConfig))) {
       kind = RuntimeKind.AURA;
-    } else if (!nimbusConfig.isEmpty() || crate.info().manifest().dependsOn("pallet-author-inherent") || crate.info().manifest().dependsOn("nimbus-primitives")) {
+    } else if (nimbusPieces) {
       kind = RuntimeKind.NIMBUS;
     } else {
       kind = RuntimeKind.UNKNOWN;
@@ -98,14 +99,21 @@ public final class RuntimeExtractor {
 
     Origin configOrigin = psConfig.isEmpty() ? null : ConstEvaluator.originOf(psConfig.get(0).node());
     boolean hookDeclared = true;
+    List<Conditions> hookMembers = List.of();
     if (psConfig.isEmpty()) {
       unknowns.add(new Unknown("configuration", configNotFound(crate), new Origin(rootPath, 0, "", null)));
     } else {
       List<Alternative> hook = member(psConfig, "ConsensusHook", true);
+      hookMembers = memberConditions(psConfig, "ConsensusHook");
+      Alternative implied = new Alternative(Conditions.ALWAYS, new Value.Type("ExpectParentIncluded", "cumulus_pallet_parachain_system::consensus_hook::ExpectParentIncluded", List.of()),
+          configOrigin.withNote("implied: the parachain-system Config has no `type ConsensusHook` (SDKs before polkadot-sdk#4380 default to ExpectParentIncluded)"));
       if (hook.isEmpty()) {
         hookDeclared = false;
-        hook = List.of(new Alternative(Conditions.ALWAYS, new Value.Type("ExpectParentIncluded", "cumulus_pallet_parachain_system::consensus_hook::ExpectParentIncluded", List.of()),
-            configOrigin.withNote("implied: the parachain-system Config has no `type ConsensusHook` (SDKs before polkadot-sdk#4380 default to ExpectParentIncluded)")));
+        hook = List.of(implied);
+      } else {
+        // Builds where the `type ConsensusHook` line itself is cfg'd out get the pallet's default.
+        absent.put(ParamKey.CONSENSUS_HOOK, implied);
+        absent.put(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, new Alternative(Conditions.ALWAYS, Value.Int.of(1), implied.origin()));
       }
       params.put(ParamKey.CONSENSUS_HOOK, hook);
       deriveFromHook(hook, params);
@@ -125,7 +133,7 @@ public final class RuntimeExtractor {
     List<Alternative> minimumPeriod = timestampConfig.isEmpty() ? List.of() : numbers(member(timestampConfig, "MinimumPeriod", true));
     putIfPresent(params, ParamKey.MINIMUM_PERIOD, minimumPeriod);
 
-    if (!auraConfig.isEmpty()) {
+    if (!auraConfig.isEmpty() && kind != RuntimeKind.NIMBUS) {
       Origin auraOrigin = ConstEvaluator.originOf(auraConfig.get(0).node());
       List<Alternative> allow = booleans(member(auraConfig, "AllowMultipleBlocksPerSlot", true));
       if (allow.isEmpty()) {
@@ -196,7 +204,19 @@ public final class RuntimeExtractor {
     }
 
     List<Conditions> configConditions = psConfig.stream().map(ImplBlock::conditions).toList();
-    return new RuntimeFacts(crate.info(), rootPath, kind, params, absent, constants, configOrigin, hookDeclared, unknowns, configConditions);
+    return new RuntimeFacts(crate.info(), rootPath, kind, params, absent, constants, configOrigin, hookDeclared, unknowns, configConditions, hookMembers);
+  }
+
+  // True when no build has both (e.g. pallet_aura only for a standalone dev chain).
+  private static boolean disjoint(List<ImplBlock> a, List<ImplBlock> b) {
+    for (ImplBlock x : a) {
+      for (ImplBlock y : b) {
+        if (!x.conditions().and(y.conditions()).isContradictory()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private List<ImplBlock> palletConfigs(List<ImplBlock> impls, String pallet) {
@@ -239,6 +259,19 @@ public final class RuntimeExtractor {
           if (!c.conditions().isContradictory()) {
             out.add(c);
           }
+        }
+      }
+    }
+    return out;
+  }
+
+  // The cfg conditions of each declaration of an associated item across the given impls.
+  private static List<Conditions> memberConditions(List<ImplBlock> impls, String name) {
+    List<Conditions> out = new ArrayList<>();
+    for (ImplBlock impl : impls) {
+      for (ImplBlock.Member m : impl.members()) {
+        if (m.name().equals(name)) {
+          out.add(m.conditions());
         }
       }
     }

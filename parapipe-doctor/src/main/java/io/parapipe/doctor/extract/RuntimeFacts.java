@@ -22,6 +22,8 @@ import java.util.Map;
  * @param unknowns what could not be known, and why
  * @param configConditions the {@code cfg} conditions of each parachain-system Config impl: the
  *     runtime is a parachain runtime in the builds where one of them holds (empty: never)
+ * @param hookMemberConditions the {@code cfg} conditions of each {@code type ConsensusHook} line
+ *     of that Config (empty when there is none)
  */
 public record RuntimeFacts(
     CrateInfo crate,
@@ -33,13 +35,14 @@ public record RuntimeFacts(
     Origin configOrigin,
     boolean hookDeclared,
     List<Unknown> unknowns,
-    List<Conditions> configConditions) {
+    List<Conditions> configConditions,
+    List<Conditions> hookMemberConditions) {
 
   /** Facts whose parachain-system Config (when found) exists in every build. */
   public RuntimeFacts(CrateInfo crate, String path, RuntimeKind kind, Map<ParamKey, List<Alternative>> parameters,
       Map<ParamKey, Alternative> absentDefaults, Map<String, List<Alternative>> constants, Origin configOrigin, boolean hookDeclared,
       List<Unknown> unknowns) {
     this(crate, path, kind, parameters, absentDefaults, constants, configOrigin, hookDeclared, unknowns,
-        configOrigin == null ? List.of() : List.of(Conditions.ALWAYS));
+        configOrigin == null ? List.of() : List.of(Conditions.ALWAYS), hookDeclared ? List.of(Conditions.ALWAYS) : List.of());
   }
 }

@@ -34,8 +34,19 @@ public final class VariantSplitter {
 
   private VariantSplitter() {}
 
-  /** The variants of a runtime. */
+  /** The variants of a runtime, every feature taken as possibly set. */
   public static List<RuntimeVariant> split(RuntimeFacts facts) {
+    return split(facts, null);
+  }
+
+  /**
+   * The variants of a runtime.
+   *
+   * @param declaredFeatures the features some crate of the repository declares (in {@code
+   *     [features]} or as an optional dependency); a {@code feature = "x"} for any other x is never
+   *     set and is taken as false. Null when not known.
+   */
+  public static List<RuntimeVariant> split(RuntimeFacts facts, Set<String> declaredFeatures) {
     TreeSet<String> atoms = new TreeSet<>();
     for (List<Alternative> alts : facts.parameters().values()) {
       for (Alternative a : alts) {
@@ -54,6 +65,12 @@ public final class VariantSplitter {
           : new Alternative(Conditions.ALWAYS, new Value.Unknown("depends on " + atoms.size() + " cfg conditions (too many to enumerate)"), alts.isEmpty() ? null : alts.get(0).origin())));
       return List.of(new RuntimeVariant(List.of(), values));
     }
+    Map<String, Boolean> fixed = undeclaredFeatures(declaredFeatures, atoms);
+    atoms.removeAll(fixed.keySet());
+    if (atoms.isEmpty()) {
+      Map<ParamKey, Alternative> values = pick(facts, fixed);
+      return List.of(new RuntimeVariant(List.of(), values, notBuilt(facts, fixed, values)));
+    }
     List<String> atomList = new ArrayList<>(atoms);
     Map<String, Set<String>> implied = implications(facts, atoms);
     // Group assignments that give the same parameters (compared by value and origin).
@@ -62,7 +79,7 @@ public final class VariantSplitter {
     Map<String, String> groupNotBuilt = new HashMap<>();
     int n = atomList.size();
     for (int mask = (1 << n) - 1; mask >= 0; mask--) { // all-true first: feature-enabled builds lead
-      Map<String, Boolean> assignment = new TreeMap<>();
+      Map<String, Boolean> assignment = new TreeMap<>(fixed);
       for (int i = 0; i < n; i++) {
         assignment.put(atomList.get(i), (mask & (1 << (n - 1 - i))) != 0);
       }
@@ -101,8 +118,12 @@ public final class VariantSplitter {
       return NO_CONFIG;
     }
     Alternative hook = values.get(ParamKey.CONSENSUS_HOOK);
-    if (hook != null && hook.value() instanceof Value.Unknown u && u.reason().equals(NOT_DEFINED)) {
-      return "the Config's consensus hook names an item that does not exist in these builds: they do not compile (" + hook.origin().where() + ")";
+    boolean declared = facts.hookMemberConditions().stream().anyMatch(c -> c.isAlways() || c.holdsUnder(assignment));
+    boolean valueMissing = hook == null || (hook.value() instanceof Value.Unknown u && u.reason().equals(NOT_DEFINED))
+        || hook == facts.absentDefaults().get(ParamKey.CONSENSUS_HOOK);
+    if (declared && valueMissing) {
+      String at = hook == null || hook.origin() == null ? "" : " (" + hook.origin().where() + ")";
+      return "the Config's `type ConsensusHook` names an item that does not exist in these builds: they do not compile" + at;
     }
     return null;
   }
@@ -138,6 +159,22 @@ public final class VariantSplitter {
       }
       if (!impliedAtoms.isEmpty()) {
         out.put(atom, impliedAtoms);
+      }
+    }
+    return out;
+  }
+
+  // `feature = "x"` for an x no crate of the repository declares is never set by cargo: such
+  // atoms are constant false, not variants.
+  private static Map<String, Boolean> undeclaredFeatures(Set<String> declared, Set<String> atoms) {
+    Map<String, Boolean> out = new TreeMap<>();
+    if (declared == null) {
+      return out;
+    }
+    for (String atom : atoms) {
+      String f = featureName(atom);
+      if (f != null && !declared.contains(f)) {
+        out.put(atom, false);
       }
     }
     return out;

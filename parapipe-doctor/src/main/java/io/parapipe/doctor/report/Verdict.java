@@ -52,7 +52,8 @@ public record Verdict(Phase phase, String phaseReason, String blockTime, Double 
     Double blockTimeMs = null;
     List<Double> ok = outcomes.stream().filter(p -> p.status() == PredictionOutcome.Status.OK).map(p -> p.prediction().inclusionIntervalMs()).toList();
     if (ok.isEmpty()) {
-      blockTime = outcomes.isEmpty() ? "no prediction" : "no prediction: " + outcomes.get(0).reason();
+      String why = outcomes.isEmpty() ? "" : outcomes.get(0).reason();
+      blockTime = why.startsWith("no prediction") ? why : "no prediction" + (why.isEmpty() ? "" : ": " + why);
     } else if (ok.size() == outcomes.size() && agree(ok)) {
       blockTimeMs = ok.get(0);
       blockTime = seconds(ok.get(0)) + " (simulated inclusion interval" + (ok.size() > 1 ? ", the same for every configuration" : "") + ")" + panics(outcomes);

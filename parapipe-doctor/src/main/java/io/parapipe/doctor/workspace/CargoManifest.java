@@ -46,8 +46,9 @@ public record CargoManifest(
    * @param tag git tag, or null
    * @param workspace true for {@code workspace = true}
    * @param path {@code path = ...} (relative to the manifest's directory), or null
+   * @param optional {@code optional = true}: the dependency is also a feature of the crate
    */
-  public record Dependency(String key, String packageName, List<String> features, String branch, String tag, boolean workspace, String path) {}
+  public record Dependency(String key, String packageName, List<String> features, String branch, String tag, boolean workspace, String path, boolean optional) {}
 
   private static final TomlMapper TOML = new TomlMapper();
   private static final Pattern SECTION = Pattern.compile("^\\s*\\[([^\\]]+)]\\s*$");
@@ -93,7 +94,7 @@ public record CargoManifest(
     for (Map.Entry<String, JsonNode> e : table.properties()) {
       JsonNode v = e.getValue();
       if (v.isTextual()) {
-        out.put(e.getKey(), new Dependency(e.getKey(), e.getKey(), List.of(), null, null, false, null));
+        out.put(e.getKey(), new Dependency(e.getKey(), e.getKey(), List.of(), null, null, false, null, false));
         continue;
       }
       List<String> feats = new ArrayList<>();
@@ -108,7 +109,8 @@ public record CargoManifest(
               textOrNull(v.path("branch")),
               textOrNull(v.path("tag")),
               v.path("workspace").asBoolean(false),
-              textOrNull(v.path("path"))));
+              textOrNull(v.path("path")),
+              v.path("optional").asBoolean(false)));
     }
     return out;
   }
@@ -153,8 +155,8 @@ public record CargoManifest(
             libPath = unquoted;
           }
         }
-        case "dependencies" -> deps.put(key, new Dependency(key, packageOf(key, value), List.of(), null, null, value.contains("workspace"), pathOf(value)));
-        case "workspace.dependencies" -> wsDeps.put(key, new Dependency(key, packageOf(key, value), List.of(), null, null, false, pathOf(value)));
+        case "dependencies" -> deps.put(key, new Dependency(key, packageOf(key, value), List.of(), null, null, value.contains("workspace"), pathOf(value), value.matches(".*optional\\s*=\\s*true.*")));
+        case "workspace.dependencies" -> wsDeps.put(key, new Dependency(key, packageOf(key, value), List.of(), null, null, false, pathOf(value), false));
         default -> {}
       }
     }

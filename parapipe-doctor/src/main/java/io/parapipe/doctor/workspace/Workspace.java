@@ -127,6 +127,23 @@ public final class Workspace {
     return rustFiles;
   }
 
+  /**
+   * The features some crate of the repository declares ({@code [features]} keys and optional
+   * dependencies), or null when a manifest could only be read line by line (its features are not
+   * known).
+   */
+  public Set<String> declaredFeatures() {
+    Set<String> out = new HashSet<>();
+    for (CrateInfo c : crates) {
+      if (c.manifest().parseProblem() != null) {
+        return null;
+      }
+      out.addAll(c.manifest().features().keySet());
+      c.manifest().dependencies().values().stream().filter(CargoManifest.Dependency::optional).forEach(d -> out.add(d.key()));
+    }
+    return out;
+  }
+
   /** The crate Rust code calls {@code name}, or null. */
   public CrateInfo crateNamed(String rustName) {
     return byRustName.get(rustName);
