@@ -119,8 +119,9 @@ public final class VariantSplitter {
     }
     Alternative hook = values.get(ParamKey.CONSENSUS_HOOK);
     boolean declared = facts.hookMemberConditions().stream().anyMatch(c -> c.isAlways() || c.holdsUnder(assignment));
-    boolean valueMissing = hook == null || (hook.value() instanceof Value.Unknown u && u.reason().equals(NOT_DEFINED))
-        || hook == facts.absentDefaults().get(ParamKey.CONSENSUS_HOOK);
+    boolean valueMissing = facts.parameters().containsKey(ParamKey.CONSENSUS_HOOK)
+        && (hook == null || (hook.value() instanceof Value.Unknown u && u.reason().equals(NOT_DEFINED))
+            || hook == facts.absentDefaults().get(ParamKey.CONSENSUS_HOOK));
     if (declared && valueMissing) {
       String at = hook == null || hook.origin() == null ? "" : " (" + hook.origin().where() + ")";
       return "the Config's `type ConsensusHook` names an item that does not exist in these builds: they do not compile" + at;

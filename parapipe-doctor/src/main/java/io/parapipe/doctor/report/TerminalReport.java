@@ -16,6 +16,7 @@ import io.parapipe.doctor.extract.Unknown;
 import io.parapipe.doctor.predict.Prediction;
 import io.parapipe.doctor.predict.PredictionOutcome;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -161,14 +162,21 @@ public final class TerminalReport {
   }
 
   // Errors, then warnings, then information; each with its evidence and fix.
-  private static void findings(StringBuilder b, List<Finding> findings) {
-    long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-    long warns = findings.stream().filter(f -> f.severity() == Severity.WARN).count();
-    long infos = findings.size() - errors - warns;
+  private static void findings(StringBuilder b, List<Finding> all) {
+    // The same finding in several runtimes (a hook in a shared crate) is shown once, with them.
+    Map<String, List<Finding>> groups = new LinkedHashMap<>();
+    for (Finding f : all) {
+      String key = f.severity() + "|" + f.rule().id() + "|" + f.message() + "|" + (f.at() == null ? "" : f.at().where()) + "|" + f.conditions();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+    }
+    long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    long warns = all.stream().filter(f -> f.severity() == Severity.WARN).count();
+    long infos = all.size() - errors - warns;
     b.append("\nFindings: ").append(errors).append(errors == 1 ? " error, " : " errors, ").append(warns).append(warns == 1 ? " warning, " : " warnings, ")
         .append(infos).append(" info\n");
     for (Severity s : Severity.values()) {
-      for (Finding f : findings) {
+      for (List<Finding> group : groups.values()) {
+        Finding f = group.get(0);
         if (f.severity() != s) {
           continue;
         }
@@ -177,6 +185,9 @@ public final class TerminalReport {
           b.append("  ").append(where(f.at()));
         }
         b.append('\n');
+        if (group.size() > 1) {
+          wrap(b, "      in ", group.size() + " runtimes: " + String.join(", ", group.stream().map(Finding::runtime).toList()));
+        }
         if (!f.conditions().isEmpty()) {
           wrap(b, "      when ", String.join(" && ", f.conditions()));
         }
