@@ -267,6 +267,13 @@ public final class Doctor {
     if (same) {
       return new PhaseDecision(variants.get(0).phase().phase(), "the same in every feature variant (" + detail + ")");
     }
+    // Builds differ: a plain `cargo build` (the crate's default features) decides, and says so.
+    for (VariantReport v : variants) {
+      if (v.variant().defaultBuild()) {
+        return new PhaseDecision(v.phase().phase(), "in the default build (" + v.variant().describe() + "), "
+            + v.phase().reason() + "; other builds differ: " + detail);
+      }
+    }
     return new PhaseDecision(Phase.UNKNOWN, "depends on cargo features: " + detail);
   }
 

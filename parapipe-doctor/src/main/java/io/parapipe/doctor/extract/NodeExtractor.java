@@ -62,6 +62,8 @@ public final class NodeExtractor {
     List<CollatorLaunch> launches = new ArrayList<>();
     List<Unknown> unknowns = new ArrayList<>();
     List<String> dirs = new ArrayList<>();
+    List<CrateSource> sources = nodeCrates.stream().map(workspace::source).toList();
+    BranchChoice branches = new BranchChoice(sources);
     for (CrateInfo info : nodeCrates) {
       dirs.add(info.relativeDir());
       CrateSource crate = workspace.source(info);
@@ -71,6 +73,14 @@ public final class NodeExtractor {
         for (ParsedText text : scope.texts()) {
           for (SyntaxNode call : text.root().descendants("call_expression")) {
             CollatorLaunch launch = launch(call, scope, crate);
+            BranchChoice.Decision decision = launch == null ? null : branches.decide(call);
+            if (decision != null && !decision.runs()) {
+              continue; // on the branch the node never takes
+            }
+            if (decision != null) {
+              launch = new CollatorLaunch(launch.kind(), launch.origin(), launch.authoringDuration(),
+                  (launch.note() == null ? "" : launch.note() + "; ") + "the branch that runs: " + decision.reason());
+            }
             if (launch != null) {
               launches.add(launch);
             } else if (legacyStart == null && isLegacyStartCollator(call, scope)) {
@@ -213,7 +223,13 @@ public final class NodeExtractor {
       }
       inits = all;
     }
+    // The closest one before the start (a function may start different collators in branches).
     SyntaxNode init = inits.get(0);
+    for (SyntaxNode i : inits) {
+      if (i.source() == call.source() && i.startByte() < call.startByte()) {
+        init = i;
+      }
+    }
     Origin at = ConstEvaluator.originOf(init);
     SyntaxNode value = init.type().equals("field_initializer") ? init.field("value") : null;
     if (value == null) {

@@ -16,11 +16,18 @@ import java.util.Map;
  * @param values every parameter found; a missing key means "not found"
  * @param notBuilt why these feature combinations give no parachain runtime (no parachain-system
  *     Config in them, or the Config names an item that does not exist in them), else null
+ * @param defaultBuild true when the runtime crate's default features (plain {@code cargo build})
+ *     fall in this variant
  */
-public record RuntimeVariant(List<String> conditions, Map<ParamKey, Alternative> values, String notBuilt) {
+public record RuntimeVariant(List<String> conditions, Map<ParamKey, Alternative> values, String notBuilt, boolean defaultBuild) {
   /** A variant that is a parachain runtime. */
   public RuntimeVariant(List<String> conditions, Map<ParamKey, Alternative> values) {
-    this(conditions, values, null);
+    this(conditions, values, null, false);
+  }
+
+  /** A variant, not the default build. */
+  public RuntimeVariant(List<String> conditions, Map<ParamKey, Alternative> values, String notBuilt) {
+    this(conditions, values, notBuilt, false);
   }
 
   /** True when these feature combinations build a parachain runtime. */

@@ -97,11 +97,13 @@ public final class VariantSplitter {
     }
     if (groups.size() == 1) {
       String only = groups.keySet().iterator().next();
-      return List.of(new RuntimeVariant(List.of(), groupValues.get(only), groupNotBuilt.get(only)));
+      return List.of(new RuntimeVariant(List.of(), groupValues.get(only), groupNotBuilt.get(only), false));
     }
+    Map<String, Boolean> defaults = defaultAssignment(facts, atomList, fixed);
     List<RuntimeVariant> out = new ArrayList<>();
     for (Map.Entry<String, List<Map<String, Boolean>>> g : groups.entrySet()) {
-      out.add(new RuntimeVariant(describe(g.getValue(), atomList, implied), groupValues.get(g.getKey()), groupNotBuilt.get(g.getKey())));
+      boolean isDefault = defaults != null && g.getValue().contains(defaults);
+      out.add(new RuntimeVariant(describe(g.getValue(), atomList, implied), groupValues.get(g.getKey()), groupNotBuilt.get(g.getKey()), isDefault));
     }
     // Builds that are parachain runtimes first, in the order found.
     out.sort((a, b) -> Boolean.compare(!a.isParachainBuild(), !b.isParachainBuild()));
@@ -177,6 +179,29 @@ public final class VariantSplitter {
       if (f != null && !declared.contains(f)) {
         out.put(atom, false);
       }
+    }
+    return out;
+  }
+
+  // The assignment of a plain `cargo build` of the runtime crate: its `default` features and what
+  // they enable are on, every other atom off. Null when the crate is not known.
+  private static Map<String, Boolean> defaultAssignment(RuntimeFacts facts, List<String> atoms, Map<String, Boolean> fixed) {
+    if (facts.crate() == null) {
+      return null;
+    }
+    Map<String, List<String>> table = facts.crate().manifest().features();
+    Set<String> on = new HashSet<>();
+    List<String> todo = new ArrayList<>(table.getOrDefault("default", List.of()));
+    while (!todo.isEmpty()) {
+      String f = todo.remove(todo.size() - 1);
+      if (!f.contains("/") && !f.startsWith("dep:") && on.add(f)) {
+        todo.addAll(table.getOrDefault(f, List.of()));
+      }
+    }
+    Map<String, Boolean> out = new TreeMap<>(fixed);
+    for (String atom : atoms) {
+      String f = featureName(atom);
+      out.put(atom, f != null && on.contains(f));
     }
     return out;
   }

@@ -134,6 +134,7 @@ public final class JsonReport {
         ArrayNode conds = vn.putArray("conditions");
         v.variant().conditions().forEach(conds::add);
         vn.put("parachain_build", v.variant().isParachainBuild());
+        vn.put("default_build", v.variant().defaultBuild());
         vn.put("not_built", v.variant().notBuilt());
         vn.put("phase", v.phase().phase().json());
         vn.put("phase_reason", v.phase().reason());

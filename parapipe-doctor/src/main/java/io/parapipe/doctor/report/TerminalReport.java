@@ -112,7 +112,7 @@ public final class TerminalReport {
           wrap(b, "    ", "[" + v.variant().describe() + "] not a parachain runtime build: " + v.variant().notBuilt());
           continue;
         }
-        StringBuilder line = new StringBuilder("[" + v.variant().describe() + "] phase " + v.phase().phase().json() + ":");
+        StringBuilder line = new StringBuilder("[" + v.variant().describe() + "]" + (v.variant().defaultBuild() ? " (default build)" : "") + " phase " + v.phase().phase().json() + ":");
         for (ParamKey key : ParamKey.values()) {
           if (view.varies(key)) {
             line.append(' ').append(key.json()).append('=').append(show(key, v.variant().values().get(key)));
