@@ -18,15 +18,30 @@ public final class PanicNotes {
       return "harmless: on an async-backing relay the basic collator is asked for a collation on every relay block and, while the core still holds its previous candidate, builds on that candidate, which a capacity-1 runtime rejects; the attempt fails on the collator only, no block is lost and blocks still come every 12 s (real chains log it too: bifrost#1258, Acala#2810, laos#785; whether it shows depends on how the para's 12 s slots fall on relay blocks)";
     }
     if (message.contains("Slot must increase")) {
-      return "a second block in the same Aura slot: set AllowMultipleBlocksPerSlot to true (finding multiple-blocks-per-slot-disallowed)";
+      return assumed(spec, "allow_multiple_blocks_per_slot", "a second block in the same Aura slot: set AllowMultipleBlocksPerSlot to true (finding multiple-blocks-per-slot-disallowed)");
     }
     if (message.contains("Relay chain block number needs to strictly increase")) {
-      return "a second block on the same relay parent: use RelayNumberMonotonicallyIncreases (finding strict-relay-number-with-capacity)";
+      return assumed(spec, "relay_number_policy", "a second block on the same relay parent: use RelayNumberMonotonicallyIncreases (finding strict-relay-number-with-capacity)");
     }
     if (message.contains("Timestamp must increment by at least")) {
-      return "blocks closer than MinimumPeriod: set MinimumPeriod to 0 (finding minimum-period-nonzero-multi-block)";
+      return assumed(spec, "minimum_period", "blocks closer than MinimumPeriod: set MinimumPeriod to 0 (finding minimum-period-nonzero-multi-block)");
     }
     return null;
+  }
+
+  // A panic that follows from a value the doctor assumed says so: the code may not have it.
+  private static String assumed(ScenarioSpec spec, String key, String note) {
+    for (String a : spec.assumptions()) {
+      if (a.startsWith(key + " ")) {
+        return "follows from an assumption, not from the code: " + a + "; if the code's value is that one, " + note;
+      }
+    }
+    return note;
+  }
+
+  /** True when the note says the panic follows from an assumed value, not from the code. */
+  public static boolean assumed(String note) {
+    return note != null && note.startsWith("follows from an assumption");
   }
 
   /** True when the note says the panic is expected and costs no block. */

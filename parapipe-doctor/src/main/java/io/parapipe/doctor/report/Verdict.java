@@ -34,14 +34,17 @@ public record Verdict(Phase phase, String phaseReason, String blockTime, Double 
     List<String> labels = new ArrayList<>();
     List<PredictionOutcome> outcomes = new ArrayList<>();
     boolean several = report.runtimes().size() > 1;
+    boolean fromDefault = false;
     for (RuntimeReport r : report.runtimes()) {
-      for (VariantReport v : r.variants()) {
-        if (!v.variant().isParachainBuild()) {
-          continue;
-        }
+      List<VariantReport> builds = r.variants().stream().filter(v -> v.variant().isParachainBuild()).toList();
+      // With feature variants, the default build (plain `cargo build`) speaks for the runtime.
+      List<VariantReport> shown = builds.stream().filter(v -> v.variant().defaultBuild()).toList();
+      fromDefault |= !shown.isEmpty();
+      for (VariantReport v : shown.isEmpty() ? builds : shown) {
         for (PredictionOutcome p : v.predictions()) {
+          String conditions = v.variant().defaultBuild() ? "default build" : v.variant().describe();
           String label = (several ? r.facts().path() : "")
-              + (v.variant().conditions().isEmpty() ? "" : (several ? " " : "") + "[" + v.variant().describe() + "]")
+              + (v.variant().conditions().isEmpty() ? "" : (several ? " " : "") + "[" + conditions + "]")
               + (p.collatorKind() == null ? "" : (several || !v.variant().conditions().isEmpty() ? " " : "") + "with the " + p.collatorKind() + " collator");
           labels.add(label.strip());
           outcomes.add(p);
@@ -56,7 +59,8 @@ public record Verdict(Phase phase, String phaseReason, String blockTime, Double 
       blockTime = why.startsWith("no prediction") ? why : "no prediction" + (why.isEmpty() ? "" : ": " + why);
     } else if (ok.size() == outcomes.size() && agree(ok)) {
       blockTimeMs = ok.get(0);
-      blockTime = seconds(ok.get(0)) + " (simulated inclusion interval" + (ok.size() > 1 ? ", the same for every configuration" : "") + ")" + panics(outcomes);
+      blockTime = seconds(ok.get(0)) + " (simulated inclusion interval" + (fromDefault ? ", default build" : "")
+          + (ok.size() > 1 ? ", the same for every configuration" : "") + ")" + panics(outcomes);
     } else {
       List<String> parts = new ArrayList<>();
       for (int i = 0; i < outcomes.size(); i++) {
@@ -92,6 +96,7 @@ public record Verdict(Phase phase, String phaseReason, String blockTime, Double 
   private static String panics(List<PredictionOutcome> outcomes) {
     int harmful = 0;
     int harmless = 0;
+    int assumed = 0;
     for (PredictionOutcome p : outcomes) {
       if (p.prediction() == null) {
         continue;
@@ -99,15 +104,21 @@ public record Verdict(Phase phase, String phaseReason, String blockTime, Double 
       for (Prediction.Panic panic : p.prediction().panics()) {
         if (PanicNotes.harmless(panic.note())) {
           harmless += panic.count();
+        } else if (PanicNotes.assumed(panic.note())) {
+          assumed += panic.count();
         } else {
           harmful += panic.count();
         }
       }
     }
+    String out = "";
     if (harmful > 0) {
-      return ", with " + harmful + " runtime panic" + (harmful == 1 ? "" : "s") + " while building (see the prediction)";
+      out = ", with " + harmful + " runtime panic" + (harmful == 1 ? "" : "s") + " while building (see the prediction)";
     }
-    return harmless > 0 ? "; the collator also logs " + harmless + " expected, harmless panics (see the prediction)" : "";
+    if (assumed > 0) {
+      out += (out.isEmpty() ? ", with " : "; and ") + assumed + " that follow from an assumed value (see the prediction)";
+    }
+    return harmless > 0 ? out + "; the collator also logs " + harmless + " expected, harmless panics (see the prediction)" : out;
   }
 
   // The upgrade guide's next step after the phase reached, when no finding asks for more.
