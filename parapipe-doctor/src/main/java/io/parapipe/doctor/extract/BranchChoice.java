@@ -12,12 +12,12 @@ import java.util.List;
 /**
  * Whether a collator start inside {@code if flag { .. } else { .. }} runs, when {@code flag} is a
  * parameter of the enclosing function and every call of that function in the node passes the
- * same boolean literal (directly, or through parameters of its callers, three calls deep). Moonbeam
+ * same boolean literal (directly, or through parameters of its callers, four calls deep). Moonbeam
  * starts the lookahead or the basic collator on an {@code async_backing} parameter that its CLI
  * passes as {@code true}.
  */
 final class BranchChoice {
-  private static final int MAX_CALLERS = 3;
+  private static final int MAX_CALLERS = 4;
 
   /**
    * The decision for a call.
@@ -72,11 +72,12 @@ final class BranchChoice {
       return null;
     }
     String fn = function.field("name").text();
+    int arity = parameterCount(function);
     Value found = null;
     for (SyntaxNode call : callsOf(fn)) {
       List<SyntaxNode> args = arguments(call);
-      if (index >= args.size()) {
-        return null;
+      if (args.size() != arity) {
+        continue; // another function of the same name (a standalone node's `new_full`)
       }
       SyntaxNode arg = args.get(index);
       Value v;
@@ -94,6 +95,11 @@ final class BranchChoice {
       found = found == null ? v : found;
     }
     return found;
+  }
+
+  private static int parameterCount(SyntaxNode function) {
+    SyntaxNode params = function.field("parameters");
+    return params == null ? 0 : (int) params.namedChildren().stream().filter(p -> p.type().equals("parameter")).count();
   }
 
   private static int parameterIndex(SyntaxNode function, String name) {
