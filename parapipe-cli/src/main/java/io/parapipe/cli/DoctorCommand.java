@@ -37,7 +37,7 @@ public final class DoctorCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PATH", description = "Root of the parachain repository (the directory with the workspace Cargo.toml).")
   Path path;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (schema parapipe.doctor/1) to FILE; '-' writes only JSON to standard output.")
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (schema parapipe.doctor/2) to FILE; '-' writes only JSON to standard output.")
   Path json;
 
   /** Predictions come from simulating the extracted configuration. */

@@ -110,7 +110,7 @@ class EndToEndTest {
     int code = Main.run("doctor", repo.toString(), "--json", json.toString());
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     JsonNode d = new ObjectMapper().readTree(json.toFile());
-    assertThat(d.get("schema").asText()).isEqualTo("parapipe.doctor/1");
+    assertThat(d.get("schema").asText()).isEqualTo("parapipe.doctor/2");
     assertThat(d.get("phase").asText()).isEqualTo("async");
     JsonNode p = d.get("prediction");
     assertThat(p.get("inclusion_interval_ms").asDouble()).isBetween(5_700.0, 6_300.0);

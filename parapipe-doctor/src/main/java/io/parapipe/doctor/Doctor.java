@@ -16,11 +16,15 @@ import io.parapipe.doctor.extract.RuntimeFacts;
 import io.parapipe.doctor.extract.RuntimeVariant;
 import io.parapipe.doctor.extract.Unknown;
 import io.parapipe.doctor.extract.VariantSplitter;
+import io.parapipe.doctor.predict.PanicNotes;
+import io.parapipe.doctor.predict.Prediction;
 import io.parapipe.doctor.predict.PredictionOutcome;
 import io.parapipe.doctor.predict.Predictor;
 import io.parapipe.doctor.predict.ScenarioPlanner;
+import io.parapipe.doctor.predict.ScenarioSpec;
 import io.parapipe.doctor.predict.ScenarioToml;
 import io.parapipe.doctor.rust.RustParser;
+import io.parapipe.doctor.rust.UnreadableInput;
 import io.parapipe.doctor.workspace.CrateInfo;
 import io.parapipe.doctor.workspace.CrateSource;
 import io.parapipe.doctor.workspace.Resolver;
@@ -29,10 +33,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +48,8 @@ import java.util.stream.Collectors;
  * {@link Predictor} (when one is given).
  */
 public final class Doctor {
+  private static final Pattern SHARED_CRATE = Pattern.compile("(^|[-_])(common|primitives|constants|shared|types)($|[-_])");
+  private static final Pattern TEST_CRATE = Pattern.compile("(^|[-_])(tests?|integration[-_]tests?)($|[-_])");
   private final Optional<Predictor> predictor;
 
   /**
@@ -67,6 +76,17 @@ public final class Doctor {
       throw new DoctorUserError(path + " is not a directory; give the root of a parachain repository, not a file");
     }
     Path root = path.toAbsolutePath().normalize();
+    try {
+      return analyse(root);
+    } catch (UnreadableInput e) {
+      throw new DoctorUserError(e.getMessage());
+    } catch (StackOverflowError e) {
+      // A backstop: every recursive walk has its own depth guard with a precise message.
+      throw new DoctorUserError("the code under " + root + " is nested too deeply to analyse; hint: report the file that causes it");
+    }
+  }
+
+  private DoctorReport analyse(Path root) {
     RustParser parser = new RustParser();
     Workspace workspace = Workspace.scan(root, parser);
     if (workspace.crates().isEmpty()) {
@@ -88,6 +108,11 @@ public final class Doctor {
         nodeCrates.add(c);
       }
     }
+    if (runtimeCrates.isEmpty() && !nodeCrates.isEmpty()) {
+      throw new DoctorUserError("no parachain runtime found under " + root + ", only a collator node ("
+          + nodeCrates.stream().map(CrateInfo::relativeDir).collect(Collectors.joining(", "))
+          + "); hint: the runtime lives in another repository, give the doctor that one");
+    }
     if (runtimeCrates.isEmpty()) {
       throw new DoctorUserError("no parachain runtime found under " + root
           + " (looked for crates that depend on cumulus-pallet-parachain-system and declare construct_runtime! or #[frame_support::runtime]); "
@@ -98,17 +123,24 @@ public final class Doctor {
     List<SdkPin> pins = SdkPin.find(workspace);
     List<RuntimeReport> runtimes = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
+    Map<String, Prediction> simulated = new HashMap<>();
+    Set<String> declaredFeatures = workspace.declaredFeatures();
     for (CrateInfo c : runtimeCrates) {
       RuntimeFacts facts = runtimeExtractor.extract(workspace.source(c));
-      List<RuntimeVariant> variants = VariantSplitter.split(facts);
+      List<RuntimeVariant> variants = VariantSplitter.split(facts, declaredFeatures);
       List<VariantReport> reports = new ArrayList<>();
       Map<String, List<Finding>> perVariant = new LinkedHashMap<>();
+      List<RuntimeVariant> built = variants.stream().filter(RuntimeVariant::isParachainBuild).toList();
       for (RuntimeVariant v : variants) {
+        if (!v.isParachainBuild()) {
+          reports.add(new VariantReport(v, new PhaseDecision(Phase.UNKNOWN, v.notBuilt()), PredictionOutcome.skipped("not a parachain runtime build: " + v.notBuilt())));
+          continue;
+        }
         PhaseDecision phase = PhaseClassifier.classify(v, collator, facts.configOrigin() != null);
-        reports.add(new VariantReport(v, phase, predict(facts, v, collator)));
+        reports.add(new VariantReport(v, phase, predict(facts, v, collator, simulated)));
         perVariant.put(v.describe(), Checker.check(facts, v, collator, pins, phase.phase()));
       }
-      findings.addAll(mergeVariantFindings(variants, perVariant));
+      findings.addAll(mergeVariantFindings(built, perVariant));
       runtimes.add(new RuntimeReport(facts, List.copyOf(reports), runtimePhase(reports)));
     }
     runtimes.sort(Comparator.comparing(r -> r.facts().path()));
@@ -117,8 +149,9 @@ public final class Doctor {
     List<Unknown> unknowns = new ArrayList<>(collator.unknowns());
     PhaseDecision phase = repositoryPhase(runtimes);
     PredictionOutcome top;
-    if (runtimes.size() == 1 && runtimes.get(0).variants().size() == 1) {
-      top = runtimes.get(0).variants().get(0).prediction();
+    List<VariantReport> builds = runtimes.stream().flatMap(r -> r.variants().stream()).filter(v -> v.variant().isParachainBuild()).toList();
+    if (builds.size() == 1) {
+      top = builds.get(0).prediction();
     } else {
       top = PredictionOutcome.skipped("several runtime configurations (" + countConfigurations(runtimes) + "): see the prediction of each runtime"
           + (runtimes.stream().anyMatch(RuntimeReport::hasVariants) ? " and feature variant" : ""));
@@ -127,31 +160,67 @@ public final class Doctor {
   }
 
   private static boolean isRuntime(Workspace workspace, CrateInfo c) {
+    // Test crates (`runtime-tests`, `integration-tests`) hold mock runtimes, not the parachain's.
+    String dirName = c.dir().getFileName() == null ? "" : c.dir().getFileName().toString();
+    if (TEST_CRATE.matcher(c.packageName()).find() || TEST_CRATE.matcher(dirName).find()) {
+      return false;
+    }
     CrateSource source = workspace.source(c);
     if (RuntimeExtractor.declaresRuntime(source)) {
       return true;
     }
     // construct_runtime! may itself be generated; a `runtime*` crate depending on parachain-system is still a runtime.
-    String dirName = c.dir().getFileName() == null ? "" : c.dir().getFileName().toString();
-    return Files.isRegularFile(c.libRoot()) && (dirName.startsWith("runtime") || c.packageName().endsWith("-runtime"));
+    // A crate of shared runtime pieces (`common-runtime`, `runtime-primitives`) is not a runtime.
+    boolean shared = SHARED_CRATE.matcher(c.packageName()).find() || SHARED_CRATE.matcher(dirName).find();
+    return !shared && Files.isRegularFile(c.libRoot()) && (dirName.startsWith("runtime") || c.packageName().endsWith("-runtime"));
   }
 
-  private PredictionOutcome predict(RuntimeFacts facts, RuntimeVariant v, CollatorFacts collator) {
-    ScenarioPlanner.Plan plan = ScenarioPlanner.plan(facts, v, collator);
-    if (plan.spec() == null) {
-      return PredictionOutcome.skipped(plan.skipReason());
+  // One outcome per plan (per collator kind when the node starts several). Identical scenarios
+  // (runtimes of one repository often share their parameters) are simulated once.
+  private List<PredictionOutcome> predict(RuntimeFacts facts, RuntimeVariant v, CollatorFacts collator, Map<String, Prediction> simulated) {
+    List<ScenarioPlanner.Plan> plans = ScenarioPlanner.plans(facts, v, collator);
+    List<PredictionOutcome> out = new ArrayList<>();
+    for (ScenarioPlanner.Plan plan : plans) {
+      String kind = plans.size() > 1 && plan.spec() != null ? plan.spec().collatorKind() : null;
+      out.add(predict(plan, kind, simulated));
     }
-    String toml = ScenarioToml.render(plan.spec());
+    return out;
+  }
+
+  private PredictionOutcome predict(ScenarioPlanner.Plan plan, String kind, Map<String, Prediction> simulated) {
+    if (plan.spec() == null) {
+      return new PredictionOutcome(PredictionOutcome.Status.SKIPPED, plan.skipReason(), null, List.of(), null, kind);
+    }
+    ScenarioSpec spec = plan.spec();
+    String toml = ScenarioToml.render(spec);
     if (predictor.isEmpty()) {
       return new PredictionOutcome(PredictionOutcome.Status.UNAVAILABLE,
           "prediction is unavailable in this build: no simulator is wired into `parapipe doctor` yet",
-          null, plan.spec().assumptions(), toml);
+          null, spec.assumptions(), toml, kind);
+    }
+    Optional<String> notYet = predictor.get().notYetSimulated(spec);
+    if (notYet.isPresent()) {
+      return new PredictionOutcome(PredictionOutcome.Status.SKIPPED, notYet.get(), null, spec.assumptions(), toml, kind);
     }
     try {
-      return new PredictionOutcome(PredictionOutcome.Status.OK, null, predictor.get().predict(toml), plan.spec().assumptions(), toml);
+      String key = ScenarioToml.settings(toml);
+      Prediction p = simulated.get(key);
+      if (p == null) {
+        p = predictor.get().predict(toml);
+        simulated.put(key, p);
+      }
+      return new PredictionOutcome(PredictionOutcome.Status.OK, null, withNotes(p, spec), spec.assumptions(), toml, kind);
     } catch (RuntimeException e) {
-      return new PredictionOutcome(PredictionOutcome.Status.FAILED, "the simulator could not run the scenario: " + e.getMessage(), null, plan.spec().assumptions(), toml);
+      return new PredictionOutcome(PredictionOutcome.Status.FAILED, "the simulator could not run the scenario: " + e.getMessage(), null, spec.assumptions(), toml, kind);
     }
+  }
+
+  private static Prediction withNotes(Prediction p, ScenarioSpec spec) {
+    List<Prediction.Panic> panics = new ArrayList<>();
+    for (Prediction.Panic panic : p.panics()) {
+      panics.add(new Prediction.Panic(panic.message(), panic.count(), PanicNotes.note(panic.message(), spec)));
+    }
+    return new Prediction(p.inclusionIntervalMs(), p.authoringMs(), panics);
   }
 
   // A finding present in every variant is reported once; otherwise once per variant, with its conditions.
@@ -184,14 +253,26 @@ public final class Doctor {
     return f.rule().id() + "|" + f.message() + "|" + (f.at() == null ? "" : f.at().where());
   }
 
-  private static PhaseDecision runtimePhase(List<VariantReport> variants) {
+  private static PhaseDecision runtimePhase(List<VariantReport> all) {
+    List<VariantReport> variants = all.stream().filter(v -> v.variant().isParachainBuild()).toList();
+    if (variants.isEmpty()) {
+      return all.get(0).phase();
+    }
     if (variants.size() == 1) {
-      return variants.get(0).phase();
+      PhaseDecision only = variants.get(0).phase();
+      return all.size() == 1 ? only : new PhaseDecision(only.phase(), only.reason() + " (in the builds that are parachain runtimes: " + variants.get(0).variant().describe() + ")");
     }
     boolean same = variants.stream().map(v -> v.phase().phase()).distinct().count() == 1;
     String detail = variants.stream().map(v -> v.variant().describe() + " → " + v.phase().phase().json()).collect(Collectors.joining("; "));
     if (same) {
       return new PhaseDecision(variants.get(0).phase().phase(), "the same in every feature variant (" + detail + ")");
+    }
+    // Builds differ: a plain `cargo build` (the crate's default features) decides, and says so.
+    for (VariantReport v : variants) {
+      if (v.variant().defaultBuild()) {
+        return new PhaseDecision(v.phase().phase(), "in the default build (" + v.variant().describe() + "), "
+            + v.phase().reason() + "; other builds differ: " + detail);
+      }
     }
     return new PhaseDecision(Phase.UNKNOWN, "depends on cargo features: " + detail);
   }
@@ -209,6 +290,6 @@ public final class Doctor {
   }
 
   private static int countConfigurations(List<RuntimeReport> runtimes) {
-    return runtimes.stream().mapToInt(r -> r.variants().size()).sum();
+    return (int) runtimes.stream().flatMap(r -> r.variants().stream()).filter(v -> v.variant().isParachainBuild()).count();
   }
 }

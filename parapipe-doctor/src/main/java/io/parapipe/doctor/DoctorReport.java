@@ -56,7 +56,22 @@ public record DoctorReport(
    *
    * @param variant its parameters
    * @param phase its phase
-   * @param prediction its prediction
+   * @param predictions its predictions: one, or one per collator kind when the node starts several
    */
-  public record VariantReport(RuntimeVariant variant, PhaseDecision phase, PredictionOutcome prediction) {}
+  public record VariantReport(RuntimeVariant variant, PhaseDecision phase, List<PredictionOutcome> predictions) {
+    /** Copies the list. */
+    public VariantReport {
+      predictions = List.copyOf(predictions);
+    }
+
+    /** A variant with one prediction. */
+    public VariantReport(RuntimeVariant variant, PhaseDecision phase, PredictionOutcome prediction) {
+      this(variant, phase, List.of(prediction));
+    }
+
+    /** The first (or only) prediction. */
+    public PredictionOutcome prediction() {
+      return predictions.get(0);
+    }
+  }
 }

@@ -17,7 +17,7 @@ class DoctorTest {
 
   @Test
   void treeSitterNativesLoadOnThisMachine() {
-    new RustParser(); // throws DoctorUserError naming the platform when the JNI library cannot load
+    new RustParser(); // throws UnreadableInput (a user error in Doctor) naming the platform when the JNI library cannot load
   }
 
   @Test
@@ -60,7 +60,7 @@ class DoctorTest {
     assertThat(report.phase()).isEqualTo(io.parapipe.doctor.check.Phase.ASYNC);
     assertThat(report.unknowns()).singleElement().satisfies(u -> assertThat(u.reason()).startsWith("no node in this repository"));
     // No pallet_aura: nothing to simulate, and the report says why.
-    assertThat(report.prediction().reason()).contains("simulator models Aura parachains only");
+    assertThat(report.prediction().reason()).contains("neither pallet_aura nor Nimbus in the runtime");
   }
 
   @Test
@@ -87,7 +87,7 @@ class DoctorTest {
   @Test
   void theSchemaNamesItself() {
     DoctorReport report = new Doctor(Optional.of(new ArithmeticFakePredictor())).examine(DoctorGoldenTest.REPOS.resolve("async"));
-    assertThat(JsonReport.tree(report).path("schema").asText()).isEqualTo("parapipe.doctor/1");
+    assertThat(JsonReport.tree(report).path("schema").asText()).isEqualTo("parapipe.doctor/2");
     assertThat(JsonReport.tree(report).path("runtimes").get(0).path("parameters").path("unincluded_segment_capacity").asInt()).isEqualTo(3);
   }
 }

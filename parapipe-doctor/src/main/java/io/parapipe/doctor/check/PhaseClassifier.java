@@ -3,6 +3,7 @@ package io.parapipe.doctor.check;
 import io.parapipe.doctor.eval.Value;
 import io.parapipe.doctor.extract.CollatorFacts;
 import io.parapipe.doctor.extract.CollatorKind;
+import io.parapipe.doctor.extract.ConsensusHooks;
 import io.parapipe.doctor.extract.ParamKey;
 import io.parapipe.doctor.extract.RuntimeVariant;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class PhaseClassifier {
     }
     String hookName = hook == null ? "an unknown hook" : hook.name();
     boolean api = Boolean.TRUE.equals(v.bool(ParamKey.UNINCLUDED_SEGMENT_API));
-    boolean prepared = hook != null && (hook.name().contains("FixedVelocity")) || api;
+    boolean prepared = ConsensusHooks.fixedVelocity(hook) || api;
     CollatorKind kind = collator.kind();
     List<CollatorKind> kinds = collator.kinds();
     if (capacity <= 1) {
@@ -54,9 +55,13 @@ public final class PhaseClassifier {
     if (velocity != null && velocity > 1) {
       return new PhaseDecision(Phase.ELASTIC, "capacity " + capacity + ", velocity " + velocity + ": up to " + velocity + " blocks per relay block (elastic scaling)");
     }
-    String base = "capacity " + capacity + (velocity == null ? " (" + hookName + ")" : ", velocity " + velocity) + ": one block per relay block";
+    String base = "capacity " + capacity + (velocity == null ? " (" + hookName + ")" : ", velocity " + velocity) + ": "
+        + (kind == CollatorKind.BASIC ? "the runtime allows one block per relay block" : "one block per relay block");
     if (kind == CollatorKind.BASIC) {
-      base += ", but the node runs the basic collator, which only builds on included parents (12 s)";
+      Long slot = v.integer(ParamKey.SLOT_DURATION);
+      base += slot != null && slot >= 2 * Checker.RELAY_SLOT_MS
+          ? ", but the node runs the basic collator, which builds once per " + slot + " ms Aura slot (" + slot / 1000 + " s blocks)"
+          : ", with the basic collator: one block per Aura slot, at most one ahead of the relay chain";
     }
     return new PhaseDecision(Phase.ASYNC, base);
   }

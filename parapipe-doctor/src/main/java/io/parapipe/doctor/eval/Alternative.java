@@ -1,5 +1,7 @@
 package io.parapipe.doctor.eval;
 
+import io.parapipe.doctor.cfg.Conditions;
+
 /**
  * One possible value of an expression: the value under some {@code cfg} conditions, with where it
  * was read.

@@ -1,5 +1,7 @@
 package io.parapipe.doctor.eval;
 
+import io.parapipe.doctor.cfg.Conditions;
+
 import io.parapipe.doctor.rust.RustParser;
 import io.parapipe.doctor.rust.SyntaxNode;
 import io.parapipe.doctor.workspace.CrateSource;
@@ -8,7 +10,9 @@ import io.parapipe.doctor.workspace.ModuleScope;
 import io.parapipe.doctor.workspace.Resolution;
 import io.parapipe.doctor.workspace.Resolver;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -33,11 +37,16 @@ public final class ConstEvaluator {
   private static final Set<String> CONST_WRAPPERS =
       Set.of("ConstU8", "ConstU16", "ConstU32", "ConstU64", "ConstU128", "ConstI8", "ConstI16", "ConstI32", "ConstI64", "ConstI128", "ConstBool", "ConstUint", "ConstInt");
   private static final int MAX_ALTERNATIVES = 16;
+  // Definitions followed from one another at once (each hop recurses).
+  private static final int MAX_CHAIN = 100;
 
   private final Resolver resolver;
   private final RustParser parser;
   private final Map<Definition, List<Alternative>> cache = new IdentityHashMap<>();
   private final Set<Definition> inProgress = new HashSet<>();
+  // Generic parameters of the type aliases being expanded, innermost last; a definition's body
+  // starts with an empty frame, so it never sees the parameters of an alias that uses it.
+  private final Deque<Map<String, List<Alternative>>> typeParameters = new ArrayDeque<>();
 
   /** An evaluator resolving names with {@code resolver}. */
   public ConstEvaluator(Resolver resolver, RustParser parser) {
@@ -56,9 +65,13 @@ public final class ConstEvaluator {
     if (cached != null) {
       return cached;
     }
+    if (inProgress.size() >= MAX_CHAIN) {
+      return single(new Value.Unknown("`" + d.name() + "` is reached through more than " + MAX_CHAIN + " definitions"), originOf(d.item()));
+    }
     if (!inProgress.add(d)) {
       return single(new Value.Unknown("`" + d.name() + "` refers to itself"), originOf(d.item()));
     }
+    typeParameters.push(Map.of());
     try {
       Origin here = originOf(d.item());
       List<Alternative> raw;
@@ -86,12 +99,17 @@ public final class ConstEvaluator {
       cache.put(d, out);
       return out;
     } finally {
+      typeParameters.pop();
       inProgress.remove(d);
     }
   }
 
   /** Evaluates a name (path segments) as a value. */
   public List<Alternative> evalPath(ModuleScope scope, List<String> path, Origin context) {
+    List<Alternative> parameter = typeParameter(path);
+    if (parameter != null) {
+      return parameter;
+    }
     Resolution r = resolver.resolve(scope, path);
     String shown = String.join("::", path);
     if (r instanceof Resolution.Found f) {
@@ -157,6 +175,10 @@ public final class ConstEvaluator {
     switch (type.type()) {
       case "type_identifier", "identifier", "scoped_type_identifier", "scoped_identifier" -> {
         List<String> segs = CrateSource.segments(type);
+        List<Alternative> parameter = typeParameter(segs);
+        if (parameter != null) {
+          return parameter;
+        }
         if (type.text().startsWith("<")) {
           return single(opaqueType(type, segs.get(segs.size() - 1)), context);
         }
@@ -174,7 +196,8 @@ public final class ConstEvaluator {
         SyntaxNode base = type.field("type");
         SyntaxNode argsNode = type.field("type_arguments");
         List<String> segs = base == null ? List.of(type.text()) : CrateSource.segments(base);
-        String name = externalName(resolver.resolve(scope, segs), segs.get(segs.size() - 1));
+        Resolution resolved = resolver.resolve(scope, segs);
+        String name = externalName(resolved, segs.get(segs.size() - 1));
         List<SyntaxNode> args = new ArrayList<>();
         if (argsNode != null) {
           for (SyntaxNode a : argsNode.namedChildren()) {
@@ -185,6 +208,10 @@ public final class ConstEvaluator {
         }
         if (CONST_WRAPPERS.contains(name) && args.size() == 1) {
           return genericArg(args.get(0), scope, context);
+        }
+        Definition alias = genericAlias(resolved);
+        if (alias != null) {
+          return expandAlias(alias, args, scope, context);
         }
         List<List<Alternative>> evaluated = new ArrayList<>();
         for (SyntaxNode a : args) {
@@ -214,6 +241,63 @@ public final class ConstEvaluator {
       default -> {
         return single(new Value.Type(type.text().strip(), type.text().strip(), List.of()), context);
       }
+    }
+  }
+
+  private List<Alternative> typeParameter(List<String> path) {
+    if (path.size() != 1 || typeParameters.isEmpty()) {
+      return null;
+    }
+    return typeParameters.peek().get(path.get(0));
+  }
+
+  // A generic type alias of the repository (`type Hook<T> = FixedVelocityConsensusHook<T, ..>;`).
+  private static Definition genericAlias(Resolution r) {
+    if (!(r instanceof Resolution.Found f) || f.hits().size() != 1) {
+      return null;
+    }
+    Definition d = f.hits().get(0).definition();
+    if (d.kind() != Definition.Kind.TYPE_ALIAS || d.body() == null || d.item().field("type_parameters") == null) {
+      return null;
+    }
+    return d;
+  }
+
+  // `Alias<A, B>`: the alias body with its parameters bound to the arguments (evaluated here).
+  private List<Alternative> expandAlias(Definition alias, List<SyntaxNode> args, ModuleScope scope, Origin context) {
+    List<String> names = new ArrayList<>();
+    for (SyntaxNode p : alias.item().field("type_parameters").namedChildren()) {
+      String n = switch (p.type()) {
+        case "type_identifier", "identifier" -> p.text();
+        case "constrained_type_parameter" -> p.field("left") == null ? null : p.field("left").text();
+        case "optional_type_parameter", "const_parameter", "type_parameter" -> p.field("name") == null ? null : p.field("name").text();
+        default -> null;
+      };
+      if (n != null) {
+        names.add(n.strip());
+      }
+    }
+    Map<String, List<Alternative>> bound = new java.util.HashMap<>();
+    for (int i = 0; i < names.size() && i < args.size(); i++) {
+      bound.put(names.get(i), genericArg(args.get(i), scope, context));
+    }
+    if (!inProgress.add(alias)) {
+      return unknown("`" + alias.name() + "` refers to itself", context);
+    }
+    typeParameters.push(bound);
+    try {
+      Origin here = originOf(alias.item());
+      List<Alternative> out = new ArrayList<>();
+      for (Alternative a : evalType(alias.body(), alias.scope(), here)) {
+        Alternative c = a.under(alias.conditions());
+        if (!c.conditions().isContradictory()) {
+          out.add(c);
+        }
+      }
+      return out;
+    } finally {
+      typeParameters.pop();
+      inProgress.remove(alias);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.parapipe.doctor.eval;
 
+import io.parapipe.doctor.cfg.Conditions;
+
 import java.math.BigInteger;
 import java.util.List;
 

@@ -1,6 +1,8 @@
 package io.parapipe.doctor.extract;
 
+import io.parapipe.doctor.eval.Alternative;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the doctor read from the node crates of the repository.
@@ -25,5 +27,23 @@ public record CollatorFacts(List<String> nodeCrates, List<CollatorLaunch> launch
   /** The distinct kinds found, in order of first appearance. */
   public List<CollatorKind> kinds() {
     return launches.stream().map(CollatorLaunch::kind).distinct().toList();
+  }
+
+  /** The authoring duration when the kind is known and every collator start agrees on one, else null. */
+  public Alternative agreedAuthoringDuration() {
+    if (kind() == null) {
+      return null;
+    }
+    Alternative found = null;
+    for (CollatorLaunch l : launches) {
+      if (l.authoringDuration() == null) {
+        continue;
+      }
+      if (found != null && !Objects.equals(found.value().toString(), l.authoringDuration().value().toString())) {
+        return null;
+      }
+      found = l.authoringDuration();
+    }
+    return found;
   }
 }

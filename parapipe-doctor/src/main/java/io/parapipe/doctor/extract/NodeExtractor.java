@@ -1,7 +1,7 @@
 package io.parapipe.doctor.extract;
 
 import io.parapipe.doctor.eval.Alternative;
-import io.parapipe.doctor.eval.Conditions;
+import io.parapipe.doctor.cfg.Conditions;
 import io.parapipe.doctor.eval.ConstEvaluator;
 import io.parapipe.doctor.eval.Origin;
 import io.parapipe.doctor.eval.Value;
@@ -12,6 +12,7 @@ import io.parapipe.doctor.workspace.CrateSource;
 import io.parapipe.doctor.workspace.ModuleScope;
 import io.parapipe.doctor.workspace.Resolution;
 import io.parapipe.doctor.workspace.Resolver;
+import io.parapipe.doctor.workspace.UseBinding;
 import io.parapipe.doctor.workspace.Workspace;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -61,6 +62,8 @@ public final class NodeExtractor {
     List<CollatorLaunch> launches = new ArrayList<>();
     List<Unknown> unknowns = new ArrayList<>();
     List<String> dirs = new ArrayList<>();
+    List<CrateSource> sources = nodeCrates.stream().map(workspace::source).toList();
+    BranchChoice branches = new BranchChoice(sources);
     for (CrateInfo info : nodeCrates) {
       dirs.add(info.relativeDir());
       CrateSource crate = workspace.source(info);
@@ -70,6 +73,14 @@ public final class NodeExtractor {
         for (ParsedText text : scope.texts()) {
           for (SyntaxNode call : text.root().descendants("call_expression")) {
             CollatorLaunch launch = launch(call, scope, crate);
+            BranchChoice.Decision decision = launch == null ? null : branches.decide(call);
+            if (decision != null && !decision.runs()) {
+              continue; // on the branch the node never takes
+            }
+            if (decision != null) {
+              launch = new CollatorLaunch(launch.kind(), launch.origin(), launch.authoringDuration(),
+                  (launch.note() == null ? "" : launch.note() + "; ") + "the branch that runs: " + decision.reason());
+            }
             if (launch != null) {
               launches.add(launch);
             } else if (legacyStart == null && isLegacyStartCollator(call, scope)) {
@@ -81,9 +92,16 @@ public final class NodeExtractor {
       if (launches.size() == before && legacyStart != null) {
         launches.add(new CollatorLaunch(CollatorKind.BASIC, ConstEvaluator.originOf(legacyStart), null, LEGACY_NOTE));
       }
-      if (launches.size() == before && (info.manifest().dependsOn("polkadot-omni-node-lib") || info.manifest().dependsOn("polkadot-omni-node"))) {
-        String rel = info.relativeDir().equals(".") ? "Cargo.toml" : info.relativeDir() + "/Cargo.toml";
-        launches.add(omniNode(new Origin(rel, 0, "", "depends on polkadot-omni-node-lib")));
+    }
+    // A node that runs polkadot-omni-node's service without calling a collator itself. Only when no
+    // collator start was found anywhere: a crate may depend on the omni-node library for a type.
+    if (launches.isEmpty()) {
+      for (CrateInfo info : nodeCrates) {
+        if (info.manifest().dependsOn("polkadot-omni-node-lib") || info.manifest().dependsOn("polkadot-omni-node")) {
+          String rel = info.relativeDir().equals(".") ? "Cargo.toml" : info.relativeDir() + "/Cargo.toml";
+          launches.add(omniNode(new Origin(rel, 0, "", "depends on polkadot-omni-node-lib")));
+          break;
+        }
       }
     }
     if (nodeCrates.isEmpty()) {
@@ -102,7 +120,7 @@ public final class NodeExtractor {
     if (fn == null || !(fn.type().equals("scoped_identifier") || fn.type().equals("identifier"))) {
       return false;
     }
-    List<String> full = expand(scope, CrateSource.segments(fn));
+    List<String> full = expand(scope, call, CrateSource.segments(fn));
     return full.get(full.size() - 1).equals("start_collator") && (full.size() == 1 || full.contains("cumulus_client_service"));
   }
 
@@ -125,7 +143,7 @@ public final class NodeExtractor {
       return null;
     }
     List<String> segs = CrateSource.segments(fn);
-    List<String> full = expand(scope, segs);
+    List<String> full = expand(scope, call, segs);
     String last = full.get(full.size() - 1);
     CollatorKind kind = null;
     if ((last.equals("run") || last.equals("run_with_export")) && full.contains("slot_based")) {
@@ -143,6 +161,37 @@ public final class NodeExtractor {
       return null;
     }
     return new CollatorLaunch(kind, ConstEvaluator.originOf(call), authoring(call, scope, crate), null);
+  }
+
+  // The path with its first segment expanded through the imports in force at `at`: `use`
+  // declarations in the enclosing blocks (innermost first; an item in a block is visible in all
+  // of it, as rustc has it), then the module's.
+  private List<String> expand(ModuleScope scope, SyntaxNode at, List<String> segs) {
+    String head = segs.get(0);
+    List<String> rest = segs.subList(1, segs.size());
+    for (SyntaxNode block = at.parent(); block != null; block = block.parent()) {
+      if (!block.type().equals("block")) {
+        continue;
+      }
+      for (SyntaxNode child : block.namedChildren()) {
+        if (!child.type().equals("use_declaration")) {
+          continue;
+        }
+        for (UseBinding b : CrateSource.useBindings(child, scope, Conditions.ALWAYS)) {
+          if (head.equals(b.alias()) && !b.path().isEmpty()) {
+            List<String> full = new ArrayList<>(expand(scope, b.path()));
+            full.addAll(rest);
+            return full;
+          }
+          if (b.alias() == null && segs.size() == 1 && !b.path().isEmpty()) {
+            List<String> full = new ArrayList<>(expand(scope, b.path()));
+            full.add(head); // `use x::lookahead::*; run(..)`: the glob is the only candidate
+            return full;
+          }
+        }
+      }
+    }
+    return expand(scope, segs);
   }
 
   // The path with its first segment expanded through the module's imports.
@@ -174,7 +223,13 @@ public final class NodeExtractor {
       }
       inits = all;
     }
+    // The closest one before the start (a function may start different collators in branches).
     SyntaxNode init = inits.get(0);
+    for (SyntaxNode i : inits) {
+      if (i.source() == call.source() && i.startByte() < call.startByte()) {
+        init = i;
+      }
+    }
     Origin at = ConstEvaluator.originOf(init);
     SyntaxNode value = init.type().equals("field_initializer") ? init.field("value") : null;
     if (value == null) {

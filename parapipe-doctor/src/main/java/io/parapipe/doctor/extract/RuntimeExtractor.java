@@ -1,7 +1,7 @@
 package io.parapipe.doctor.extract;
 
 import io.parapipe.doctor.eval.Alternative;
-import io.parapipe.doctor.eval.Conditions;
+import io.parapipe.doctor.cfg.Conditions;
 import io.parapipe.doctor.eval.ConstEvaluator;
 import io.parapipe.doctor.eval.Origin;
 import io.parapipe.doctor.eval.Value;
@@ -86,11 +86,12 @@ public final class RuntimeExtractor {
     String rootPath = crate.root() == null ? crate.info().relativeDir() : crate.root().file().relativePath();
 
     RuntimeKind kind;
+    boolean nimbusPieces = !nimbusConfig.isEmpty() || crate.info().manifest().dependsOn("pallet-author-inherent") || crate.info().manifest().dependsOn("nimbus-primitives");
     if (psConfig.isEmpty()) {
       kind = RuntimeKind.UNKNOWN;
-    } else if (!auraConfig.isEmpty()) {
+    } else if (!auraConfig.isEmpty() && !(nimbusPieces && disjoint(auraConfig, psConfig))) {
       kind = RuntimeKind.AURA;
-    } else if (!nimbusConfig.isEmpty() || crate.info().manifest().dependsOn("pallet-author-inherent") || crate.info().manifest().dependsOn("nimbus-primitives")) {
+    } else if (nimbusPieces) {
       kind = RuntimeKind.NIMBUS;
     } else {
       kind = RuntimeKind.UNKNOWN;
@@ -98,21 +99,28 @@ public final class RuntimeExtractor {
 
     Origin configOrigin = psConfig.isEmpty() ? null : ConstEvaluator.originOf(psConfig.get(0).node());
     boolean hookDeclared = true;
+    List<Conditions> hookMembers = List.of();
     if (psConfig.isEmpty()) {
       unknowns.add(new Unknown("configuration", configNotFound(crate), new Origin(rootPath, 0, "", null)));
     } else {
       List<Alternative> hook = member(psConfig, "ConsensusHook", true);
+      hookMembers = memberConditions(psConfig, "ConsensusHook");
+      Alternative implied = new Alternative(Conditions.ALWAYS, new Value.Type("ExpectParentIncluded", "cumulus_pallet_parachain_system::consensus_hook::ExpectParentIncluded", List.of()),
+          configOrigin.withNote("implied: the parachain-system Config has no `type ConsensusHook` (SDKs before polkadot-sdk#4380 default to ExpectParentIncluded)"));
       if (hook.isEmpty()) {
         hookDeclared = false;
-        hook = List.of(new Alternative(Conditions.ALWAYS, new Value.Type("ExpectParentIncluded", "cumulus_pallet_parachain_system::consensus_hook::ExpectParentIncluded", List.of()),
-            configOrigin.withNote("implied: the parachain-system Config has no `type ConsensusHook` (SDKs before polkadot-sdk#4380 default to ExpectParentIncluded)")));
+        hook = List.of(implied);
+      } else {
+        // Builds where the `type ConsensusHook` line itself is cfg'd out get the pallet's default.
+        absent.put(ParamKey.CONSENSUS_HOOK, implied);
+        absent.put(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, new Alternative(Conditions.ALWAYS, Value.Int.of(1), implied.origin()));
       }
       params.put(ParamKey.CONSENSUS_HOOK, hook);
       deriveFromHook(hook, params);
       putIfPresent(params, ParamKey.RELAY_NUMBER_POLICY, member(psConfig, "CheckAssociatedRelayNumber", true));
       List<Alternative> selectCore = member(psConfig, "SelectCore", true);
       putIfPresent(params, ParamKey.SELECT_CORE, selectCore);
-      List<Alternative> offset = member(psConfig, "RelayParentOffset", true);
+      List<Alternative> offset = numbers(member(psConfig, "RelayParentOffset", true));
       if (offset.isEmpty()) {
         params.put(ParamKey.RELAY_PARENT_OFFSET, List.of(new Alternative(Conditions.ALWAYS, Value.Int.of(0),
             configOrigin.withNote("implied: no `type RelayParentOffset` (an SDK without relay-parent offsets builds on the newest relay parent)"))));
@@ -122,12 +130,12 @@ public final class RuntimeExtractor {
     }
 
     // Timestamp first: Aura's slot duration may be derived from it.
-    List<Alternative> minimumPeriod = timestampConfig.isEmpty() ? List.of() : member(timestampConfig, "MinimumPeriod", true);
+    List<Alternative> minimumPeriod = timestampConfig.isEmpty() ? List.of() : numbers(member(timestampConfig, "MinimumPeriod", true));
     putIfPresent(params, ParamKey.MINIMUM_PERIOD, minimumPeriod);
 
-    if (!auraConfig.isEmpty()) {
+    if (!auraConfig.isEmpty() && kind != RuntimeKind.NIMBUS) {
       Origin auraOrigin = ConstEvaluator.originOf(auraConfig.get(0).node());
-      List<Alternative> allow = member(auraConfig, "AllowMultipleBlocksPerSlot", true);
+      List<Alternative> allow = booleans(member(auraConfig, "AllowMultipleBlocksPerSlot", true));
       if (allow.isEmpty()) {
         allow = List.of(new Alternative(Conditions.ALWAYS, new Value.Bool(false),
             auraOrigin.withNote("implied: no `type AllowMultipleBlocksPerSlot` (older pallet_aura: the slot must increase with every block)")));
@@ -135,7 +143,7 @@ public final class RuntimeExtractor {
       params.put(ParamKey.ALLOW_MULTIPLE_BLOCKS_PER_SLOT, allow);
       params.put(ParamKey.SLOT_DURATION, slotDuration(auraConfig, minimumPeriod, auraOrigin));
     } else if (!nimbusConfig.isEmpty()) {
-      putIfPresent(params, ParamKey.ALLOW_MULTIPLE_BLOCKS_PER_SLOT, member(nimbusConfig, "AllowMultipleBlocksPerSlot", true));
+      putIfPresent(params, ParamKey.ALLOW_MULTIPLE_BLOCKS_PER_SLOT, booleans(member(nimbusConfig, "AllowMultipleBlocksPerSlot", true)));
     }
     if (kind == RuntimeKind.NIMBUS) {
       unknowns.add(new Unknown("slot_duration_ms", "Nimbus runtime: no pallet_aura, so there is no Aura slot duration; Nimbus slots follow the relay chain", configOrigin));
@@ -154,7 +162,7 @@ public final class RuntimeExtractor {
       Origin at = ConstEvaluator.originOf(impl.node());
       if (trait.equals("AuraUnincludedSegmentApi") || (trait.equals("UnincludedSegmentApi") && nimbus)) {
         api.add(new Alternative(impl.conditions(), new Value.Bool(true), at));
-        apiHook.addAll(apiHook(impl, at));
+        apiHook.addAll(apiHook(impl, at, crate));
       } else if (trait.equals("GetCoreSelectorApi")) {
         coreSelector.add(new Alternative(impl.conditions(), new Value.Bool(true), at));
       }
@@ -195,7 +203,20 @@ public final class RuntimeExtractor {
           ? new Value.Int(w.refTime()) : v instanceof Value.Unknown ? v : new Value.Unknown("MAXIMUM_BLOCK_WEIGHT is not a Weight")));
     }
 
-    return new RuntimeFacts(crate.info(), rootPath, kind, params, absent, constants, configOrigin, hookDeclared, unknowns);
+    List<Conditions> configConditions = psConfig.stream().map(ImplBlock::conditions).toList();
+    return new RuntimeFacts(crate.info(), rootPath, kind, params, absent, constants, configOrigin, hookDeclared, unknowns, configConditions, hookMembers);
+  }
+
+  // True when no build has both (e.g. pallet_aura only for a standalone dev chain).
+  private static boolean disjoint(List<ImplBlock> a, List<ImplBlock> b) {
+    for (ImplBlock x : a) {
+      for (ImplBlock y : b) {
+        if (!x.conditions().and(y.conditions()).isContradictory()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private List<ImplBlock> palletConfigs(List<ImplBlock> impls, String pallet) {
@@ -244,6 +265,19 @@ public final class RuntimeExtractor {
     return out;
   }
 
+  // The cfg conditions of each declaration of an associated item across the given impls.
+  private static List<Conditions> memberConditions(List<ImplBlock> impls, String name) {
+    List<Conditions> out = new ArrayList<>();
+    for (ImplBlock impl : impls) {
+      for (ImplBlock.Member m : impl.members()) {
+        if (m.name().equals(name)) {
+          out.add(m.conditions());
+        }
+      }
+    }
+    return out;
+  }
+
   private static void putIfPresent(Map<ParamKey, List<Alternative>> params, ParamKey key, List<Alternative> values) {
     if (!values.isEmpty()) {
       params.put(key, values);
@@ -255,8 +289,13 @@ public final class RuntimeExtractor {
     List<Alternative> velocity = new ArrayList<>();
     List<Alternative> relay = new ArrayList<>();
     for (Alternative h : hook) {
-      if (!(h.value() instanceof Value.Type t)) {
+      if (!(h.value() instanceof Value.Type configured)) {
         capacity.add(h);
+        continue;
+      }
+      Value.Type t = ConsensusHooks.effective(configured);
+      if (t == null) {
+        capacity.add(new Alternative(h.conditions(), new Value.Unknown("custom consensus hook `" + configured.describe() + "`"), h.origin()));
         continue;
       }
       boolean nimbusHook = t.path().contains("pallet_async_backing") || (t.name().equals("FixedVelocityConsensusHook") && t.args().size() == 3);
@@ -315,44 +354,87 @@ public final class RuntimeExtractor {
           out.add(new Alternative(d.conditions(), new Value.Unknown("MinimumPeriodTimesTwo but MinimumPeriod not found"), d.origin()));
         }
       } else {
-        out.add(d);
+        out.addAll(numbers(List.of(d)));
       }
     }
     return out;
+  }
+
+  // A number-valued associated type whose value is a type the doctor cannot read (a struct with
+  // an unreadable `Get`, a name from outside the repository) is unknown, not that type's name.
+  private static List<Alternative> numbers(List<Alternative> in) {
+    return map(in, v -> v instanceof Value.Type t ? new Value.Unknown("`" + t.describe() + "` is a type whose number the doctor cannot read (not a ConstU*, parameter_types! entry or readable `Get` impl)") : v);
+  }
+
+  private static List<Alternative> booleans(List<Alternative> in) {
+    return map(in, v -> v instanceof Value.Type t ? new Value.Unknown("`" + t.describe() + "` is a type whose boolean the doctor cannot read (not a ConstBool, parameter_types! entry or readable `Get` impl)") : v);
   }
 
   private static Value twice(Value v) {
     return v instanceof Value.Int i ? new Value.Int(i.value().shiftLeft(1)) : v;
   }
 
-  private List<Alternative> apiHook(ImplBlock impl, Origin at) {
+  private List<Alternative> apiHook(ImplBlock impl, Origin at, CrateSource crate) {
     List<Alternative> out = new ArrayList<>();
     for (ImplBlock.Member m : impl.members()) {
       if (!m.name().equals("can_build_upon") || m.body() == null) {
         continue;
       }
-      for (SyntaxNode call : m.body().descendants("call_expression")) {
-        SyntaxNode fn = call.field("function");
-        if (fn == null || !fn.type().equals("scoped_identifier")) {
-          continue;
-        }
-        SyntaxNode name = fn.field("name");
-        SyntaxNode path = fn.field("path");
-        if (name == null || path == null || !name.text().equals("can_build_upon")) {
-          continue;
-        }
-        Origin callAt = ConstEvaluator.originOf(call);
-        for (Alternative a : evaluator.evalType(path, impl.scope(), callAt)) {
-          Alternative c = a.under(m.conditions());
-          if (!c.conditions().isContradictory()) {
-            out.add(c);
-          }
-        }
-        return out;
+      HookCall hc = hookCall(m.body(), impl.scope(), crate, 3);
+      if (hc == null) {
+        out.add(new Alternative(m.conditions(), new Value.Unknown("`can_build_upon` does not call a consensus hook's `can_build_upon`"), ConstEvaluator.originOf(m.node())));
+        continue;
       }
-      out.add(new Alternative(m.conditions(), new Value.Unknown("`can_build_upon` does not call a consensus hook's `can_build_upon`"), ConstEvaluator.originOf(m.node())));
+      Origin callAt = ConstEvaluator.originOf(hc.call());
+      for (Alternative a : evaluator.evalType(hc.path(), hc.scope(), callAt)) {
+        Alternative c = a.under(m.conditions());
+        if (!c.conditions().isContradictory()) {
+          out.add(c);
+        }
+      }
     }
     return out;
+  }
+
+  private record HookCall(SyntaxNode call, SyntaxNode path, ModuleScope scope) {}
+
+  // `Hook::can_build_upon(..)` in a body, or in a helper it calls (the template's
+  // `Runtime::impl_can_build_upon`), up to `depth` helpers deep.
+  private static HookCall hookCall(SyntaxNode body, ModuleScope scope, CrateSource crate, int depth) {
+    List<SyntaxNode> calls = body.descendants("call_expression");
+    for (SyntaxNode call : calls) {
+      SyntaxNode fn = call.field("function");
+      if (fn != null && fn.type().equals("scoped_identifier") && fn.field("name") != null && fn.field("path") != null
+          && fn.field("name").text().equals("can_build_upon")) {
+        return new HookCall(call, fn.field("path"), scope);
+      }
+    }
+    if (depth == 0) {
+      return null;
+    }
+    for (SyntaxNode call : calls) {
+      SyntaxNode fn = call.field("function");
+      if (fn == null || !(fn.type().equals("scoped_identifier") || fn.type().equals("identifier"))) {
+        continue;
+      }
+      String helper = fn.type().equals("identifier") ? fn.text() : fn.field("name") == null ? "" : fn.field("name").text();
+      for (ModuleScope m : crate.modules()) {
+        for (ImplBlock impl : m.impls()) {
+          if (!impl.traitPath().isEmpty()) {
+            continue;
+          }
+          for (ImplBlock.Member member : impl.members()) {
+            if (member.kind().equals("function_item") && member.name().equals(helper) && member.body() != null) {
+              HookCall found = hookCall(member.body(), impl.scope(), crate, depth - 1);
+              if (found != null) {
+                return found;
+              }
+            }
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private Alternative umpSignals(CrateSource crate) {

@@ -14,8 +14,27 @@ import java.util.Map;
  * @param conditions the {@code cfg} predicates that select this variant (empty when there are no
  *     variants), in canonical form, e.g. {@code feature = "async-backing"}
  * @param values every parameter found; a missing key means "not found"
+ * @param notBuilt why these feature combinations give no parachain runtime (no parachain-system
+ *     Config in them, or the Config names an item that does not exist in them), else null
+ * @param defaultBuild true when the runtime crate's default features (plain {@code cargo build})
+ *     fall in this variant
  */
-public record RuntimeVariant(List<String> conditions, Map<ParamKey, Alternative> values) {
+public record RuntimeVariant(List<String> conditions, Map<ParamKey, Alternative> values, String notBuilt, boolean defaultBuild) {
+  /** A variant that is a parachain runtime. */
+  public RuntimeVariant(List<String> conditions, Map<ParamKey, Alternative> values) {
+    this(conditions, values, null, false);
+  }
+
+  /** A variant, not the default build. */
+  public RuntimeVariant(List<String> conditions, Map<ParamKey, Alternative> values, String notBuilt) {
+    this(conditions, values, notBuilt, false);
+  }
+
+  /** True when these feature combinations build a parachain runtime. */
+  public boolean isParachainBuild() {
+    return notBuilt == null;
+  }
+
   /** The value of a parameter, or null when not found. */
   public Value value(ParamKey key) {
     Alternative a = values.get(key);

@@ -5,6 +5,8 @@ import io.parapipe.doctor.eval.Alternative;
 import io.parapipe.doctor.eval.Value;
 import io.parapipe.doctor.extract.CollatorFacts;
 import io.parapipe.doctor.extract.CollatorKind;
+import io.parapipe.doctor.extract.CollatorLaunch;
+import io.parapipe.doctor.extract.ConsensusHooks;
 import io.parapipe.doctor.extract.ParamKey;
 import io.parapipe.doctor.extract.RuntimeFacts;
 import io.parapipe.doctor.extract.RuntimeKind;
@@ -15,9 +17,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Turns extracted parameters into a {@link ScenarioSpec}. The consensus hook and the values it is
+ * Turns extracted parameters into {@link ScenarioSpec}s. The consensus hook and the values it is
  * parameterised with are essential: when one is unknown, no scenario is built. Other values that
- * are unknown are replaced by stated assumptions.
+ * are unknown are replaced by stated assumptions. A node that starts several collator kinds
+ * (chosen at run time) gets one scenario per kind.
  */
 public final class ScenarioPlanner {
   /**
@@ -30,16 +33,31 @@ public final class ScenarioPlanner {
 
   private ScenarioPlanner() {}
 
-  /** Plans the scenario of one runtime variant with the node's collator. */
+  /** The first (or only) plan of a runtime variant with the node's collator. */
   public static Plan plan(RuntimeFacts facts, RuntimeVariant v, CollatorFacts collator) {
+    return plans(facts, v, collator).get(0);
+  }
+
+  /** The plans of a runtime variant: one per collator kind the node may run (at least one). */
+  public static List<Plan> plans(RuntimeFacts facts, RuntimeVariant v, CollatorFacts collator) {
+    if (collator.kind() == null && collator.kinds().size() > 1) {
+      List<Plan> out = new ArrayList<>();
+      String all = collator.kinds().stream().map(CollatorKind::json).collect(Collectors.joining(", "));
+      for (CollatorKind k : collator.kinds()) {
+        out.add(plan(facts, v, collator, k, "the node starts several collators (" + all + ", chosen at run time): this scenario runs the " + k.json() + " one"));
+      }
+      return out;
+    }
+    return List.of(plan(facts, v, collator, collator.kind(), null));
+  }
+
+  private static Plan plan(RuntimeFacts facts, RuntimeVariant v, CollatorFacts collator, CollatorKind k, String kindAssumption) {
     if (facts.configOrigin() == null) {
       return skip("the parachain-system configuration was not found, so there is nothing to simulate");
     }
-    if (facts.kind() == RuntimeKind.NIMBUS) {
-      return skip("Nimbus consensus is not modelled: the simulator runs Aura collators and the Aura-ext consensus hook");
-    }
-    if (facts.kind() != RuntimeKind.AURA) {
-      return skip("no pallet_aura in the runtime: the simulator models Aura parachains only");
+    boolean nimbus = facts.kind() == RuntimeKind.NIMBUS;
+    if (facts.kind() != RuntimeKind.AURA && !nimbus) {
+      return skip("neither pallet_aura nor Nimbus in the runtime: the simulator models Aura parachains (and Nimbus ones as Aura)");
     }
     Value.Type hook = v.type(ParamKey.CONSENSUS_HOOK);
     if (hook == null) {
@@ -48,11 +66,21 @@ public final class ScenarioPlanner {
     List<String> assumptions = new ArrayList<>();
     List<String> comments = new ArrayList<>();
     comments.add("Runtime: " + facts.path() + (v.conditions().isEmpty() ? "" : " when " + v.describe()) + ".");
+    if (nimbus) {
+      assumptions.add("Nimbus is simulated as Aura: nimbus (moonkit) authors one block per relay-chain slot (pallet_async_backing's RelaySlot), which the simulator's Aura with 6 s slots reproduces; author selection by nimbus filters is not modelled");
+    }
+    Value.Type effective = ConsensusHooks.effective(hook);
+    if (effective == null) {
+      return skip("the custom consensus hook " + hook.describe() + " is not modelled by the simulator");
+    }
+    if (effective != hook) {
+      assumptions.add(hook.name() + " is simulated as the " + effective.name() + " it wraps (its own checks are not modelled)");
+    }
     String hookKind;
     long capacity;
     long velocity = 1;
     long relaySlot = Checker.RELAY_SLOT_MS;
-    switch (hook.name()) {
+    switch (effective.name()) {
       case "FixedVelocityConsensusHook", "OlderParentFixedVelocityConsensusHook" -> {
         Long c = v.integer(ParamKey.UNINCLUDED_SEGMENT_CAPACITY);
         Long vel = v.integer(ParamKey.BLOCK_PROCESSING_VELOCITY);
@@ -64,7 +92,7 @@ public final class ScenarioPlanner {
         if (vel == null) {
           missing.add("velocity" + reason(v.value(ParamKey.BLOCK_PROCESSING_VELOCITY)));
         }
-        if (r == null) {
+        if (r == null && !(nimbus && v.value(ParamKey.RELAY_CHAIN_SLOT_DURATION) == null)) {
           missing.add("relay chain slot duration" + reason(v.value(ParamKey.RELAY_CHAIN_SLOT_DURATION)));
         }
         if (!missing.isEmpty()) {
@@ -73,8 +101,12 @@ public final class ScenarioPlanner {
         hookKind = "fixed-velocity";
         capacity = c;
         velocity = vel;
-        relaySlot = r;
-        if (hook.name().startsWith("Older")) {
+        if (r != null) {
+          relaySlot = r;
+        } else {
+          assumptions.add("relay_chain_slot_duration 6 s: moonkit's FixedVelocityConsensusHook takes no relay slot, it reads the relay's");
+        }
+        if (effective.name().startsWith("Older")) {
           assumptions.add("OlderParentFixedVelocityConsensusHook is simulated as FixedVelocityConsensusHook (the relay-parent age is not modelled)");
         }
         assumptions.add("hook_revision H2: the FixedVelocityConsensusHook revision depends on the polkadot-sdk version, which the doctor does not read");
@@ -99,10 +131,8 @@ public final class ScenarioPlanner {
     // Collator.
     String kind;
     long authoringMicros;
-    CollatorKind k = collator.kind();
-    if (k == null && collator.kinds().size() > 1) {
-      return skip("the node starts several collators (" + collator.kinds().stream().map(CollatorKind::json).collect(Collectors.joining(", "))
-          + "); which one runs is chosen at run time");
+    if (kindAssumption != null) {
+      assumptions.add(kindAssumption);
     }
     if (k == null) {
       kind = "lookahead";
@@ -110,8 +140,12 @@ public final class ScenarioPlanner {
       assumptions.add("collator: the parachain template's node (lookahead collator, authoring_duration 2000 ms), because " + (collator.nodeCrates().isEmpty() ? "there is no node in this repository" : "the node's collator was not recognised"));
     } else {
       kind = k.json();
-      comments.add("Collator: " + k.json() + " (" + collator.launches().get(0).origin().where() + ").");
-      Alternative authoring = Checker.authoring(collator);
+      CollatorLaunch launch = collator.launches().stream().filter(l -> l.kind() == k).findFirst().orElseThrow();
+      comments.add("Collator: " + k.json() + " (" + launch.origin().where() + ").");
+      Alternative authoring = launch.authoringDuration();
+      if (kindAssumption == null) {
+        authoring = collator.agreedAuthoringDuration();
+      }
       if (authoring != null && authoring.value() instanceof Value.Duration d) {
         authoringMicros = d.micros().longValueExact();
       } else {
@@ -122,7 +156,9 @@ public final class ScenarioPlanner {
     }
 
     Long slot = v.integer(ParamKey.SLOT_DURATION);
-    if (slot == null) {
+    if (slot == null && nimbus) {
+      slot = Checker.RELAY_SLOT_MS;
+    } else if (slot == null) {
       Long m = v.integer(ParamKey.MILLISECS_PER_BLOCK);
       slot = m != null ? m : 12_000L;
       assumptions.add("slot_duration " + slot + " ms (" + (m != null ? "SLOT_DURATION = MILLISECS_PER_BLOCK as in the guide's phase 1, step 3" : "scenario default") + ")" + reason(v.value(ParamKey.SLOT_DURATION)));
@@ -148,12 +184,12 @@ public final class ScenarioPlanner {
       weightPs = 500_000_000_000L;
       assumptions.add("max_block_weight 500 ms (scenario default, parachains_common's pre-async value)" + reason(v.value(ParamKey.MAX_BLOCK_WEIGHT)));
     } else {
-      weightPs = weight.longValueExact();
+      weightPs = weight.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
     }
     if (velocity > 1) {
       assumptions.add("cores: velocity " + velocity + " needs " + velocity + " cores, but the scenario format has no per-para core assignment; the para gets what the simulated relay's scheduler gives it, with Polkadot's max_candidate_depth 3 (parachain-side §9 #9)");
     }
-    String name = "doctor " + facts.path() + (v.conditions().isEmpty() ? "" : " [" + v.describe() + "]");
+    String name = "doctor " + facts.path() + (v.conditions().isEmpty() ? "" : " [" + v.describe() + "]") + (kindAssumption == null ? "" : " (" + kind + ")");
     return new Plan(new ScenarioSpec(name, hookKind, capacity, velocity, relaySlot, slot, allow, minimumPeriod, policy, weightPs, kind, authoringMicros, assumptions, comments), null);
   }
 

@@ -45,6 +45,17 @@ public final class ScenarioToml {
     return b.toString();
   }
 
+  /** The settings a scenario simulates: its text without comments and name (equal settings, equal run). */
+  public static String settings(String toml) {
+    StringBuilder b = new StringBuilder();
+    for (String line : toml.split("\n")) {
+      if (!line.startsWith("#") && !line.startsWith("name = ")) {
+        b.append(line).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
   /** A duration in ms with the largest exact unit ({@code "6s"}, {@code "500ms"}). */
   static String millis(long ms) {
     return micros(ms * 1000);

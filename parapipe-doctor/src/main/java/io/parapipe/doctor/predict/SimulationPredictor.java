@@ -4,20 +4,59 @@ import io.parapipe.sim.results.RunResult;
 import io.parapipe.sim.results.Runs;
 import io.parapipe.sim.scenario.Scenario;
 import io.parapipe.sim.scenario.ScenarioLoader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Predicts by simulation: runs the scenario the doctor planned from the extracted parameters and
  * reads the para's inclusion interval, authoring time and runtime panics from the results.
  */
 public final class SimulationPredictor implements Predictor {
+  private static final Pattern HASH = Pattern.compile("0x[0-9a-fA-F]+");
+
   @Override
   public Prediction predict(String scenarioToml) {
     Scenario s = ScenarioLoader.parse(scenarioToml, "the doctor's prediction scenario");
     RunResult r = Runs.run(s, Optional.empty(), t -> {});
     RunResult.Para p = r.paras().get(0);
-    List<String> panics = p.panics().stream().map(RunResult.Panic::message).distinct().toList();
-    return new Prediction(p.inclusionIntervalMs().mean(), p.authoringMs().mean(), panics);
+    return new Prediction(p.inclusionIntervalMs().mean(), p.authoringMs().mean(), group(p.panics()));
+  }
+
+  /**
+   * The seam for collators the simulator does not model yet: the slot-based collator (issue #12).
+   * When the simulator runs it, drop its clause here and the doctor predicts slot-based chains
+   * with the scenario it already builds ({@code [collator] kind = "slot-based"}).
+   */
+  @Override
+  public Optional<String> notYetSimulated(ScenarioSpec spec) {
+    if (spec.collatorKind().equals("slot-based")) {
+      return Optional.of("no prediction yet: the slot-based collator is not simulated");
+    }
+    return Optional.empty();
+  }
+
+  // One entry per message (its first line, hashes of one occurrence removed), most frequent first.
+  static List<Prediction.Panic> group(List<RunResult.Panic> panics) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (RunResult.Panic p : panics) {
+      counts.merge(key(p.message()), 1, Integer::sum);
+    }
+    List<Prediction.Panic> out = new ArrayList<>();
+    counts.forEach((m, c) -> out.add(new Prediction.Panic(m, c)));
+    out.sort((a, b) -> Integer.compare(b.count(), a.count()));
+    return out;
+  }
+
+  static String key(String message) {
+    String first = message.strip();
+    int nl = first.indexOf('\n');
+    if (nl >= 0) {
+      first = first.substring(0, nl).strip();
+    }
+    return HASH.matcher(first).replaceAll("0x…");
   }
 }

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parapipe.doctor.DoctorReport;
 import io.parapipe.doctor.DoctorReport.RuntimeReport;
 import io.parapipe.doctor.DoctorReport.VariantReport;
-import io.parapipe.doctor.check.Checker;
 import io.parapipe.doctor.check.Finding;
 import io.parapipe.doctor.check.SdkPin;
 import io.parapipe.doctor.eval.Alternative;
@@ -23,6 +22,7 @@ import io.parapipe.doctor.extract.CollatorLaunch;
 import io.parapipe.doctor.extract.ParamKey;
 import io.parapipe.doctor.extract.RuntimeExtractor;
 import io.parapipe.doctor.extract.Unknown;
+import io.parapipe.doctor.predict.Prediction;
 import io.parapipe.doctor.predict.PredictionOutcome;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -30,10 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Writes a {@link DoctorReport} as JSON, schema {@code parapipe.doctor/1} (see {@code docs/doctor.md}). */
+/** Writes a {@link DoctorReport} as JSON, schema {@code parapipe.doctor/2} (see {@code docs/doctor.md}). */
 public final class JsonReport {
   /** The schema id. */
-  public static final String SCHEMA = "parapipe.doctor/1";
+  public static final String SCHEMA = "parapipe.doctor/2";
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -55,6 +55,17 @@ public final class JsonReport {
     root.put("root", report.root().toString());
     root.put("phase", report.phase().json());
     root.put("phase_reason", report.phaseReason());
+    Verdict verdict = Verdict.of(report);
+    ObjectNode vn = root.putObject("verdict");
+    vn.put("phase", verdict.phase().json());
+    if (verdict.blockTimeMs() == null) {
+      vn.putNull("block_time_ms");
+    } else {
+      vn.put("block_time_ms", verdict.blockTimeMs());
+    }
+    vn.put("block_time", verdict.blockTime());
+    vn.put("next", verdict.next());
+    vn.put("next_at", verdict.nextWhere());
     ArrayNode runtimes = root.putArray("runtimes");
     report.runtimes().forEach(r -> runtimes.add(runtime(r)));
     root.set("collator", collator(report.collator()));
@@ -79,7 +90,10 @@ public final class JsonReport {
     n.put("consensus", r.facts().kind().json());
     n.put("phase", r.phase().phase().json());
     n.put("phase_reason", r.phase().reason());
-    List<VariantReport> variants = r.variants();
+    List<VariantReport> variants = r.variants().stream().filter(v -> v.variant().isParachainBuild()).toList();
+    if (variants.isEmpty()) {
+      variants = r.variants();
+    }
     ObjectNode params = n.putObject("parameters");
     ObjectNode evidence = F.objectNode();
     ArrayNode varying = F.arrayNode();
@@ -115,10 +129,13 @@ public final class JsonReport {
     }
     ArrayNode vs = n.putArray("variants");
     if (r.hasVariants()) {
-      for (VariantReport v : variants) {
+      for (VariantReport v : r.variants()) {
         ObjectNode vn = vs.addObject();
         ArrayNode conds = vn.putArray("conditions");
         v.variant().conditions().forEach(conds::add);
+        vn.put("parachain_build", v.variant().isParachainBuild());
+        vn.put("default_build", v.variant().defaultBuild());
+        vn.put("not_built", v.variant().notBuilt());
         vn.put("phase", v.phase().phase().json());
         vn.put("phase_reason", v.phase().reason());
         ObjectNode vp = vn.putObject("parameters");
@@ -132,11 +149,11 @@ public final class JsonReport {
         if (hookTypeVaries(variants)) {
           vp.set("consensus_hook_type", hookType(v.variant().values().get(ParamKey.CONSENSUS_HOOK)));
         }
-        vn.set("prediction", prediction(v.prediction()));
+        predictions(vn, v);
       }
       n.set("prediction", prediction(PredictionOutcome.skipped("the parameters depend on cargo features: see the prediction of each variant")));
     } else {
-      n.set("prediction", prediction(variants.get(0).prediction()));
+      predictions(n, r.variants().get(0));
     }
     ArrayNode unknowns = n.putArray("unknowns");
     r.facts().unknowns().forEach(u -> unknowns.add(unknown(u)));
@@ -253,14 +270,14 @@ public final class JsonReport {
       }
       return n;
     }
-    return value(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, new Alternative(io.parapipe.doctor.eval.Conditions.ALWAYS, v, null));
+    return value(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, new Alternative(io.parapipe.doctor.cfg.Conditions.ALWAYS, v, null));
   }
 
   private static ObjectNode collator(CollatorFacts c) {
     ObjectNode n = F.objectNode();
     CollatorKind kind = c.kind();
     n.put("kind", kind == null ? null : kind.json());
-    Alternative authoring = Checker.authoring(c);
+    Alternative authoring = c.agreedAuthoringDuration();
     n.set("authoring_duration_ms", authoring == null ? NullNode.getInstance() : value(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, authoring));
     if (kind != null) {
       putOrigin(n, c.launches().get(0).origin());
@@ -305,16 +322,33 @@ public final class JsonReport {
     return n;
   }
 
+  // "prediction" (the first), and "predictions_by_collator" when the node starts several kinds.
+  private static void predictions(ObjectNode n, VariantReport v) {
+    n.set("prediction", prediction(v.prediction()));
+    if (v.predictions().size() > 1) {
+      ArrayNode all = n.putArray("predictions_by_collator");
+      v.predictions().forEach(p -> all.add(prediction(p)));
+    }
+  }
+
   /** A prediction outcome as JSON. */
   static ObjectNode prediction(PredictionOutcome p) {
     ObjectNode n = F.objectNode();
     n.put("status", p.status().json());
     n.put("reason", p.reason());
+    if (p.collatorKind() != null) {
+      n.put("collator", p.collatorKind());
+    }
     if (p.prediction() != null) {
       n.put("inclusion_interval_ms", p.prediction().inclusionIntervalMs());
       n.put("authoring_ms", p.prediction().authoringMs());
       ArrayNode panics = n.putArray("panics");
-      p.prediction().panics().forEach(panics::add);
+      for (Prediction.Panic panic : p.prediction().panics()) {
+        ObjectNode pn = panics.addObject();
+        pn.put("message", panic.message());
+        pn.put("count", panic.count());
+        pn.put("note", panic.note());
+      }
     } else {
       n.putNull("inclusion_interval_ms");
       n.putNull("authoring_ms");

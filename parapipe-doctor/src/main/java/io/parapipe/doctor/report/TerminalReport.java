@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.parapipe.doctor.DoctorReport;
 import io.parapipe.doctor.DoctorReport.RuntimeReport;
 import io.parapipe.doctor.DoctorReport.VariantReport;
-import io.parapipe.doctor.check.Checker;
 import io.parapipe.doctor.check.Finding;
 import io.parapipe.doctor.check.Severity;
 import io.parapipe.doctor.eval.Alternative;
@@ -14,37 +13,59 @@ import io.parapipe.doctor.extract.CollatorFacts;
 import io.parapipe.doctor.extract.CollatorLaunch;
 import io.parapipe.doctor.extract.ParamKey;
 import io.parapipe.doctor.extract.Unknown;
+import io.parapipe.doctor.predict.Prediction;
 import io.parapipe.doctor.predict.PredictionOutcome;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a {@link DoctorReport} for a terminal: phase, parameters, collator, findings, prediction, unknowns. */
+/** Writes a {@link DoctorReport} for a terminal: verdict, findings, parameters, collator, prediction, unknowns. */
 public final class TerminalReport {
   private static final int KEY_WIDTH = 32;
   private static final int VALUE_WIDTH = 44;
 
   private TerminalReport() {}
 
-  /** The report as text (ending in a newline). */
+  /**
+   * The report as text (ending in a newline): the verdict first (phase, predicted block time, the
+   * one thing to do next), then the findings by severity, then the parameters, the collator, the
+   * prediction's details and what the doctor cannot know.
+   */
   public static String render(DoctorReport report) {
     StringBuilder b = new StringBuilder();
     b.append("parapipe doctor: ").append(report.root()).append("\n\n");
-    b.append("Phase: ").append(report.phase().json()).append('\n');
-    wrap(b, "  ", report.phaseReason());
-    for (RuntimeReport r : report.runtimes()) {
-      runtime(b, r);
+    Verdict verdict = Verdict.of(report);
+    b.append("Verdict\n");
+    wrap(b, "  phase:      ", report.phase().json() + " — " + report.phaseReason());
+    wrap(b, "  block time: ", verdict.blockTime());
+    wrap(b, "  next:       ", verdict.next() + (verdict.nextWhere() == null ? "" : " (" + verdict.nextWhere() + ")"));
+    findings(b, report.findings());
+    b.append("\nParameters\n");
+    for (int i = 0; i < report.runtimes().size(); i++) {
+      b.append(i == 0 ? "" : "\n");
+      runtime(b, report.runtimes().get(i));
     }
     collator(b, report.collator());
-    findings(b, report.findings());
     b.append("\nPrediction (Polkadot-like relay: 6 s slots, max_candidate_depth 3, allowed_ancestry_len 2, scheduling_lookahead 3)\n");
-    if (report.runtimes().size() == 1 && !report.runtimes().get(0).hasVariants()) {
-      prediction(b, "  ", report.prediction());
-    } else {
-      for (RuntimeReport r : report.runtimes()) {
-        for (VariantReport v : r.variants()) {
+    boolean single = report.runtimes().size() == 1 && !report.runtimes().get(0).hasVariants();
+    for (RuntimeReport r : report.runtimes()) {
+      for (VariantReport v : r.variants()) {
+        if (!v.variant().isParachainBuild()) {
+          continue;
+        }
+        String indent = "  ";
+        if (!single) {
           b.append("  ").append(r.facts().path()).append(v.variant().conditions().isEmpty() ? "" : " [" + v.variant().describe() + "]").append(":\n");
-          prediction(b, "    ", v.prediction());
+          indent = "    ";
+        }
+        for (PredictionOutcome p : v.predictions()) {
+          if (p.collatorKind() != null) {
+            b.append(indent).append("with the ").append(p.collatorKind()).append(" collator:\n");
+            prediction(b, indent + "  ", p);
+          } else {
+            prediction(b, indent, p);
+          }
         }
       }
     }
@@ -60,7 +81,7 @@ public final class TerminalReport {
   }
 
   private static void runtime(StringBuilder b, RuntimeReport r) {
-    b.append("\nRuntime ").append(r.facts().path()).append(" (crate ").append(r.facts().crate().packageName())
+    b.append("Runtime ").append(r.facts().path()).append(" (crate ").append(r.facts().crate().packageName())
         .append(", ").append(r.facts().kind().json()).append(") — phase ").append(r.phase().phase().json()).append('\n');
     if (r.facts().configOrigin() == null) {
       b.append("  parameters: not readable (see below)\n");
@@ -76,7 +97,7 @@ public final class TerminalReport {
         value = "(depends on features, see variants)";
         where = "";
       } else {
-        Alternative a = r.variants().get(0).variant().values().get(key);
+        Alternative a = view.first().variant().values().get(key);
         value = show(key, a);
         where = a == null || a.origin() == null ? "" : parameterWhere(a.origin());
       }
@@ -87,7 +108,11 @@ public final class TerminalReport {
     if (r.hasVariants()) {
       b.append("  feature variants:\n");
       for (VariantReport v : r.variants()) {
-        StringBuilder line = new StringBuilder("[" + v.variant().describe() + "] phase " + v.phase().phase().json() + ":");
+        if (!v.variant().isParachainBuild()) {
+          wrap(b, "    ", "[" + v.variant().describe() + "] not a parachain runtime build: " + v.variant().notBuilt());
+          continue;
+        }
+        StringBuilder line = new StringBuilder("[" + v.variant().describe() + "]" + (v.variant().defaultBuild() ? " (default build)" : "") + " phase " + v.phase().phase().json() + ":");
         for (ParamKey key : ParamKey.values()) {
           if (view.varies(key)) {
             line.append(' ').append(key.json()).append('=').append(show(key, v.variant().values().get(key)));
@@ -122,7 +147,7 @@ public final class TerminalReport {
       b.append("several kinds\n");
     } else {
       b.append(c.kind().json());
-      Alternative a = Checker.authoring(c);
+      Alternative a = c.agreedAuthoringDuration();
       if (a != null) {
         b.append(", authoring_duration ").append(show(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, a)).append(a.value() instanceof Value.Duration ? " ms" : "");
       }
@@ -136,14 +161,22 @@ public final class TerminalReport {
     }
   }
 
-  private static void findings(StringBuilder b, List<Finding> findings) {
-    long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-    long warns = findings.stream().filter(f -> f.severity() == Severity.WARN).count();
-    long infos = findings.size() - errors - warns;
+  // Errors, then warnings, then information; each with its evidence and fix.
+  private static void findings(StringBuilder b, List<Finding> all) {
+    // The same finding in several runtimes (a hook in a shared crate) is shown once, with them.
+    Map<String, List<Finding>> groups = new LinkedHashMap<>();
+    for (Finding f : all) {
+      String key = f.severity() + "|" + f.rule().id() + "|" + f.message() + "|" + (f.at() == null ? "" : f.at().where()) + "|" + f.conditions();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+    }
+    long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    long warns = all.stream().filter(f -> f.severity() == Severity.WARN).count();
+    long infos = all.size() - errors - warns;
     b.append("\nFindings: ").append(errors).append(errors == 1 ? " error, " : " errors, ").append(warns).append(warns == 1 ? " warning, " : " warnings, ")
         .append(infos).append(" info\n");
     for (Severity s : Severity.values()) {
-      for (Finding f : findings) {
+      for (List<Finding> group : groups.values()) {
+        Finding f = group.get(0);
         if (f.severity() != s) {
           continue;
         }
@@ -152,6 +185,9 @@ public final class TerminalReport {
           b.append("  ").append(where(f.at()));
         }
         b.append('\n');
+        if (group.size() > 1) {
+          wrap(b, "      in ", group.size() + " runtimes: " + String.join(", ", group.stream().map(Finding::runtime).toList()));
+        }
         if (!f.conditions().isEmpty()) {
           wrap(b, "      when ", String.join(" && ", f.conditions()));
         }
@@ -171,8 +207,13 @@ public final class TerminalReport {
         if (p.prediction().panics().isEmpty()) {
           b.append(indent).append("runtime panics: none\n");
         } else {
-          b.append(indent).append("runtime panics:\n");
-          p.prediction().panics().forEach(m -> wrap(b, indent + "  - ", m));
+          b.append(indent).append("runtime panics while building (such a block is not produced):\n");
+          for (Prediction.Panic panic : p.prediction().panics()) {
+            wrap(b, indent + "  - ", panic.count() + "× " + panic.message());
+            if (panic.note() != null) {
+              wrap(b, indent + "      ", panic.note());
+            }
+          }
         }
       }
       case UNAVAILABLE -> wrap(b, indent, p.reason() + "; the scenario it would simulate is in the --json output (prediction.scenario)");
@@ -259,12 +300,22 @@ public final class TerminalReport {
       this.report = report;
     }
 
+    // The variants that build a parachain runtime (all of them when none does).
+    List<VariantReport> builds() {
+      List<VariantReport> built = report.variants().stream().filter(v -> v.variant().isParachainBuild()).toList();
+      return built.isEmpty() ? report.variants() : built;
+    }
+
+    VariantReport first() {
+      return builds().get(0);
+    }
+
     boolean varies(ParamKey key) {
       if (!report.hasVariants()) {
         return false;
       }
       JsonNode first = null;
-      for (VariantReport v : report.variants()) {
+      for (VariantReport v : builds()) {
         JsonNode n = JsonReport.value(key, v.variant().values().get(key));
         if (first == null) {
           first = n;

@@ -1,10 +1,10 @@
 package io.parapipe.doctor.rust;
 
-import io.parapipe.doctor.DoctorUserError;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
 import org.treesitter.TreeSitterRust;
 
 /**
@@ -22,21 +22,24 @@ public final class RustParser {
           "\\bpub(\\s*\\((?:crate|super|self|in [^)]*)\\))?[ \\t]+(?:storage[ \\t]+)?"
               + "(?!(?:const|static|fn|type|struct|enum|mod|use|trait|impl)\\b)([A-Za-z_]\\w*)([ \\t]*:)(?!:)");
 
+  /** The deepest syntax tree the doctor walks. */
+  public static final int MAX_DEPTH = 400;
+
   private final TSParser parser;
 
   /**
    * Creates a parser, loading the native tree-sitter libraries.
    *
-   * @throws DoctorUserError when the natives cannot be loaded on this platform
+   * @throws UnreadableInput when the natives cannot be loaded on this platform
    */
   public RustParser() {
     try {
       parser = new TSParser();
       if (!parser.setLanguage(new TreeSitterRust())) {
-        throw new DoctorUserError("the tree-sitter Rust grammar is incompatible with the tree-sitter library in this build");
+        throw new UnreadableInput("the tree-sitter Rust grammar is incompatible with the tree-sitter library in this build");
       }
     } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
-      throw new DoctorUserError(
+      throw new UnreadableInput(
           "cannot load the tree-sitter native library on this platform ("
               + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
               + "): " + e.getMessage() + "; 'parapipe doctor' needs linux, macOS or windows on x86_64/aarch64");
@@ -80,8 +83,40 @@ public final class RustParser {
     return text.length() >= 2 ? text.substring(1, text.length() - 1) : "";
   }
 
+  /**
+   * Parses text that stands at {@code at}'s line of the same file, e.g. a macro body after
+   * {@code $crate} was replaced.
+   */
+  public ParsedText parseItemsAt(SyntaxNode at, String text) {
+    return parse(at.file(), text, at.source().lineBase() + at.row());
+  }
+
   private ParsedText parse(SourceFile file, String text, int lineBase) {
     TSTree tree = parser.parseString(null, text);
+    checkDepth(tree, file, lineBase);
     return new ParsedText(file, text, tree, lineBase);
+  }
+
+  // Every walk over the syntax tree (module items, expressions, the evaluator) recurses; a tree
+  // deeper than MAX_DEPTH is refused here, walked with a cursor, before anything recurses into it.
+  private static void checkDepth(TSTree tree, SourceFile file, int lineBase) {
+    TSTreeCursor cursor = new TSTreeCursor(tree.getRootNode());
+    int depth = 0;
+    while (true) {
+      if (cursor.gotoFirstChild()) {
+        if (++depth > MAX_DEPTH) {
+          int line = lineBase + cursor.currentNode().getStartPoint().getRow() + 1;
+          throw new UnreadableInput("code nested more than " + MAX_DEPTH + " levels deep at " + file.relativePath() + ":" + line
+              + "; hint: the doctor does not read code nested this deeply, move or simplify that expression");
+        }
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          return;
+        }
+        depth--;
+      }
+    }
   }
 }

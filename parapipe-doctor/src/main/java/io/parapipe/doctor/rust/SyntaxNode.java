@@ -127,6 +127,17 @@ public final class SyntaxNode {
     return node.getStartPoint().getRow();
   }
 
+  /** The same node of the same parsed text. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SyntaxNode n && n.source == source && n.startByte() == startByte() && n.endByte() == endByte() && n.type().equals(type());
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(source) * 31 + startByte();
+  }
+
   @Override
   public String toString() {
     return type() + "@" + file().relativePath() + ":" + line();

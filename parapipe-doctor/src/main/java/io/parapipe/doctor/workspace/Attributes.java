@@ -1,6 +1,6 @@
 package io.parapipe.doctor.workspace;
 
-import io.parapipe.doctor.eval.Conditions;
+import io.parapipe.doctor.cfg.Conditions;
 import io.parapipe.doctor.rust.SyntaxNode;
 import java.util.ArrayList;
 import java.util.List;

@@ -45,8 +45,10 @@ public record CargoManifest(
    * @param branch git branch, or null
    * @param tag git tag, or null
    * @param workspace true for {@code workspace = true}
+   * @param path {@code path = ...} (relative to the manifest's directory), or null
+   * @param optional {@code optional = true}: the dependency is also a feature of the crate
    */
-  public record Dependency(String key, String packageName, List<String> features, String branch, String tag, boolean workspace) {}
+  public record Dependency(String key, String packageName, List<String> features, String branch, String tag, boolean workspace, String path, boolean optional) {}
 
   private static final TomlMapper TOML = new TomlMapper();
   private static final Pattern SECTION = Pattern.compile("^\\s*\\[([^\\]]+)]\\s*$");
@@ -92,7 +94,7 @@ public record CargoManifest(
     for (Map.Entry<String, JsonNode> e : table.properties()) {
       JsonNode v = e.getValue();
       if (v.isTextual()) {
-        out.put(e.getKey(), new Dependency(e.getKey(), e.getKey(), List.of(), null, null, false));
+        out.put(e.getKey(), new Dependency(e.getKey(), e.getKey(), List.of(), null, null, false, null, false));
         continue;
       }
       List<String> feats = new ArrayList<>();
@@ -106,7 +108,9 @@ public record CargoManifest(
               List.copyOf(feats),
               textOrNull(v.path("branch")),
               textOrNull(v.path("tag")),
-              v.path("workspace").asBoolean(false)));
+              v.path("workspace").asBoolean(false),
+              textOrNull(v.path("path")),
+              v.path("optional").asBoolean(false)));
     }
     return out;
   }
@@ -151,12 +155,17 @@ public record CargoManifest(
             libPath = unquoted;
           }
         }
-        case "dependencies" -> deps.put(key, new Dependency(key, packageOf(key, value), List.of(), null, null, false));
-        case "workspace.dependencies" -> wsDeps.put(key, new Dependency(key, packageOf(key, value), List.of(), null, null, false));
+        case "dependencies" -> deps.put(key, new Dependency(key, packageOf(key, value), List.of(), null, null, value.contains("workspace"), pathOf(value), value.matches(".*optional\\s*=\\s*true.*")));
+        case "workspace.dependencies" -> wsDeps.put(key, new Dependency(key, packageOf(key, value), List.of(), null, null, false, pathOf(value), false));
         default -> {}
       }
     }
     return new CargoManifest(path, name, libName, libPath, deps, wsDeps, Map.of(), problem == null ? "unreadable TOML" : problem);
+  }
+
+  private static String pathOf(String value) {
+    Matcher m = Pattern.compile("path\\s*=\\s*\"([^\"]+)\"").matcher(value);
+    return m.find() ? m.group(1) : null;
   }
 
   private static String packageOf(String key, String value) {

@@ -1,18 +1,22 @@
 package io.parapipe.doctor.workspace;
 
-import io.parapipe.doctor.eval.Conditions;
+import io.parapipe.doctor.cfg.Conditions;
 import io.parapipe.doctor.rust.ParsedText;
 import io.parapipe.doctor.rust.RustParser;
 import io.parapipe.doctor.rust.SourceFile;
 import io.parapipe.doctor.rust.SyntaxNode;
+import io.parapipe.doctor.rust.UnreadableInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The parsed module tree of one crate: every module reachable from the library root (and the
@@ -21,6 +25,9 @@ import java.util.Set;
  */
 public final class CrateSource {
   private static final Set<String> TEST_MODULES = Set.of("mock", "mocks", "tests", "test");
+  private static final int MAX_MODULE_DEPTH = 64;
+  private static final int MAX_EXPANSION_ROUNDS = 4;
+  private static final Pattern RUNTIME_API_IMPL = Pattern.compile("\\bimpl\\s+[\\w:]*Api\\s*<");
   private static final Set<String> REPARSED_ITEM_MACROS = Set.of("parameter_types", "impl_runtime_apis");
 
   private final CrateInfo info;
@@ -28,6 +35,9 @@ public final class CrateSource {
   private final RustParser parser;
   private final List<ModuleScope> roots = new ArrayList<>();
   private final List<ModuleScope> modules = new ArrayList<>();
+  // Files of the module chain being loaded: a `#[path]` back into one of them is a cycle.
+  private final Set<Path> loading = new LinkedHashSet<>();
+  private final List<MacroRules> macroRules = new ArrayList<>();
 
   CrateSource(CrateInfo info, Path repoRoot, RustParser parser) {
     this.info = info;
@@ -86,14 +96,20 @@ public final class CrateSource {
   }
 
   private void loadFile(ModuleScope scope, SourceFile file, Path childDir) {
-    ParsedText text = parser.parseFile(file);
-    modules.add(scope);
-    scope.addText(text);
-    collect(scope, text.root(), childDir, false);
+    Path real = file.absolutePath().toAbsolutePath().normalize();
+    loading.add(real);
+    try {
+      ParsedText text = parser.parseFile(file);
+      modules.add(scope);
+      scope.addText(text);
+      collect(scope, text.root(), childDir, false, Conditions.ALWAYS);
+    } finally {
+      loading.remove(real);
+    }
   }
 
   // Walks the items of a source file, an inline module body or a re-parsed macro body.
-  private void collect(ModuleScope scope, SyntaxNode container, Path childDir, boolean fromParameterTypes) {
+  private void collect(ModuleScope scope, SyntaxNode container, Path childDir, boolean fromParameterTypes, Conditions inherited) {
     List<SyntaxNode> attrs = new ArrayList<>();
     for (SyntaxNode child : container.namedChildren()) {
       String type = child.type();
@@ -109,7 +125,7 @@ public final class CrateSource {
       if (a.testOnly()) {
         continue;
       }
-      Conditions conds = scope.conditions().and(a.conditions());
+      Conditions conds = scope.conditions().and(inherited).and(a.conditions());
       switch (type) {
         case "const_item", "static_item" -> {
           SyntaxNode name = child.field("name");
@@ -124,15 +140,16 @@ public final class CrateSource {
             scope.addDefinition(new Definition(name.text(), Definition.Kind.TYPE_ALIAS, child, child.field("type"), scope, conds));
           }
         }
-        case "use_declaration" -> {
-          SyntaxNode arg = child.field("argument");
-          if (arg != null) {
-            flattenUse(arg, new ArrayList<>(), scope, conds, child.line());
-          }
-        }
+        case "use_declaration" -> useBindings(child, scope, conds).forEach(scope::addUse);
         case "mod_item" -> module(scope, child, a, conds, childDir);
         case "impl_item" -> impl(scope, child, conds, false);
         case "macro_invocation" -> macro(scope, child, conds, childDir);
+        case "macro_definition" -> {
+          SyntaxNode name = child.field("name");
+          if (name != null) {
+            macroRules.add(new MacroRules(name.text(), child, this));
+          }
+        }
         case "expression_statement" -> {
           SyntaxNode inner = child.namedChildren().isEmpty() ? null : child.namedChildren().get(0);
           if (inner != null && inner.type().equals("macro_invocation")) {
@@ -161,7 +178,7 @@ public final class CrateSource {
       }
       scope.addChild(inline);
       modules.add(inline);
-      collect(inline, body, childDir.resolve(name), false);
+      collect(inline, body, childDir.resolve(name), false, Conditions.ALWAYS);
       return;
     }
     Path file;
@@ -188,6 +205,15 @@ public final class CrateSource {
     if (file.getFileName().toString().equals("mod.rs")) {
       nextDir = file.getParent();
     }
+    Path real = file.toAbsolutePath().normalize();
+    if (loading.contains(real)) {
+      throw new UnreadableInput("module cycle: `mod " + name + ";` at " + scope.file().relativePath() + ":" + item.line()
+          + " loads " + repoRoot.relativize(real).toString().replace('\\', '/') + ", which is already being loaded; hint: rustc rejects this too, fix the `#[path]` attribute");
+    }
+    if (loading.size() >= MAX_MODULE_DEPTH) {
+      throw new UnreadableInput("modules nested more than " + MAX_MODULE_DEPTH + " files deep at " + scope.file().relativePath() + ":" + item.line()
+          + "; hint: the doctor does not follow module trees this deep");
+    }
     SourceFile source = read(file);
     if (source == null) {
       return;
@@ -210,6 +236,25 @@ public final class CrateSource {
     SyntaxNode self = item.field("type");
     String traitPath = trait == null ? "" : stripGenerics(trait.text());
     scope.addImpl(new ImplBlock(traitPath, self == null ? "" : self.text().strip(), item, scope, conds, runtimeApi));
+    if (!runtimeApi && self != null && self.type().equals("type_identifier") && (traitPath.equals("Get") || traitPath.endsWith("::Get"))) {
+      getter(scope, item, self.text(), conds);
+    }
+  }
+
+  // `struct X; impl Get<u64> for X { fn get() -> u64 { expr } }` is a parameter like
+  // parameter_types!' entries: X and X::get() evaluate to the body of `get`.
+  private static void getter(ModuleScope scope, SyntaxNode impl, String name, Conditions conds) {
+    SyntaxNode body = impl.field("body");
+    if (body == null) {
+      return;
+    }
+    for (SyntaxNode f : body.namedChildren()) {
+      SyntaxNode fname = f.field("name");
+      if (f.type().equals("function_item") && fname != null && fname.text().equals("get") && f.field("body") != null) {
+        scope.addDefinition(new Definition(name, Definition.Kind.PARAMETER, impl, f.field("body"), scope, conds));
+        return;
+      }
+    }
   }
 
   private void macro(ModuleScope scope, SyntaxNode call, Conditions conds, Path childDir) {
@@ -224,13 +269,57 @@ public final class CrateSource {
       ParsedText body = parser.parseMacroItems(tokens, name.equals("parameter_types"));
       scope.addText(body);
       if (name.equals("parameter_types")) {
-        collect(scope, body.root(), childDir, true);
+        collect(scope, body.root(), childDir, true, conds);
       } else {
         collectRuntimeApis(scope, body.root(), conds);
       }
       return;
     }
+    if (tokens != null && RUNTIME_API_IMPL.matcher(tokens.text()).find()) {
+      // A wrapper around impl_runtime_apis! given the impls (moonbeam's impl_runtime_apis_plus_common!).
+      ParsedText body = parser.parseMacroItems(tokens, false);
+      scope.addText(body);
+      collectRuntimeApis(scope, body.root(), conds);
+    }
     scope.addMacro(new MacroCall(name, call, scope, conds));
+  }
+
+  /** The crate's {@code macro_rules!} definitions. */
+  public List<MacroRules> macroRules() {
+    return List.copyOf(macroRules);
+  }
+
+  /**
+   * Expands the item-level invocations of {@code macro_rules!} macros of the repository whose
+   * rules the doctor can apply ({@link MacroRules#expand}), so that configuration and runtime
+   * APIs a repository writes inside its own macros are read. Expansions may invoke further
+   * macros, up to {@value #MAX_EXPANSION_ROUNDS} levels.
+   */
+  void expandMacros(Function<String, MacroRules> lookup) {
+    Set<MacroCall> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (int round = 0; round < MAX_EXPANSION_ROUNDS; round++) {
+      List<MacroCall> pending = new ArrayList<>();
+      for (ModuleScope m : modules) {
+        for (MacroCall c : m.macros()) {
+          if (done.add(c)) {
+            pending.add(c);
+          }
+        }
+      }
+      if (pending.isEmpty()) {
+        return;
+      }
+      for (MacroCall c : pending) {
+        MacroRules def = lookup.apply(c.name());
+        String body = def == null ? null : def.expand(c.tokenTree(), def.crate() == this ? "crate" : def.crate().info().rustName());
+        if (body == null) {
+          continue;
+        }
+        ParsedText text = parser.parseItemsAt(def.body(c.tokenTree()), body);
+        c.scope().addText(text);
+        collect(c.scope(), text.root(), c.scope().file().absolutePath().getParent(), false, c.conditions());
+      }
+    }
   }
 
   private void collectRuntimeApis(ModuleScope scope, SyntaxNode container, Conditions inherited) {
@@ -248,8 +337,20 @@ public final class CrateSource {
     }
   }
 
-  // use a::{b, c::{self, D as E}, f::*};
-  private void flattenUse(SyntaxNode node, List<String> prefix, ModuleScope scope, Conditions conds, int line) {
+  /**
+   * The names a {@code use} declaration binds ({@code use a::{b, c::{self, D as E}, f::*};}), with
+   * paths as written; globs have a null alias.
+   */
+  public static List<UseBinding> useBindings(SyntaxNode useDeclaration, ModuleScope scope, Conditions conds) {
+    List<UseBinding> out = new ArrayList<>();
+    SyntaxNode arg = useDeclaration.field("argument");
+    if (arg != null) {
+      flattenUse(arg, new ArrayList<>(), scope, conds, useDeclaration.line(), out);
+    }
+    return out;
+  }
+
+  private static void flattenUse(SyntaxNode node, List<String> prefix, ModuleScope scope, Conditions conds, int line, List<UseBinding> out) {
     switch (node.type()) {
       case "identifier", "scoped_identifier", "crate", "self", "super", "metavariable" -> {
         List<String> path = new ArrayList<>(prefix);
@@ -262,7 +363,7 @@ public final class CrateSource {
           path.remove(path.size() - 1);
           alias = path.get(path.size() - 1);
         }
-        scope.addUse(new UseBinding(alias, List.copyOf(path), scope, conds, line));
+        out.add(new UseBinding(alias, List.copyOf(path), scope, conds, line));
       }
       case "use_as_clause" -> {
         SyntaxNode p = node.field("path");
@@ -273,7 +374,7 @@ public final class CrateSource {
           if (path.size() > 1 && path.get(path.size() - 1).equals("self")) {
             path.remove(path.size() - 1);
           }
-          scope.addUse(new UseBinding(alias.text(), List.copyOf(path), scope, conds, line));
+          out.add(new UseBinding(alias.text(), List.copyOf(path), scope, conds, line));
         }
       }
       case "use_wildcard" -> {
@@ -281,7 +382,7 @@ public final class CrateSource {
         for (SyntaxNode c : node.namedChildren()) {
           path.addAll(segments(c));
         }
-        scope.addUse(new UseBinding(null, List.copyOf(path), scope, conds, line));
+        out.add(new UseBinding(null, List.copyOf(path), scope, conds, line));
       }
       case "scoped_use_list" -> {
         List<String> next = new ArrayList<>(prefix);
@@ -291,12 +392,12 @@ public final class CrateSource {
         }
         SyntaxNode list = node.field("list");
         if (list != null) {
-          flattenUse(list, next, scope, conds, line);
+          flattenUse(list, next, scope, conds, line, out);
         }
       }
       case "use_list" -> {
         for (SyntaxNode c : node.namedChildren()) {
-          flattenUse(c, prefix, scope, conds, line);
+          flattenUse(c, prefix, scope, conds, line, out);
         }
       }
       default -> {}

@@ -1,6 +1,6 @@
 package io.parapipe.doctor.workspace;
 
-import io.parapipe.doctor.eval.Conditions;
+import io.parapipe.doctor.cfg.Conditions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -94,13 +94,14 @@ public final class Resolver {
     return lookupIn(m, segs.get(segs.size() - 1), depth + 1);
   }
 
-  // A name used inside `scope`: its items, then other crates of the repository.
+  // A name used inside `scope`: its items, then other crates of the repository. A crate of the
+  // repository wins over a glob import of an outside crate that merely might provide the name.
   private Resolution lookupName(ModuleScope scope, String name, int depth) {
     Resolution r = lookupIn(scope, name, depth);
-    if (!(r instanceof Resolution.Missing)) {
+    if (!(r instanceof Resolution.Missing) && !(r instanceof Resolution.ExternalGlob)) {
       return r;
     }
-    CrateInfo other = workspace.crateNamed(name);
+    CrateInfo other = workspace.crateFor(scope.crate().info(), name);
     if (other != null) {
       CrateSource src = workspace.source(other);
       if (src.root() != null) {

@@ -3,7 +3,7 @@ package io.parapipe.doctor.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parapipe.doctor.eval.Alternative;
-import io.parapipe.doctor.eval.Conditions;
+import io.parapipe.doctor.cfg.Conditions;
 import io.parapipe.doctor.eval.Origin;
 import io.parapipe.doctor.eval.Value;
 import io.parapipe.doctor.extract.CollatorFacts;
@@ -143,10 +143,12 @@ class CheckerTest {
 
   @Test
   void expectedIntervalFollowsCapacityCollatorAndVelocity() {
-    assertThat(Checker.expectedInterval(1L, 1L, CollatorKind.LOOKAHEAD)).isEqualTo(12000);
-    assertThat(Checker.expectedInterval(3L, 1L, CollatorKind.BASIC)).isEqualTo(12000);
-    assertThat(Checker.expectedInterval(3L, 1L, CollatorKind.LOOKAHEAD)).isEqualTo(6000);
-    assertThat(Checker.expectedInterval(7L, 3L, null)).isEqualTo(2000);
-    assertThat(Checker.expectedInterval(null, 3L, null)).isNull();
+    assertThat(Checker.expectedInterval(1L, 1L, CollatorKind.LOOKAHEAD, 6000L)).isEqualTo(12000);
+    assertThat(Checker.expectedInterval(3L, 1L, CollatorKind.BASIC, 12000L)).isEqualTo(12000);
+    assertThat(Checker.expectedInterval(3L, 1L, CollatorKind.BASIC, 6000L)).isEqualTo(6000);
+    assertThat(Checker.expectedInterval(3L, 1L, CollatorKind.BASIC, null)).isNull();
+    assertThat(Checker.expectedInterval(3L, 1L, CollatorKind.LOOKAHEAD, 12000L)).isEqualTo(6000);
+    assertThat(Checker.expectedInterval(7L, 3L, null, null)).isEqualTo(2000);
+    assertThat(Checker.expectedInterval(null, 3L, null, 6000L)).isNull();
   }
 }

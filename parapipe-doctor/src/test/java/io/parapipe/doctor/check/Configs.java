@@ -1,7 +1,7 @@
 package io.parapipe.doctor.check;
 
 import io.parapipe.doctor.eval.Alternative;
-import io.parapipe.doctor.eval.Conditions;
+import io.parapipe.doctor.cfg.Conditions;
 import io.parapipe.doctor.eval.Origin;
 import io.parapipe.doctor.eval.Value;
 import io.parapipe.doctor.extract.CollatorFacts;

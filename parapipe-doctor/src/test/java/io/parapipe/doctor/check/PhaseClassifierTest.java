@@ -16,7 +16,7 @@ class PhaseClassifierTest {
 
   private static Configs sync() {
     Configs c = Configs.asyncTemplate().set(ParamKey.UNINCLUDED_SEGMENT_API, false);
-    c.put(ParamKey.CONSENSUS_HOOK, new io.parapipe.doctor.eval.Alternative(io.parapipe.doctor.eval.Conditions.ALWAYS,
+    c.put(ParamKey.CONSENSUS_HOOK, new io.parapipe.doctor.eval.Alternative(io.parapipe.doctor.cfg.Conditions.ALWAYS,
         new io.parapipe.doctor.eval.Value.Type("ExpectParentIncluded", "ExpectParentIncluded", List.of()), Configs.at(3)));
     return c.set(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, 1).remove(ParamKey.BLOCK_PROCESSING_VELOCITY);
   }

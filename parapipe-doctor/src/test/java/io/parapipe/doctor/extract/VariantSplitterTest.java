@@ -3,7 +3,7 @@ package io.parapipe.doctor.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parapipe.doctor.eval.Alternative;
-import io.parapipe.doctor.eval.Conditions;
+import io.parapipe.doctor.cfg.Conditions;
 import io.parapipe.doctor.eval.Origin;
 import io.parapipe.doctor.eval.Value;
 import java.util.EnumMap;
@@ -62,5 +62,35 @@ class VariantSplitterTest {
     assertThat(off.conditions()).containsExactly("not(" + a + ")");
     assertThat(off.bool(ParamKey.UNINCLUDED_SEGMENT_API)).isFalse();
     assertThat(off.value(ParamKey.MINIMUM_PERIOD)).isInstanceOf(Value.Unknown.class);
+  }
+
+  @Test
+  void aDisjunctionIsOneVariantNamedByItsShortestCoverAndBuildsWithoutAConfigAreNotBuilt() {
+    String noRelay = "feature = \"no-relay\"";
+    String lint = "feature = \"lint-check\"";
+    String parachainBuilds = "any(not(" + noRelay + "), " + lint + ")";
+    Map<ParamKey, List<Alternative>> p = new EnumMap<>(ParamKey.class);
+    p.put(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, List.of(alt(3, parachainBuilds)));
+    RuntimeFacts facts = new RuntimeFacts(null, "runtime/src/lib.rs", RuntimeKind.AURA, p, Map.of(), Map.of(), AT, true, List.of(),
+        List.of(Conditions.of(List.of(parachainBuilds))), List.of(Conditions.ALWAYS));
+    List<RuntimeVariant> vs = VariantSplitter.split(facts, java.util.Set.of("no-relay", "lint-check"));
+    assertThat(vs).hasSize(2);
+    assertThat(vs.get(0).conditions()).containsExactly("any(not(" + noRelay + "), " + lint + ")");
+    assertThat(vs.get(0).integer(ParamKey.UNINCLUDED_SEGMENT_CAPACITY)).isEqualTo(3);
+    assertThat(vs.get(1).isParachainBuild()).isFalse();
+    assertThat(vs.get(1).conditions()).containsExactly("not(" + lint + ")", noRelay);
+    assertThat(vs.get(1).notBuilt()).contains("no parachain-system Config");
+  }
+
+  @Test
+  void aFeatureNoCrateDeclaresIsNeverSet() {
+    String undeclared = "feature = \"parameterized-consensus-hook\"";
+    Map<ParamKey, List<Alternative>> p = new EnumMap<>(ParamKey.class);
+    p.put(ParamKey.UNINCLUDED_SEGMENT_CAPACITY, List.of(alt(3, undeclared), alt(1, "not(" + undeclared + ")")));
+    List<RuntimeVariant> vs = VariantSplitter.split(facts(p, Map.of()), java.util.Set.of("std"));
+    assertThat(vs).singleElement().satisfies(v -> {
+      assertThat(v.conditions()).isEmpty();
+      assertThat(v.integer(ParamKey.UNINCLUDED_SEGMENT_CAPACITY)).isEqualTo(1);
+    });
   }
 }

@@ -3,7 +3,7 @@ package io.parapipe.doctor.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parapipe.doctor.eval.Alternative;
-import io.parapipe.doctor.eval.Conditions;
+import io.parapipe.doctor.cfg.Conditions;
 import io.parapipe.doctor.eval.Origin;
 import io.parapipe.doctor.eval.Value;
 import io.parapipe.doctor.extract.CollatorFacts;
@@ -65,9 +65,14 @@ class ScenarioPlannerTest {
   }
 
   @Test
-  void nimbusAndCustomHooksAreNotSimulated() {
-    RuntimeVariant fv = new RuntimeVariant(List.of(), fixedVelocityOnly());
-    assertThat(ScenarioPlanner.plan(facts(RuntimeKind.NIMBUS), fv, NO_NODE).skipReason()).startsWith("Nimbus consensus is not modelled");
+  void nimbusIsSimulatedAsAuraOnRelaySlotsAndCustomHooksAreNot() {
+    Map<ParamKey, Alternative> moonkit = fixedVelocityOnly();
+    moonkit.remove(ParamKey.RELAY_CHAIN_SLOT_DURATION); // moonkit's hook takes velocity and capacity only
+    ScenarioSpec nimbus = ScenarioPlanner.plan(facts(RuntimeKind.NIMBUS), new RuntimeVariant(List.of(), moonkit), NO_NODE).spec();
+    assertThat(nimbus.slotMs()).isEqualTo(6000);
+    assertThat(nimbus.relayChainSlotMs()).isEqualTo(6000);
+    assertThat(nimbus.assumptions()).anySatisfy(a -> assertThat(a).startsWith("Nimbus is simulated as Aura"))
+        .anySatisfy(a -> assertThat(a).startsWith("relay_chain_slot_duration 6 s: moonkit's"));
     Map<ParamKey, Alternative> custom = fixedVelocityOnly();
     custom.put(ParamKey.CONSENSUS_HOOK, v(new Value.Type("MyHook", "crate::MyHook", List.of())));
     assertThat(ScenarioPlanner.plan(facts(RuntimeKind.AURA), new RuntimeVariant(List.of(), custom), NO_NODE).skipReason())

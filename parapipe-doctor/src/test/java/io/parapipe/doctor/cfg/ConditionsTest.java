@@ -1,4 +1,4 @@
-package io.parapipe.doctor.eval;
+package io.parapipe.doctor.cfg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,12 +26,25 @@ class ConditionsTest {
   }
 
   @Test
-  void atomsAndTruthUnderAnAssignment() {
-    Conditions c = Conditions.of(List.of("feature = \"x\"", "not(any(feature = \"y\", feature = \"z\"))"));
-    assertThat(c.atoms()).containsExactly("any(feature = \"y\", feature = \"z\")", "feature = \"x\"");
-    assertThat(c.holdsUnder(Map.of("feature = \"x\"", true, "any(feature = \"y\", feature = \"z\")", false))).isTrue();
-    assertThat(c.holdsUnder(Map.of("feature = \"x\"", true, "any(feature = \"y\", feature = \"z\")", true))).isFalse();
+  void compoundPredicatesAreBooleanExpressionsOverLeafAtoms() {
+    String x = "feature = \"x\"";
+    String y = "feature = \"y\"";
+    String z = "feature = \"z\"";
+    Conditions c = Conditions.of(List.of(x, "not(any(" + y + ", " + z + "))"));
+    assertThat(c.atoms()).containsExactly(x, y, z);
+    assertThat(c.holdsUnder(Map.of(x, true, y, false, z, false))).isTrue();
+    assertThat(c.holdsUnder(Map.of(x, true, y, false, z, true))).isFalse();
+    assertThat(c.holdsUnder(Map.of(x, true, y, false))).as("an atom left unassigned").isFalse();
     assertThat(Conditions.ALWAYS.holdsUnder(Map.of())).isTrue();
+  }
+
+  @Test
+  void contradictionIsDecidedOnTheLeafAtoms() {
+    String a = "feature = \"a\"";
+    String b = "feature = \"b\"";
+    assertThat(Conditions.of(List.of("any(not(" + a + "), " + b + ")", a, "not(" + b + ")")).isContradictory()).isTrue();
+    assertThat(Conditions.of(List.of("any(not(" + a + "), " + b + ")", a)).isContradictory()).isFalse();
+    assertThat(Conditions.of(List.of("all(" + a + ", not(" + a + "))")).isContradictory()).isTrue();
   }
 
   @Property

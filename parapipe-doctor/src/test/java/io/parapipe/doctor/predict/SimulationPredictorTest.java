@@ -1,0 +1,36 @@
+package io.parapipe.doctor.predict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parapipe.sim.results.RunResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimulationPredictorTest {
+  private static RunResult.Panic panic(int block, String message) {
+    return new RunResult.Panic(block * 6000.0, 20, block, message);
+  }
+
+  @Test
+  void panicsAreGroupedByMessageWithoutTheHashesOfOneOccurrence() {
+    String left = "assertion `left == right` failed: expected parent to be included\n  left:\n      0x81c5\n right:\n      0xc242";
+    String other = "assertion `left == right` failed: expected parent to be included\n  left:\n      0xc242\n right:\n      0xf223";
+    List<Prediction.Panic> grouped = SimulationPredictor.group(List.of(panic(3, left), panic(5, "Slot must increase"), panic(5, other)));
+    assertThat(grouped).containsExactly(
+        new Prediction.Panic("assertion `left == right` failed: expected parent to be included", 2),
+        new Prediction.Panic("Slot must increase", 1));
+  }
+
+  @Test
+  void hashesInsideTheFirstLineAreFolded() {
+    assertThat(SimulationPredictor.key("unknown parent 0xdeadbeef for block 0x01")).isEqualTo("unknown parent 0x… for block 0x…");
+  }
+
+  @Test
+  void theSlotBasedCollatorIsTheOneKindNotSimulatedYet() {
+    ScenarioSpec slotBased = new ScenarioSpec("s", "fixed-velocity", 3, 1, 6000, 6000, true, 0, "any", 2_000_000_000_000L, "slot-based", 2_000_000, List.of(), List.of());
+    ScenarioSpec lookahead = new ScenarioSpec("s", "fixed-velocity", 3, 1, 6000, 6000, true, 0, "any", 2_000_000_000_000L, "lookahead", 2_000_000, List.of(), List.of());
+    assertThat(new SimulationPredictor().notYetSimulated(slotBased)).hasValue("no prediction yet: the slot-based collator is not simulated");
+    assertThat(new SimulationPredictor().notYetSimulated(lookahead)).isEmpty();
+  }
+}

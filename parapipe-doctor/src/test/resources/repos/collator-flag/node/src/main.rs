@@ -1,0 +1,7 @@
+//! Swift collator.
+mod service;
+
+fn main() {
+	let config = cli::parse();
+	service::start_node(config, true);
+}

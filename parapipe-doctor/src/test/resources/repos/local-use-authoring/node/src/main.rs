@@ -1,0 +1,6 @@
+//! Ibis collator.
+mod service;
+
+fn main() {
+	service::run()
+}

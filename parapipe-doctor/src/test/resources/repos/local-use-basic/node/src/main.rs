@@ -1,0 +1,6 @@
+//! Egret collator.
+mod service;
+
+fn main() {
+	service::run()
+}

@@ -1,0 +1,6 @@
+//! Heron collator.
+mod service;
+
+fn main() {
+	service::run()
+}

@@ -1,0 +1,6 @@
+//! Pipit collator.
+mod service;
+
+fn main() {
+	service::run()
+}

@@ -1,0 +1,6 @@
+//! Linnet collator.
+mod service;
+
+fn main() {
+	service::run()
+}
