@@ -65,7 +65,10 @@ public final class ParachainRuntimeDriver implements ComponentDriver {
     return new Session(genesis, delay, names);
   }
 
-  /** The runtime configuration; {@code unincluded_segment_api_version} and {@code maximum_block_ref_time} are optional. */
+  /**
+   * The runtime configuration; {@code unincluded_segment_api_version}, {@code maximum_block_ref_time}
+   * and {@code select_core_signal} (default true) are optional.
+   */
   static ParachainRuntimeConfig config(VectorNode n) {
     ConsensusHookKind hook = switch (n.get("consensus_hook").oneOf("ExpectParentIncluded", "FixedCapacity", "FixedVelocity")) {
       case "ExpectParentIncluded" -> ConsensusHookKind.EXPECT_PARENT_INCLUDED;
@@ -90,6 +93,8 @@ public final class ParachainRuntimeDriver implements ComponentDriver {
             ParachainSystemRevision.valueOf(n.get("parachain_system_revision").oneOf("P1", "P2")))
         .unincludedSegmentApiVersion(
             n.opt("unincluded_segment_api_version").map(v -> v.oneOfInt(1, 2)).orElse(2))
+        .selectCoreSignal(n.opt("select_core_signal").map(VectorNode::bool).orElse(true))
+        .relayParentOffset(0)
         .build();
   }
 
