@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The terminal summary of a run that {@code parapipe simulate} prints: one row per para (every
  * para, in id order: at 100 paras the table is 100 rows, and the para that differs is what one
- * looks for), then relay, finality and kernel lines, then the distinct runtime panic messages.
+ * looks for), then relay, finality and kernel lines, then the distinct runtime panic messages and
+ * the reasons validators refused collations or candidates.
  *
  * <p>Blockspace is shown as seconds of {@code ref_time} per minute and as a share of one full
  * core: a 2 s block (Polkadot's largest para block) in every relay slot. Synchronous backing with
@@ -81,6 +82,17 @@ public final class SummaryTable {
           heading = true;
         }
         sb.append(fmt("  %d  %d x %s\n", p.id(), m.getValue(), m.getKey()));
+      }
+    }
+    heading = false;
+    for (RunResult.Para p : r.paras()) {
+      for (RunResult.Rejection x : p.rejections()) {
+        if (!heading) {
+          sb.append("\nrejected by validators\n");
+          heading = true;
+        }
+        sb.append(fmt("  %d  %d %s (%d reports), %s: %s\n", p.id(), x.candidates(),
+            x.candidates() == 1 ? "candidate" : "candidates", x.reports(), x.subsystem(), x.reason()));
       }
     }
     return sb.toString();

@@ -139,14 +139,6 @@ public final class ScenarioLoader {
       List<UpgradeSpec> upgrades = readUpgrades(paras.keySet());
 
       checkNetwork(network, relay, faults, paras);
-      for (ParaSpec p : paras.values()) {
-        checkCollator(p.collator(), "para " + p.id());
-      }
-      for (UpgradeSpec u : upgrades) {
-        if (!u.collator().isEmpty()) {
-          checkCollator(collatorDefaults.with(u.collator()), "an upgrade");
-        }
-      }
       return new Scenario(origin, top, network, hardware, relay, paraDefaults, collatorDefaults,
           faults, List.copyOf(paras.values()), upgrades);
     }
@@ -313,6 +305,20 @@ public final class ScenarioLoader {
         }
       }
       int perPara = network.integer("collators_per_para");
+      for (String c : faults.texts("misbehaving_collators")) {
+        String[] parts = c.split(":");
+        int para = Integer.parseInt(parts[0]);
+        int idx = Integer.parseInt(parts[1]);
+        if (!paraIds.contains(para) || idx >= perPara) {
+          throw error("faults.misbehaving_collators contains \"" + c + "\": paras are " + ids(paraIds)
+              + " and collator indices run from 0 to " + (perPara - 1));
+        }
+        if (!paras.get(para).collator().text("kind").equals("slot-based")) {
+          throw error("faults.misbehaving_collators contains \"" + c + "\" but para " + para
+              + " does not run the slot-based collator; misbehaviours are modelled for "
+              + "collator.kind = \"slot-based\"");
+        }
+      }
       for (String c : faults.texts("offline_collators")) {
         String[] parts = c.split(":");
         int para = Integer.parseInt(parts[0]);
@@ -324,12 +330,6 @@ public final class ScenarioLoader {
       }
     }
 
-    private void checkCollator(Values collator, String who) {
-      if (collator.text("kind").equals("slot-based")) {
-        throw error("collator kind \"slot-based\" (for " + who + ") is not yet supported; use "
-            + "\"basic\" or \"lookahead\"");
-      }
-    }
   }
 
   private static String ids(Set<Integer> ids) {
