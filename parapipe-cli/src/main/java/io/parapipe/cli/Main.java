@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       SimulateCommand.class,
       CompareCommand.class,
+      SweepCommand.class,
+      SweepWorkerCommand.class,
       ReportCommand.class,
       ConformanceCommand.class,
       DoctorCommand.class,

@@ -1,10 +1,12 @@
 package io.parapipe.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.sim.EventObserver;
 import io.parapipe.sim.results.ResultsJson;
 import io.parapipe.sim.results.RunResult;
+import io.parapipe.sim.results.RunTables;
 import io.parapipe.sim.results.Runs;
 import io.parapipe.sim.results.SummaryTable;
 import io.parapipe.sim.scenario.KeyType;
@@ -12,6 +14,9 @@ import io.parapipe.sim.scenario.Scenario;
 import io.parapipe.sim.scenario.ScenarioConfigException;
 import io.parapipe.sim.scenario.ScenarioKeys;
 import io.parapipe.sim.scenario.ScenarioLoader;
+import io.parapipe.sim.scenario.ScenarioWarnings;
+import io.parapipe.sim.zombienet.ZombienetImport;
+import io.parapipe.sim.zombienet.ZombienetReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,11 +53,17 @@ import picocli.CommandLine.Spec;
       "The table has one row per para, every para: blocks authored, backed, included and "
           + "timed out on the final relay chain; time between inclusions (mean, p50, p95); mean "
           + "authoring time; blockspace as ref_time seconds per minute and as core use, the "
-          + "share of a 2 s block in every relay slot; runtime panics (their distinct messages "
-          + "follow the table). Then relay, finality and kernel lines.",
+          + "share of a 2 s block in every relay slot; runtime panics. Then relay, finality and "
+          + "kernel lines; with [[upgrades]], each para's figures per phase between upgrade "
+          + "points, a column per phase; and the panics grouped by message (hashes set aside) "
+          + "with their count and first and last relay block.",
       "",
       "On an interactive terminal a progress bar appears on stderr once a run has taken 2 "
-          + "seconds.",
+          + "seconds, and the summary ends with the commands to try next.",
+      "",
+      "A scenario that is legal but leaves the network dead in part or whole (every validator "
+          + "offline, message_loss = 1.0, no online collator, ...) runs; each finding is a "
+          + "'parapipe: warning:' line on stderr, also under --quiet, and in the results JSON.",
       "",
       "Exit status: 0 success, 2 bad input (message on stderr), 1 internal error.",
       "See docs/scenario.md, docs/results-schema.md and docs/trace.md."
@@ -67,9 +79,19 @@ public final class SimulateCommand implements Callable<Integer> {
 
   Runner runner = Runs::run;
 
+  /** Whether stdout and stderr are an interactive terminal; tests substitute a constant. */
+  BooleanSupplier terminal = SimulateCommand::interactive;
+
   @Option(names = "--config", paramLabel = "FILE",
       description = "Scenario TOML file (default: the embedded sync scenario).")
   Path config;
+
+  @Option(names = "--zombienet", paramLabel = "NETWORK.toml",
+      description = "A zombienet network definition: its validators, parachains, collators and "
+          + "the host configuration of its genesis patch set the network and [relay] keys over "
+          + "--config (whose [para] and [collator] keys give the runtimes). Prints what it read "
+          + "and what it ignores.")
+  Path zombienet;
 
   @Option(names = "--seed", paramLabel = "N",
       description = "Seed of every random stream; overrides the scenario's seed.")
@@ -88,14 +110,20 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Write every protocol event as JSON Lines.")
   Path trace;
 
+  @Option(names = "--csv", paramLabel = "DIR",
+      description = "Write paras.csv, candidates.csv and relay_blocks.csv into DIR (created), "
+          + "for pandas or a spreadsheet.")
+  Path csv;
+
   @Option(names = {"-q", "--quiet"},
-      description = "Print nothing on success: no progress bar, no summary (errors still go to "
-          + "stderr).")
+      description = "Print nothing on success: no progress bar, no summary (errors and warnings "
+          + "still go to stderr).")
   boolean quiet;
 
   @Override
   public Integer call() {
-    Scenario scenario = config == null ? ScenarioLoader.defaults() : ScenarioLoader.load(config);
+    Scenario scenario = zombienet != null ? fromZombienet()
+        : config == null ? ScenarioLoader.defaults() : ScenarioLoader.load(config);
     if (seed != null) {
       scenario = scenario.withSeed(seed);
     }
@@ -108,10 +136,17 @@ public final class SimulateCommand implements Callable<Integer> {
     if (trace != null) {
       checkWritable(trace, "trace file");
     }
+    if (csv != null && Files.exists(csv) && !Files.isDirectory(csv)) {
+      throw new UserError("--csv " + csv + ": exists and is not a directory");
+    }
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ProgressBar bar = !quiet && interactive()
+    // A dead network still runs, but says so at once rather than after a long run.
+    List<String> warned = ScenarioWarnings.of(scenario);
+    warn(err, warned);
+    boolean onTerminal = !quiet && terminal.getAsBoolean();
+    ProgressBar bar = onTerminal
         ? new ProgressBar(err, scenario.durationMicros()) : null;
     RunResult result;
     try {
@@ -128,10 +163,14 @@ public final class SimulateCommand implements Callable<Integer> {
       out.print(SummaryTable.render(result));
       out.flush();
     }
+    warn(err, result.warnings().stream().filter(w -> !warned.contains(w)).toList());
     if (json != null) {
       ResultsJson.write(result, json);
     }
-    if (!quiet && (json != null || trace != null)) {
+    if (csv != null) {
+      RunTables.write(result, csv);
+    }
+    if (!quiet && (json != null || trace != null || csv != null)) {
       out.println();
       if (json != null) {
         out.println("results   " + json);
@@ -139,9 +178,63 @@ public final class SimulateCommand implements Callable<Integer> {
       if (trace != null) {
         out.println("trace     " + trace);
       }
+      if (csv != null) {
+        out.println("tables    " + csv.resolve("paras.csv") + ", candidates.csv, relay_blocks.csv");
+      }
+      out.flush();
+    }
+    if (onTerminal) {
+      out.println();
+      out.print(nextSteps(json));
       out.flush();
     }
     return 0;
+  }
+
+  /** One line per warning on stderr, also under --quiet. */
+  private static void warn(PrintWriter err, List<String> warnings) {
+    for (String w : warnings) {
+      err.println("parapipe: warning: " + w);
+    }
+    err.flush();
+  }
+
+  /** What a newcomer can do next with this run, shown on a terminal after the summary. */
+  static String nextSteps(Path json) {
+    String report = json == null
+        ? "rerun with --json run.json, then: parapipe report run.json"
+        : "parapipe report " + json;
+    return "next      " + report + "   (HTML report: pipeline and charts over time)\n"
+        + "          parapipe compare   (sync and async backing side by side, same network)\n";
+  }
+
+  /** The scenario of {@code --zombienet} over {@code --config}; says what was read and ignored. */
+  private Scenario fromZombienet() {
+    JsonNode base = config == null ? JsonNodeFactory.instance.objectNode()
+        : ScenarioLoader.readTree(config);
+    ZombienetImport z = ZombienetReader.read(zombienet, base);
+    Scenario scenario = ScenarioLoader.parse(z.scenarioTree(), "zombienet " + zombienet
+        + (config == null ? "" : " over " + config));
+    if (!quiet) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("zombienet " + zombienet + ": " + scenario.network().integer("validators")
+          + " validators, " + scenario.paras().size() + " paras, "
+          + scenario.network().integer("collators_per_para") + " collator(s) per para"
+          + (config == null ? "; para runtimes and collators: the embedded defaults"
+              : "; para runtimes and collators: " + config));
+      for (String u : z.used()) {
+        out.println("  reads    " + u);
+      }
+      for (String n : z.notes()) {
+        out.println("  note     " + n);
+      }
+      if (!z.ignored().isEmpty()) {
+        out.println("  ignores  " + String.join(", ", z.ignored()));
+      }
+      out.println();
+      out.flush();
+    }
+    return scenario;
   }
 
   /**

@@ -55,6 +55,20 @@ class EndToEndTest {
   }
 
   @Test
+  void simulateReadsAZombienetNetworkAndWritesCsvTables(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("tables");
+    int code = Main.run("simulate", "--zombienet", "../scenarios/zombienet/sync-small.toml",
+        "--duration", "1m", "--csv", csv.toString());
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(stdout()).contains("zombienet ../scenarios/zombienet/sync-small.toml: 4 "
+        + "validators, 2 paras", "ignores  settings.timeout", "100 as 2000");
+    assertThat(Files.readAllLines(csv.resolve("paras.csv"))).hasSize(1 + 2);
+    assertThat(Files.readAllLines(csv.resolve("relay_blocks.csv")).get(0))
+        .isEqualTo("number,hash,slot,author,authored_at_ms,finalized_at_ms");
+    assertThat(Files.readAllLines(csv.resolve("candidates.csv")).size()).isGreaterThan(4);
+  }
+
+  @Test
   void compareRunsTwoScenariosAndRendersAReportThatReportCanReRender(@TempDir Path dir) throws Exception {
     Path sync = Files.writeString(dir.resolve("short-sync.toml"), "duration = \"2m\"\n");
     Path async = Files.writeString(dir.resolve("short-async.toml"), """

@@ -178,9 +178,31 @@ class SimulateCommandTest {
         List.of(), Map.of()));
   }
 
+  private static final String CANNED_WARNINGS =
+      "parapipe: warning: paras 2001, 2002 included no block in {span} of virtual time\n"
+      + "parapipe: warning: no relay block was finalized by a supermajority in {span} of virtual"
+      + " time\n";
+
+  @Test
+  void aDeadNetworkRunsAndSaysSoBeforeTheRunAndInTheResults(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("dead.toml"), "[network]\nmessage_loss = 1.0\n");
+    Path json = dir.resolve("run.json");
+    int code = runCanned("--config", file.toString(), "--json", json.toString(), "--quiet");
+    assertThat(code).isZero();
+    String loss = "network.message_loss = 1.0: every message is lost, so no node hears another"
+        + " and no candidate can be backed or included";
+    assertThat(stderr()).startsWith("parapipe: warning: " + loss + "\n");
+    assertThat(ResultsJson.read(json).get("warnings").get(0).asText()).isEqualTo(loss);
+  }
+
   private int runCanned(String... args) {
+    return runCanned(false, args);
+  }
+
+  private int runCanned(boolean terminal, String... args) {
     SimulateCommand cmd = new SimulateCommand();
     cmd.runner = (scenario, trace, progress, observers) -> cannedRun(scenario, trace);
+    cmd.terminal = () -> terminal;
     CommandLine cl = new CommandLine(cmd);
     cl.setExecutionExceptionHandler(new ErrorReporter());
     cl.setParameterExceptionHandler(new ErrorReporter());
@@ -192,7 +214,8 @@ class SimulateCommandTest {
     Path json = dir.resolve("run.json");
     int code = runCanned("--seed", "5", "--duration", "1m", "--json", json.toString());
     assertThat(code).isZero();
-    assertThat(stderr()).isEmpty();
+    // The canned run includes one block of para 2000 and finalizes nothing.
+    assertThat(stderr()).isEqualTo(CANNED_WARNINGS.replace("{span}", "1m"));
     assertThat(ran).hasSize(1);
     assertThat(ran.get(0).seed()).isEqualTo(5);
     assertThat(ran.get(0).durationMicros()).isEqualTo(60_000_000L);
@@ -214,8 +237,26 @@ class SimulateCommandTest {
     int code = runCanned("--quiet", "--trace", trace.toString());
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-    assertThat(stderr()).isEmpty();
+    assertThat(stderr()).as("warnings only").isEqualTo(CANNED_WARNINGS.replace("{span}", "10m"));
     assertThat(traces.get(0)).contains(trace);
+  }
+
+  @Test
+  void onATerminalTheSummaryEndsWithTheNextCommands(@TempDir Path dir) {
+    Path json = dir.resolve("run.json");
+    assertThat(runCanned(true, "--json", json.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("\n\nnext      parapipe report " + json
+        + "   (HTML report: pipeline and charts over time)\n"
+        + "          parapipe compare   (sync and async backing side by side, same network)\n");
+    out.reset();
+    assertThat(runCanned(true)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("next      rerun with --json run.json, then: parapipe report run.json");
+    out.reset();
+    assertThat(runCanned(true, "--quiet")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(runCanned(false)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("next ");
   }
 
   @Test

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * {@code expect} or {@code expect_error}. See {@code docs/conformance.md} for the format.
  *
  * <p>A file that breaks the format is {@link VectorResult.Malformed} (this takes precedence over a
- * failure: the remaining operations are still read to find format errors). An exception thrown by
+ * failure: the remaining operations are still read to find format errors). A vector none of whose
+ * operations has an {@code expect} or {@code expect_error} is malformed too: it could not fail. An exception thrown by
  * the implementation under test is a failure of the operation, never a crash of the run.
  */
 public final class ConformanceRunner {
@@ -137,6 +138,7 @@ public final class ConformanceRunner {
     initial.checkAllRead();
 
     VectorResult.Failed firstFailure = null;
+    boolean statesExpectation = false;
     for (int i = 0; i < operations.size(); i++) {
       VectorNode opNode = operations.get(i);
       if (!opNode.isObject()) {
@@ -153,6 +155,7 @@ public final class ConformanceRunner {
         throw new MalformedVectorException(opNode.path() + ".expect", "expected an object, got "
             + VectorNode.describe(expect.get()));
       }
+      statesExpectation |= expect.isPresent() || expectError.isPresent();
       if (expectError.isPresent()) {
         JsonNode e = expectError.get();
         if (!e.isObject() || e.get("error") == null || !e.get("error").isTextual()) {
@@ -179,6 +182,12 @@ public final class ConformanceRunner {
           firstFailure = new VectorResult.Failed(label, name, i, op, difference.get());
         }
       }
+    }
+    if (!statesExpectation) {
+      // Without one the vector could only fail by an exception: it would pass on most broken
+      // implementations.
+      throw new MalformedVectorException("operations", "no operation states what it expects; give"
+          + " at least one operation an expect or expect_error");
     }
     return firstFailure != null ? firstFailure : new VectorResult.Passed(label, name, operations.size());
   }

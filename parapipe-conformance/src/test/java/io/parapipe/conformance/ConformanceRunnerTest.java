@@ -149,6 +149,19 @@ class ConformanceRunnerTest {
   }
 
   @Test
+  void aVectorThatExpectsNothingIsMalformed() {
+    // Both operations succeed, so without the rule this vector would pass.
+    VectorResult.Malformed m = malformed(relayNumber("[{\"op\": \"check\", \"current\": 6, \"previous\": 5},"
+        + " {\"op\": \"check\", \"current\": 7, \"previous\": 6}]"));
+    assertThat(m.line()).isEqualTo("t.json: malformed: operations: no operation states what it expects;"
+        + " give at least one operation an expect or expect_error");
+    // One expectation anywhere is enough; the other operations are setup steps.
+    assertThat(run(relayNumber("[{\"op\": \"check\", \"current\": 6, \"previous\": 5},"
+        + " {\"op\": \"check\", \"current\": 7, \"previous\": 6, \"expect\": {}}]")))
+        .isInstanceOf(VectorResult.Passed.class);
+  }
+
+  @Test
   void anUnknownNameIsMalformed() {
     VectorResult.Malformed m = malformed("{\"component\": \"candidate_storage\", \"name\": \"s\", \"source\": \"parapipe\","
         + " \"description\": \"d\", \"initial\": {\"candidates\": {}}, \"operations\": [{\"op\": \"add\", \"candidate\": \"Z\"}]}");
@@ -202,8 +215,8 @@ class ConformanceRunnerTest {
   @Test
   void filesAreRunInPathOrderAndTheSummaryCountsEachKind(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("sub"));
-    Files.writeString(dir.resolve("sub/c.json"), relayNumber("[{\"op\": \"check\", \"current\": 6, \"previous\": 5}]"));
-    Files.writeString(dir.resolve("b.json"), relayNumber("[{\"op\": \"check\", \"current\": 5, \"previous\": 5}]"));
+    Files.writeString(dir.resolve("sub/c.json"), relayNumber("[{\"op\": \"check\", \"current\": 6, \"previous\": 5, \"expect\": {}}]"));
+    Files.writeString(dir.resolve("b.json"), relayNumber("[{\"op\": \"check\", \"current\": 5, \"previous\": 5, \"expect\": {}}]"));
     Files.writeString(dir.resolve("a.json"), "{\"component\": \"nope\"}");
     Files.writeString(dir.resolve("notes.txt"), "not a vector");
     List<VectorSource> sources = VectorCatalog.fromPaths(List.of(dir));
@@ -215,7 +228,7 @@ class ConformanceRunnerTest {
     List<String> lines = report.lines(false);
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).startsWith(dir.resolve("a.json") + ": malformed: component: unknown component");
-    assertThat(lines.get(1)).startsWith(dir.resolve("b.json") + ": op #0 (check): expected success, got error");
+    assertThat(lines.get(1)).startsWith(dir.resolve("b.json") + ": op #0 (check): expected {}, got error");
     assertThat(lines.get(2)).isEqualTo("1 passed, 1 failed, 1 malformed");
     assertThat(report.lines(true)).hasSize(4).element(2).asString().startsWith(dir.resolve("sub/c.json") + ": passed");
 

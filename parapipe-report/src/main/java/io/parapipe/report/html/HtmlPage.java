@@ -92,6 +92,7 @@ public final class HtmlPage {
       table.comparison { font-size: 15px; }
       pre.text { background: #f8f8f8; border: 1px solid #e4e4e4; padding: 8px; overflow-x: auto; }
       .panic { color: #b2182b; }
+      td.message { white-space: pre-wrap; }
       #console-errors { border: 2px solid #b2182b; padding: 8px; margin: 8px 0; }
       details > summary { cursor: pointer; margin: 6px 0; }
       .note { color: #555; font-size: 13px; }

@@ -12,7 +12,7 @@ import io.parapipe.report.pipeline.TextPipeline;
 import io.parapipe.report.run.CandidateTiming;
 import io.parapipe.report.run.CandidateView;
 import io.parapipe.report.run.ComparisonTable;
-import io.parapipe.report.run.PanicView;
+import io.parapipe.report.run.PanicGroupView;
 import io.parapipe.report.run.ParaView;
 import io.parapipe.report.run.RelayView;
 import io.parapipe.report.run.RunView;
@@ -27,10 +27,11 @@ import java.util.Set;
 
 /**
  * Writes the self-contained HTML report of one run or a comparison of several: a comparison
- * table (several runs), each run's pipeline diagram as SVG, the distribution of inclusion
- * intervals, authoring time and blockspace fill per para block, the unincluded segment over
- * time, the runs' figures, the candidates in the pipeline window, runtime panics and the effective
- * configuration. Runs are laid out side by side. Same input gives the same bytes.
+ * table (several runs), each run's pipeline diagram as SVG, charts of every para against time
+ * (inclusion intervals, blockspace, authoring time against the budget, the unincluded segment,
+ * the relay chain's finality lag), the runs' figures, the candidates in the pipeline window,
+ * runtime panics and the effective configuration. Runs are laid out side by side. Same input
+ * gives the same bytes.
  */
 public final class HtmlReport {
   /**
@@ -56,12 +57,9 @@ public final class HtmlReport {
       throw new IllegalArgumentException("no runs to report");
     }
     List<String> labels = entries.stream().map(Entry::label).toList();
-    List<ParaView> paras = new ArrayList<>();
     List<PipelineDiagram> diagrams = new ArrayList<>();
     for (Entry e : entries) {
-      ParaView p = PipelineDiagram.para(e.run(), paraId);
-      paras.add(p);
-      diagrams.add(PipelineDiagram.of(e.run(), p, window));
+      diagrams.add(PipelineDiagram.of(e.run(), PipelineDiagram.para(e.run(), paraId), window));
     }
     boolean comparison = entries.size() > 1;
     String title = comparison
@@ -101,21 +99,21 @@ public final class HtmlReport {
     }
     b.append("</div>\n</section>\n");
 
-    int axisMaxS = 0;
-    for (int i = 0; i < entries.size(); i++) {
-      axisMaxS = Math.max(axisMaxS, RunCharts.longestGapSeconds(entries.get(i).run(), paras.get(i)));
-    }
-    int intervalAxis = axisMaxS;
+    RunCharts.Axes axes = RunCharts.Axes.of(entries.stream().map(Entry::run).toList());
+    b.append("<p class=\"note charts-note\">The charts below draw every para, one colour each,"
+        + " against virtual time; a point sits at the time of its relay block. Paras with the"
+        + " same figures draw over each other. Runs side by side share their axes.</p>\n");
     chartSection(b, "intervals", "Inclusion intervals", entries, labels,
-        (e, p, i) -> RunCharts.inclusionIntervals(e.run(), p, "chart-intervals-" + i, intervalAxis),
-        paras);
-    chartSection(b, "authoring", "Authoring time and blockspace fill per para block", entries,
-        labels,
-        (e, p, i) -> RunCharts.authoring(e.run(), p, "chart-authoring-" + i)
-            + RunCharts.blockspace(e.run(), p, "chart-blockspace-" + i),
-        paras);
+        (e, i) -> RunCharts.inclusionIntervals(e.run(), "chart-intervals-" + i, axes)
+            + RunCharts.intervalsOverTime(e.run(), "chart-interval-time-" + i, axes));
+    chartSection(b, "blockspace", "Blockspace over time", entries, labels,
+        (e, i) -> RunCharts.blockspaceOverTime(e.run(), "chart-blockspace-" + i, axes));
+    chartSection(b, "authoring", "Authoring time against the budget", entries, labels,
+        (e, i) -> RunCharts.authoringOverTime(e.run(), "chart-authoring-" + i, axes));
     chartSection(b, "segment", "Unincluded segment over time", entries, labels,
-        (e, p, i) -> RunCharts.segment(e.run(), p, "chart-segment-" + i), paras);
+        (e, i) -> RunCharts.segmentOverTime(e.run(), "chart-segment-" + i, axes));
+    chartSection(b, "finality", "Finality lag over time", entries, labels,
+        (e, i) -> RunCharts.finalityLagOverTime(e.run(), "chart-finality-" + i, axes));
 
     b.append("<section id=\"figures\">\n<h2>Figures</h2>\n<div class=\"runs\">\n");
     for (int i = 0; i < entries.size(); i++) {
@@ -149,17 +147,17 @@ public final class HtmlReport {
   }
 
   private interface ChartMaker {
-    String make(Entry e, ParaView p, int index);
+    String make(Entry e, int index);
   }
 
   private static void chartSection(StringBuilder b, String id, String heading, List<Entry> entries,
-      List<String> labels, ChartMaker maker, List<ParaView> paras) {
+      List<String> labels, ChartMaker maker) {
     b.append("<section id=\"").append(id).append("\">\n<h2>").append(escape(heading))
         .append("</h2>\n<div class=\"runs\">\n");
     for (int i = 0; i < entries.size(); i++) {
       b.append("<div class=\"run\">\n<h3>").append(escape(labels.get(i))).append("</h3>\n")
           .append("<div class=\"charts\">\n")
-          .append(maker.make(entries.get(i), paras.get(i), i + 1))
+          .append(maker.make(entries.get(i), i + 1))
           .append("</div>\n</div>\n");
     }
     b.append("</div>\n</section>\n");
@@ -266,7 +264,7 @@ public final class HtmlReport {
             : ". Backing steps from " + escape(trace.source()) + ".")
         .append("</p>\n");
     b.append("<div class=\"scroll\"><table class=\"candidates\">\n<tr><th>block</th><th>relay parent</th>"
-        + "<th>authoring start</th><th>authoring</th><th>ref_time</th>");
+        + "<th>sealed at</th><th>authoring</th><th>ref_time</th>");
     if (trace != null) {
       b.append("<th>seconded</th><th>attested</th>");
     }
@@ -293,24 +291,38 @@ public final class HtmlReport {
     b.append("</table></div>\n");
   }
 
+  /**
+   * The panics of each para grouped by message, as the results' {@code panic_groups} give them
+   * (hashes and asserted values set aside): how many, the relay blocks of the first and last, the
+   * first one's time, the message and, where it differs, the first exact message.
+   */
   private static void panics(StringBuilder b, RunView r) {
     List<String> rows = new ArrayList<>();
     for (ParaView p : r.paras()) {
-      for (PanicView x : p.panics()) {
-        int block = x.atMs() < 0 ? -1 : r.relay().blockAt(x.atMs());
-        rows.add("<tr class=\"panic\"><td>" + p.id() + "</td><td class=\"num\">"
-            + (x.atMs() < 0 ? "n/a" : Markup.number(x.atMs() / 1000.0, 3) + " s")
-            + "</td><td>" + (block < 0 ? "" : "R" + block) + "</td><td class=\"num\">"
-            + count(x.collator()) + "</td><td class=\"num\">" + count(x.paraBlock())
-            + "</td><td>" + escape(x.message()) + "</td></tr>\n");
+      for (PanicGroupView g : p.panicGroups()) {
+        int from = g.firstRelayBlock() >= 0 || g.firstAtMs() < 0 ? g.firstRelayBlock()
+            : r.relay().blockAt(g.firstAtMs());
+        int to = g.lastRelayBlock() >= 0 || g.lastAtMs() < 0 ? g.lastRelayBlock()
+            : r.relay().blockAt(g.lastAtMs());
+        String blocks = from < 0 ? "" : from == to ? "R" + from : "R" + from + "..R" + to;
+        String message = escape(g.message());
+        if (!g.example().isEmpty() && !g.example().equals(g.message())) {
+          message += "<br><span class=\"note\">first: " + escape(g.example()) + "</span>";
+        }
+        rows.add("<tr class=\"panic\"><td>" + p.id() + "</td><td class=\"num\">" + g.count()
+            + "</td><td>" + blocks + "</td><td class=\"num\">"
+            + (g.firstAtMs() < 0 ? "n/a" : Markup.number(g.firstAtMs() / 1000.0, 3) + " s")
+            + "</td><td class=\"message\">" + message + "</td></tr>\n");
       }
     }
     if (rows.isEmpty()) {
       b.append("<p>No runtime panics.</p>\n");
       return;
     }
-    b.append("<div class=\"scroll\"><table class=\"panics\">\n<tr><th>para</th><th>at</th><th>relay block</th>"
-        + "<th>collator</th><th>para block</th><th>message</th></tr>\n");
+    b.append("<p class=\"note\">Grouped by message: 0x... stands for a hash, ... for an asserted"
+        + " value. Relay blocks: the newest best-chain block at the first and the last panic.</p>\n");
+    b.append("<div class=\"scroll\"><table class=\"panics\">\n<tr><th>para</th><th>panics</th>"
+        + "<th>relay blocks</th><th>first at</th><th>message</th></tr>\n");
     rows.forEach(b::append);
     b.append("</table></div>\n");
   }

@@ -230,7 +230,7 @@ public final class SvgPipeline {
     t.append(r.label()).append(" in R").append(block).append(": ").append(st.meaning()).append('.');
     t.append(" Relay parent R").append(c.relayParent());
     if (c.authoredAtMs() >= 0) {
-      t.append(", authoring started at ").append(Markup.number(c.authoredAtMs() / 1000.0, 3))
+      t.append(", sealed at ").append(Markup.number(c.authoredAtMs() / 1000.0, 3))
           .append(" s");
     }
     if (!Double.isNaN(c.authoringMs())) {
@@ -260,7 +260,7 @@ public final class SvgPipeline {
       relay.block(c.includedIn()).filter(b -> b.authoredAtMs() >= 0 && c.authoredAtMs() >= 0)
           .ifPresent(b -> t.append(", ")
               .append(Markup.number((b.authoredAtMs() - c.authoredAtMs()) / 1000.0, 2))
-              .append(" s after authoring started"));
+              .append(" s after it was sealed"));
       t.append('.');
     }
     if (c.timedOutIn() != null) {

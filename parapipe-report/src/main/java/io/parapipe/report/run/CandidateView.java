@@ -8,7 +8,7 @@ package io.parapipe.report.run;
  * @param paraBlock para block number
  * @param parentParaBlock number of its parent para block, or -1
  * @param relayParent relay parent number: the relay block it was built on
- * @param authoredAtMs when the collator started building it, or -1
+ * @param authoredAtMs when the collator sealed it (results' {@code authored_at_ms}), or -1
  * @param authoringMs time spent building it, or NaN
  * @param refTimePs {@code ref_time} it used, or -1
  * @param povSize proof-of-validity size in bytes, or -1
@@ -30,6 +30,15 @@ public record CandidateView(
     Integer includedIn,
     Integer timedOutIn,
     int core) {
+
+  /**
+   * @return when the collator started building it (sealed time less authoring time), or -1 if
+   *     either is unknown
+   */
+  public long authoringStartMs() {
+    return authoredAtMs < 0 || Double.isNaN(authoringMs) ? -1
+        : Math.round(authoredAtMs - authoringMs);
+  }
 
   /**
    * @return the last relay block in which this candidate is in the pipeline: its inclusion or

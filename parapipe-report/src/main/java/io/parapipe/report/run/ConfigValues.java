@@ -1,9 +1,12 @@
 package io.parapipe.report.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +64,42 @@ public final class ConfigValues {
   public static OptionalDouble maxBlockWeightMs(JsonNode config, int paraId) {
     JsonNode v = paraValue(config, paraId, "para", "max_block_weight");
     return v.isTextual() ? parseDurationMs(v.textValue()) : OptionalDouble.empty();
+  }
+
+  /**
+   * The collator's authoring budget ({@code authoring_duration}) over the run: the para's value,
+   * then the value of each upgrade that changes it for this para, from the upgrade's point
+   * ({@code at_relay_block}, or the first block of {@code at_session}).
+   *
+   * @param config the effective configuration
+   * @param paraId the para
+   * @return steps {@code {from relay block, budget in ms}} in block order, the first from block 0;
+   *     empty if the configuration does not give the budget
+   */
+  public static List<double[]> authoringBudgetSteps(JsonNode config, int paraId) {
+    JsonNode base = paraValue(config, paraId, "collator", "authoring_duration");
+    if (!base.isTextual() || parseDurationMs(base.textValue()).isEmpty()) {
+      return List.of();
+    }
+    TreeMap<Long, Double> steps = new TreeMap<>();
+    steps.put(0L, parseDurationMs(base.textValue()).getAsDouble());
+    long sessionLength = config.path("relay").path("session_length").asLong(600);
+    for (JsonNode u : config.path("upgrades")) {
+      JsonNode v = u.path("collator").path("authoring_duration");
+      OptionalDouble ms = v.isTextual() ? parseDurationMs(v.textValue()) : OptionalDouble.empty();
+      boolean applies = u.path("paras").isEmpty();
+      for (JsonNode id : u.path("paras")) {
+        applies |= id.asInt() == paraId;
+      }
+      long point = u.has("at_relay_block") ? u.path("at_relay_block").asLong()
+          : u.path("at_session").asLong() * sessionLength + 1;
+      if (ms.isPresent() && applies) {
+        steps.put(point, ms.getAsDouble());
+      }
+    }
+    List<double[]> out = new ArrayList<>();
+    steps.forEach((block, ms) -> out.add(new double[] {block, ms}));
+    return out;
   }
 
   /**

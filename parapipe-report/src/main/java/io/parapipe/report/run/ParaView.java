@@ -23,6 +23,7 @@ import java.util.List;
  *     p95} unknown)
  * @param segmentSeries the unincluded segment length after each para block
  * @param panics runtime panics of this para
+ * @param panicGroups its panics grouped by message ({@code panic_groups})
  * @param candidates candidates in para block order
  */
 public record ParaView(
@@ -43,12 +44,14 @@ public record ParaView(
     Stat unincludedSegment,
     List<SegmentPoint> segmentSeries,
     List<PanicView> panics,
+    List<PanicGroupView> panicGroups,
     List<CandidateView> candidates) {
 
   /** Copies the lists so the view stays immutable. */
   public ParaView {
     segmentSeries = List.copyOf(segmentSeries);
     panics = List.copyOf(panics);
+    panicGroups = List.copyOf(panicGroups);
     candidates = List.copyOf(candidates);
   }
 }

@@ -8,5 +8,7 @@ package io.parapipe.report.run;
  * @param slot BABE slot, or -1
  * @param author validator index of the author, or -1
  * @param authoredAtMs virtual time of authoring in ms, or -1
+ * @param finalizedAtMs when a supermajority had finalized it, in ms, or -1 (never, or not given)
  */
-public record RelayBlockView(int number, String hash, long slot, int author, long authoredAtMs) {}
+public record RelayBlockView(int number, String hash, long slot, int author, long authoredAtMs,
+    long finalizedAtMs) {}

@@ -131,7 +131,8 @@ public final class RunReader {
                 f.textOr(b, "hash", p, ""),
                 f.longOr(b, "slot", p, -1),
                 f.intOr(b, "author", p, -1),
-                f.millisOr(b, "authored_at_ms", p, -1)));
+                f.millisOr(b, "authored_at_ms", p, -1),
+                f.millisOr(b, "finalized_at_ms", p, -1)));
       }
       chain.sort((a, b) -> Integer.compare(a.number(), b.number()));
     }
@@ -188,6 +189,27 @@ public final class RunReader {
                 f.textOr(x, "message", pp, "")));
       }
     }
+    List<PanicGroupView> groups = new ArrayList<>();
+    JsonNode groupsNode = f.array(p, "panic_groups", path, false);
+    if (groupsNode != null) {
+      for (int i = 0; i < groupsNode.size(); i++) {
+        String gp = path + ".panic_groups[" + i + "]";
+        JsonNode g = groupsNode.get(i);
+        if (!g.isObject()) {
+          throw f.error(gp, "expected an object");
+        }
+        groups.add(new PanicGroupView(
+            f.textOr(g, "message", gp, ""),
+            f.intOr(g, "count", gp, 0),
+            f.intOr(g, "first_relay_block", gp, -1),
+            f.intOr(g, "last_relay_block", gp, -1),
+            f.millisOr(g, "first_at_ms", gp, -1),
+            f.millisOr(g, "last_at_ms", gp, -1),
+            f.textOr(g, "example", gp, "")));
+      }
+    } else {
+      groups = groupedByExactMessage(panics);
+    }
     List<CandidateView> candidates = new ArrayList<>();
     JsonNode cands = f.array(p, "candidates", path, false);
     if (cands != null) {
@@ -231,6 +253,19 @@ public final class RunReader {
         segment,
         series,
         panics,
+        groups,
         candidates);
+  }
+
+  /** Groups for a file written before {@code panic_groups}: one per exact message. */
+  private static List<PanicGroupView> groupedByExactMessage(List<PanicView> panics) {
+    java.util.Map<String, List<PanicView>> byMessage = new java.util.LinkedHashMap<>();
+    for (PanicView x : panics) {
+      byMessage.computeIfAbsent(x.message(), k -> new ArrayList<>()).add(x);
+    }
+    List<PanicGroupView> out = new ArrayList<>();
+    byMessage.forEach((message, xs) -> out.add(new PanicGroupView(message, xs.size(), -1, -1,
+        xs.get(0).atMs(), xs.get(xs.size() - 1).atMs(), message)));
+    return out;
   }
 }

@@ -21,6 +21,9 @@ import java.util.Map;
  * {@link ReportUserError} naming the file and line.
  */
 public final class TraceReader {
+  /** The trace format this reader reads (the header line\'s {@code schema}). */
+  public static final String TRACE_SCHEMA = "parapipe.trace/1";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TraceReader() {}
@@ -70,6 +73,14 @@ public final class TraceReader {
       } catch (JsonProcessingException ex) {
         throw new ReportUserError(
             source + ": line " + lineNo + ": not JSON: " + RunReader.brief(ex.getOriginalMessage()));
+      }
+      if (lineNo == 1 && e != null && e.has("schema")) {
+        // The header line (docs/trace.md); traces written before it existed have none.
+        if (!e.path("schema").asText().equals(TRACE_SCHEMA)) {
+          throw new ReportUserError(source + ": line 1: trace schema " + e.get("schema")
+              + " is not one this version reads (\"" + TRACE_SCHEMA + "\")");
+        }
+        continue;
       }
       if (e == null || !e.isObject() || !e.path("t_us").isIntegralNumber()
           || !e.path("type").isTextual()) {

@@ -1,7 +1,6 @@
 package io.parapipe.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -9,27 +8,27 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens reports in a real headless Chromium (Debian's {@code chromium}; skipped when none is
- * installed). Console errors are detected two independent ways: the page's own hook (see {@link
- * HtmlPage}) writes markers into the DOM, read back with {@code --dump-dom}; and Chromium's log
+ * Opens reports in a real headless Chromium (Debian's {@code chromium}). Without one every test
+ * is reported as skipped, with the reason. Console errors are detected two independent ways: the
+ * page's own hook (see {@link HtmlPage}) writes markers into the DOM, read back with {@code --dump-dom}; and Chromium's log
  * ({@code --enable-logging=stderr}) prints every console message as a {@code CONSOLE} line. The
  * negative tests show that both see a script error, a {@code console.error} and a blocked fetch.
  *
  * <p>With {@code -Dparapipe.screenshot=FILE} the screenshot of the fixture comparison is also
  * copied to FILE (this is how {@code docs/report-example.png} is made).
  */
+@EnabledIf(value = "chromiumInstalled",
+    disabledReason = "no Chromium: install Debian's 'chromium' (.ci/run does) or set PARAPIPE_CHROMIUM")
 class BrowserRenderTest {
-  private static HeadlessChromium chromium;
+  private static final HeadlessChromium chromium = HeadlessChromium.find().orElse(null);
 
-  @BeforeAll
-  static void findChromium() {
-    chromium = HeadlessChromium.find().orElse(null);
-    assumeTrue(chromium != null, "no chromium binary: install Debian's 'chromium' (.ci/run does)");
+  static boolean chromiumInstalled() {
+    return chromium != null;
   }
 
   private static List<String> consoleLines(String log) {

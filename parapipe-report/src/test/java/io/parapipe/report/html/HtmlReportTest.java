@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.parapipe.report.Fixtures;
 import io.parapipe.report.ReportUserError;
 import io.parapipe.report.pipeline.PipelineWindow;
+import io.parapipe.report.run.RunView;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
@@ -90,22 +93,23 @@ class HtmlReportTest {
   void everySvgIsWellFormedXmlAndTheIdsAreUnique() throws Exception {
     String html = comparison();
     List<String> svgs = svgs(html);
-    // Two pipelines and four charts per run.
-    assertThat(svgs).hasSize(2 + 2 * 4);
+    // Two pipelines and five charts per run: the fixtures give no finality times.
+    assertThat(svgs).hasSize(2 + 2 * 5);
     for (String svg : svgs) {
       Document doc = parseXml(svg);
       assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
     }
     assertThat(svgs).filteredOn(s -> s.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"pipeline-"))
         .hasSize(2);
-    assertThat(svgs).filteredOn(s -> s.startsWith("<svg class=\"chart\"")).hasSize(8);
+    assertThat(svgs).filteredOn(s -> s.startsWith("<svg class=\"chart\"")).hasSize(10);
     Set<String> ids = new HashSet<>();
     Matcher m = Pattern.compile("\\bid=\"([^\"]+)\"").matcher(html);
     while (m.find()) {
       assertThat(ids.add(m.group(1))).as("id %s is unique", m.group(1)).isTrue();
     }
     assertThat(ids).contains("pipeline-1", "pipeline-2", "comparison", "pipelines", "intervals",
-        "authoring", "segment", "figures", "candidates", "panics", "configuration");
+        "blockspace", "authoring", "segment", "finality", "figures", "candidates", "panics",
+        "configuration");
   }
 
   @Test
@@ -140,13 +144,55 @@ class HtmlReportTest {
     String html = faults();
     assertThat(html).contains("<title>parapipe report: faults</title>");
     assertThat(html).doesNotContain("id=\"comparison\"");
-    assertThat(html).contains("<tr class=\"panic\"><td>2000</td><td class=\"num\">72.340 s</td>"
-        + "<td>R12</td><td class=\"num\">21</td><td class=\"num\">8</td>"
-        + "<td>Slot must increase</td></tr>");
+    // The fixture has no panic_groups: its panics are grouped by exact message.
+    assertThat(html).contains("<tr class=\"panic\"><td>2000</td><td class=\"num\">1</td>"
+        + "<td>R12</td><td class=\"num\">72.340 s</td>"
+        + "<td class=\"message\">Slot must increase</td></tr>");
     assertThat(html).contains("<details open><summary>all keys</summary>");
     assertThat(html).contains("<tr><td>relay.max_candidate_depth</td><td>3</td></tr>");
     assertThat(html).contains("<tr><td>faults.offline_validators</td><td>[3,4]</td></tr>");
     assertThat(comparison()).contains("No runtime panics.");
+  }
+
+  @Test
+  void chartsDrawEveryParaAgainstTimeAndTheBudgetOverThePoints() {
+    RunView sync = Fixtures.run("sync");
+    RunView async = Fixtures.run("async");
+    RunCharts.Axes axes = RunCharts.Axes.of(List.of(sync, async));
+    // The async fixture has two paras; each is a series of every para chart.
+    for (XYChart c : List.of(RunCharts.intervalsOverTimeChart(async, axes),
+        RunCharts.blockspaceOverTimeChart(async, axes), RunCharts.segmentOverTimeChart(async, axes))) {
+      assertThat(c.getSeriesMap().keySet()).as(c.getTitle()).containsExactly("para 2000", "para 2001");
+      assertThat(c.getStyler().getXAxisMax()).isEqualTo(2.0); // both runs last two minutes
+    }
+    // The budget comes after the points, so it is drawn over them.
+    assertThat(RunCharts.authoringOverTimeChart(async, axes).getSeriesMap().keySet())
+        .containsExactly("para 2000", "para 2001", "budget (authoring_duration)");
+    XYChart s = RunCharts.intervalsOverTimeChart(sync, axes);
+    XYChart a = RunCharts.intervalsOverTimeChart(async, axes);
+    assertThat(s.getStyler().getYAxisMax()).isEqualTo(a.getStyler().getYAxisMax());
+    // Gaps sit at the time of the including relay block, in minutes.
+    XYSeries first = s.getSeriesMap().get("para 2000");
+    assertThat(first.getXData()[0]).isEqualTo(30_000 / 60_000.0); // R5, which included P2
+    assertThat(first.getYData()[0]).isEqualTo(12.0);
+  }
+
+  @Test
+  void panicsAreShownGroupedAsTheResultsGroupThem() {
+    String h1 = "0x" + "ab".repeat(32);
+    var run = io.parapipe.report.run.RunReader.parse("""
+        {"schema": "parapipe.run/1",
+         "relay": {"chain": [{"number": 1, "authored_at_ms": 6000},
+                             {"number": 2, "authored_at_ms": 12000}]},
+         "paras": [{"id": 2000, "panics": [],
+           "panic_groups": [{"message": "head 0x...", "count": 2, "first_relay_block": 1,
+             "last_relay_block": 2, "first_at_ms": 7000.0, "last_at_ms": 13000.0,
+             "example": "head %s"}]}]}
+        """.formatted(h1), "p.json");
+    String html = HtmlReport.render(List.of(new HtmlReport.Entry("p", run, null)), null, null);
+    assertThat(html).contains("<tr class=\"panic\"><td>2000</td><td class=\"num\">2</td>"
+        + "<td>R1..R2</td><td class=\"num\">7.000 s</td><td class=\"message\">head 0x...<br>"
+        + "<span class=\"note\">first: head " + h1 + "</span></td></tr>");
   }
 
   @Test
@@ -163,8 +209,11 @@ class HtmlReportTest {
       for (String svg : svgs(html)) {
         parseXml(svg);
       }
-      assertThat(svgs(html)).hasSize(5);
+      // The pipeline and the two inclusion interval charts; the other charts have no data.
+      assertThat(svgs(html)).hasSize(3);
       assertThat(html).contains("The results file gives no configuration.");
+      assertThat(html).contains("<p class=\"note chart-empty\">Finality lag of each relay block:"
+          + " the results give no finality times (relay.chain[].finalized_at_ms).</p>");
     }
     String html = HtmlReport.render(List.of(new HtmlReport.Entry("minimal", run, null)), 2000, null);
     assertThat(html).contains("data-stage=\"INCLUDED\"").contains("Pipeline of para 2000,");

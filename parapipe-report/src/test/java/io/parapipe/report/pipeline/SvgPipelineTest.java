@@ -64,9 +64,9 @@ class SvgPipelineTest {
     assertThat(with).contains("bitfields").contains("Seconded at 9.543 s.")
         .contains("Attested at 9.612 s.");
     assertThat(without).doesNotContain("bitfields").doesNotContain("Seconded at");
-    assertThat(without).contains("P1 in R3: included. Relay parent R1, authoring started at 6.120 s,"
-        + " took 1990 ms, ref_time 1945 ms. Backed in R2. Included in R3, 11.88 s after authoring"
-        + " started. Core 0.");
+    assertThat(without).contains("P1 in R3: included. Relay parent R1, sealed at 6.120 s,"
+        + " took 1990 ms, ref_time 1945 ms. Backed in R2. Included in R3, 11.88 s after it was"
+        + " sealed. Core 0.");
   }
 
   @Test

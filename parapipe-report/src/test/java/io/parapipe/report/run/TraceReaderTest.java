@@ -37,6 +37,18 @@ class TraceReaderTest {
   }
 
   @Test
+  void theHeaderLineIsSkippedAndAnotherVersionRefused() {
+    TraceView trace = TraceReader.parse("""
+        {"schema":"parapipe.trace/1"}
+        {"t_us": 5, "node": 1, "type": "candidate_seconded", "candidate": "0xaa"}
+        """, "t.jsonl");
+    assertThat(trace.timing("0xaa")).isPresent();
+    assertThatThrownBy(() -> TraceReader.parse("{\"schema\":\"parapipe.trace/9\"}\n", "v.jsonl"))
+        .isInstanceOf(ReportUserError.class)
+        .hasMessageStartingWith("v.jsonl: line 1: trace schema \"parapipe.trace/9\" is not one");
+  }
+
+  @Test
   void aBadLineIsNamed() {
     assertThatThrownBy(() -> TraceReader.parse("{\"t_us\": 1, \"type\": \"x\"}\nnot json\n", "t.jsonl"))
         .isInstanceOf(ReportUserError.class)

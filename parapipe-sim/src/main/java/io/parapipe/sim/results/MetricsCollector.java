@@ -16,6 +16,8 @@ import io.parapipe.sim.EventObserver;
 import io.parapipe.sim.SimulationSummary;
 import io.parapipe.sim.scenario.ParaSpec;
 import io.parapipe.sim.scenario.Scenario;
+import io.parapipe.sim.scenario.ScenarioWarnings;
+import io.parapipe.sim.scenario.UnitText;
 import io.parapipe.sim.scenario.UpgradeSpec;
 import io.parapipe.sim.scenario.Values;
 import java.util.ArrayList;
@@ -214,8 +216,16 @@ public final class MetricsCollector implements EventObserver {
     }
     for (int i = 0; i < panics.size(); i++) {
       RuntimePanicEvent p = panics.get(i);
-      paras.computeIfAbsent(p.para().value(), ParaAcc::new).panics.add(new RunResult.Panic(
+      ParaAcc acc = paras.computeIfAbsent(p.para().value(), ParaAcc::new);
+      acc.panics.add(new RunResult.Panic(
           Distribution.roundMs(panicTimes[i]), panicNodes[i], p.paraBlock(), p.message()));
+      acc.panicTimes.add(panicTimes[i]);
+    }
+    long[] chainTimes = new long[chain.length];
+    int[] chainNumbers = new int[chain.length];
+    for (int k = 0; k < chain.length; k++) {
+      chainTimes[k] = blockTimes[chain[k]];
+      chainNumbers[k] = blocks.get(chain[k]).number();
     }
     rejectedCandidates.forEach((para, bySubsystem) -> bySubsystem.forEach((subsystem, byReason) ->
         byReason.forEach((reason, hashes) -> paras.computeIfAbsent(para, ParaAcc::new).rejections.add(
@@ -223,15 +233,94 @@ public final class MetricsCollector implements EventObserver {
                 rejectionReports.get(para).get(subsystem).get(reason))))));
     List<RunResult.Para> paraResults = new ArrayList<>();
     for (ParaAcc acc : paras.values()) {
-      paraResults.add(acc.result(scenario, rule, runMicros));
+      paraResults.add(acc.result(scenario, rule, runMicros, chainTimes, chainNumbers));
     }
 
     long wall = summary.wallMillis();
     double eps = wall > 0 ? Math.round(summary.eventsProcessed() * 10_000.0 / wall) / 10.0 : 0.0;
     ObjectNode config = scenario.toJson();
     return new RunResult(ResultsJson.SCHEMA, ResultsJson.parapipeVersion(), scenario.name(),
-        scenario.seed(), Distribution.roundMs(scenario.durationMicros()), config, relay,
-        paraResults, new RunResult.Kernel(summary.eventsProcessed(), wall, eps));
+        scenario.seed(), Distribution.roundMs(scenario.durationMicros()),
+        warnings(scenario, runMicros, relay, paraResults), config, relay, paraResults,
+        phases(scenario, runMicros, chainTimes, chainNumbers, paras.values()),
+        new RunResult.Kernel(summary.eventsProcessed(), wall, eps));
+  }
+
+  /**
+   * The phases between the scenario's upgrade points (none without upgrades). A phase starts at
+   * the first block of the run or at an upgrade point and ends before the next point; phases the
+   * best chain never reached are left out.
+   */
+  private static List<RunResult.Phase> phases(Scenario scenario, long runMicros,
+      long[] chainTimes, int[] chainNumbers, java.util.Collection<ParaAcc> paras) {
+    if (scenario.upgrades().isEmpty() || chainNumbers.length == 0) {
+      return List.of();
+    }
+    int sessionLength = scenario.relay().integer("session_length");
+    TreeMap<Long, List<Integer>> starts = new TreeMap<>();
+    starts.put(1L, new ArrayList<>());
+    for (int i = 0; i < scenario.upgrades().size(); i++) {
+      starts.computeIfAbsent(scenario.upgrades().get(i).point(sessionLength), k -> new ArrayList<>())
+          .add(i);
+    }
+    int tip = chainNumbers[chainNumbers.length - 1];
+    List<Long> from = new ArrayList<>(starts.keySet());
+    List<RunResult.Phase> out = new ArrayList<>();
+    for (int k = 0; k < from.size() && from.get(k) <= tip; k++) {
+      int first = (int) (long) from.get(k);
+      int last = k + 1 < from.size() ? (int) Math.min(tip, from.get(k + 1) - 1) : tip;
+      long fromMicros = k == 0 ? 0 : authoredAt(first, chainTimes, chainNumbers, runMicros);
+      long toMicros = authoredAt(last + 1, chainTimes, chainNumbers, runMicros);
+      List<RunResult.PhasePara> figures = new ArrayList<>();
+      for (ParaAcc acc : paras) {
+        figures.add(acc.phase(first, last, toMicros - fromMicros));
+      }
+      out.add(new RunResult.Phase(first, last, Distribution.roundMs(fromMicros),
+          Distribution.roundMs(toMicros), starts.get(from.get(k)), figures));
+    }
+    return out;
+  }
+
+  /** When the best-chain block {@code number} was authored, or {@code otherwise} if it was not. */
+  private static long authoredAt(int number, long[] chainTimes, int[] chainNumbers, long otherwise) {
+    int i = java.util.Arrays.binarySearch(chainNumbers, number);
+    return i >= 0 ? chainTimes[i] : otherwise;
+  }
+
+  /**
+   * The scenario's own warnings, then what the run shows to be dead: no relay block, paras that
+   * included nothing, no finality.
+   */
+  private static List<String> warnings(Scenario scenario, long runMicros, RunResult.Relay relay,
+      List<RunResult.Para> paras) {
+    List<String> out = new ArrayList<>(ScenarioWarnings.of(scenario));
+    String span = UnitText.formatDuration(runMicros) + " of virtual time";
+    if (relay.blocks() == 0) {
+      out.add("no relay block was authored in " + span);
+      return out;
+    }
+    List<Integer> idle = new ArrayList<>();
+    for (RunResult.Para p : paras) {
+      if (p.included() == 0) {
+        idle.add(p.id());
+      }
+    }
+    if (!idle.isEmpty()) {
+      StringBuilder ids = new StringBuilder();
+      for (int i = 0; i < idle.size() && i < 10; i++) {
+        ids.append(i == 0 ? "" : ", ").append(idle.get(i));
+      }
+      if (idle.size() > 10) {
+        ids.append(" and ").append(idle.size() - 10).append(" more");
+      }
+      out.add(idle.size() == paras.size()
+          ? "no para block was included in " + span
+          : (idle.size() == 1 ? "para " : "paras ") + ids + " included no block in " + span);
+    }
+    if (relay.finalized() == 0) {
+      out.add("no relay block was finalized by a supermajority in " + span);
+    }
+    return out;
   }
 
   /**
@@ -405,6 +494,9 @@ public final class MetricsCollector implements EventObserver {
     final TreeMap<Hash, CandidateAcc> candidates = new TreeMap<>();
     final List<long[]> inclusions = new ArrayList<>(); // {relay number, relay authoring time}
     final List<RunResult.Panic> panics = new ArrayList<>();
+    final List<Long> panicTimes = new ArrayList<>(); // virtual time of each panic, microseconds
+    int[] panicBlocks = new int[0]; // the newest best-chain block at each panic
+    final List<long[]> includedWork = new ArrayList<>(); // {relay number, ref_time} per inclusion
     final List<RunResult.Rejection> rejections = new ArrayList<>();
 
     ParaAcc(int id) {
@@ -421,7 +513,8 @@ public final class MetricsCollector implements EventObserver {
     /** Kind of the collator that built the para's last block (null if none was built). */
     String lastCollatorKind;
 
-    RunResult.Para result(Scenario scenario, HostRule rule, long runMicros) {
+    RunResult.Para result(Scenario scenario, HostRule rule, long runMicros, long[] chainTimes,
+        int[] chainNumbers) {
       // Inclusion intervals, in best-chain order (stable sort keeps event order within a block).
       inclusions.sort(Comparator.comparingLong(a -> a[0]));
       long[] intervals = new long[Math.max(0, inclusions.size() - 1)];
@@ -449,6 +542,7 @@ public final class MetricsCollector implements EventObserver {
               paraBlockAuthors[pi], Distribution.roundMs(sealed), Distribution.roundMs(a.authoringUs()),
               a.refTimePs(), a.povSize(), c.backedIn, c.includedIn, c.timedOutIn, c.core);
           if (c.includedIn != null) {
+            includedWork.add(new long[] {c.includedIn, a.refTimePs()});
             refTime += a.refTimePs();
             pov += a.povSize();
             latencies[latencyCount++] = c.includedAt - (sealed - a.authoringUs());
@@ -483,8 +577,72 @@ public final class MetricsCollector implements EventObserver {
           included, timedOut, Distribution.ofMicros(intervals, intervals.length),
           Distribution.ofMicros(latencies, latencyCount), Distribution.ofMicros(authoring, authored),
           authoringBudgetMs(scenario, collator, kind, id), refTime, blockspace, pov,
-          new RunResult.Segment(segmentMean, segmentMax, series), panics, rejections, out);
+          new RunResult.Segment(segmentMean, segmentMax, series), panics,
+          PanicGroups.of(panics, panicBlocks = relayBlocksAt(panicTimes, chainTimes, chainNumbers)),
+          rejections, out);
     }
+
+    /**
+     * The para's figures in the relay blocks {@code first..last}, a phase of {@code micros}.
+     * Call after {@link #result}.
+     */
+    RunResult.PhasePara phase(int first, int last, long micros) {
+      long[] gaps = new long[inclusions.size()];
+      int gapCount = 0;
+      int included = 0;
+      long[] previous = null;
+      for (long[] in : inclusions) { // sorted by relay number in result()
+        if (in[0] < first || in[0] > last) {
+          previous = null;
+          continue;
+        }
+        included++;
+        if (previous != null) {
+          gaps[gapCount++] = in[1] - previous[1];
+        }
+        previous = in;
+      }
+      long refTime = 0;
+      for (long[] w : includedWork) {
+        if (w[0] >= first && w[0] <= last) {
+          refTime += w[1];
+        }
+      }
+      int phasePanics = 0;
+      for (int b : panicBlocks) {
+        // Panics before block 1 belong to the first phase.
+        if ((b >= first || (first == 1 && b == 0)) && b <= last) {
+          phasePanics++;
+        }
+      }
+      double minutes = micros / 60_000_000.0;
+      double blockspace = minutes <= 0 ? 0.0 : Math.round(refTime / 1e9 / minutes * 10) / 10.0;
+      return new RunResult.PhasePara(id, included, Distribution.ofMicros(gaps, gapCount), refTime,
+          blockspace, phasePanics);
+    }
+  }
+
+  /**
+   * For each time, the best-chain relay block that was the newest then: the last one authored at
+   * or before it (0 before the first).
+   */
+  static int[] relayBlocksAt(List<Long> times, long[] chainTimes, int[] chainNumbers) {
+    int[] out = new int[times.size()];
+    for (int i = 0; i < out.length; i++) {
+      long t = times.get(i);
+      int lo = 0;
+      int hi = chainTimes.length; // first block authored after t
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (chainTimes[mid] <= t) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      out[i] = lo == 0 ? 0 : chainNumbers[lo - 1];
+    }
+    return out;
   }
 
   /**
@@ -523,7 +681,7 @@ public final class MetricsCollector implements EventObserver {
     }
 
     long point(UpgradeSpec u) {
-      return u.atRelayBlock() >= 0 ? u.atRelayBlock() : u.atSession() * sessionLength + 1;
+      return u.point((int) sessionLength);
     }
 
     String backing() {

@@ -70,12 +70,22 @@ public final class ResultsJson {
       g.writeStringField("name", r.name());
       g.writeNumberField("seed", r.seed());
       ms(g, "duration_ms", r.durationMs());
+      g.writeArrayFieldStart("warnings");
+      for (String w : r.warnings()) {
+        g.writeString(w);
+      }
+      g.writeEndArray();
       g.writeFieldName("config");
       MAPPER.writeTree(g, r.config());
       relay(g, r.relay());
       g.writeArrayFieldStart("paras");
       for (RunResult.Para p : r.paras()) {
         para(g, p);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("phases");
+      for (RunResult.Phase ph : r.phases()) {
+        phase(g, ph);
       }
       g.writeEndArray();
       g.writeObjectFieldStart("kernel");
@@ -154,6 +164,19 @@ public final class ResultsJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("panic_groups");
+    for (RunResult.PanicGroup x : p.panicGroups()) {
+      g.writeStartObject();
+      g.writeStringField("message", x.message());
+      g.writeNumberField("count", x.count());
+      g.writeNumberField("first_relay_block", x.firstRelayBlock());
+      g.writeNumberField("last_relay_block", x.lastRelayBlock());
+      ms(g, "first_at_ms", x.firstAtMs());
+      ms(g, "last_at_ms", x.lastAtMs());
+      g.writeStringField("example", x.example());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeArrayFieldStart("rejections");
     for (RunResult.Rejection x : p.rejections()) {
       g.writeStartObject();
@@ -185,6 +208,32 @@ public final class ResultsJson {
       integer(g, "included_in", c.includedIn());
       integer(g, "timed_out_in", c.timedOutIn());
       g.writeNumberField("core", c.core());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void phase(JsonGenerator g, RunResult.Phase ph) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("from_relay_block", ph.fromRelayBlock());
+    g.writeNumberField("to_relay_block", ph.toRelayBlock());
+    ms(g, "from_ms", ph.fromMs());
+    ms(g, "to_ms", ph.toMs());
+    g.writeArrayFieldStart("upgrades");
+    for (int u : ph.upgrades()) {
+      g.writeNumber(u);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("paras");
+    for (RunResult.PhasePara p : ph.paras()) {
+      g.writeStartObject();
+      g.writeNumberField("id", p.id());
+      g.writeNumberField("included", p.included());
+      distribution(g, "inclusion_interval_ms", p.inclusionIntervalMs());
+      g.writeNumberField("ref_time_included_ps", p.refTimeIncludedPs());
+      ms(g, "blockspace_ms_per_minute", p.blockspaceMsPerMinute());
+      g.writeNumberField("panics", p.panics());
       g.writeEndObject();
     }
     g.writeEndArray();

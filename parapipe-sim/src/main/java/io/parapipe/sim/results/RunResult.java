@@ -15,9 +15,13 @@ import java.util.List;
  * @param name scenario name
  * @param seed scenario seed
  * @param durationMs scenario duration
+ * @param warnings what made the network dead in part or whole: findings in the scenario (see
+ *     {@code ScenarioWarnings}), then what did not happen in the run (no relay block, a para
+ *     without inclusions, no finality)
  * @param config the effective scenario ({@code Scenario.toJson()}); not to be modified
  * @param relay relay-chain figures
  * @param paras one entry per para, ascending ids
+ * @param phases the run between its upgrade points, for each para; empty without upgrades
  * @param kernel simulation kernel figures
  */
 public record RunResult(
@@ -26,15 +30,19 @@ public record RunResult(
     String name,
     long seed,
     double durationMs,
+    List<String> warnings,
     ObjectNode config,
     Relay relay,
     List<Para> paras,
+    List<Phase> phases,
     Kernel kernel) {
 
   /** Copies the lists and the configuration, so the result is not changed from outside. */
   public RunResult {
+    warnings = List.copyOf(warnings);
     config = config.deepCopy();
     paras = List.copyOf(paras);
+    phases = List.copyOf(phases);
   }
 
   /** The result for one para id, or null if the run had no such para. */
@@ -110,6 +118,7 @@ public record RunResult(
    * @param povBytesIncluded sum of PoV sizes of included blocks
    * @param unincludedSegment segment lengths of included blocks
    * @param panics runtime panics, in time order
+   * @param panicGroups the panics grouped by message ({@link PanicGroups}), first group first
    * @param rejections collations and candidates validators refused, by subsystem then reason
    * @param candidates candidates seen on the best chain, by para block number then hash
    */
@@ -130,11 +139,13 @@ public record RunResult(
       long povBytesIncluded,
       Segment unincludedSegment,
       List<Panic> panics,
+      List<PanicGroup> panicGroups,
       List<Rejection> rejections,
       List<Candidate> candidates) {
     /** Copies the lists. */
     public Para {
       panics = List.copyOf(panics);
+      panicGroups = List.copyOf(panicGroups);
       rejections = List.copyOf(rejections);
       candidates = List.copyOf(candidates);
     }
@@ -183,6 +194,22 @@ public record RunResult(
   public record Panic(double atMs, int collator, int paraBlock, String message) {}
 
   /**
+   * The panics of a para that share a message, once hashes and asserted values are set aside.
+   *
+   * @param message the shared message, with {@code 0x...} for hashes and {@code ...} for the
+   *     values of a failed {@code assert_eq!}
+   * @param count how many panics
+   * @param firstRelayBlock the best-chain relay block that was the newest at the first panic (0
+   *     before block 1)
+   * @param lastRelayBlock the same at the last panic
+   * @param firstAtMs virtual time of the first panic
+   * @param lastAtMs virtual time of the last panic
+   * @param example the exact message of the first panic
+   */
+  public record PanicGroup(String message, int count, int firstRelayBlock, int lastRelayBlock,
+      double firstAtMs, double lastAtMs, String example) {}
+
+  /**
    * A candidate that appears in a best-chain CandidateBacked, CandidateIncluded or
    * CandidateTimedOut event. The authoring fields are null if no ParaBlockAuthored event named
    * the candidate (which a correct simulation never produces).
@@ -215,6 +242,41 @@ public record RunResult(
       Integer includedIn,
       Integer timedOutIn,
       int core) {}
+
+  /**
+   * The run between two upgrade points: from the start or an upgrade point up to the block before
+   * the next point, or to the end of the run.
+   *
+   * @param fromRelayBlock first best-chain relay block of the phase
+   * @param toRelayBlock last best-chain relay block of the phase
+   * @param fromMs start of the phase: the authoring time of its first block (0 for the first
+   *     phase)
+   * @param toMs end of the phase: the authoring time of the next phase's first block, or the end
+   *     of the run
+   * @param upgrades indices into the scenario's {@code [[upgrades]]} whose point starts the phase
+   * @param paras each para's figures in the phase, ascending ids
+   */
+  public record Phase(int fromRelayBlock, int toRelayBlock, double fromMs, double toMs,
+      List<Integer> upgrades, List<PhasePara> paras) {
+    /** Copies the lists. */
+    public Phase {
+      upgrades = List.copyOf(upgrades);
+      paras = List.copyOf(paras);
+    }
+  }
+
+  /**
+   * One para's figures in one phase.
+   *
+   * @param id para id
+   * @param included inclusions in the phase's relay blocks
+   * @param inclusionIntervalMs gaps between consecutive inclusions that both fall in the phase
+   * @param refTimeIncludedPs ref_time of the blocks included in the phase, picoseconds
+   * @param blockspaceMsPerMinute that ref_time in ms per minute of the phase
+   * @param panics runtime panics while the phase's relay blocks were the newest
+   */
+  public record PhasePara(int id, int included, Distribution inclusionIntervalMs,
+      long refTimeIncludedPs, double blockspaceMsPerMinute, int panics) {}
 
   /**
    * Kernel figures.

@@ -3,7 +3,6 @@ package io.parapipe.sim.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parapipe.sim.scenario.UnitText;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +10,10 @@ import java.util.Map;
 /**
  * The terminal summary of a run that {@code parapipe simulate} prints: one row per para (every
  * para, in id order: at 100 paras the table is 100 rows, and the para that differs is what one
- * looks for), then relay, finality and kernel lines, then the distinct runtime panic messages and
- * the reasons validators refused collations or candidates.
+ * looks for), then relay, finality and kernel lines; with upgrades each para's figures per phase
+ * between the upgrade points, a column per phase; then the runtime panics grouped by message
+ * ({@link PanicGroups}) with their count and relay blocks, and the reasons validators refused
+ * collations or candidates.
  *
  * <p>Blockspace is shown as seconds of {@code ref_time} per minute and as a share of one full
  * core: a 2 s block (Polkadot's largest para block) in every relay slot. Synchronous backing with
@@ -70,21 +71,15 @@ public final class SummaryTable {
     sb.append(fmt("kernel    %,d events in %.1f s wall (%,.0f events/s)\n", k.events(),
         k.wallMs() / 1000.0, k.eventsPerSecond()));
 
+    phases(sb, r);
+    panics(sb, r);
+    rejections(sb, r);
+    return sb.toString();
+  }
+
+  /** What validators refused, per para and reason: distinct candidates and reports. */
+  private static void rejections(StringBuilder sb, RunResult r) {
     boolean heading = false;
-    for (RunResult.Para p : r.paras()) {
-      Map<String, Integer> messages = new LinkedHashMap<>();
-      for (RunResult.Panic x : p.panics()) {
-        messages.merge(x.message(), 1, Integer::sum);
-      }
-      for (Map.Entry<String, Integer> m : messages.entrySet()) {
-        if (!heading) {
-          sb.append("\nruntime panics\n");
-          heading = true;
-        }
-        sb.append(fmt("  %d  %d x %s\n", p.id(), m.getValue(), m.getKey()));
-      }
-    }
-    heading = false;
     for (RunResult.Para p : r.paras()) {
       for (RunResult.Rejection x : p.rejections()) {
         if (!heading) {
@@ -95,7 +90,115 @@ public final class SummaryTable {
             x.candidates() == 1 ? "candidate" : "candidates", x.reports(), x.subsystem(), x.reason()));
       }
     }
-    return sb.toString();
+  }
+
+  /**
+   * With upgrades, each para's figures per phase, a column per phase: inclusion interval mean,
+   * p50 and p95, inclusions, blockspace and panics.
+   */
+  private static void phases(StringBuilder sb, RunResult r) {
+    List<RunResult.Phase> phases = r.phases();
+    if (phases.isEmpty()) {
+      return;
+    }
+    List<String> points = new ArrayList<>();
+    for (int k = 1; k < phases.size(); k++) {
+      points.add(Integer.toString(phases.get(k).fromRelayBlock()));
+    }
+    sb.append('\n').append(points.isEmpty() ? "phases (no upgrade point reached)"
+        : "phases: the run from the start and from each upgrade point (relay block"
+            + (points.size() == 1 ? " " : "s ") + String.join(", ", points) + ")").append('\n');
+    int n = phases.size();
+    List<String[]> rows = new ArrayList<>();
+    String[] titles = new String[n + 2];
+    String[] spans = new String[n + 2];
+    titles[0] = "";
+    titles[1] = "";
+    spans[0] = "para";
+    spans[1] = "figure";
+    for (int k = 0; k < n; k++) {
+      RunResult.Phase ph = phases.get(k);
+      List<String> ups = new ArrayList<>();
+      ph.upgrades().forEach(u -> ups.add(Integer.toString(u)));
+      titles[k + 2] = ups.isEmpty() ? "start" : "upgrades[" + String.join(",", ups) + "]";
+      spans[k + 2] = "R" + ph.fromRelayBlock() + "..R" + ph.toRelayBlock();
+    }
+    rows.add(titles);
+    rows.add(spans);
+    String[] figures = {"interval mean", "interval p50", "interval p95", "included",
+        "blockspace", "panics"};
+    for (int i = 0; i < phases.get(0).paras().size(); i++) {
+      for (int f = 0; f < figures.length; f++) {
+        String[] row = new String[n + 2];
+        row[0] = f == 0 ? Integer.toString(phases.get(0).paras().get(i).id()) : "";
+        row[1] = figures[f];
+        for (int k = 0; k < n; k++) {
+          RunResult.PhasePara p = phases.get(k).paras().get(i);
+          Distribution iv = p.inclusionIntervalMs();
+          row[k + 2] = switch (f) {
+            case 0 -> iv.count() == 0 ? "-" : seconds(iv.mean());
+            case 1 -> iv.count() == 0 ? "-" : seconds(iv.p50());
+            case 2 -> iv.count() == 0 ? "-" : seconds(iv.p95());
+            case 3 -> Integer.toString(p.included());
+            case 4 -> fmt("%.2fs/min", p.blockspaceMsPerMinute() / 1000);
+            default -> Integer.toString(p.panics());
+          };
+        }
+        rows.add(row);
+      }
+    }
+    int[] width = new int[n + 2];
+    for (String[] row : rows) {
+      for (int c = 0; c < row.length; c++) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < row.length; c++) {
+        String pad = " ".repeat(width[c] - row[c].length());
+        line.append(c == 0 ? "" : "  ").append(c < 2 ? row[c] + pad : pad + row[c]);
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  /**
+   * The panics grouped by message: count, the relay blocks of the first and last, the message
+   * (continuation lines of a multi-line message under its first line).
+   */
+  private static void panics(StringBuilder sb, RunResult r) {
+    List<String[]> rows = new ArrayList<>();
+    for (RunResult.Para p : r.paras()) {
+      for (RunResult.PanicGroup g : p.panicGroups()) {
+        String blocks = g.firstRelayBlock() == g.lastRelayBlock() ? "R" + g.firstRelayBlock()
+            : "R" + g.firstRelayBlock() + "..R" + g.lastRelayBlock();
+        rows.add(new String[] {Integer.toString(p.id()), Integer.toString(g.count()), blocks,
+            g.message()});
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    sb.append("\nruntime panics, grouped by message (0x... a hash, ... an asserted value)\n");
+    rows.add(0, new String[] {"para", "count", "relay blocks", "message"});
+    int[] width = new int[3];
+    for (String[] row : rows) {
+      for (int c = 0; c < 3; c++) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    String indent = " ".repeat(2 + width[0] + 2 + width[1] + 2 + width[2] + 2);
+    for (String[] row : rows) {
+      String[] lines = row[3].split("\n", -1);
+      sb.append("  ").append(row[0]).append(" ".repeat(width[0] - row[0].length())).append("  ")
+          .append(" ".repeat(width[1] - row[1].length())).append(row[1]).append("  ")
+          .append(row[2]).append(" ".repeat(width[2] - row[2].length())).append("  ")
+          .append(lines[0]).append('\n');
+      for (int i = 1; i < lines.length; i++) {
+        sb.append(indent).append(lines[i]).append('\n');
+      }
+    }
   }
 
   private static double slotMs(RunResult r) {

@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,9 +20,11 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads scenario TOML strictly: unknown keys, wrong types, out-of-range values and
@@ -53,22 +60,89 @@ public final class ScenarioLoader {
 
   /** Reads and checks a scenario file. */
   public static Scenario load(Path file) {
-    String text;
+    return parse(readText(file), file.toString());
+  }
+
+  /** A scenario file's text: it must exist, be a file and be UTF-8. */
+  private static String readText(Path file) {
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      if (Files.isDirectory(file)) {
+        throw new ScenarioConfigException("scenario file " + file + " is a directory; give a .toml"
+            + " file (the shipped ones are in scenarios/)");
+      }
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new ScenarioConfigException("scenario file " + file + " does not exist");
     } catch (IOException e) {
       throw new ScenarioConfigException("cannot read scenario file " + file + ": " + e.getMessage());
     }
-    return parse(text, file.toString());
+    return utf8(bytes, file.toString());
+  }
+
+  /**
+   * The text of a scenario file, which TOML requires to be UTF-8: a byte that is not UTF-8 is an
+   * error naming its line and column.
+   */
+  static String utf8(byte[] bytes, String origin) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = decoder.decode(in, out, true);
+    if (r.isError()) {
+      int bad = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+      throw new ScenarioConfigException(String.format(Locale.ROOT,
+          "%s is not UTF-8 text: byte 0x%02X at line %d, column %d; save the file as UTF-8",
+          origin, bytes[bad] & 0xff, line, column));
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   /** Parses and checks scenario TOML text; {@code origin} names it in messages. */
   public static Scenario parse(String toml, String origin) {
-    JsonNode root;
+    JsonNode root = parseTree(toml, origin);
+    return parse(root, origin);
+  }
+
+  /**
+   * Checks a scenario already parsed into a tree (TOML tables as objects, arrays of tables as
+   * arrays), with the same rules as a file: {@link ScenarioOverrides} and the zombienet reader
+   * build such trees.
+   */
+  public static Scenario parse(JsonNode root, String origin) {
+    if (!root.isObject()) {
+      throw new ScenarioConfigException(origin + " must be a table of scenario keys");
+    }
+    return new ScenarioLoader.Reader(root, origin).read();
+  }
+
+  /**
+   * Reads a scenario file into its TOML tree, unchecked: callers change it and then check it with
+   * {@link #parse(JsonNode, String)}.
+   */
+  public static JsonNode readTree(Path file) {
+    return parseTree(readText(file), file.toString());
+  }
+
+  /** Parses TOML text into its tree, unchecked; {@code origin} names it in messages. */
+  public static JsonNode parseTree(String toml, String origin) {
+    if (toml.startsWith("\uFEFF")) {
+      toml = toml.substring(1); // a byte order mark, which editors on Windows write
+    }
     try {
-      root = toml.isBlank() ? JsonNodeFactory.instance.objectNode() : new TomlMapper().readTree(toml);
+      return toml.isBlank() ? JsonNodeFactory.instance.objectNode() : new TomlMapper().readTree(toml);
     } catch (JacksonException e) {
       JsonLocation loc = e.getLocation();
       String where = loc == null || loc.getLineNr() < 0 ? "" : " at line " + loc.getLineNr();
@@ -77,7 +151,6 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw new ScenarioConfigException("cannot parse " + origin + ": " + e.getMessage());
     }
-    return new ScenarioLoader.Reader(root, origin).read();
   }
 
   /** One parse: keeps the origin for messages. */
@@ -92,6 +165,11 @@ public final class ScenarioLoader {
 
     private ScenarioConfigException error(String what) {
       return new ScenarioConfigException(what + " in " + origin);
+    }
+
+    /** {@code what} in the file, then how to fix it. */
+    private ScenarioConfigException error(String what, String hint) {
+      return new ScenarioConfigException(what + " in " + origin + "; " + hint);
     }
 
     private JsonNode table(String name) {
@@ -165,6 +243,7 @@ public final class ScenarioLoader {
 
     private void readParaOverrides(TreeMap<Integer, ParaSpec> paras) {
       int i = 0;
+      Map<Integer, String> seen = new TreeMap<>();
       for (JsonNode entry : arrayOfTables("paras")) {
         String path = "paras[" + i++ + "]";
         JsonNode idNode = entry.get("id");
@@ -176,6 +255,11 @@ public final class ScenarioLoader {
         if (base == null) {
           throw error(path + ".id = " + id + " is not a para of this network; the paras are "
               + ids(paras.keySet()) + " (set network.paras to have more)");
+        }
+        String earlier = seen.putIfAbsent(id, path);
+        if (earlier != null) {
+          throw error(path + ".id = " + id + " repeats " + earlier,
+              "give each para one [[paras]] entry with all its overrides");
         }
         Values runtime = ScenarioKeys.PARA.read(entry, path, origin, base.runtime(),
             Set.of("id", "collator", "cores"));
@@ -218,10 +302,17 @@ public final class ScenarioLoader {
           if (!ps.isArray()) {
             throw error(path + ".paras must be an array of para ids");
           }
+          if (ps.isEmpty()) {
+            throw error(path + ".paras is empty",
+                "list the para ids, or leave paras out to upgrade every para");
+          }
           for (JsonNode p : ps) {
             if (!p.isIntegralNumber() || !paraIds.contains(p.asInt())) {
               throw error(path + ".paras contains " + p + ", which is not a para of this "
                   + "network; the paras are " + ids(paraIds));
+            }
+            if (paras.contains(p.asInt())) {
+              throw error(path + ".paras lists " + p + " twice");
             }
             paras.add(p.asInt());
           }
@@ -237,6 +328,10 @@ public final class ScenarioLoader {
         Map<String, Object> collator = patch(entry, "collator", ScenarioKeys.COLLATOR, path);
         if (relay.isEmpty() && runtime.isEmpty() && collator.isEmpty()) {
           throw error(path + " changes nothing; give a relay, runtime or collator table");
+        }
+        if (ps != null && runtime.isEmpty() && collator.isEmpty()) {
+          throw error(path + ".paras has nothing to apply to (relay changes are for the whole relay"
+              + " chain)", "leave paras out, or give a runtime or collator table");
         }
         out.add(new UpgradeSpec(atBlock, atSession, List.copyOf(paras), relay, runtime, collator));
       }
@@ -290,26 +385,44 @@ public final class ScenarioLoader {
         throw error("relay.num_cores = " + cores + " exceeds network.validators = " + validators
             + ": every core needs a backing group of at least one validator");
       }
+      Set<Integer> offline = new TreeSet<>();
       for (int v : faults.integers("offline_validators")) {
         if (v >= validators) {
           throw error("faults.offline_validators contains " + v + " but validator indices run "
               + "from 0 to " + (validators - 1));
         }
+        if (!offline.add(v)) {
+          throw error("faults.offline_validators lists validator " + v + " twice");
+        }
       }
+      int k = 0;
       for (Object o : faults.asMap().get("outages") instanceof List<?> l ? l : List.of()) {
+        Set<Integer> cut = new TreeSet<>();
         for (int v : ((Outage) o).validators()) {
           if (v >= validators) {
             throw error("faults.outages names validator " + v + " but validator indices run from 0 to "
                 + (validators - 1));
           }
+          if (!cut.add(v)) {
+            throw error("faults.outages[" + k + "].validators lists validator " + v + " twice");
+          }
         }
+        k++;
       }
       int perPara = network.integer("collators_per_para");
+      Set<String> misbehaving = new TreeSet<>();
       for (String c : faults.texts("misbehaving_collators")) {
         String[] parts = c.split(":");
-        int para = Integer.parseInt(parts[0]);
-        int idx = Integer.parseInt(parts[1]);
-        if (!paraIds.contains(para) || idx >= perPara) {
+        int para;
+        int idx;
+        try {
+          para = Integer.parseInt(parts[0]);
+          idx = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+          para = -1;
+          idx = -1;
+        }
+        if (!paraIds.contains(para) || idx < 0 || idx >= perPara) {
           throw error("faults.misbehaving_collators contains \"" + c + "\": paras are " + ids(paraIds)
               + " and collator indices run from 0 to " + (perPara - 1));
         }
@@ -318,14 +431,28 @@ public final class ScenarioLoader {
               + " does not run the slot-based collator; misbehaviours are modelled for "
               + "collator.kind = \"slot-based\"");
         }
+        if (!misbehaving.add(para + ":" + idx)) {
+          throw error("faults.misbehaving_collators names collator \"" + para + ":" + idx + "\" twice");
+        }
       }
+      Set<String> offlineCollators = new TreeSet<>();
       for (String c : faults.texts("offline_collators")) {
         String[] parts = c.split(":");
-        int para = Integer.parseInt(parts[0]);
-        int idx = Integer.parseInt(parts[1]);
-        if (!paraIds.contains(para) || idx >= perPara) {
+        int para;
+        int idx;
+        try {
+          para = Integer.parseInt(parts[0]);
+          idx = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+          para = -1;
+          idx = -1;
+        }
+        if (!paraIds.contains(para) || idx < 0 || idx >= perPara) {
           throw error("faults.offline_collators contains \"" + c + "\": paras are " + ids(paraIds)
               + " and collator indices run from 0 to " + (perPara - 1));
+        }
+        if (!offlineCollators.add(para + ":" + idx)) {
+          throw error("faults.offline_collators lists collator \"" + c + "\" twice");
         }
       }
     }

@@ -22,6 +22,14 @@ public record UpgradeSpec(
     Map<String, Object> runtime,
     Map<String, Object> collator) {
 
+  /**
+   * The relay block from which it applies: {@code at_relay_block}, or the first block of
+   * {@code at_session} ({@code at_session × session_length + 1}).
+   */
+  public long point(int sessionLength) {
+    return atRelayBlock >= 0 ? atRelayBlock : (long) atSession * sessionLength + 1;
+  }
+
   /** True if the runtime and collator changes apply to {@code para}. */
   public boolean appliesTo(int para) {
     return paras.isEmpty() || paras.contains(para);

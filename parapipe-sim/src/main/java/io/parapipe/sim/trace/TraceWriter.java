@@ -16,7 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the event trace as JSON Lines (docs/trace.md): one compact object per event,
+ * Writes the event trace as JSON Lines (docs/trace.md): a header line
+ * {@code {"schema":"parapipe.trace/1"}}, then one compact object per event,
  * {@code {"t_us":…,"node":…,"type":…,<fields in writeFields order>}}, UTF-8, {@code "\n"} line
  * ends. Events that are not {@link TraceEvent}s are skipped. Same events, same bytes.
  *
@@ -45,7 +46,16 @@ public final class TraceWriter implements EventObserver, Closeable {
   public TraceWriter(OutputStream out, String name) {
     this.out = out;
     this.name = name;
+    raw(HEADER);
   }
+
+  /** The trace format's name and version, written in the first line. */
+  public static final String SCHEMA = "parapipe.trace/1";
+
+  /** The first line of every trace (without its {@code \n}). */
+  public static final String HEADER_LINE = "{\"schema\":\"" + SCHEMA + "\"}";
+
+  private static final String HEADER = HEADER_LINE + "\n";
 
   /**
    * Creates (or replaces) a trace file.
@@ -60,7 +70,7 @@ public final class TraceWriter implements EventObserver, Closeable {
     }
   }
 
-  /** Lines written so far. */
+  /** Event lines written so far (the header line is not counted). */
   public long lines() {
     return lines;
   }

@@ -24,8 +24,8 @@ class ResultsJsonTest {
     ObjectNode config = JsonNodeFactory.instance.objectNode();
     config.put("name", "synthetic");
     config.set("relay", JsonNodeFactory.instance.objectNode().put("slot_duration", "6s"));
-    return new RunResult(r.schema(), "0.1.0-test", r.name(), r.seed(), r.durationMs(), config,
-        r.relay(), r.paras(), r.kernel());
+    return new RunResult(r.schema(), "0.1.0-test", r.name(), r.seed(), r.durationMs(),
+        r.warnings(), config, r.relay(), r.paras(), r.phases(), r.kernel());
   }
 
   private static String golden() throws IOException {
@@ -52,7 +52,7 @@ class ResultsJsonTest {
       names.add(it.next());
     }
     assertThat(names).containsExactly("schema", "parapipe_version", "name", "seed", "duration_ms",
-        "config", "relay", "paras", "kernel");
+        "warnings", "config", "relay", "paras", "phases", "kernel");
     assertThat(root.get("config")).isEqualTo(SyntheticRun.scenario().toJson());
   }
 

@@ -30,9 +30,18 @@ class SummaryTableTest {
     assertThat(text).contains("finality  finalized #3, lag mean 16.0s, p50 16.0s, p95 19.0s, "
         + "max 19.0s\n");
     assertThat(text).contains("kernel    1,000 events in 0.3 s wall (4,000 events/s)\n");
-    assertThat(text).endsWith("runtime panics\n"
-        + "  2000  2 x Slot must increase\n"
-        + "  2000  1 x no space left for the block in the unincluded segment\n");
+    assertThat(text).contains("\nphases: the run from the start and from each upgrade point"
+        + " (relay block 3)\n"
+        + "                     upgrades[0]  upgrades[1]\n"
+        + "para  figure              R1..R2       R3..R4\n"
+        + "2000  interval mean            -         6.0s\n");
+    assertThat(text).contains("      blockspace       0.00s/min    1.83s/min\n"
+        + "      panics                   0            3\n");
+    assertThat(text).endsWith("runtime panics, grouped by message (0x... a hash, ... an asserted"
+        + " value)\n"
+        + "  para  count  relay blocks  message\n"
+        + "  2000      2  R3            Slot must increase\n"
+        + "  2000      1  R3            no space left for the block in the unincluded segment\n");
   }
 
   @Test

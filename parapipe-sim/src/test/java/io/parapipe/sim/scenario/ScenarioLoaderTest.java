@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
@@ -129,6 +131,31 @@ class ScenarioLoaderTest {
         Arguments.of("[[upgrades]]\nruntime = { unincluded_segment_capacity = 3 }", "upgrades[0] needs exactly one of at_relay_block and at_session"),
         Arguments.of("[[upgrades]]\nat_session = 1\nrelay = { num_cores = 3 }", "upgrades[0].relay.num_cores cannot change during a run"),
         Arguments.of("[[paras]]\nid = 3000", "paras[0].id = 3000 is not a para of this network; the paras are 2000..2002"),
+        Arguments.of("[[paras]]\nid = 2000\n[[paras]]\nid = 2000\nslot_duration = \"6s\"",
+            "paras[1].id = 2000 repeats paras[0] in t.toml; give each para one [[paras]] entry with all its overrides"),
+        Arguments.of("[faults]\noffline_validators = [3, 1, 3]", "faults.offline_validators lists validator 3 twice in t.toml"),
+        Arguments.of("[faults]\noffline_collators = [\"2000:1\", \"2000:01\"]",
+            "faults.offline_collators lists collator \"2000:01\" twice in t.toml"),
+        Arguments.of("[faults]\noffline_collators = [\"99999999999:0\"]",
+            "faults.offline_collators contains \"99999999999:0\": paras are 2000..2002"),
+        Arguments.of("[faults]\noutages = [{ validators = [1, 1], from = \"1s\", until = \"2s\" }]",
+            "faults.outages[0].validators lists validator 1 twice in t.toml"),
+        Arguments.of("[[upgrades]]\nat_relay_block = 5\nparas = []\nruntime = { slot_duration = \"6s\" }",
+            "upgrades[0].paras is empty in t.toml; list the para ids, or leave paras out to upgrade every para"),
+        Arguments.of("[[upgrades]]\nat_relay_block = 5\nparas = [2001, 2001]\nruntime = { slot_duration = \"6s\" }",
+            "upgrades[0].paras lists 2001 twice in t.toml"),
+        Arguments.of("[[upgrades]]\nat_relay_block = 5\nparas = [2001]\nrelay = { max_candidate_depth = 3 }",
+            "upgrades[0].paras has nothing to apply to (relay changes are for the whole relay chain) in t.toml;"),
+        Arguments.of("[[upgrades]]\nat_relay_block = 5\nparas = [2007]\nruntime = { slot_duration = \"6s\" }",
+            "upgrades[0].paras contains 2007, which is not a para of this network; the paras are 2000..2002 in t.toml"),
+        Arguments.of("[network]\nlatency = \"-5ms\"", "network.latency = \"-5ms\" in t.toml: must be a duration"),
+        Arguments.of("[relay]\nslot_duration = \"0s\"", "relay.slot_duration = \"0s\" in t.toml: must be a duration with a unit (like \"6s\" or \"500ms\") from 100ms to 10m"),
+        Arguments.of("[collator]\nauthoring_duration = \"0ms\"", "collator.authoring_duration = \"0ms\" in t.toml: must be a duration"),
+        Arguments.of("[network]\nmessage_loss = 1.5", "network.message_loss = 1.5 in t.toml: must be a number from 0 to 1"),
+        Arguments.of("[relay]\nmissed_slot_probability = -0.1", "relay.missed_slot_probability = -0.1 in t.toml: must be a number from 0 to 0.99"),
+        Arguments.of("[network]\nmessage_loss = nan", "network.message_loss = \"NaN\" in t.toml: must be a number from 0 to 1"),
+        Arguments.of("[faults]\noffline_validators = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]",
+            "faults.offline_validators contains 20 but validator indices run from 0 to 19"),
         Arguments.of("speed = 3", "unknown key speed in t.toml"),
         Arguments.of("[relay\nx=1", "cannot parse t.toml at line 1"));
   }
@@ -140,6 +167,30 @@ class ScenarioLoaderTest {
         .isInstanceOf(ScenarioConfigException.class)
         .hasMessageStartingWith(expectedStart)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void aFileThatIsNotUtf8IsAnErrorNamingTheByteAndWhereItIs(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("latin1.toml");
+    Files.write(file, "# scenario\nname = \"caf\u00e9\"\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> ScenarioLoader.load(file))
+        .isInstanceOf(ScenarioConfigException.class)
+        .hasMessage(file + " is not UTF-8 text: byte 0xE9 at line 2, column 12; save the file as UTF-8");
+  }
+
+  @Test
+  void aByteOrderMarkIsAccepted(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bom.toml");
+    Files.write(file, "\uFEFFname = \"caf\u00e9\"\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(ScenarioLoader.load(file).name()).isEqualTo("caf\u00e9");
+  }
+
+  @Test
+  void aDirectoryIsNotAScenarioFile(@TempDir Path dir) {
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .isInstanceOf(ScenarioConfigException.class)
+        .hasMessage("scenario file " + dir + " is a directory; give a .toml file (the shipped ones"
+            + " are in scenarios/)");
   }
 
   @Test

@@ -81,6 +81,23 @@ class AsynchronousBackingTest {
       assertThat(Networks.intervalBetween(r, para, 45, 80)).as("phase 1").isBetween(11_400.0, 12_600.0);
       assertThat(Networks.intervalBetween(r, para, 85, 120)).as("phase 2").isBetween(11_400.0, 12_600.0);
       assertThat(Networks.intervalBetween(r, para, 125, 160)).as("phase 3").isBetween(5_700.0, 6_300.0);
+      // The results' own phases: the start, then one from each upgrade point.
+      assertThat(r.phases()).extracting(RunResult.Phase::fromRelayBlock).containsExactly(1, 40, 80, 120);
+      double[] p50 = {12_000.0, 12_000.0, 12_000.0, 6_000.0};
+      for (int k = 0; k < 4; k++) {
+        RunResult.PhasePara f = r.phases().get(k).paras().get(para - 2000);
+        assertThat(f.id()).isEqualTo(para);
+        assertThat(f.inclusionIntervalMs().p50()).as("phase from R%d", r.phases().get(k).fromRelayBlock())
+            .isBetween(p50[k] * 0.95, p50[k] * 1.05);
+      }
+      // Phase 3 doubles the inclusions and, with 2 s blocks, raises the blockspace several times.
+      assertThat(r.phases().get(3).paras().get(para - 2000).blockspaceMsPerMinute())
+          .isGreaterThan(4 * r.phases().get(2).paras().get(para - 2000).blockspaceMsPerMinute());
+      // Panics stop once the lookahead collator respects the unincluded segment.
+      assertThat(r.phases().get(3).paras().get(para - 2000).panics()).isZero();
+      assertThat(r.para(para).panicGroups()).extracting(RunResult.PanicGroup::message).containsExactly(
+          "assertion `left == right` failed: expected parent to be included\n  left: ...\n right: ...",
+          NO_SPACE);
       assertThat(r.para(para).collator()).isEqualTo("lookahead");
       // Lookahead blocks (phase 2 on) use the raised 1.5 s authoring budget.
       for (RunResult.Candidate c : r.para(para).candidates()) {

@@ -48,7 +48,7 @@ class TraceDocTest {
   private static final ParaId P = ParaId.of(2000);
   private static final CoreIndex C = CoreIndex.of(0);
 
-  private static List<TraceEvent> oneOfEach() {
+  static List<TraceEvent> oneOfEach() {
     return List.of(
         new RelayBlockAuthored(H, 1, 1, H, List.of(H), List.of(), List.of(), 3, 0),
         new RelayBlockImported(H, 1, true),
@@ -96,7 +96,9 @@ class TraceDocTest {
     }
     Map<String, List<String>> written = new LinkedHashMap<>();
     ObjectMapper mapper = new ObjectMapper();
-    for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
+    String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+    assertThat(lines[0]).isEqualTo(TraceWriter.HEADER_LINE);
+    for (String line : java.util.Arrays.copyOfRange(lines, 1, lines.length)) {
       JsonNode n = mapper.readTree(line);
       List<String> fields = new ArrayList<>();
       for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {

@@ -37,6 +37,7 @@ class TraceWriterTest {
   private static final String HA = "0x0000000000abcdef000000000000000000000000000000000000000000000000";
   private static final String HB = "0x8000000000000001000000000000000000000000000000000000000000000000";
 
+  /** The event lines written for {@code events}, after the header line they must follow. */
   private static String write(List<Object[]> events) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TraceWriter w = new TraceWriter(bytes, "test trace")) {
@@ -44,7 +45,18 @@ class TraceWriterTest {
         w.onEvent((Long) e[0], (Integer) e[1], (ProtocolEvent) e[2]);
       }
     }
-    return bytes.toString(StandardCharsets.UTF_8);
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    String header = "{\"schema\":\"parapipe.trace/1\"}\n";
+    assertThat(text).startsWith(header);
+    return text.substring(header.length());
+  }
+
+  @Test
+  void theFirstLineNamesTheFormatAndVersion() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new TraceWriter(bytes, "empty trace").close();
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo("{\"schema\":\"parapipe.trace/1\"}\n");
   }
 
   private static Object[] ev(long t, int node, ProtocolEvent e) {
@@ -142,7 +154,7 @@ class TraceWriterTest {
       w.onEvent(6, 1, new BlockFinalized(B, 2));
       assertThat(w.lines()).isEqualTo(2);
     }
-    assertThat(Files.readAllLines(file)).hasSize(2);
+    assertThat(Files.readAllLines(file)).hasSize(1 + 2);
   }
 
   @Test
