@@ -86,8 +86,9 @@ public final class SummaryTable {
           sb.append("\nrejected by validators\n");
           heading = true;
         }
-        sb.append(fmt("  %d  %d %s (%d reports), %s: %s\n", p.id(), x.candidates(),
-            x.candidates() == 1 ? "candidate" : "candidates", x.reports(), x.subsystem(), x.reason()));
+        sb.append(fmt("  %d  %d %s (%d %s), %s: %s\n", p.id(), x.candidates(),
+            x.candidates() == 1 ? "candidate" : "candidates", x.reports(),
+            x.reports() == 1 ? "report" : "reports", x.subsystem(), x.reason()));
       }
     }
   }
