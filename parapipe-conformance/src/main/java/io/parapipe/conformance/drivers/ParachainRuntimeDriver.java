@@ -14,6 +14,7 @@ import io.parapipe.protocol.para.runtime.BlockInputs;
 import io.parapipe.protocol.para.runtime.BlockOutcome;
 import io.parapipe.protocol.para.runtime.BuiltBlock;
 import io.parapipe.protocol.para.runtime.ConsensusHookKind;
+import io.parapipe.protocol.para.runtime.DigestItem;
 import io.parapipe.protocol.para.runtime.ParachainRuntime;
 import io.parapipe.protocol.para.runtime.ParachainRuntimeConfig;
 import io.parapipe.protocol.para.runtime.ParachainState;
@@ -177,6 +178,12 @@ public final class ParachainRuntimeDriver implements ComponentDriver {
         List<byte[]> msgs = new ArrayList<>();
         ump.get().list().forEach(m -> msgs.add(ProtocolValues.bytes(m)));
         in = in.withMessages(msgs, List.of());
+      }
+      Optional<VectorNode> coreInfo = args.opt("core_info");
+      if (coreInfo.isPresent()) {
+        VectorNode c = coreInfo.get();
+        in = in.withCoreInfo(new DigestItem.CumulusCoreInfo(c.get("selector").oneOfRange(0, 255),
+            c.get("claim_queue_offset").oneOfRange(0, 255), c.get("number_of_cores").oneOfRange(0, 65535)));
       }
       Optional<VectorNode> name = args.opt("name");
       BlockOutcome out = ParachainRuntime.executeBlock(state, in);
