@@ -2,9 +2,16 @@ package io.parapipe.sim.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parapipe.sim.results.RunResult;
+import io.parapipe.sim.results.Runs;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Elastic scaling on whole simulated networks, against upstream's zombienet expectations
@@ -38,10 +45,16 @@ class ElasticScalingTest {
   }
 
   @Test
-  void twelveCoresMakeFiveHundredMillisecondBlocks() {
-    RunResult r = Networks.run(Networks.shipped("elastic-12-cores.toml", "2m"));
+  void twelveCoresMakeFiveHundredMillisecondBlocks(@TempDir Path dir) throws Exception {
+    Path trace = dir.resolve("t.jsonl");
+    RunResult r = Runs.run(Networks.shipped("elastic-12-cores.toml", "3m"), Optional.of(trace), t -> { });
+    // slot_based_12cores.rs: the last collator pre-connects to the backing groups ahead of its slot
+    // at least 3 times, and disconnects after it at least 3 times.
+    int last = 12 + 5;
+    assertThat(count(trace, last, "backing_groups_connect")).isGreaterThanOrEqualTo(3);
+    assertThat(count(trace, last, "backing_groups_disconnect")).isGreaterThanOrEqualTo(3);
     RunResult.Para p = r.para(2000);
-    assertThat(includedPerRelayBlock(r, 2000, 5, 18)).isBetween(9.6, 12.0);
+    assertThat(includedPerRelayBlock(r, 2000, 5, 28)).isBetween(9.6, 12.0);
     assertThat(p.authoringBudgetMs()).isEqualTo(500.0);
     assertThat(p.panics()).isEmpty();
     assertThat(p.rejections()).isEmpty();
@@ -61,6 +74,18 @@ class ElasticScalingTest {
       assertThat(r.para(para).backed()).isZero();
       assertThat(r.para(para).authored()).isGreaterThan(10);
     }
+  }
+
+  private static long count(Path trace, int node, String type) throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    long n = 0;
+    for (String l : Files.readAllLines(trace)) {
+      JsonNode e = m.readTree(l);
+      if (e.path("node").asInt(-2) == node && e.path("type").asText().equals(type)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static List<String> reasons(RunResult r, int para) {
