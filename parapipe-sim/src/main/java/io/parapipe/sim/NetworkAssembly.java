@@ -3,6 +3,7 @@ package io.parapipe.sim;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.para.node.CollatorConfig;
+import io.parapipe.protocol.para.node.CollatorMisbehaviour;
 import io.parapipe.protocol.para.node.CollatorNode;
 import io.parapipe.protocol.para.node.CollatorSchedule;
 import io.parapipe.protocol.para.node.CollatorSettings;
@@ -144,6 +145,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
       TransactionDemand demand = new TransactionDemand(rt.number("demand"),
           rt.micros("tx_ref_time") * Weight.REF_TIME_PER_MICROS, (int) rt.bytes("tx_proof_size"));
       List<Integer> nodes = new ArrayList<>();
+      Map<Integer, CollatorMisbehaviour> misbehaving = misbehaving(scenario, p.id());
       for (int c = 0; c < collatorsPerPara; c++) {
         CollatorConfig cc = CollatorConfig.builder()
             .para(ParaId.of(p.id()))
@@ -155,6 +157,8 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
             .speed(hardware.number("collator_speed"))
             .executionFraction(hardware.number("execution_fraction"))
             .relaySlotDurationMs(relay.micros("slot_duration") / 1000)
+            .timeOriginMs(timeOriginMs(relay.micros("slot_duration") / 1000))
+            .misbehaviour(misbehaving.getOrDefault(c, CollatorMisbehaviour.NONE))
             .build();
         int node = engine.addNode(new CollatorNode(cc, demand));
         engine.network().subscribe(Topic.RELAY_CHAIN, node);
@@ -172,6 +176,26 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
       engine.network().setOffline(collatorNodes.get(Integer.parseInt(parts[0])).get(Integer.parseInt(parts[1])));
     }
     return new NetworkAssembly(engine, List.copyOf(authorityNodes), collatorNodes);
+  }
+
+  /**
+   * The wall clock at simulated time 0: relay slot {@link #FIRST_SLOT} starts one slot later, and
+   * BABE slot {@code s} starts at {@code s × slot duration} since the Unix epoch.
+   */
+  static long timeOriginMs(long relaySlotMs) {
+    return (FIRST_SLOT - 1) * relaySlotMs;
+  }
+
+  /** The misbehaving collators of a para, by index ({@code faults.misbehaving_collators}). */
+  private static Map<Integer, CollatorMisbehaviour> misbehaving(Scenario scenario, int para) {
+    Map<Integer, CollatorMisbehaviour> out = new java.util.HashMap<>();
+    for (String s : scenario.faults().texts("misbehaving_collators")) {
+      String[] parts = s.split(":");
+      if (Integer.parseInt(parts[0]) == para) {
+        out.put(Integer.parseInt(parts[1]), ScenarioTranslation.misbehaviour(parts[2]));
+      }
+    }
+    return out;
   }
 
   /**

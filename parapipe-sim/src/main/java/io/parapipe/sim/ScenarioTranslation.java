@@ -2,6 +2,7 @@ package io.parapipe.sim;
 
 import io.parapipe.protocol.para.collator.ParentSearchRevision;
 import io.parapipe.protocol.para.node.CollatorKind;
+import io.parapipe.protocol.para.node.CollatorMisbehaviour;
 import io.parapipe.protocol.para.node.CollatorSettings;
 import io.parapipe.protocol.para.runtime.AuraExtRevision;
 import io.parapipe.protocol.para.runtime.ConsensusHookKind;
@@ -115,13 +116,26 @@ public final class ScenarioTranslation {
         .minimumPeriodMs(para.micros("minimum_period") / 1000)
         .relayNumberPolicy(policy)
         .maximumBlockRefTime(para.micros("max_block_weight") * Weight.REF_TIME_PER_MICROS)
+        .selectCoreSignal(para.bool("select_core_signal"))
+        .relayParentOffset(para.integer("relay_parent_offset"))
         .build();
+  }
+
+  /** A {@code faults.misbehaving_collators} misbehaviour name as the protocol's value. */
+  public static CollatorMisbehaviour misbehaviour(String name) {
+    return switch (name) {
+      case "v1-descriptor" -> CollatorMisbehaviour.V1_DESCRIPTOR;
+      case "wrong-core-index" -> CollatorMisbehaviour.WRONG_CORE_INDEX;
+      case "strip-ump-signals" -> CollatorMisbehaviour.STRIP_UMP_SIGNALS;
+      default -> CollatorMisbehaviour.NONE;
+    };
   }
 
   /** The node settings a {@code [collator]} section describes. */
   public static CollatorSettings collatorSettings(Values collator) {
     CollatorKind kind = switch (collator.text("kind")) {
       case "lookahead" -> CollatorKind.LOOKAHEAD;
+      case "slot-based" -> CollatorKind.SLOT_BASED;
       default -> CollatorKind.BASIC;
     };
     return CollatorSettings.builder()
@@ -130,6 +144,7 @@ public final class ScenarioTranslation {
         .oncePerSlot(collator.bool("once_per_slot"))
         .parentSearch(ParentSearchRevision.valueOf(collator.text("parent_search")))
         .maxPovPercentage(collator.integer("max_pov_percentage"))
+        .slotOffsetMicros(collator.micros("slot_offset"))
         .build();
   }
 }

@@ -14,6 +14,7 @@ import io.parapipe.protocol.para.runtime.BlockInputs;
 import io.parapipe.protocol.para.runtime.BlockOutcome;
 import io.parapipe.protocol.para.runtime.BuiltBlock;
 import io.parapipe.protocol.para.runtime.ConsensusHookKind;
+import io.parapipe.protocol.para.runtime.DigestItem;
 import io.parapipe.protocol.para.runtime.ParachainRuntime;
 import io.parapipe.protocol.para.runtime.ParachainRuntimeConfig;
 import io.parapipe.protocol.para.runtime.ParachainState;
@@ -65,7 +66,10 @@ public final class ParachainRuntimeDriver implements ComponentDriver {
     return new Session(genesis, delay, names);
   }
 
-  /** The runtime configuration; {@code unincluded_segment_api_version} and {@code maximum_block_ref_time} are optional. */
+  /**
+   * The runtime configuration; {@code unincluded_segment_api_version}, {@code maximum_block_ref_time}
+   * and {@code select_core_signal} (default true) are optional.
+   */
   static ParachainRuntimeConfig config(VectorNode n) {
     ConsensusHookKind hook = switch (n.get("consensus_hook").oneOf("ExpectParentIncluded", "FixedCapacity", "FixedVelocity")) {
       case "ExpectParentIncluded" -> ConsensusHookKind.EXPECT_PARENT_INCLUDED;
@@ -90,6 +94,8 @@ public final class ParachainRuntimeDriver implements ComponentDriver {
             ParachainSystemRevision.valueOf(n.get("parachain_system_revision").oneOf("P1", "P2")))
         .unincludedSegmentApiVersion(
             n.opt("unincluded_segment_api_version").map(v -> v.oneOfInt(1, 2)).orElse(2))
+        .selectCoreSignal(n.opt("select_core_signal").map(VectorNode::bool).orElse(true))
+        .relayParentOffset(0)
         .build();
   }
 
@@ -172,6 +178,12 @@ public final class ParachainRuntimeDriver implements ComponentDriver {
         List<byte[]> msgs = new ArrayList<>();
         ump.get().list().forEach(m -> msgs.add(ProtocolValues.bytes(m)));
         in = in.withMessages(msgs, List.of());
+      }
+      Optional<VectorNode> coreInfo = args.opt("core_info");
+      if (coreInfo.isPresent()) {
+        VectorNode c = coreInfo.get();
+        in = in.withCoreInfo(new DigestItem.CumulusCoreInfo(c.get("selector").oneOfRange(0, 255),
+            c.get("claim_queue_offset").oneOfRange(0, 255), c.get("number_of_cores").oneOfRange(0, 65535)));
       }
       Optional<VectorNode> name = args.opt("name");
       BlockOutcome out = ParachainRuntime.executeBlock(state, in);

@@ -8,6 +8,7 @@ import io.parapipe.conformance.ComponentSession;
 import io.parapipe.conformance.NameTable;
 import io.parapipe.conformance.OpOutcome;
 import io.parapipe.conformance.VectorNode;
+import io.parapipe.protocol.para.collator.BackingGroupPreConnect;
 import io.parapipe.protocol.para.collator.RelayBlockInfo;
 import io.parapipe.protocol.para.collator.RelayChainView;
 import io.parapipe.protocol.para.collator.slotbased.CoreSelection;
@@ -32,7 +33,10 @@ import java.util.Set;
  * {@code slot_based_collator}: the slot-based collator's choices before building
  * ({@code slot_based/block_builder_task.rs}, S2): the core to build for ({@code determine_core}) and
  * the relay parent at a relay-parent offset with its descendants
- * ({@code offset_relay_parent_find_descendants}).
+ * ({@code offset_relay_parent_find_descendants}), and the backing-group pre-connect helper
+ * ({@code BackingGroupConnectionHelper::update}, {@code collators/mod.rs}), whose state lives in the
+ * session: {@code initial.authorities} Aura authorities and {@code initial.our_keys} (the author
+ * indices the keystore holds).
  *
  * <p>The relay chain is blocks {@code 1..=length}, each the parent of the next, the best block being
  * {@code length}; some may carry a BABE epoch change. For {@code determine_core} the relay parent is
@@ -85,7 +89,28 @@ public final class SlotBasedCollatorDriver implements ComponentDriver {
         return Optional.empty();
       }
     };
+    int authorities = initial.opt("authorities").map(VectorNode::nat).orElse(1);
+    Set<Integer> ourKeys = new HashSet<>();
+    initial.opt("our_keys").ifPresent(l -> l.list().forEach(k -> ourKeys.add(k.nat())));
+    BackingGroupPreConnect[] helper = {BackingGroupPreConnect.initial()};
     return (op, args) -> switch (op) {
+      case "preconnect_update" -> {
+        BackingGroupPreConnect.Update u = helper[0].update(args.get("current_slot").u63(), authorities,
+            ourKeys::contains);
+        helper[0] = u.helper();
+        ObjectNode out = Canonical.object();
+        out.put("message", switch (u.action()) {
+          case CONNECT -> "ConnectToBackingGroups";
+          case DISCONNECT -> "DisconnectFromBackingGroups";
+          case NONE -> "none";
+        });
+        if (u.helper().ourSlot().isPresent()) {
+          out.put("our_slot", u.helper().ourSlot().getAsLong());
+        } else {
+          out.putNull("our_slot");
+        }
+        yield OpOutcome.ok(out);
+      }
       case "determine_core" -> {
         List<CoreIndex> cores = new ArrayList<>();
         args.get("cores").list().forEach(c -> cores.add(CoreIndex.of(c.nat())));

@@ -13,6 +13,7 @@ import io.parapipe.report.run.CandidateTiming;
 import io.parapipe.report.run.CandidateView;
 import io.parapipe.report.run.ComparisonTable;
 import io.parapipe.report.run.PanicGroupView;
+import io.parapipe.report.run.RejectionView;
 import io.parapipe.report.run.ParaView;
 import io.parapipe.report.run.RelayView;
 import io.parapipe.report.run.RunView;
@@ -132,7 +133,8 @@ public final class HtmlReport {
     }
     b.append("</div>\n</section>\n");
 
-    b.append("<section id=\"panics\">\n<h2>Runtime panics</h2>\n<div class=\"runs\">\n");
+    b.append("<section id=\"panics\">\n<h2>Runtime panics and refused candidates</h2>\n"
+        + "<div class=\"runs\">\n");
     for (int i = 0; i < entries.size(); i++) {
       b.append("<div class=\"run\">\n<h3>").append(escape(labels.get(i))).append("</h3>\n");
       panics(b, entries.get(i).run());
@@ -317,12 +319,32 @@ public final class HtmlReport {
     }
     if (rows.isEmpty()) {
       b.append("<p>No runtime panics.</p>\n");
+    } else {
+      b.append("<p class=\"note\">Grouped by message: 0x... stands for a hash, ... for an asserted"
+          + " value. Relay blocks: the newest best-chain block at the first and the last panic.</p>\n");
+      b.append("<div class=\"scroll\"><table class=\"panics\">\n<tr><th>para</th><th>panics</th>"
+          + "<th>relay blocks</th><th>first at</th><th>message</th></tr>\n");
+      rows.forEach(b::append);
+      b.append("</table></div>\n");
+    }
+    rejections(b, r);
+  }
+
+  /** What validators refused, per para: subsystem, upstream's reason, candidates and reports. */
+  private static void rejections(StringBuilder b, RunView r) {
+    List<String> rows = new ArrayList<>();
+    for (ParaView p : r.paras()) {
+      for (RejectionView x : p.rejections()) {
+        rows.add("<tr class=\"panic\"><td>" + p.id() + "</td><td>" + escape(x.subsystem())
+            + "</td><td class=\"message\">" + escape(x.reason()) + "</td><td class=\"num\">"
+            + x.candidates() + "</td><td class=\"num\">" + x.reports() + "</td></tr>\n");
+      }
+    }
+    if (rows.isEmpty()) {
       return;
     }
-    b.append("<p class=\"note\">Grouped by message: 0x... stands for a hash, ... for an asserted"
-        + " value. Relay blocks: the newest best-chain block at the first and the last panic.</p>\n");
-    b.append("<div class=\"scroll\"><table class=\"panics\">\n<tr><th>para</th><th>panics</th>"
-        + "<th>relay blocks</th><th>first at</th><th>message</th></tr>\n");
+    b.append("<h4>Refused by validators</h4>\n<div class=\"scroll\"><table class=\"panics\">\n"
+        + "<tr><th>para</th><th>subsystem</th><th>reason</th><th>candidates</th><th>reports</th></tr>\n");
     rows.forEach(b::append);
     b.append("</table></div>\n");
   }

@@ -24,6 +24,7 @@ import java.util.List;
  * @param segmentSeries the unincluded segment length after each para block
  * @param panics runtime panics of this para
  * @param panicGroups its panics grouped by message ({@code panic_groups})
+ * @param rejections what validators refused ({@code rejections}; empty in older files)
  * @param candidates candidates in para block order
  */
 public record ParaView(
@@ -45,6 +46,7 @@ public record ParaView(
     List<SegmentPoint> segmentSeries,
     List<PanicView> panics,
     List<PanicGroupView> panicGroups,
+    List<RejectionView> rejections,
     List<CandidateView> candidates) {
 
   /** Copies the lists so the view stays immutable. */
@@ -52,6 +54,7 @@ public record ParaView(
     segmentSeries = List.copyOf(segmentSeries);
     panics = List.copyOf(panics);
     panicGroups = List.copyOf(panicGroups);
+    rejections = List.copyOf(rejections);
     candidates = List.copyOf(candidates);
   }
 }

@@ -210,6 +210,19 @@ public final class RunReader {
     } else {
       groups = groupedByExactMessage(panics);
     }
+    List<RejectionView> rejections = new ArrayList<>();
+    JsonNode rejectionsNode = f.array(p, "rejections", path, false);
+    if (rejectionsNode != null) {
+      for (int i = 0; i < rejectionsNode.size(); i++) {
+        String rp = path + ".rejections[" + i + "]";
+        JsonNode x = rejectionsNode.get(i);
+        if (!x.isObject()) {
+          throw f.error(rp, "expected an object");
+        }
+        rejections.add(new RejectionView(f.textOr(x, "subsystem", rp, ""), f.textOr(x, "reason", rp, ""),
+            f.intOr(x, "candidates", rp, 0), f.intOr(x, "reports", rp, 0)));
+      }
+    }
     List<CandidateView> candidates = new ArrayList<>();
     JsonNode cands = f.array(p, "candidates", path, false);
     if (cands != null) {
@@ -254,6 +267,7 @@ public final class RunReader {
         series,
         panics,
         groups,
+        rejections,
         candidates);
   }
 

@@ -196,6 +196,21 @@ class HtmlReportTest {
   }
 
   @Test
+  void whatValidatorsRefusedIsShownWithUpstreamsReason() {
+    var run = io.parapipe.report.run.RunReader.parse("""
+        {"schema": "parapipe.run/1",
+         "paras": [{"id": 2002, "rejections": [{"subsystem": "candidate-validation",
+           "reason": "InvalidUMPSignals(CoreIndexMismatch)", "candidates": 27, "reports": 54}]}]}
+        """, "r.json");
+    assertThat(run.paras().get(0).rejections()).hasSize(1);
+    String html = HtmlReport.render(List.of(new HtmlReport.Entry("r", run, null)), null, null);
+    assertThat(html).contains("<h4>Refused by validators</h4>")
+        .contains("<tr class=\"panic\"><td>2002</td><td>candidate-validation</td><td class=\"message\">"
+            + "InvalidUMPSignals(CoreIndexMismatch)</td><td class=\"num\">27</td><td class=\"num\">54</td></tr>");
+    assertThat(comparison()).doesNotContain("Refused by validators");
+  }
+
+  @Test
   void minimalResultsStillRender() throws Exception {
     var run = io.parapipe.report.run.RunReader.parse("""
         {"schema": "parapipe.run/1",

@@ -24,7 +24,7 @@ class PipelineCellsPropertyTest {
         included, timedOut, 0);
     ParaView p = new ParaView(2000, "async", "lookahead", 1, 1, 1, 0, Stat.UNKNOWN, Stat.UNKNOWN,
         Stat.UNKNOWN, Double.NaN, -1, Double.NaN, -1, Stat.UNKNOWN, List.of(), List.of(), List.of(),
-        List.of(c));
+        List.of(), List.of(c));
     RelayView relay = new RelayView(lastBlock, lastBlock, 0, 0, 0, 6000.0, Stat.UNKNOWN, 1, List.of());
     RunView run = new RunView("prop.json", "", "", 1, -1, JsonNodeFactory.instance.objectNode(),
         relay, List.of(p));

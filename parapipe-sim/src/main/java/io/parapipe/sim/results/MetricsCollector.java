@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parapipe.protocol.events.BlockFinalized;
 import io.parapipe.protocol.events.CandidateBackedEvent;
 import io.parapipe.protocol.events.CandidateIncludedEvent;
+import io.parapipe.protocol.events.CandidateRejected;
 import io.parapipe.protocol.events.CandidateTimedOutEvent;
 import io.parapipe.protocol.events.ParaBlockAuthored;
 import io.parapipe.protocol.events.RelayBlockAuthored;
 import io.parapipe.protocol.events.RuntimePanicEvent;
+import io.parapipe.protocol.para.collator.slotbased.SlotTimer;
 import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.sim.EventObserver;
@@ -25,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
@@ -55,6 +58,10 @@ public final class MetricsCollector implements EventObserver {
   private final ArrayList<ProtocolEvent> runtimeEvents = new ArrayList<>();
 
   private final ArrayList<RuntimePanicEvent> panics = new ArrayList<>();
+  // Rejections: para → (subsystem, reason) → candidates; sorted, as they are reported in order.
+  private final TreeMap<Integer, TreeMap<String, TreeMap<String, java.util.Set<Hash>>>> rejectedCandidates =
+      new TreeMap<>();
+  private final TreeMap<Integer, TreeMap<String, TreeMap<String, Integer>>> rejectionReports = new TreeMap<>();
   private long[] panicTimes = new long[16];
   private int[] panicNodes = new int[16];
 
@@ -90,6 +97,13 @@ public final class MetricsCollector implements EventObserver {
       panicTimes[i] = timeMicros;
       panicNodes[i] = node;
       panics.add(p);
+    } else if (event instanceof CandidateRejected r) {
+      int para = r.para().value();
+      rejectedCandidates.computeIfAbsent(para, k -> new TreeMap<>())
+          .computeIfAbsent(r.subsystem(), k -> new TreeMap<>())
+          .computeIfAbsent(r.reason(), k -> new java.util.HashSet<>()).add(r.candidate());
+      rejectionReports.computeIfAbsent(para, k -> new TreeMap<>())
+          .computeIfAbsent(r.subsystem(), k -> new TreeMap<>()).merge(r.reason(), 1, Integer::sum);
     }
   }
 
@@ -213,6 +227,10 @@ public final class MetricsCollector implements EventObserver {
       chainTimes[k] = blockTimes[chain[k]];
       chainNumbers[k] = blocks.get(chain[k]).number();
     }
+    rejectedCandidates.forEach((para, bySubsystem) -> bySubsystem.forEach((subsystem, byReason) ->
+        byReason.forEach((reason, hashes) -> paras.computeIfAbsent(para, ParaAcc::new).rejections.add(
+            new RunResult.Rejection(subsystem, reason, hashes.size(),
+                rejectionReports.get(para).get(subsystem).get(reason))))));
     List<RunResult.Para> paraResults = new ArrayList<>();
     for (ParaAcc acc : paras.values()) {
       paraResults.add(acc.result(scenario, rule, runMicros, chainTimes, chainNumbers));
@@ -479,6 +497,7 @@ public final class MetricsCollector implements EventObserver {
     final List<Long> panicTimes = new ArrayList<>(); // virtual time of each panic, microseconds
     int[] panicBlocks = new int[0]; // the newest best-chain block at each panic
     final List<long[]> includedWork = new ArrayList<>(); // {relay number, ref_time} per inclusion
+    final List<RunResult.Rejection> rejections = new ArrayList<>();
 
     ParaAcc(int id) {
       this.id = id;
@@ -557,10 +576,10 @@ public final class MetricsCollector implements EventObserver {
       return new RunResult.Para(id, rule.backing(), kind, authored, backed,
           included, timedOut, Distribution.ofMicros(intervals, intervals.length),
           Distribution.ofMicros(latencies, latencyCount), Distribution.ofMicros(authoring, authored),
-          Distribution.roundMs(collator.micros("authoring_duration")), refTime, blockspace, pov,
+          authoringBudgetMs(scenario, collator, kind, id), refTime, blockspace, pov,
           new RunResult.Segment(segmentMean, segmentMax, series), panics,
           PanicGroups.of(panics, panicBlocks = relayBlocksAt(panicTimes, chainTimes, chainNumbers)),
-          out);
+          rejections, out);
     }
 
     /**
@@ -624,6 +643,24 @@ public final class MetricsCollector implements EventObserver {
       out[i] = lo == 0 ? 0 : chainNumbers[lo - 1];
     }
     return out;
+  }
+
+  /**
+   * The proposer's deadline: {@code authoring_duration}, which the slot-based collator cuts to its
+   * production interval ({@code 6 s / cores}, at least 500 ms; the slot timer's rule).
+   */
+  private double authoringBudgetMs(Scenario scenario, Values collator, String kind, int para) {
+    long budget = collator.micros("authoring_duration");
+    if ("slot-based".equals(kind)) {
+      ParaSpec spec = scenario.paras().stream().filter(p -> p.id() == para).findFirst().orElse(null);
+      if (spec != null) {
+        long relayMs = scenario.relay().micros("slot_duration") / 1000;
+        long paraMs = spec.runtime().micros("slot_duration") / 1000;
+        long interval = SlotTimer.computeNextWakeUpTime(paraMs, relayMs, OptionalInt.of(spec.cores()), 0, 0).waitMs();
+        budget = Math.min(budget, interval * 1000);
+      }
+    }
+    return Distribution.roundMs(budget);
   }
 
   /**

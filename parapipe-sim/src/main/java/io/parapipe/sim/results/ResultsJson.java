@@ -177,6 +177,16 @@ public final class ResultsJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("rejections");
+    for (RunResult.Rejection x : p.rejections()) {
+      g.writeStartObject();
+      g.writeStringField("subsystem", x.subsystem());
+      g.writeStringField("reason", x.reason());
+      g.writeNumberField("candidates", x.candidates());
+      g.writeNumberField("reports", x.reports());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeArrayFieldStart("candidates");
     for (RunResult.Candidate c : p.candidates()) {
       g.writeStartObject();

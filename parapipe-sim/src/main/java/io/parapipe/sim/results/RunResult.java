@@ -119,6 +119,7 @@ public record RunResult(
    * @param unincludedSegment segment lengths of included blocks
    * @param panics runtime panics, in time order
    * @param panicGroups the panics grouped by message ({@link PanicGroups}), first group first
+   * @param rejections collations and candidates validators refused, by subsystem then reason
    * @param candidates candidates seen on the best chain, by para block number then hash
    */
   public record Para(
@@ -139,14 +140,26 @@ public record RunResult(
       Segment unincludedSegment,
       List<Panic> panics,
       List<PanicGroup> panicGroups,
+      List<Rejection> rejections,
       List<Candidate> candidates) {
     /** Copies the lists. */
     public Para {
       panics = List.copyOf(panics);
       panicGroups = List.copyOf(panicGroups);
+      rejections = List.copyOf(rejections);
       candidates = List.copyOf(candidates);
     }
   }
+
+  /**
+   * Validators refused a para's collations or found its candidates invalid, for one reason.
+   *
+   * @param subsystem {@code collator-protocol} or {@code candidate-validation}
+   * @param reason upstream's error, as Rust's {@code Debug} prints it
+   * @param candidates distinct candidates refused for it
+   * @param reports refusals over all validators (each backer of the core decides on its own)
+   */
+  public record Rejection(String subsystem, String reason, int candidates, int reports) {}
 
   /**
    * The parachain runtime's unincluded segment as seen by included blocks.

@@ -12,7 +12,8 @@ import java.util.Map;
  * para, in id order: at 100 paras the table is 100 rows, and the para that differs is what one
  * looks for), then relay, finality and kernel lines; with upgrades each para's figures per phase
  * between the upgrade points, a column per phase; then the runtime panics grouped by message
- * ({@link PanicGroups}) with their count and relay blocks.
+ * ({@link PanicGroups}) with their count and relay blocks, and the reasons validators refused
+ * collations or candidates.
  *
  * <p>Blockspace is shown as seconds of {@code ref_time} per minute and as a share of one full
  * core: a 2 s block (Polkadot's largest para block) in every relay slot. Synchronous backing with
@@ -72,7 +73,24 @@ public final class SummaryTable {
 
     phases(sb, r);
     panics(sb, r);
+    rejections(sb, r);
     return sb.toString();
+  }
+
+  /** What validators refused, per para and reason: distinct candidates and reports. */
+  private static void rejections(StringBuilder sb, RunResult r) {
+    boolean heading = false;
+    for (RunResult.Para p : r.paras()) {
+      for (RunResult.Rejection x : p.rejections()) {
+        if (!heading) {
+          sb.append("\nrejected by validators\n");
+          heading = true;
+        }
+        sb.append(fmt("  %d  %d %s (%d %s), %s: %s\n", p.id(), x.candidates(),
+            x.candidates() == 1 ? "candidate" : "candidates", x.reports(),
+            x.reports() == 1 ? "report" : "reports", x.subsystem(), x.reason()));
+      }
+    }
   }
 
   /**

@@ -56,6 +56,10 @@ public final class ScenarioKeys {
   /** The node features a scenario can switch on ({@code node_features::FeatureIndex} names). */
   public static final List<String> NODE_FEATURES = List.of("ElasticScalingMVP", "CandidateReceiptV2");
 
+  /** The collator misbehaviours {@code faults.misbehaving_collators} names. */
+  public static final List<String> MISBEHAVIOURS =
+      List.of("v1-descriptor", "wrong-core-index", "strip-ump-signals");
+
   /** {@code [relay]}. */
   public static final Section RELAY = new Section("relay",
       k("slot_duration", duration(100 * MS, 10 * MIN), 6 * S),
@@ -92,6 +96,8 @@ public final class ScenarioKeys {
       k("minimum_period", duration(0, 10 * MIN), 6 * S),
       k("relay_number_policy", oneOf("strictly-increases", "monotonically-increases", "any"),
           "strictly-increases"),
+      k("select_core_signal", bool(), true),
+      k("relay_parent_offset", integer(0, 100), 0),
       k("max_block_weight", duration(1 * US, 10 * MIN), 500 * MS),
       k("demand", demand(), Double.POSITIVE_INFINITY),
       k("tx_ref_time", duration(1 * US, 10 * S), 1 * MS),
@@ -103,7 +109,8 @@ public final class ScenarioKeys {
       k("authoring_duration", duration(1 * MS, 60 * S), 500 * MS),
       k("once_per_slot", bool(), true),
       k("parent_search", oneOf("F1", "F2"), "F1"),
-      k("max_pov_percentage", integer(1, 100), 85));
+      k("max_pov_percentage", integer(1, 100), 85),
+      k("slot_offset", duration(0, 60 * S), 1 * S));
 
   /**
    * The keys of a {@code [[paras]]} entry besides {@code id}, {@code collator} and the
@@ -117,7 +124,10 @@ public final class ScenarioKeys {
       k("offline_validators", integerList(0, 1_000_000), List.of()),
       k("offline_collators", textList(s -> s.matches("[0-9]+:[0-9]+"), "\"para:index\" strings"),
           List.of()),
-      k("outages", KeyType.outages(1_000_000), List.of()));
+      k("outages", KeyType.outages(1_000_000), List.of()),
+      k("misbehaving_collators", textList(s -> s.matches("[0-9]+:[0-9]+:(" + String.join("|", MISBEHAVIOURS) + ")"),
+          "\"para:index:misbehaviour\" strings (misbehaviour one of " + String.join(", ", MISBEHAVIOURS) + ")"),
+          List.of()));
 
   /** The relay keys an upgrade may change (they go through the host configuration). */
   public static final List<String> RELAY_UPGRADABLE = List.of("max_candidate_depth",

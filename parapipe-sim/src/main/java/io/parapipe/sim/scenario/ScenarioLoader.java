@@ -217,14 +217,6 @@ public final class ScenarioLoader {
       List<UpgradeSpec> upgrades = readUpgrades(paras.keySet());
 
       checkNetwork(network, relay, faults, paras);
-      for (ParaSpec p : paras.values()) {
-        checkCollator(p.collator(), "para " + p.id());
-      }
-      for (UpgradeSpec u : upgrades) {
-        if (!u.collator().isEmpty()) {
-          checkCollator(collatorDefaults.with(u.collator()), "an upgrade");
-        }
-      }
       return new Scenario(origin, top, network, hardware, relay, paraDefaults, collatorDefaults,
           faults, List.copyOf(paras.values()), upgrades);
     }
@@ -418,6 +410,31 @@ public final class ScenarioLoader {
         k++;
       }
       int perPara = network.integer("collators_per_para");
+      Set<String> misbehaving = new TreeSet<>();
+      for (String c : faults.texts("misbehaving_collators")) {
+        String[] parts = c.split(":");
+        int para;
+        int idx;
+        try {
+          para = Integer.parseInt(parts[0]);
+          idx = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+          para = -1;
+          idx = -1;
+        }
+        if (!paraIds.contains(para) || idx < 0 || idx >= perPara) {
+          throw error("faults.misbehaving_collators contains \"" + c + "\": paras are " + ids(paraIds)
+              + " and collator indices run from 0 to " + (perPara - 1));
+        }
+        if (!paras.get(para).collator().text("kind").equals("slot-based")) {
+          throw error("faults.misbehaving_collators contains \"" + c + "\" but para " + para
+              + " does not run the slot-based collator; misbehaviours are modelled for "
+              + "collator.kind = \"slot-based\"");
+        }
+        if (!misbehaving.add(para + ":" + idx)) {
+          throw error("faults.misbehaving_collators names collator \"" + para + ":" + idx + "\" twice");
+        }
+      }
       Set<String> offlineCollators = new TreeSet<>();
       for (String c : faults.texts("offline_collators")) {
         String[] parts = c.split(":");
@@ -440,12 +457,6 @@ public final class ScenarioLoader {
       }
     }
 
-    private void checkCollator(Values collator, String who) {
-      if (collator.text("kind").equals("slot-based")) {
-        throw error("collator kind \"slot-based\" (for " + who + ") is not yet supported; use "
-            + "\"basic\" or \"lookahead\"");
-      }
-    }
   }
 
   private static String ids(Set<Integer> ids) {

@@ -37,11 +37,14 @@ class SummaryTableTest {
         + "2000  interval mean            -         6.0s\n");
     assertThat(text).contains("      blockspace       0.00s/min    1.83s/min\n"
         + "      panics                   0            3\n");
-    assertThat(text).endsWith("runtime panics, grouped by message (0x... a hash, ... an asserted"
+    assertThat(text).contains("runtime panics, grouped by message (0x... a hash, ... an asserted"
         + " value)\n"
         + "  para  count  relay blocks  message\n"
         + "  2000      2  R3            Slot must increase\n"
         + "  2000      1  R3            no space left for the block in the unincluded segment\n");
+    assertThat(text).endsWith("\nrejected by validators\n"
+        + "  2000  1 candidate (2 reports), candidate-validation: CommitmentsHashMismatch\n"
+        + "  2000  1 candidate (1 report), collator-protocol: InvalidCoreIndex(1, 0)\n");
   }
 
   @Test
@@ -51,6 +54,6 @@ class SummaryTableTest {
     String t = SummaryTable.render(empty);
     assertThat(t).contains("finality  no block finalized by a supermajority");
     assertThat(t.lines().toList().get(4)).contains(" -  ");
-    assertThat(t).doesNotContain("runtime panics");
+    assertThat(t).doesNotContain("runtime panics").doesNotContain("rejected");
   }
 }

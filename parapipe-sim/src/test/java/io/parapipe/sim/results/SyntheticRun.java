@@ -4,6 +4,7 @@ import io.parapipe.protocol.events.BlockFinalized;
 import io.parapipe.protocol.events.CandidateAttested;
 import io.parapipe.protocol.events.CandidateBackedEvent;
 import io.parapipe.protocol.events.CandidateIncludedEvent;
+import io.parapipe.protocol.events.CandidateRejected;
 import io.parapipe.protocol.events.CandidateTimedOutEvent;
 import io.parapipe.protocol.events.ParaBlockAuthored;
 import io.parapipe.protocol.events.RelayBlockAuthored;
@@ -118,6 +119,13 @@ final class SyntheticRun {
     e.add(new Timed(23_500_000, 1, new BlockFinalized(B3, 3)));
     e.add(new Timed(24_123_400, 11, new RuntimePanicEvent(P, 4, "Slot must increase")));
     e.add(new Timed(25_000_000, 10, new BlockFinalized(B3, 3)));
+    // One collation two validators found invalid, and one the collator protocol refused.
+    e.add(new Timed(25_100_000, 1, new CandidateRejected(P, Hash.fromLong(0xbad), B3,
+        CandidateRejected.CANDIDATE_VALIDATION, "CommitmentsHashMismatch")));
+    e.add(new Timed(25_200_000, 2, new CandidateRejected(P, Hash.fromLong(0xbad), B3,
+        CandidateRejected.CANDIDATE_VALIDATION, "CommitmentsHashMismatch")));
+    e.add(new Timed(25_300_000, 3, new CandidateRejected(P, Hash.fromLong(0xbad2), B3,
+        CandidateRejected.COLLATOR_PROTOCOL, "InvalidCoreIndex(1, 0)")));
     e.add(new Timed(26_000_000, 10, new RuntimePanicEvent(P, 4,
         "no space left for the block in the unincluded segment")));
     e.add(new Timed(27_000_000, 11, new RuntimePanicEvent(P, 4, "Slot must increase")));

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parapipe.protocol.events.ApprovalSent;
+import io.parapipe.protocol.events.BackingGroupsConnection;
 import io.parapipe.protocol.events.BitfieldSigned;
 import io.parapipe.protocol.events.BlockFinalized;
 import io.parapipe.protocol.events.CandidateAttested;
 import io.parapipe.protocol.events.CandidateBackedEvent;
 import io.parapipe.protocol.events.CandidateIncludedEvent;
+import io.parapipe.protocol.events.CandidateRejected;
 import io.parapipe.protocol.events.CandidateSeconded;
 import io.parapipe.protocol.events.CandidateTimedOutEvent;
 import io.parapipe.protocol.events.CandidateValid;
@@ -52,7 +54,10 @@ class TraceDocTest {
         new RelayBlockImported(H, 1, true),
         new ParaBlockAuthored(P, 1, H, H, 1, H, H, 1, 1, 1, 1, 1, "lookahead"),
         new CollationAdvertised(P, H, H, 4),
+        new BackingGroupsConnection(P, true, 6),
+        new BackingGroupsConnection(P, false, 0),
         new CollationFetched(P, H, 9),
+        new CandidateRejected(P, H, H, CandidateRejected.CANDIDATE_VALIDATION, "CommitmentsHashMismatch"),
         new CandidateSeconded(P, H, H),
         new CandidateValid(P, H),
         new CandidateAttested(P, H),

@@ -19,6 +19,10 @@ import java.util.Objects;
  * @param executionFraction real execution time of a block as a fraction of its ref_time (importing
  *     a block built by another collator re-executes it)
  * @param relaySlotDurationMs the relay chain's slot duration
+ * @param timeOriginMs wall-clock time (milliseconds since the Unix epoch) at simulated time 0,
+ *     which the slot-based collator's slot timer reads; relay slot {@code s} starts at
+ *     {@code s × relaySlotDurationMs} on that clock, as BABE slots do
+ * @param misbehaviour what this collator does wrong, if anything (slot-based only)
  */
 public record CollatorConfig(
     ParaId para,
@@ -29,14 +33,17 @@ public record CollatorConfig(
     CollatorSchedule schedule,
     double speed,
     double executionFraction,
-    long relaySlotDurationMs) {
+    long relaySlotDurationMs,
+    long timeOriginMs,
+    CollatorMisbehaviour misbehaviour) {
   /** An empty builder: every field must be set before {@link Builder#build()}. */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds a configuration field by field; each field must be set before {@link #build()}.
+   * Builds a configuration field by field; each field must be set before {@link #build()},
+   * except {@code misbehaviour}, which defaults to {@link CollatorMisbehaviour#NONE}.
    */
   public static final class Builder {
     private ParaId para;
@@ -48,6 +55,8 @@ public record CollatorConfig(
     private Double speed;
     private Double executionFraction;
     private Long relaySlotDurationMs;
+    private Long timeOriginMs;
+    private CollatorMisbehaviour misbehaviour = CollatorMisbehaviour.NONE;
 
     private Builder() {}
 
@@ -105,6 +114,18 @@ public record CollatorConfig(
       return this;
     }
 
+    /** Sets {@link CollatorConfig#timeOriginMs()}. */
+    public Builder timeOriginMs(long v) {
+      timeOriginMs = v;
+      return this;
+    }
+
+    /** Sets {@link CollatorConfig#misbehaviour()}. */
+    public Builder misbehaviour(CollatorMisbehaviour v) {
+      misbehaviour = v;
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -120,7 +141,9 @@ public record CollatorConfig(
           set(schedule, "schedule"),
           set(speed, "speed"),
           set(executionFraction, "executionFraction"),
-          set(relaySlotDurationMs, "relaySlotDurationMs"));
+          set(relaySlotDurationMs, "relaySlotDurationMs"),
+          set(timeOriginMs, "timeOriginMs"),
+          set(misbehaviour, "misbehaviour"));
     }
 
     private static <T> T set(T value, String field) {

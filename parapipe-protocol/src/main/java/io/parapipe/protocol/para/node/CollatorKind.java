@@ -5,5 +5,11 @@ public enum CollatorKind {
   /** {@code collators::basic}: relay-chain driven, builds on the head in the collation request. */
   BASIC,
   /** {@code collators::lookahead} (L2): builds on the unincluded segment, up to 2 blocks per relay parent. */
-  LOOKAHEAD
+  LOOKAHEAD,
+  /**
+   * {@code collators::slot_based} (S2): a block-builder task on the slot timer, one block per
+   * production interval ({@code 6 s / cores}, at least 500 ms), each submitted on the core its
+   * {@code CoreSelector} picks; the elastic-scaling collator.
+   */
+  SLOT_BASED
 }

@@ -1,5 +1,6 @@
 package io.parapipe.protocol.para.node;
 
+import io.parapipe.protocol.events.BackingGroupsConnection;
 import io.parapipe.protocol.events.CollationAdvertised;
 import io.parapipe.protocol.events.ParaBlockAuthored;
 import io.parapipe.protocol.events.RuntimePanicEvent;
@@ -16,6 +17,8 @@ import io.parapipe.protocol.para.collator.RelayBlockInfo;
 import io.parapipe.protocol.para.collator.RelayChainView;
 import io.parapipe.protocol.para.collator.SlotClaim;
 import io.parapipe.protocol.para.collator.UnknownPendingPolicy;
+import io.parapipe.protocol.para.collator.slotbased.CoreSelection;
+import io.parapipe.protocol.para.collator.slotbased.SlotTimer;
 import io.parapipe.protocol.para.runtime.BlockInputs;
 import io.parapipe.protocol.para.runtime.BlockOutcome;
 import io.parapipe.protocol.para.runtime.BuiltBlock;
@@ -25,7 +28,6 @@ import io.parapipe.protocol.para.runtime.ParachainRuntimeConfig;
 import io.parapipe.protocol.para.runtime.ParachainState;
 import io.parapipe.protocol.para.runtime.RelayChainStateProof;
 import io.parapipe.protocol.para.runtime.RuntimePanic;
-import io.parapipe.protocol.primitives.CandidateDescriptor;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.GroupIndex;
@@ -48,6 +50,7 @@ import io.parapipe.protocol.wire.CollationFetchRequest;
 import io.parapipe.protocol.wire.CollationFetchResponse;
 import io.parapipe.protocol.wire.ParaBlockAnnouncement;
 import io.parapipe.protocol.wire.RelayBlockAnnouncement;
+import io.parapipe.protocol.wire.ViewUpdate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,10 +63,16 @@ import java.util.OptionalInt;
 
 /**
  * A parachain collator: it follows the relay chain, keeps the para's block tree, builds blocks
- * with the basic or the lookahead collator, gossips them to the para's other collators, and
- * offers each block as a collation to the backing group of its core (collator protocol, collator
- * side). Building takes the time the proposer spends filling the block with transactions from its
- * {@link TransactionSource}; importing another collator's block takes the time to re-execute it.
+ * with the basic, lookahead or slot-based collator, gossips them to the para's other collators,
+ * and offers each block as a collation to the backing group of its core (collator protocol,
+ * collator side). Building takes the time the proposer spends filling the block with transactions
+ * from its {@link TransactionSource}; importing another collator's block takes the time to
+ * re-execute it.
+ *
+ * <p>The basic and lookahead collators act on each imported relay block. The slot-based collator
+ * acts on its slot timer instead ({@link SlotBasedBlockBuilder}): each attempt builds one block
+ * for the core its selector picks, and its collation task submits it there, through connections
+ * opened ahead of its Aura slot ({@link BackingGroupConnections}).
  */
 public final class CollatorNode implements Node {
   /**
@@ -76,9 +85,24 @@ public final class CollatorNode implements Node {
   private static final int KEPT_COLLATIONS = 64;
 
   private record BuildDone(BuildOrder order, ParachainState state, long refTime, int povSize,
-      long startedMicros, long authoringMicros, RelayBlock relayParent) implements Timer {}
+      long startedMicros, long authoringMicros, RelayBlock relayParent, SlotBasedOrder slotBased)
+      implements Timer {}
 
   private record ImportDone(ParaBlock block) implements Timer {}
+
+  /** A wake-up of the slot-based collator's slot timer, for an Aura slot. */
+  private record SlotAttempt(long auraSlot) implements Timer {}
+
+  /** The core a slot-based block was built for and its selector, carried to the collation task. */
+  private record SlotBasedOrder(CoreSelection.Core core) {}
+
+  /**
+   * Share of the authoring duration sc-basic-authorship's proposer spends pushing transactions: it
+   * keeps a third for evaluation and block finalization
+   * ({@code substrate/client/basic-authorship/src/basic_authorship.rs}). Applied to the slot-based
+   * collator, whose authoring duration ends at the next production attempt.
+   */
+  static final double PROPOSER_DEADLINE_SHARE = 2.0 / 3.0;
 
   private final CollatorConfig cfg;
   private final TransactionSource transactions;
@@ -99,6 +123,15 @@ public final class CollatorNode implements Node {
   private boolean building;
   private LookaheadCollator.Round round;
   private BasicCollator.SlotGuard slotGuard = BasicCollator.SlotGuard.initial();
+  private Hash bestParaHash;
+  private SlotBasedBlockBuilder slotBased;
+  private BackingGroupConnections connections;
+  private final Map<Hash, Integer> collationsPerRelayParent = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Hash, Integer> e) {
+      return size() > KEPT_COLLATIONS;
+    }
+  };
 
   /**
    * A collator with the given configuration.
@@ -113,12 +146,22 @@ public final class CollatorNode implements Node {
     ParachainState genesis = cfg.paraGenesis();
     paraStates.put(genesis.headHash(), genesis);
     paraAuthoredAt.put(genesis.headHash(), 0L);
+    bestParaHash = genesis.headHash();
   }
 
   @Override
   public void start(NodeContext ctx) {
     this.ctx = ctx;
     this.relay = new BlockTree<>(RelayBlock.SHAPE, cfg.relayGenesis());
+    Optional<CollatorSettings> slotBasedSettings = cfg.schedule().changes().stream()
+        .map(CollatorSchedule.Change::settings).filter(s -> s.kind() == CollatorKind.SLOT_BASED)
+        .findFirst();
+    if (slotBasedSettings.isPresent()) {
+      slotBased = new SlotBasedBlockBuilder(para, slotBasedSettings.get().slotOffsetMicros() / 1000,
+          cfg.relaySlotDurationMs(), idx -> idx == cfg.authorityIndex());
+      connections = new BackingGroupConnections(ctx, para);
+      scheduleSlotAttempt();
+    }
   }
 
   @Override
@@ -141,6 +184,8 @@ public final class CollatorNode implements Node {
       if (b != null) {
         ctx.send(from, new CollationFetchResponse(b.candidate(), b.validationData(), b.pov()));
       }
+    } else if (m instanceof ViewUpdate && connections != null) {
+      connections.onViewUpdate(from);
     }
   }
 
@@ -150,6 +195,8 @@ public final class CollatorNode implements Node {
       finishBuild(d);
     } else if (t instanceof ImportDone d) {
       importParaBlock(d.block());
+    } else if (t instanceof SlotAttempt a) {
+      slotAttempt(a.auraSlot());
     }
   }
 
@@ -161,7 +208,7 @@ public final class CollatorNode implements Node {
       CollatorSettings s = cfg.schedule().at(r.number()).settings();
       if (s.kind() == CollatorKind.LOOKAHEAD) {
         startLookahead(r, s);
-      } else {
+      } else if (s.kind() == CollatorKind.BASIC) {
         startBasic(r);
       }
     }
@@ -186,7 +233,7 @@ public final class CollatorNode implements Node {
     ParachainState parent = paraStates.get(round.parentHeader().hash());
     Optional<BuildOrder> order = parent == null ? Optional.empty()
         : round.nextBuild(parent, idx -> idx == cfg.authorityIndex());
-    if (order.isEmpty() || !startBuild(order.get(), parent, r)) {
+    if (order.isEmpty() || !startBuild(order.get(), parent, r, authoringBudgetMicros(r), null)) {
       round = null;
     }
   }
@@ -217,7 +264,7 @@ public final class CollatorNode implements Node {
     }
     BuildOrder order = new BuildOrder(claim.get(), pvd.get(),
         BasicCollator.allowedPovSize(pvd.get().maxPovSize()), core.get(), info(r));
-    if (startBuild(order, parent, r)) {
+    if (startBuild(order, parent, r, authoringBudgetMicros(r), null)) {
       slotGuard = slotGuard.processed(claim.get().paraSlot(), r.number());
     }
   }
@@ -244,12 +291,22 @@ public final class CollatorNode implements Node {
     return Optional.empty();
   }
 
-  /** Executes the block now; the result becomes visible when authoring time has passed. */
-  private boolean startBuild(BuildOrder order, ParachainState parent, RelayBlock r) {
+  private long authoringBudgetMicros(RelayBlock r) {
+    return cfg.schedule().at(r.number()).settings().authoringDurationMicros();
+  }
+
+  /**
+   * Executes the block now; the result becomes visible when authoring time has passed.
+   *
+   * @param budgetMicros how long the proposer may fill the block with transactions
+   * @param slotBasedOrder the slot-based collator's core, whose {@code CoreInfo} pre-digest the
+   *     block carries; null for the other collators
+   */
+  private boolean startBuild(BuildOrder order, ParachainState parent, RelayBlock r, long budgetMicros,
+      SlotBasedOrder slotBasedOrder) {
     CollatorSchedule.Change change = cfg.schedule().at(r.number());
     ParachainRuntimeConfig runtimeNow = parent.config();
-    long budgetRefTime = (long) (change.settings().authoringDurationMicros() * cfg.speed()
-        * Weight.REF_TIME_PER_MICROS);
+    long budgetRefTime = (long) (budgetMicros * cfg.speed() * Weight.REF_TIME_PER_MICROS);
     long maxRefTime = Math.min(runtimeNow.maximumBlockRefTime(), budgetRefTime);
     Weight txs = transactions.fill(maxRefTime, order.allowedPovSize() - BASE_POV_BYTES,
         ctx.now() - paraAuthoredAt.getOrDefault(parent.headHash(), 0L));
@@ -260,6 +317,9 @@ public final class CollatorNode implements Node {
     RelayChainStateProof proof = RelayChainStateProof.of(r.state().stateRoot(),
         api.paraHead(para), r.state().babeSlot());
     BlockInputs inputs = order.toInputs(proof).withConsumedWeight(new Weight(refTime, povSize));
+    if (slotBasedOrder != null) {
+      inputs = inputs.withCoreInfo(slotBasedOrder.core().coreInfo());
+    }
     if (!runtimeNow.equals(change.runtime())) {
       inputs = inputs.withRuntimeUpgrade(change.runtime());
     }
@@ -272,7 +332,7 @@ public final class CollatorNode implements Node {
     long authoringMicros = Math.max(1, Math.round(refTime / cfg.speed() / Weight.REF_TIME_PER_MICROS));
     building = true;
     ctx.schedule(authoringMicros,
-        new BuildDone(order, state, refTime, povSize, ctx.now(), authoringMicros, r));
+        new BuildDone(order, state, refTime, povSize, ctx.now(), authoringMicros, r, slotBasedOrder));
     return true;
   }
 
@@ -284,28 +344,135 @@ public final class CollatorNode implements Node {
     BuildOrder order = d.order();
     Hash povHash = new ScaleWriter().fixedBytes(state.headHash().toByteArray()).u32(d.povSize())
         .blake2b256();
-    PoV pov = new PoV(povHash, d.povSize(), d.refTime());
+    PoV pov = new PoV(povHash, d.povSize(), d.refTime(), state.commitments().hash());
     Hash erasureRoot = new ScaleWriter().fixedBytes(povHash.toByteArray())
         .u32(r.state().validators().size()).blake2b256();
-    CandidateDescriptor descriptor = new CandidateDescriptor(para, r.hash(), order.coreIndex(),
-        r.state().session(), order.validationData().hash(), povHash, erasureRoot,
-        state.headHash(), api.validationCodeHash(para).orElse(Hash.ZERO));
-    CommittedCandidateReceipt candidate = new CommittedCandidateReceipt(descriptor, state.commitments());
+    CollationBuilder.Collation collation = CollationBuilder.build(cfg.misbehaviour(), para, r.hash(),
+        order.coreIndex(), d.slotBased() == null ? null : d.slotBased().core(), api,
+        order.validationData().hash(), povHash, erasureRoot, state, cfg.authorityIndex());
+    CommittedCandidateReceipt candidate = collation.receipt();
+    CoreIndex core = collation.core();
     ParaBlock block = new ParaBlock(state, d.refTime(), pov, candidate, order.validationData(),
-        order.coreIndex(), r.number(), ctx.self(), d.startedMicros(), d.authoringMicros());
+        core, r.number(), ctx.self(), d.startedMicros(), d.authoringMicros());
     importParaBlock(block);
     ctx.broadcast(Topic.paraNetwork(para), new ParaBlockAnnouncement(block));
     collations.put(candidate.hash(), block);
     ctx.emit(new ParaBlockAuthored(para, state.blockNumber(), state.headHash(),
         state.header().parentHash(), r.number(), r.hash(), candidate.hash(), d.refTime(),
         d.povSize(), d.authoringMicros(), state.currentSlot(), state.unincludedSegment().size(),
-        cfg.schedule().at(r.number()).settings().kind().name().toLowerCase(java.util.Locale.ROOT)));
-    advertise(api, order.coreIndex(), r.hash(), candidate.hash(), state.header().parentHash());
+        cfg.schedule().at(r.number()).settings().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+    if (d.slotBased() != null) {
+      slotBased.built(r.hash(), d.slotBased().core().selector());
+      submitCollation(api, core, r.hash(), candidate.hash(), state.header().parentHash());
+      scheduleSlotAttempt();
+      return;
+    }
+    advertise(api, core, r.hash(), candidate.hash(), state.header().parentHash());
     if (round != null) {
       round = round.afterBuilt(state.header());
       continueRound(r);
     }
     pump();
+  }
+
+  // ---- the slot-based collator: block-builder and collation tasks ----
+
+  private long nowMs() {
+    return cfg.timeOriginMs() + ctx.now() / 1000;
+  }
+
+  private ParachainState bestPara() {
+    return paraStates.get(bestParaHash);
+  }
+
+  /** {@code wait_until_next_slot}: the next wake-up of the slot timer. */
+  private void scheduleSlotAttempt() {
+    SlotTimer.Tick t = slotBased.nextAttempt(bestPara().config().auraSlotDurationMs(), nowMs());
+    ctx.schedule(t.sleepMs() * 1000, new SlotAttempt(t.slot()));
+  }
+
+  private void slotAttempt(long auraSlot) {
+    RelayBlock best = relay.best();
+    CollatorSettings s = cfg.schedule().at(best.number()).settings();
+    if (s.kind() != CollatorKind.SLOT_BASED) {
+      scheduleSlotAttempt();
+      return;
+    }
+    switch (slotBased.preConnect(auraSlot, bestPara().authoritiesCount())) {
+      case CONNECT -> {
+        List<Integer> nodes = backingGroupNodes(best.state().api());
+        connections.connect(nodes);
+        ctx.emit(new BackingGroupsConnection(para, true, nodes.size()));
+      }
+      case DISCONNECT -> {
+        connections.disconnectAll();
+        ctx.emit(new BackingGroupsConnection(para, false, 0));
+      }
+      default -> { }
+    }
+    SlotBasedBlockBuilder.Attempt a = slotBased.attempt(nowMs(), best, relay::get, relayView, paraTree,
+        paraStates::get, bestPara(), s);
+    if (a instanceof SlotBasedBlockBuilder.Build b) {
+      long budget = Math.round(b.authoringMicros() * PROPOSER_DEADLINE_SHARE);
+      if (startBuild(b.order(), b.parent(), b.relayParent(), budget, new SlotBasedOrder(b.core()))) {
+        return;
+      }
+    }
+    scheduleSlotAttempt();
+  }
+
+  /**
+   * The validators of the backing groups of the para's cores in the claim queue at {@code api}'s
+   * block, at every depth, in core order ({@code ConnectToBackingGroups}).
+   */
+  private List<Integer> backingGroupNodes(RuntimeApi api) {
+    ValidatorGroupsView groups = api.validatorGroups();
+    int cores = groups.groups().size();
+    java.util.TreeSet<CoreIndex> paraCores = new java.util.TreeSet<>();
+    api.claimQueue().forEach((core, paras) -> {
+      if (paras.contains(para)) {
+        paraCores.add(core);
+      }
+    });
+    List<Integer> nodes = new ArrayList<>();
+    for (CoreIndex c : paraCores) {
+      if (cores == 0) {
+        break;
+      }
+      GroupIndex g = groups.rotationInfo().groupForCore(c, cores);
+      for (ValidatorIndex v : groups.groups().get(g.value())) {
+        int node = cfg.validatorNodes().get(api.validators().get(v.value()).authority());
+        if (!nodes.contains(node)) {
+          nodes.add(node);
+        }
+      }
+    }
+    return nodes;
+  }
+
+  /**
+   * The collation task: submits the collation on its core ({@code SubmitCollation}), within the
+   * collator side's limit of {@code max_candidate_depth + 1} collations per relay parent, to the
+   * backing group of the core through the connections.
+   */
+  private void submitCollation(RuntimeApi api, CoreIndex core, Hash relayParent, Hash candidate,
+      Hash parentHead) {
+    int limit = api.asyncBackingParams().maxCandidateDepth() + 1;
+    int distributed = collationsPerRelayParent.getOrDefault(relayParent, 0);
+    if (distributed >= limit) {
+      return; // "The limit of {} collations per relay parent is already reached"
+    }
+    collationsPerRelayParent.put(relayParent, distributed + 1);
+    ValidatorGroupsView groups = api.validatorGroups();
+    int cores = groups.groups().size();
+    if (cores == 0) {
+      return;
+    }
+    GroupIndex g = groups.rotationInfo().groupForCore(core, cores);
+    for (ValidatorIndex v : groups.groups().get(g.value())) {
+      int node = cfg.validatorNodes().get(api.validators().get(v.value()).authority());
+      connections.advertise(node, new AdvertiseCollation(para, relayParent, candidate, parentHead));
+    }
   }
 
   /** Advertises the collation to every member of the backing group of its core at the relay parent. */
@@ -341,6 +508,9 @@ public final class CollatorNode implements Node {
       return;
     }
     paraStates.put(b.hash(), b.state());
+    if (b.state().blockNumber() > paraStates.get(bestParaHash).blockNumber()) {
+      bestParaHash = b.hash();
+    }
     paraAuthoredAt.put(b.hash(), b.authoringStartedMicros() + b.authoringMicros());
     paraChildren.computeIfAbsent(b.parentHash(), k -> new ArrayList<>()).add(b.hash());
     List<ParaBlock> waiting = waitingForParent.remove(b.hash());

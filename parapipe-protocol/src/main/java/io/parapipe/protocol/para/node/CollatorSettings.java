@@ -7,21 +7,27 @@ import java.util.Objects;
  * A collator node's settings (its binary and command line): which collator, how long it may
  * author, and the switches that changed between releases. Built by name with {@link #builder()}.
  *
- * @param kind basic or lookahead
+ * @param kind basic, lookahead or slot-based
  * @param authoringDurationMicros the proposer's deadline
  * @param oncePerSlot basic collator: produce once per Aura slot per relay fork (polkadot-sdk#3308)
- * @param parentSearch lookahead parent search revision
- * @param maxPovPercentage share of {@code max_pov_size} a block may use (lookahead L2)
+ * @param parentSearch lookahead and slot-based parent search revision
+ * @param maxPovPercentage share of {@code max_pov_size} a block may use (lookahead L2, slot-based)
+ * @param slotOffsetMicros slot-based collator: {@code slot_offset}, the time its clock is held
+ *     back so that the relay block of the slot has arrived (polkadot-omni-node: 1 s)
  */
 public record CollatorSettings(CollatorKind kind, long authoringDurationMicros, boolean oncePerSlot,
-    ParentSearchRevision parentSearch, int maxPovPercentage) {
+    ParentSearchRevision parentSearch, int maxPovPercentage, long slotOffsetMicros) {
+  /** The omni-node's {@code slot_offset}, the builder's default. */
+  public static final long DEFAULT_SLOT_OFFSET_MICROS = 1_000_000;
+
   /** An empty builder: every field must be set before {@link Builder#build()}. */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Builds collator settings field by field; each field must be set before {@link #build()}.
+   * Builds collator settings field by field; each field must be set before {@link #build()},
+   * except {@code slotOffsetMicros}, which defaults to {@link #DEFAULT_SLOT_OFFSET_MICROS}.
    */
   public static final class Builder {
     private CollatorKind kind;
@@ -29,6 +35,7 @@ public record CollatorSettings(CollatorKind kind, long authoringDurationMicros, 
     private Boolean oncePerSlot;
     private ParentSearchRevision parentSearch;
     private Integer maxPovPercentage;
+    private long slotOffsetMicros = DEFAULT_SLOT_OFFSET_MICROS;
 
     private Builder() {}
 
@@ -62,6 +69,12 @@ public record CollatorSettings(CollatorKind kind, long authoringDurationMicros, 
       return this;
     }
 
+    /** Sets {@link CollatorSettings#slotOffsetMicros()}. */
+    public Builder slotOffsetMicros(long v) {
+      slotOffsetMicros = v;
+      return this;
+    }
+
     /**
      * The collator settings.
      *
@@ -73,7 +86,8 @@ public record CollatorSettings(CollatorKind kind, long authoringDurationMicros, 
           set(authoringDurationMicros, "authoringDurationMicros"),
           set(oncePerSlot, "oncePerSlot"),
           set(parentSearch, "parentSearch"),
-          set(maxPovPercentage, "maxPovPercentage"));
+          set(maxPovPercentage, "maxPovPercentage"),
+          slotOffsetMicros);
     }
 
     private static <T> T set(T value, String field) {

@@ -11,10 +11,13 @@ import io.parapipe.protocol.para.runtime.segment.SegmentUpdate;
 import io.parapipe.protocol.para.runtime.segment.UnincludedSegment;
 import io.parapipe.protocol.para.runtime.segment.UsedBandwidth;
 import io.parapipe.protocol.primitives.CandidateCommitments;
+import io.parapipe.protocol.primitives.ClaimQueueOffset;
+import io.parapipe.protocol.primitives.CoreSelector;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.OutboundHrmpMessage;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.ScaleWriter;
+import io.parapipe.protocol.primitives.UmpSignal;
 import io.parapipe.protocol.primitives.Weight;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,8 +46,9 @@ import java.util.TreeMap;
  *   <li>transactions: the block's weight (capped at {@code MAXIMUM_BLOCK_WEIGHT}) and the
  *       messages it queues;
  *   <li>{@code on_finalize}: {@code LastRelayChainBlockNumber}, UMP and HRMP sending within the
- *       segment-adjusted budget, and the segment tracker append ("unincluded segment limits
- *       exceeded: ...").
+ *       segment-adjusted budget, the {@code SelectCore} signal from a {@code CoreInfo} digest
+ *       ({@link ParachainRuntimeConfig#selectCoreSignal()}), and the segment tracker append
+ *       ("unincluded segment limits exceeded: ...").
  * </ol>
  */
 public final class ParachainRuntime {
@@ -204,6 +208,18 @@ public final class ParachainRuntime {
       takenBytes = s;
     }
     List<byte[]> upward = List.copyOf(pendingUmp.subList(0, taken));
+    if (cfg.selectCoreSignal() && in.coreInfo().isPresent()) {
+      // send_ump_signals (parachain-system, 2025): the CoreInfo pre-digest becomes the block's
+      // SelectCore commitment after the separator. Signals are not messages: the bandwidth used
+      // above counts only what precedes the separator.
+      DigestItem.CumulusCoreInfo info = in.coreInfo().get();
+      List<byte[]> withSignals = new ArrayList<>(upward.size() + 2);
+      withSignals.addAll(upward);
+      withSignals.add(CandidateCommitments.UMP_SEPARATOR);
+      withSignals.add(new UmpSignal.SelectCore(new CoreSelector(info.selector()),
+          new ClaimQueueOffset(info.claimQueueOffset())).encode());
+      upward = List.copyOf(withSignals);
+    }
     List<byte[]> remainingUmp = List.copyOf(pendingUmp.subList(taken, pendingUmp.size()));
 
     // HRMP: a simplified XCMP queue (one message per channel per block, FIFO per channel).

@@ -24,6 +24,12 @@ import java.util.Objects;
  * @param parachainSystemRevision P1 or P2 (capacity message)
  * @param unincludedSegmentApiVersion {@code AuraUnincludedSegmentApi} version: 1 (A1, takes the
  *     para slot) or 2 (A2, takes the relay slot)
+ * @param selectCoreSignal whether parachain-system sends {@code UMPSignal::SelectCore} after the
+ *     {@code UMP_SEPARATOR} when the block carries a {@code CoreInfo} pre-digest
+ *     ({@code send_ump_signals}, 2025); false for a runtime built without it, such as the test
+ *     runtime {@code elastic-scaling-mvp}
+ * @param relayParentOffset parachain-system's {@code RelayParentOffset}: how many relay blocks
+ *     below the best one the slot-based collator builds (0 = the best block)
  */
 public record ParachainRuntimeConfig(
     ConsensusHookKind consensusHook,
@@ -37,7 +43,9 @@ public record ParachainRuntimeConfig(
     RelayNumberPolicy relayNumberPolicy,
     long maximumBlockRefTime,
     ParachainSystemRevision parachainSystemRevision,
-    int unincludedSegmentApiVersion) {
+    int unincludedSegmentApiVersion,
+    boolean selectCoreSignal,
+    int relayParentOffset) {
 
   /** Validates: durations positive, counters non-negative, API version 1 or 2. */
   public ParachainRuntimeConfig {
@@ -56,6 +64,9 @@ public record ParachainRuntimeConfig(
     }
     if (unincludedSegmentApiVersion != 1 && unincludedSegmentApiVersion != 2) {
       throw new IllegalArgumentException("AuraUnincludedSegmentApi version is 1 or 2");
+    }
+    if (relayParentOffset < 0) {
+      throw new IllegalArgumentException("RelayParentOffset is a u32: " + relayParentOffset);
     }
   }
 
@@ -78,6 +89,8 @@ public record ParachainRuntimeConfig(
         .maximumBlockRefTime(2 * Weight.REF_TIME_PER_SECOND)
         .parachainSystemRevision(ParachainSystemRevision.P1)
         .unincludedSegmentApiVersion(2)
+        .selectCoreSignal(true)
+        .relayParentOffset(0)
         .build();
   }
 
@@ -100,6 +113,8 @@ public record ParachainRuntimeConfig(
         .maximumBlockRefTime(Weight.REF_TIME_PER_SECOND / 2)
         .parachainSystemRevision(ParachainSystemRevision.P1)
         .unincludedSegmentApiVersion(2)
+        .selectCoreSignal(true)
+        .relayParentOffset(0)
         .build();
   }
 
@@ -173,6 +188,16 @@ public record ParachainRuntimeConfig(
     return toBuilder().unincludedSegmentApiVersion(v).build();
   }
 
+  /** Copy with {@code UMPSignal::SelectCore} sent or not. */
+  public ParachainRuntimeConfig withSelectCoreSignal(boolean v) {
+    return toBuilder().selectCoreSignal(v).build();
+  }
+
+  /** Copy with another {@code RelayParentOffset}. */
+  public ParachainRuntimeConfig withRelayParentOffset(int v) {
+    return toBuilder().relayParentOffset(v).build();
+  }
+
   /** The consensus hook this configuration wires into parachain-system. */
   public ConsensusHook hook() {
     return ConsensusHook.of(this);
@@ -196,6 +221,8 @@ public record ParachainRuntimeConfig(
     private Long maximumBlockRefTime;
     private ParachainSystemRevision parachainSystemRevision;
     private Integer unincludedSegmentApiVersion;
+    private Boolean selectCoreSignal;
+    private Integer relayParentOffset;
 
     private Builder() {}
 
@@ -212,6 +239,8 @@ public record ParachainRuntimeConfig(
       maximumBlockRefTime = c.maximumBlockRefTime;
       parachainSystemRevision = c.parachainSystemRevision;
       unincludedSegmentApiVersion = c.unincludedSegmentApiVersion;
+      selectCoreSignal = c.selectCoreSignal;
+      relayParentOffset = c.relayParentOffset;
     }
 
     /** Sets {@link ParachainRuntimeConfig#consensusHook()}. */
@@ -286,6 +315,18 @@ public record ParachainRuntimeConfig(
       return this;
     }
 
+    /** Sets {@link ParachainRuntimeConfig#selectCoreSignal()}. */
+    public Builder selectCoreSignal(boolean v) {
+      selectCoreSignal = v;
+      return this;
+    }
+
+    /** Sets {@link ParachainRuntimeConfig#relayParentOffset()}. */
+    public Builder relayParentOffset(int v) {
+      relayParentOffset = v;
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -305,7 +346,9 @@ public record ParachainRuntimeConfig(
           relayNumberPolicy,
           set(maximumBlockRefTime, "maximumBlockRefTime"),
           parachainSystemRevision,
-          set(unincludedSegmentApiVersion, "unincludedSegmentApiVersion"));
+          set(unincludedSegmentApiVersion, "unincludedSegmentApiVersion"),
+          set(selectCoreSignal, "selectCoreSignal"),
+          set(relayParentOffset, "relayParentOffset"));
     }
 
     private static <T> T set(T value, String field) {

@@ -65,6 +65,7 @@ import io.parapipe.protocol.wire.BlockRequest;
 import io.parapipe.protocol.wire.ChunkFetchRequest;
 import io.parapipe.protocol.wire.ChunkFetchResponse;
 import io.parapipe.protocol.wire.CollationFetchResponse;
+import io.parapipe.protocol.wire.Declare;
 import io.parapipe.protocol.wire.GrandpaVoteMessage;
 import io.parapipe.protocol.wire.PoVFetchRequest;
 import io.parapipe.protocol.wire.PoVFetchResponse;
@@ -182,6 +183,8 @@ public final class ValidatorNode implements Node {
       tree.get(r.hash()).ifPresent(b -> ctx.send(from, new RelayBlockAnnouncement(b)));
     } else if (m instanceof AdvertiseCollation a) {
       collation.onAdvertise(from, a);
+    } else if (m instanceof Declare d) {
+      collation.onDeclare(from, d, List.copyOf(prospective.activeLeaves()));
     } else if (m instanceof CollationFetchResponse r) {
       collation.onFetchResponse(from, r);
     } else if (m instanceof StatementMessage s) {

@@ -14,12 +14,12 @@ class ParachainRuntimeConfigTest {
     assertThat(t).isEqualTo(new ParachainRuntimeConfig(ConsensusHookKind.FIXED_VELOCITY,
         AuraExtRevision.H2, 3, 1, 6000, 6000, true, 0,
         RelayNumberPolicy.RELAY_NUMBER_MONOTONICALLY_INCREASES, 2 * Weight.REF_TIME_PER_SECOND,
-        ParachainSystemRevision.P1, 2));
+        ParachainSystemRevision.P1, 2, true, 0));
     ParachainRuntimeConfig l = ParachainRuntimeConfig.syncBackingLegacy();
     assertThat(l).isEqualTo(new ParachainRuntimeConfig(ConsensusHookKind.EXPECT_PARENT_INCLUDED,
         AuraExtRevision.H2, 1, 1, 6000, 12000, false, 6000,
         RelayNumberPolicy.RELAY_NUMBER_STRICTLY_INCREASES, Weight.REF_TIME_PER_SECOND / 2,
-        ParachainSystemRevision.P1, 2));
+        ParachainSystemRevision.P1, 2, true, 0));
   }
 
   @Test
@@ -31,6 +31,8 @@ class ParachainRuntimeConfigTest {
     assertThat(c.velocity()).isEqualTo(2);
     assertThat(c.withCapacity(3).withVelocity(1)).isEqualTo(t);
     assertThat(t.withUnincludedSegmentApiVersion(1).withUnincludedSegmentApiVersion(2)).isEqualTo(t);
+    assertThat(t.withSelectCoreSignal(false).selectCoreSignal()).isFalse();
+    assertThat(t.withRelayParentOffset(2).withRelayParentOffset(0)).isEqualTo(t);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.parapipe.protocol.relay.node.backing;
 
 import io.parapipe.protocol.events.CandidateAttested;
+import io.parapipe.protocol.events.CandidateRejected;
 import io.parapipe.protocol.events.CandidateSeconded;
 import io.parapipe.protocol.events.CandidateValid;
 import io.parapipe.protocol.host.NodeContext;
@@ -11,6 +12,7 @@ import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PersistedValidationData;
 import io.parapipe.protocol.primitives.PoV;
+import io.parapipe.protocol.primitives.SessionIndex;
 import io.parapipe.protocol.primitives.Statement;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.relay.node.availability.AvailabilityStore;
@@ -23,6 +25,7 @@ import io.parapipe.protocol.relay.node.prospective.HypotheticalMembership;
 import io.parapipe.protocol.relay.node.prospective.HypotheticalMembershipRequest;
 import io.parapipe.protocol.relay.node.prospective.IntroduceSecondedCandidateRequest;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveParachains;
+import io.parapipe.protocol.relay.node.validation.InvalidCandidate;
 import io.parapipe.protocol.relay.node.validation.PvfExecutionQueue;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
 import io.parapipe.protocol.relay.runtime.RuntimeApi;
@@ -54,8 +57,12 @@ public final class CandidateBacking implements SecondingPort, StatementImporter,
     void onSecondingOutcome(Hash relayParent, Hash candidate, boolean seconded);
   }
 
-  /** Why a validation job runs. */
-  private record ValidationTag(Hash relayParent, Hash candidate, boolean toSecond) {}
+  /**
+   * Why a validation job runs, and the verdict of the checks candidate validation makes on the
+   * PVF's output for backing ({@code invalid}, or null if they pass).
+   */
+  private record ValidationTag(Hash relayParent, Hash candidate, boolean toSecond, ParaId para,
+      InvalidCandidate invalid) {}
 
   /** A collation being validated for seconding before any statement exists for it. */
   private record PendingSecond(CommittedCandidateReceipt receipt, PersistedValidationData pvd) {}
@@ -66,6 +73,8 @@ public final class CandidateBacking implements SecondingPort, StatementImporter,
     final StatementTable table;
     final Set<ParaId> assignedParas = new LinkedHashSet<>();
     final SortedMap<CoreIndex, List<ParaId>> claimQueue;
+    final SessionIndex sessionForChild;
+    final boolean v2Receipts;
     // Lookups only (upstream's issued_statements, awaiting_validation and backed).
     final Set<Hash> issuedStatements = new HashSet<>();
     final Set<Hash> awaitingValidation = new HashSet<>();
@@ -78,6 +87,8 @@ public final class CandidateBacking implements SecondingPort, StatementImporter,
       RelayRuntimeState s = block.state();
       RuntimeApi api = s.api();
       this.claimQueue = api.claimQueue();
+      this.sessionForChild = api.sessionIndexForChild();
+      this.v2Receipts = api.candidateReceiptV2();
       this.context = TableContext.of(directory.selfIndex(s), api.validatorGroups(), claimQueue);
       this.table = new StatementTable(context, api.minimumBackingVotes(), TABLE_CONFIG);
       if (context.assignedCore() != null) {
@@ -175,6 +186,15 @@ public final class CandidateBacking implements SecondingPort, StatementImporter,
     return rp == null ? Set.of() : rp.assignedParas;
   }
 
+  @Override
+  public Optional<RelayParentContext> relayParentContext(Hash relayParent) {
+    PerRelayParent rp = perRelayParent.get(relayParent);
+    if (rp == null || rp.context.assignedCore() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new RelayParentContext(rp.context.assignedCore(), rp.sessionForChild, rp.v2Receipts));
+  }
+
   // ---- seconding ----
 
   /**
@@ -236,12 +256,22 @@ public final class CandidateBacking implements SecondingPort, StatementImporter,
     } else if (toSecond) {
       pendingSeconds.put(h, new PendingSecond(receipt, pvd));
     }
+    ParaId para = receipt.paraId();
     if (pov.sizeBytes() > pvd.maxPovSize()) {
-      finishValidation(new ValidationTag(rp.hash(), h, toSecond), false);
+      finishValidation(new ValidationTag(rp.hash(), h, toSecond, para, null), false);
       return;
     }
+    Optional<InvalidCandidate> before = InvalidCandidate.beforeExecution(receipt, rp.sessionForChild);
+    if (before.isPresent()) {
+      finishValidation(new ValidationTag(rp.hash(), h, toSecond, para, before.get()), false);
+      return;
+    }
+    // The output checks do not depend on the execution; they are made now and applied when the
+    // job completes, which is when upstream makes them.
+    InvalidCandidate after = InvalidCandidate.afterExecution(receipt, pov,
+        rp.block.state().api().claimQueueTransposed()).orElse(null);
     pvf.submit(new PvfExecutionQueue.Job(PvfExecutionQueue.Kind.BACKING, pov.blockRefTime(),
-        backingTimeoutMicros, new ValidationTag(rp.hash(), h, toSecond)));
+        backingTimeoutMicros, new ValidationTag(rp.hash(), h, toSecond, para, after)));
   }
 
   /** A PVF job finished; returns false if it was not a backing job. */
@@ -249,11 +279,15 @@ public final class CandidateBacking implements SecondingPort, StatementImporter,
     if (!(job.tag() instanceof ValidationTag tag)) {
       return false;
     }
-    finishValidation(tag, valid);
+    finishValidation(tag, valid && tag.invalid() == null);
     return true;
   }
 
   private void finishValidation(ValidationTag tag, boolean valid) {
+    if (!valid && tag.invalid() != null) {
+      ctx.emit(new CandidateRejected(tag.para(), tag.candidate(), tag.relayParent(),
+          CandidateRejected.CANDIDATE_VALIDATION, tag.invalid().debug()));
+    }
     PerRelayParent rp = perRelayParent.get(tag.relayParent());
     PendingSecond pending = pendingSeconds.remove(tag.candidate());
     if (rp == null) {

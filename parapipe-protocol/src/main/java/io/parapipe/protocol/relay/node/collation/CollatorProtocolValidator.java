@@ -1,5 +1,6 @@
 package io.parapipe.protocol.relay.node.collation;
 
+import io.parapipe.protocol.events.CandidateRejected;
 import io.parapipe.protocol.events.CollationFetched;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Timer;
@@ -8,10 +9,14 @@ import io.parapipe.protocol.wire.AdvertiseCollation;
 import io.parapipe.protocol.wire.CollationFetchRequest;
 import io.parapipe.protocol.wire.CollationFetchResponse;
 import io.parapipe.protocol.wire.CollationSeconded;
+import io.parapipe.protocol.wire.Declare;
+import io.parapipe.protocol.wire.ViewUpdate;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +24,10 @@ import java.util.Set;
  * parent is in the view, its para is assigned to this validator's core there, the relay parent
  * has not reached its seconding limit ({@code max_candidate_depth + 1}), and backing says the
  * candidate could be seconded ({@code CanSecond}). Collations are fetched one at a time per relay
- * parent and handed to backing; the next is fetched once backing reports the outcome.
+ * parent; a fetched V2 descriptor must name this validator's core and the relay parent's child
+ * session ({@code descriptor_version_sanity_check}, {@link SecondingError}), and is then handed to
+ * backing; the next is fetched once backing reports the outcome. With elastic scaling each of a
+ * para's cores has its own backing group, so each group sees the collations for its core only.
  */
 public final class CollatorProtocolValidator {
   /** Upstream's default request timeout for connected peers. */
@@ -88,8 +96,19 @@ public final class CollatorProtocolValidator {
         || !st.fetching.advert().candidateHash().equals(r.candidate().hash())) {
       return;
     }
-    st.handedToBacking = true;
     ctx.emit(new CollationFetched(r.candidate().paraId(), r.candidate().hash(), from));
+    Optional<SecondingPort.RelayParentContext> context = backing.relayParentContext(rp);
+    Optional<SecondingError> error = context.flatMap(c -> SecondingError.descriptorVersionSanityCheck(
+        r.candidate().descriptor(), c.v2Receipts(), c.assignedCore(), c.sessionIndex()));
+    if (error.isPresent()) {
+      // Upstream reports the collator (malicious) and fetches the next advertised collation.
+      ctx.emit(new CandidateRejected(r.candidate().paraId(), r.candidate().hash(), rp,
+          CandidateRejected.COLLATOR_PROTOCOL, error.get().debug()));
+      st.fetching = null;
+      fetchNext(rp, st);
+      return;
+    }
+    st.handedToBacking = true;
     backing.second(rp, r.candidate(), r.validationData(), r.pov());
   }
 
@@ -119,6 +138,17 @@ public final class CollatorProtocolValidator {
       fetchNext(ft.relayParent(), st);
     }
     return true;
+  }
+
+  /**
+   * A collator opened a connection and declared its para: the network bridge sends it this
+   * validator's view, after which the collator advertises. Validators do not limit which
+   * collators connect.
+   *
+   * @param activeLeaves this validator's active leaves
+   */
+  public void onDeclare(int collatorNode, Declare d, List<Hash> activeLeaves) {
+    ctx.send(collatorNode, new ViewUpdate(activeLeaves));
   }
 
   /** Drops relay parents that left the view. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Availability recovery for approval checkers, on a block that really included a candidate. */
 class AvailabilityRecoveryTest {
   private static final ParaId PARA = ParaId.of(1);
-  private static final PoV POV = new PoV(Hash.fromLong(0x90), 4096, 7);
+  private static final PoV POV = new PoV(Hash.fromLong(0x90), 4096, 7, Hash.ZERO);
 
   private final RelayRuntimeState genesis = RelayChains.genesis(6, 1);
   private final CommittedCandidateReceipt candidate =

@@ -20,7 +20,7 @@ class PovFetcherTest {
   private static final RelayRuntimeState STATE = RelayChains.genesis(6, 1);
   private static final Hash RP = STATE.hash();
   private static final Hash C = Hash.fromLong(0xc1);
-  private static final PoV POV = new PoV(Hash.fromLong(0x90), 1000, 5);
+  private static final PoV POV = new PoV(Hash.fromLong(0x90), 1000, 5, Hash.ZERO);
 
   private final ManualContext ctx = new ManualContext(RelayChains.nodeOf(STATE, 0));
   private final AvailabilityStore store = new AvailabilityStore();

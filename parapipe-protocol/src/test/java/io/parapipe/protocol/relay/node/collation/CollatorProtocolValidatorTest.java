@@ -2,6 +2,7 @@ package io.parapipe.protocol.relay.node.collation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parapipe.protocol.events.CandidateRejected;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.primitives.CandidateCommitments;
 import io.parapipe.protocol.primitives.CandidateDescriptor;
@@ -20,6 +21,7 @@ import io.parapipe.protocol.wire.CollationFetchResponse;
 import io.parapipe.protocol.wire.CollationSeconded;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,14 @@ class CollatorProtocolValidatorTest {
   /** A backing stand-in: knows RP, assigns PARA, says yes to CanSecond unless told otherwise. */
   static final class FakeBacking implements SecondingPort {
     boolean canSecond = true;
+    boolean v2Receipts = true;
+    CoreIndex core = CoreIndex.of(0);
+    SessionIndex session = SessionIndex.of(0);
     final List<Hash> seconded = new ArrayList<>();
+
+    public Optional<RelayParentContext> relayParentContext(Hash rp) {
+      return rp.equals(RP) ? Optional.of(new RelayParentContext(core, session, v2Receipts)) : Optional.empty();
+    }
 
     public boolean knows(Hash rp) {
       return rp.equals(RP);
@@ -50,7 +59,11 @@ class CollatorProtocolValidatorTest {
   }
 
   static CommittedCandidateReceipt candidate(int n) {
-    CandidateDescriptor d = new CandidateDescriptor(PARA, RP, CoreIndex.of(0), SessionIndex.of(0),
+    return candidate(n, 0, 0);
+  }
+
+  static CommittedCandidateReceipt candidate(int n, int core, int session) {
+    CandidateDescriptor d = new CandidateDescriptor(PARA, RP, CoreIndex.of(core), SessionIndex.of(session),
         Hash.fromLong(1), Hash.fromLong(2), Hash.fromLong(3), Hash.fromLong(4), Hash.fromLong(5));
     return new CommittedCandidateReceipt(d, CandidateCommitments.ofHead(HeadData.of(new byte[] {(byte) n}), 100));
   }
@@ -61,7 +74,7 @@ class CollatorProtocolValidatorTest {
 
   static CollationFetchResponse response(CommittedCandidateReceipt c) {
     return new CollationFetchResponse(c, new PersistedValidationData(HeadData.of(new byte[0]), 1,
-        Hash.ZERO, 5 << 20), new PoV(Hash.ZERO, 1024, 1));
+        Hash.ZERO, 5 << 20), new PoV(Hash.ZERO, 1024, 1, c.commitments().hash()));
   }
 
   private static long fetches(ManualContext ctx) {
@@ -114,5 +127,64 @@ class CollatorProtocolValidatorTest {
     }
     assertThat(ctx.sent).filteredOn(s -> s.message() instanceof CollationFetchRequest)
         .extracting(ManualContext.Sent::to).containsExactly(50, 51);
+  }
+
+  /** The reasons {@code descriptor_version_sanity_check} gave, in order. */
+  private static List<String> rejections(ManualContext ctx) {
+    return ctx.events.stream().filter(e -> e instanceof CandidateRejected)
+        .map(e -> ((CandidateRejected) e).reason()).toList();
+  }
+
+  @Test
+  void aV2DescriptorMustNameTheValidatorsCoreAndTheChildSession() {
+    ManualContext ctx = new ManualContext(0);
+    FakeBacking backing = new FakeBacking();
+    backing.core = CoreIndex.of(1);
+    backing.session = SessionIndex.of(3);
+    CollatorProtocolValidator cp = new CollatorProtocolValidator(ctx, backing, rp -> 4);
+    CommittedCandidateReceipt wrongCore = candidate(1, 0, 3);
+    CommittedCandidateReceipt wrongSession = candidate(2, 1, 2);
+    CommittedCandidateReceipt good = candidate(3, 1, 3);
+    cp.onAdvertise(50, advert(wrongCore));
+    cp.onAdvertise(51, advert(wrongSession));
+    cp.onAdvertise(52, advert(good));
+    cp.onFetchResponse(50, response(wrongCore));
+    cp.onFetchResponse(51, response(wrongSession));
+    cp.onFetchResponse(52, response(good));
+    assertThat(rejections(ctx)).containsExactly("InvalidCoreIndex(0, 1)", "InvalidSessionIndex(2, 3)");
+    assertThat(backing.seconded).containsExactly(good.hash()); // the refused ones never reach backing
+    assertThat(fetches(ctx)).isEqualTo(3); // each refusal moves on to the next advertisement
+  }
+
+  @Test
+  void v2DescriptorsAreRefusedWithoutTheNodeFeatureAndV1OnesPass() {
+    ManualContext ctx = new ManualContext(0);
+    FakeBacking backing = new FakeBacking();
+    backing.v2Receipts = false;
+    CollatorProtocolValidator cp = new CollatorProtocolValidator(ctx, backing, rp -> 4);
+    CommittedCandidateReceipt v2 = candidate(1);
+    byte[] id = new byte[32];
+    java.util.Arrays.fill(id, (byte) 7);
+    CandidateDescriptor v1d = CandidateDescriptor.v1(PARA, RP, id, Hash.fromLong(1), Hash.fromLong(2),
+        Hash.fromLong(3), new byte[64], Hash.fromLong(4), Hash.fromLong(5));
+    CommittedCandidateReceipt v1 = new CommittedCandidateReceipt(v1d,
+        CandidateCommitments.ofHead(HeadData.of(new byte[] {9}), 100));
+    cp.onAdvertise(50, advert(v2));
+    cp.onAdvertise(51, advert(v1));
+    cp.onFetchResponse(50, response(v2));
+    cp.onFetchResponse(51, response(v1));
+    assertThat(rejections(ctx)).containsExactly("InvalidReceiptVersion(V2)");
+    assertThat(backing.seconded).containsExactly(v1.hash());
+  }
+
+  @Test
+  void aDeclareIsAnsweredWithTheView() {
+    ManualContext ctx = new ManualContext(0);
+    CollatorProtocolValidator cp = new CollatorProtocolValidator(ctx, new FakeBacking(), rp -> 4);
+    cp.onDeclare(70, new io.parapipe.protocol.wire.Declare(PARA), List.of(RP));
+    assertThat(ctx.sent).singleElement().satisfies(s -> {
+      assertThat(s.to()).isEqualTo(70);
+      assertThat(s.message()).isEqualTo(new io.parapipe.protocol.wire.ViewUpdate(List.of(RP)));
+    });
   }
 }
