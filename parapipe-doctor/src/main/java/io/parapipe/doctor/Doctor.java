@@ -198,10 +198,6 @@ public final class Doctor {
           "prediction is unavailable in this build: no simulator is wired into `parapipe doctor` yet",
           null, spec.assumptions(), toml, kind);
     }
-    Optional<String> notYet = predictor.get().notYetSimulated(spec);
-    if (notYet.isPresent()) {
-      return new PredictionOutcome(PredictionOutcome.Status.SKIPPED, notYet.get(), null, spec.assumptions(), toml, kind);
-    }
     try {
       String key = ScenarioToml.settings(toml);
       Prediction p = simulated.get(key);

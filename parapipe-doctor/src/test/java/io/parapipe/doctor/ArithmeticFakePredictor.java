@@ -4,28 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.parapipe.doctor.predict.Prediction;
 import io.parapipe.doctor.predict.Predictor;
-import io.parapipe.doctor.predict.ScenarioSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A stand-in for the simulator in tests: a few lines of arithmetic on the scenario's keys, so the
  * doctor's plumbing (scenario in, figures and panics out, failures reported) can be checked
- * without the simulator. Its figures are not predictions of anything. Like the simulator before
- * issue #12, it does not simulate the slot-based collator.
+ * without the simulator. Its figures are not predictions of anything.
  */
 final class ArithmeticFakePredictor implements Predictor {
   private static final TomlMapper TOML = new TomlMapper();
   final List<String> received = new ArrayList<>();
-
-  /** Like the simulator before issue #12: the slot-based collator is not simulated. */
-  @Override
-  public Optional<String> notYetSimulated(ScenarioSpec spec) {
-    return spec.collatorKind().equals("slot-based") ? Optional.of("no prediction yet: the slot-based collator is not simulated") : Optional.empty();
-  }
 
   @Override
   public Prediction predict(String scenarioToml) {

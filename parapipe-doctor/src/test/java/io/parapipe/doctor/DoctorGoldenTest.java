@@ -55,7 +55,7 @@ class DoctorGoldenTest {
         }
       }
     }
-    // Scenarios with the same settings are simulated once; slot-based ones not yet at all.
+    // Scenarios with the same settings are simulated once.
     assertThat(scenarios).containsAll(predictor.received);
     for (int i = 0; i < scenarios.size(); i++) {
       String file = scenarios.size() == 1 ? "expected-scenario.toml" : "expected-scenario-" + (i + 1) + ".toml";

@@ -1,6 +1,5 @@
 package io.parapipe.doctor.predict;
 
-import java.util.Optional;
 
 /**
  * Runs a scenario and summarises what the parachain does. The doctor builds the scenario (a TOML
@@ -19,13 +18,4 @@ public interface Predictor {
    * @return the para's expected inclusion interval, authoring time and runtime panics
    */
   Prediction predict(String scenarioToml);
-
-  /**
-   * Why this predictor does not simulate a scenario of this shape yet (for example a collator it
-   * does not model), or empty when it does. The doctor then reports "no prediction yet" with this
-   * reason and keeps the scenario in the JSON, instead of running the simulator into a rejection.
-   */
-  default Optional<String> notYetSimulated(ScenarioSpec spec) {
-    return Optional.empty();
-  }
 }

@@ -186,11 +186,29 @@ public final class ScenarioPlanner {
     } else {
       weightPs = weight.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
     }
-    if (velocity > 1) {
-      assumptions.add("cores: velocity " + velocity + " needs " + velocity + " cores, but the scenario format has no per-para core assignment; the para gets what the simulated relay's scheduler gives it, with Polkadot's max_candidate_depth 3 (parachain-side §9 #9)");
+    // Cores: only the slot-based collator builds on several cores, one block per core per relay
+    // block, so it gets as many bulk cores as the runtime's velocity asks for; the others get one.
+    int cores = 1;
+    boolean selectCoreSignal = true;
+    if (kind.equals("slot-based")) {
+      cores = (int) Math.max(1, Math.min(velocity, 64));
+      Value.Type select = v.type(ParamKey.SELECT_CORE);
+      selectCoreSignal = Boolean.TRUE.equals(v.bool(ParamKey.UMP_SIGNALS_FEATURE))
+          || (select != null && !select.name().equals("()"));
+      if (cores > 1) {
+        assumptions.add("cores: " + cores + " bulk cores, one per block of velocity " + velocity + " (the chain's coretime is not in its code)");
+        if (ScenarioSpec.MAX_CANDIDATE_DEPTH < 2 * cores) {
+          assumptions.add("the relay keeps Polkadot's max_candidate_depth " + ScenarioSpec.MAX_CANDIDATE_DEPTH + ", below 2 x " + cores + " cores, which can hold throughput below the cores (parachain-side §9 #9)");
+        }
+      }
+      if (cores > 1 && !selectCoreSignal) {
+        assumptions.add("no SelectCore signal (no `type SelectCore` and no `experimental-ump-signals` found): candidates name their core in the V2 descriptor only");
+      }
+    } else if (velocity > 1) {
+      assumptions.add("cores: one; velocity " + velocity + " needs several, but only the slot-based collator builds on several cores");
     }
     String name = "doctor " + facts.path() + (v.conditions().isEmpty() ? "" : " [" + v.describe() + "]") + (kindAssumption == null ? "" : " (" + kind + ")");
-    return new Plan(new ScenarioSpec(name, hookKind, capacity, velocity, relaySlot, slot, allow, minimumPeriod, policy, weightPs, kind, authoringMicros, assumptions, comments), null);
+    return new Plan(new ScenarioSpec(name, hookKind, capacity, velocity, relaySlot, slot, allow, minimumPeriod, policy, weightPs, kind, authoringMicros, cores, selectCoreSignal, assumptions, comments), null);
   }
 
   private static String policy(Value.Type t) {

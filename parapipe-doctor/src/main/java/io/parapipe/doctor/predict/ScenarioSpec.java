@@ -17,6 +17,10 @@ import java.util.List;
  * @param maxBlockWeightPs {@code max_block_weight} as ref_time picoseconds
  * @param collatorKind {@code basic}, {@code lookahead} or {@code slot-based}
  * @param authoringMicros {@code authoring_duration} in microseconds
+ * @param cores bulk cores the para holds ({@code [[paras]] cores}); more than one only with the
+ *     slot-based collator, which alone builds on several cores
+ * @param selectCoreSignal whether parachain-system sends {@code UMPSignal::SelectCore}
+ *     ({@code [para] select_core_signal}); read only by the slot-based collator's runs
  * @param assumptions values not read from the code, one sentence each
  * @param comments notes written into the TOML as comments (what was read from where)
  */
@@ -33,6 +37,8 @@ public record ScenarioSpec(
     long maxBlockWeightPs,
     String collatorKind,
     long authoringMicros,
+    int cores,
+    boolean selectCoreSignal,
     List<String> assumptions,
     List<String> comments) {
   /** Relay validators of the doctor's Polkadot-like relay. */
@@ -45,6 +51,8 @@ public record ScenarioSpec(
   public static final int ALLOWED_ANCESTRY_LEN = 2;
   /** Polkadot's scheduling lookahead (claim queue depth), field-notes §3.6. */
   public static final int SCHEDULING_LOOKAHEAD = 3;
+  /** The id the simulator gives the first (and here only) para. */
+  public static final int PARA_ID = 2000;
   /** Simulated time. */
   public static final String DURATION = "5m";
 

@@ -23,12 +23,18 @@ public final class ScenarioToml {
     b.append("[network]\n");
     b.append("validators = ").append(ScenarioSpec.VALIDATORS).append('\n');
     b.append("paras = 1\n\n");
+    boolean elastic = s.collatorKind().equals("slot-based");
     b.append("[relay]\n");
     b.append("slot_duration = \"6s\"\n");
-    b.append("num_cores = ").append(ScenarioSpec.CORES).append('\n');
+    b.append("num_cores = ").append(Math.max(ScenarioSpec.CORES, s.cores())).append('\n');
     b.append("max_candidate_depth = ").append(ScenarioSpec.MAX_CANDIDATE_DEPTH).append('\n');
     b.append("allowed_ancestry_len = ").append(ScenarioSpec.ALLOWED_ANCESTRY_LEN).append('\n');
-    b.append("scheduling_lookahead = ").append(ScenarioSpec.SCHEDULING_LOOKAHEAD).append("\n\n");
+    b.append("scheduling_lookahead = ").append(ScenarioSpec.SCHEDULING_LOOKAHEAD).append('\n');
+    if (elastic) {
+      // Polkadot enabled elastic scaling for every para (RFC-103 receipts, ElasticScalingMVP).
+      b.append("node_features = [\"CandidateReceiptV2\", \"ElasticScalingMVP\"]\n");
+    }
+    b.append('\n');
     b.append("[para]\n");
     b.append("consensus_hook = ").append(quote(s.consensusHook())).append('\n');
     b.append("unincluded_segment_capacity = ").append(s.capacity()).append('\n');
@@ -38,10 +44,19 @@ public final class ScenarioToml {
     b.append("allow_multiple_blocks_per_slot = ").append(s.allowMultipleBlocksPerSlot()).append('\n');
     b.append("minimum_period = ").append(quote(millis(s.minimumPeriodMs()))).append('\n');
     b.append("relay_number_policy = ").append(quote(s.relayNumberPolicy())).append('\n');
-    b.append("max_block_weight = ").append(quote(picos(s.maxBlockWeightPs()))).append("\n\n");
+    b.append("max_block_weight = ").append(quote(picos(s.maxBlockWeightPs()))).append('\n');
+    if (elastic) {
+      b.append("select_core_signal = ").append(s.selectCoreSignal()).append('\n');
+    }
+    b.append('\n');
     b.append("[collator]\n");
     b.append("kind = ").append(quote(s.collatorKind())).append('\n');
     b.append("authoring_duration = ").append(quote(micros(s.authoringMicros()))).append('\n');
+    if (s.cores() > 1) {
+      b.append("\n[[paras]]\n");
+      b.append("id = ").append(ScenarioSpec.PARA_ID).append('\n');
+      b.append("cores = ").append(s.cores()).append('\n');
+    }
     return b.toString();
   }
 

@@ -26,19 +26,6 @@ public final class SimulationPredictor implements Predictor {
     return new Prediction(p.inclusionIntervalMs().mean(), p.authoringMs().mean(), group(p.panics()));
   }
 
-  /**
-   * The seam for collators the simulator does not model yet: the slot-based collator (issue #12).
-   * When the simulator runs it, drop its clause here and the doctor predicts slot-based chains
-   * with the scenario it already builds ({@code [collator] kind = "slot-based"}).
-   */
-  @Override
-  public Optional<String> notYetSimulated(ScenarioSpec spec) {
-    if (spec.collatorKind().equals("slot-based")) {
-      return Optional.of("no prediction yet: the slot-based collator is not simulated");
-    }
-    return Optional.empty();
-  }
-
   // One entry per message (its first line, hashes of one occurrence removed), most frequent first.
   static List<Prediction.Panic> group(List<RunResult.Panic> panics) {
     Map<String, Integer> counts = new LinkedHashMap<>();

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 
 class ScenarioTomlTest {
   private static final Path SCENARIO_DOC = Path.of("../docs/scenario.md");
-  private static final Pattern HEADING = Pattern.compile("^## (?:`?\\[([a-z]+)]`?|Top level)");
+  private static final Pattern HEADING = Pattern.compile("^## (?:`?\\[\\[?([a-z]+)]]?`?|Top level)");
   private static final Pattern ROW = Pattern.compile("^\\| `([a-z_]+)` \\|");
   private static final Pattern DURATION = Pattern.compile("\\d+(us|ms|s)");
 
   private static ScenarioSpec spec(long relayMs, long slotMs, long minimumPeriodMs, long weightPs, long authoringUs) {
     return new ScenarioSpec("doctor test", "fixed-velocity", 3, 1, relayMs, slotMs, true, minimumPeriodMs, "monotonically-increases",
-        weightPs, "lookahead", authoringUs, List.of("an assumption"), List.of("a comment"));
+        weightPs, "lookahead", authoringUs, 1, true, List.of("an assumption"), List.of("a comment"));
   }
 
   @Test
@@ -71,6 +71,13 @@ class ScenarioTomlTest {
               assertThat(f.getValue().asText()).as(g + ": " + f.getKey()).matches(DURATION);
             }
           });
+        } else if (e.getValue().isArray()) {
+          // [[paras]]: its own keys, and any [para] key as an override.
+          assertThat(documented).as(g + ": tables [[" + e.getKey() + "]]").containsKey(e.getKey());
+          Set<String> allowed = new java.util.TreeSet<>(documented.get(e.getKey()));
+          allowed.addAll(documented.get("para"));
+          e.getValue().forEach(entry -> entry.fieldNames().forEachRemaining(
+              k -> assertThat(allowed).as(g + ": [[" + e.getKey() + "]] " + k).contains(k)));
         } else {
           assertThat(documented.get("")).as(g + ": " + e.getKey()).contains(e.getKey());
         }

@@ -26,11 +26,19 @@ class SimulationPredictorTest {
     assertThat(SimulationPredictor.key("unknown parent 0xdeadbeef for block 0x01")).isEqualTo("unknown parent 0x… for block 0x…");
   }
 
+  private static ScenarioSpec slotBased(int velocity, boolean selectCoreSignal) {
+    return new ScenarioSpec("s", "fixed-velocity", 3L * velocity, velocity, 6000, 6000, true, 0, "monotonically-increases",
+        2_000_000_000_000L, "slot-based", 2_000_000, velocity, selectCoreSignal, List.of(), List.of());
+  }
+
   @Test
-  void theSlotBasedCollatorIsTheOneKindNotSimulatedYet() {
-    ScenarioSpec slotBased = new ScenarioSpec("s", "fixed-velocity", 3, 1, 6000, 6000, true, 0, "any", 2_000_000_000_000L, "slot-based", 2_000_000, List.of(), List.of());
-    ScenarioSpec lookahead = new ScenarioSpec("s", "fixed-velocity", 3, 1, 6000, 6000, true, 0, "any", 2_000_000_000_000L, "lookahead", 2_000_000, List.of(), List.of());
-    assertThat(new SimulationPredictor().notYetSimulated(slotBased)).hasValue("no prediction yet: the slot-based collator is not simulated");
-    assertThat(new SimulationPredictor().notYetSimulated(lookahead)).isEmpty();
+  void aSlotBasedChainIsSimulatedOnAsManyCoresAsItsVelocity() {
+    Prediction one = new SimulationPredictor().predict(ScenarioToml.render(slotBased(1, true)));
+    Prediction three = new SimulationPredictor().predict(ScenarioToml.render(slotBased(3, true)));
+    assertThat(one.panics()).isEmpty();
+    assertThat(three.panics()).isEmpty();
+    assertThat(one.inclusionIntervalMs()).isBetween(5_900.0, 6_100.0);
+    // Three cores but Polkadot's max_candidate_depth 3: faster than one core, slower than 2 s.
+    assertThat(three.inclusionIntervalMs()).isLessThan(one.inclusionIntervalMs() / 2).isGreaterThan(1_900.0);
   }
 }
