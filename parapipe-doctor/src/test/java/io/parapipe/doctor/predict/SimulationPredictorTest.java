@@ -38,7 +38,8 @@ class SimulationPredictorTest {
     assertThat(one.panics()).isEmpty();
     assertThat(three.panics()).isEmpty();
     assertThat(one.inclusionIntervalMs()).isBetween(5_900.0, 6_100.0);
-    // Three cores but Polkadot's max_candidate_depth 3: faster than one core, slower than 2 s.
-    assertThat(three.inclusionIntervalMs()).isLessThan(one.inclusionIntervalMs() / 2).isGreaterThan(1_900.0);
+    // Three cores, but Polkadot's max_candidate_depth 3 keeps at most 4 candidates in the fragment
+    // chain, pending availability included: about two blocks per relay block, not three.
+    assertThat(three.inclusionIntervalMs()).isBetween(2_400.0, 3_500.0);
   }
 }
