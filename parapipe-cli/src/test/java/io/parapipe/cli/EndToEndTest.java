@@ -4,39 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The commands on real simulations: what a user gets from the shaded CLI. */
 class EndToEndTest {
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream savedErr;
-  private PrintStream savedOut;
-
-  @BeforeEach
-  void capture() {
-    savedErr = System.err;
-    savedOut = System.out;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(savedErr);
-    System.setOut(savedOut);
-  }
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
   private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
+    return streams.stdout();
   }
 
   @Test
@@ -45,7 +24,7 @@ class EndToEndTest {
     Path trace = dir.resolve("run.jsonl");
     int code = Main.run("simulate", "--duration", "2m", "--json", json.toString(), "--trace",
         trace.toString());
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(code).as(streams.stderr()).isZero();
     assertThat(stdout()).contains("para", "2000", "sync", "basic", "12.0s", "finality", "kernel");
     JsonNode r = new ObjectMapper().readTree(json.toFile());
     assertThat(r.get("schema").asText()).isEqualTo("parapipe.run/1");
@@ -59,7 +38,7 @@ class EndToEndTest {
     Path csv = dir.resolve("tables");
     int code = Main.run("simulate", "--zombienet", "../scenarios/zombienet/sync-small.toml",
         "--duration", "1m", "--csv", csv.toString());
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(code).as(streams.stderr()).isZero();
     assertThat(stdout()).contains("zombienet ../scenarios/zombienet/sync-small.toml: 4 "
         + "validators, 2 paras", "ignores  settings.timeout", "100 as 2000");
     assertThat(Files.readAllLines(csv.resolve("paras.csv"))).hasSize(1 + 2);
@@ -92,13 +71,13 @@ class EndToEndTest {
     Path outDir = dir.resolve("out");
     int code = Main.run("compare", "--config", sync.toString(), "--config", async.toString(),
         "--out", outDir.toString());
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(code).as(streams.stderr()).isZero();
     assertThat(stdout()).contains("inclusion interval", "short-sync", "short-async", "(x0.50)");
     assertThat(outDir.resolve("compare.html")).exists();
     String html = Files.readString(outDir.resolve("compare.html"));
     assertThat(html).contains("<svg").doesNotContain("src=\"http");
 
-    out.reset();
+    streams.resetStdout();
     assertThat(Main.run("report", outDir.resolve("short-async.json").toString(), "--pipeline")).isZero();
     assertThat(stdout()).contains("para 2000 (async backing)").contains(" I").contains(" B");
   }
@@ -108,7 +87,7 @@ class EndToEndTest {
     Path repo = Path.of("..", "parapipe-doctor", "src", "test", "resources", "repos", "async");
     Path json = dir.resolve("doctor.json");
     int code = Main.run("doctor", repo.toString(), "--json", json.toString());
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(code).as(streams.stderr()).isZero();
     JsonNode d = new ObjectMapper().readTree(json.toFile());
     assertThat(d.get("schema").asText()).isEqualTo("parapipe.doctor/2");
     assertThat(d.get("phase").asText()).isEqualTo("async");
@@ -121,7 +100,7 @@ class EndToEndTest {
   void aBadScenarioIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.toml"), "[relay]\nnum_cores = \"five\"\n");
     assertThat(Main.run("simulate", "--config", bad.toString())).isEqualTo(2);
-    String e = err.toString(StandardCharsets.UTF_8);
+    String e = streams.stderr();
     assertThat(e).startsWith("parapipe: error: relay.num_cores = \"five\" in " + bad)
         .doesNotContain("Exception").doesNotContain("\tat ");
   }

@@ -16,18 +16,14 @@ import io.parapipe.sim.results.MetricsCollector;
 import io.parapipe.sim.results.ResultsJson;
 import io.parapipe.sim.results.RunResult;
 import io.parapipe.sim.scenario.Scenario;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -36,27 +32,10 @@ import picocli.CommandLine;
  * prints one line on stderr and exits 2. Real runs are in {@link EndToEndTest}.
  */
 class SimulateCommandTest {
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream savedErr;
-  private PrintStream savedOut;
-
-  @BeforeEach
-  void capture() {
-    savedErr = System.err;
-    savedOut = System.out;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(savedErr);
-    System.setOut(savedOut);
-  }
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
   private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
+    return streams.stderr();
   }
 
   private void assertOneLineError(int code, String expected) {
@@ -142,7 +121,7 @@ class SimulateCommandTest {
   void helpListsEveryOption() {
     int code = Main.run("simulate", "--help");
     assertThat(code).isZero();
-    String help = out.toString(StandardCharsets.UTF_8);
+    String help = streams.stdout();
     assertThat(help).contains("--config=FILE", "--seed=N", "--duration=DUR", "--json=FILE",
         "--trace=FILE", "--quiet", "Print nothing on success", "core use");
   }
@@ -225,7 +204,7 @@ class SimulateCommandTest {
     assertThat(tree.get("seed").asInt()).isEqualTo(5);
     assertThat(tree.at("/config/duration").asText()).isEqualTo("1m");
     assertThat(tree.at("/paras/0/included").asInt()).isEqualTo(1);
-    String stdout = out.toString(StandardCharsets.UTF_8);
+    String stdout = streams.stdout();
     assertThat(stdout).startsWith("sync: seed 5, 1m of virtual time\n");
     assertThat(stdout).contains("2000  sync     basic", "2001", "2002",
         "relay     2 blocks on the best chain", "results   " + json);
@@ -236,7 +215,7 @@ class SimulateCommandTest {
     Path trace = dir.resolve("t.jsonl");
     int code = runCanned("--quiet", "--trace", trace.toString());
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(streams.stdout()).isEmpty();
     assertThat(stderr()).as("warnings only").isEqualTo(CANNED_WARNINGS.replace("{span}", "10m"));
     assertThat(traces.get(0)).contains(trace);
   }
@@ -245,18 +224,18 @@ class SimulateCommandTest {
   void onATerminalTheSummaryEndsWithTheNextCommands(@TempDir Path dir) {
     Path json = dir.resolve("run.json");
     assertThat(runCanned(true, "--json", json.toString())).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("\n\nnext      parapipe report " + json
+    assertThat(streams.stdout()).endsWith("\n\nnext      parapipe report " + json
         + "   (HTML report: pipeline and charts over time)\n"
         + "          parapipe compare   (sync and async backing side by side, same network)\n");
-    out.reset();
+    streams.resetStdout();
     assertThat(runCanned(true)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8))
+    assertThat(streams.stdout())
         .contains("next      rerun with --json run.json, then: parapipe report run.json");
-    out.reset();
+    streams.resetStdout();
     assertThat(runCanned(true, "--quiet")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(streams.stdout()).isEmpty();
     assertThat(runCanned(false)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("next ");
+    assertThat(streams.stdout()).doesNotContain("next ");
   }
 
   @Test

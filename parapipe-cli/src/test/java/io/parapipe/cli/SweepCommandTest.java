@@ -2,40 +2,19 @@ package io.parapipe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code parapipe sweep}: a small real sweep, and bad input as one line with exit code 2. */
 class SweepCommandTest {
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream savedErr;
-  private PrintStream savedOut;
-
-  @BeforeEach
-  void capture() {
-    savedErr = System.err;
-    savedOut = System.out;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(savedErr);
-    System.setOut(savedOut);
-  }
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
   private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
+    return streams.stderr();
   }
 
   static final String TINY = """
@@ -67,20 +46,20 @@ class SweepCommandTest {
       assertThat(files.filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(8);
     }
     assertThat(Files.readString(outDir.resolve("sweep.html"))).contains("<svg", "para 2001");
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("8 runs (4 grid points x 2 seeds)",
+    assertThat(streams.stdout()).contains("8 runs (4 grid points x 2 seeds)",
         "ran       8 runs now, 0 skipped");
     assertThat(stderr()).isEmpty();
 
     // Again into the same directory: nothing left to run.
-    out.reset();
+    streams.resetStdout();
     assertThat(Main.run("sweep", "--config", config.toString(), "--grid",
         "relay.max_candidate_depth=0,1", "--grid", "paras.2001.collator.authoring_duration=500ms,1s",
         "--seeds", "2", "--out", outDir.toString())).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("ran       0 runs now, 8 skipped");
+    assertThat(streams.stdout()).contains("ran       0 runs now, 8 skipped");
   }
 
   private void assertUserError(String expected, String... args) {
-    err.reset();
+    streams.resetStderr();
     int code = Main.run(args);
     assertThat(code).as(stderr()).isEqualTo(2);
     assertThat(stderr()).startsWith("parapipe: error: ").contains(expected);
