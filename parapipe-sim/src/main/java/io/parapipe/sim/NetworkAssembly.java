@@ -114,6 +114,8 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
           .epochRandomness(scenario.seed())
           .slotDurationMicros(relay.micros("slot_duration"))
           .firstSlot(FIRST_SLOT)
+          .primaryProbability(relay.number("primary_probability"))
+          .secondarySlots(relay.bool("secondary_slots"))
           .missedSlotProbability(relay.number("missed_slot_probability"))
           .forkProbability(relay.number("fork_probability"))
           .backingTimeoutMicros(relay.micros("backing_execution_timeout"))

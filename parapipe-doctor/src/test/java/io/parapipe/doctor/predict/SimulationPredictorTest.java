@@ -37,7 +37,8 @@ class SimulationPredictorTest {
     Prediction three = new SimulationPredictor().predict(ScenarioToml.render(slotBased(3, true)));
     assertThat(one.panics()).isEmpty();
     assertThat(three.panics()).isEmpty();
-    assertThat(one.inclusionIntervalMs()).isBetween(5_900.0, 6_100.0);
+    // Above 6 s by a few percent: a BABE fork now and then orphans the relay parent of a block.
+    assertThat(one.inclusionIntervalMs()).isBetween(5_900.0, 6_400.0);
     // Three cores, but Polkadot's max_candidate_depth 3 keeps at most 4 candidates in the fragment
     // chain, pending availability included: about two blocks per relay block, not three.
     assertThat(three.inclusionIntervalMs()).isBetween(2_400.0, 3_500.0);

@@ -17,8 +17,15 @@ import java.util.List;
  * @param timedOut timed_out
  * @param bitfields bitfields
  * @param maxCandidateDepth the async backing depth in force at this block (0 = synchronous backing)
+ * @param primary true if authored on a primary BABE claim (fork choice counts these)
  */
-public record RelayBlockAuthored(Hash hash, int number, long slot, Hash parent, List<Hash> backed, List<Hash> included, List<Hash> timedOut, int bitfields, int maxCandidateDepth) implements TraceEvent {
+public record RelayBlockAuthored(Hash hash, int number, long slot, Hash parent, List<Hash> backed, List<Hash> included, List<Hash> timedOut, int bitfields, int maxCandidateDepth, boolean primary) implements TraceEvent {
+  /** A secondary block (tests and synthetic runs that need no BABE weight). */
+  public RelayBlockAuthored(Hash hash, int number, long slot, Hash parent, List<Hash> backed,
+      List<Hash> included, List<Hash> timedOut, int bitfields, int maxCandidateDepth) {
+    this(hash, number, slot, parent, backed, included, timedOut, bitfields, maxCandidateDepth, false);
+  }
+
   @Override
   public String type() {
     return "relay_block_authored";
@@ -35,5 +42,6 @@ public record RelayBlockAuthored(Hash hash, int number, long slot, Hash parent, 
     w.field("timed_out", timedOut);
     w.field("bitfields", bitfields);
     w.field("max_candidate_depth", maxCandidateDepth);
+    w.field("primary", primary);
   }
 }

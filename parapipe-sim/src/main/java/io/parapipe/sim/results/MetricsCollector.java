@@ -170,16 +170,20 @@ public final class MetricsCollector implements EventObserver {
     done = true;
     long runMicros = summary.endMicros() > 0 ? summary.endMicros() : scenario.durationMicros();
 
-    // The final best chain: highest number, ties to the lowest hash, walked back to genesis.
+    // The final best chain by BABE's fork choice: most primary blocks, then highest number, ties
+    // to the lowest hash, walked back to genesis. A parent is always authored before its child.
     int n = blocks.size();
     int[] parentIdx = new int[n];
+    int[] weight = new int[n];
     int best = -1;
     for (int i = 0; i < n; i++) {
       RelayBlockAuthored b = blocks.get(i);
       Integer p = blockIndex.get(b.parent());
       parentIdx[i] = p == null ? -1 : p;
-      if (best < 0 || b.number() > blocks.get(best).number()
-          || (b.number() == blocks.get(best).number() && b.hash().compareTo(blocks.get(best).hash()) < 0)) {
+      weight[i] = (p == null ? 0 : weight[p]) + (b.primary() ? 1 : 0);
+      if (best < 0 || weight[i] > weight[best] || (weight[i] == weight[best]
+          && (b.number() > blocks.get(best).number()
+          || (b.number() == blocks.get(best).number() && b.hash().compareTo(blocks.get(best).hash()) < 0)))) {
         best = i;
       }
     }

@@ -77,6 +77,8 @@ public final class ScenarioKeys {
       k("backing_execution_timeout", duration(1 * MS, 10 * MIN), 2 * S),
       k("approval_execution_timeout", duration(1 * MS, 10 * MIN), 12 * S),
       k("bitfield_signing_delay", duration(0, 10 * MIN), 1500 * MS),
+      k("primary_probability", number(0, 1), 0.25),
+      k("secondary_slots", bool(), true),
       k("missed_slot_probability", number(0, 0.99), 0.0),
       k("fork_probability", number(0, 1), 0.0),
       k("finality_round_interval", duration(100 * MS, 10 * MIN), 1 * S),

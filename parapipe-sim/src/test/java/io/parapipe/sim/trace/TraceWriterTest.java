@@ -77,7 +77,7 @@ class TraceWriterTest {
     assertThat(out).isEqualTo(String.join("\n",
         "{\"t_us\":6000000,\"node\":3,\"type\":\"relay_block_authored\",\"hash\":\"" + HA
             + "\",\"number\":1,\"slot\":1,\"parent\":\"" + HB + "\",\"backed\":[\"" + HA
-            + "\"],\"included\":[],\"timed_out\":[\"" + HB + "\",\"" + HA + "\"],\"bitfields\":17,\"max_candidate_depth\":3}",
+            + "\"],\"included\":[],\"timed_out\":[\"" + HB + "\",\"" + HA + "\"],\"bitfields\":17,\"max_candidate_depth\":3,\"primary\":false}",
         "{\"t_us\":6040123,\"node\":4,\"type\":\"relay_block_imported\",\"hash\":\"" + HA
             + "\",\"number\":1,\"best\":true}",
         "{\"t_us\":7000000,\"node\":-1,\"type\":\"candidate_included\",\"block\":\"" + HA

@@ -39,7 +39,9 @@ import io.parapipe.protocol.primitives.ScaleWriter;
 import io.parapipe.protocol.primitives.SessionIndex;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.primitives.Weight;
+import io.parapipe.protocol.relay.node.chain.BlockImportQueue;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
+import io.parapipe.protocol.relay.runtime.ParasInherentWeights;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import io.parapipe.protocol.relay.runtime.CoreState;
 import io.parapipe.protocol.relay.runtime.OccupiedCoreAssumption;
@@ -109,6 +111,7 @@ public final class CollatorNode implements Node {
   private final ParaId para;
   private NodeContext ctx;
   private BlockTree<RelayBlock> relay;
+  private BlockImportQueue<RelayBlock> relayImports;
   private final Map<Hash, ParachainState> paraStates = new HashMap<>();
   private final Map<Hash, Long> paraAuthoredAt = new HashMap<>();
   private final Map<Hash, List<Hash>> paraChildren = new HashMap<>();
@@ -153,6 +156,10 @@ public final class CollatorNode implements Node {
   public void start(NodeContext ctx) {
     this.ctx = ctx;
     this.relay = new BlockTree<>(RelayBlock.SHAPE, cfg.relayGenesis());
+    // The collator's relay chain node executes each relay block before it joins the chain.
+    this.relayImports = new BlockImportQueue<>(ctx, RelayBlock::hash,
+        b -> executionMicros(ParasInherentWeights.blockRefTime(b.body(),
+            b.state().validators().size())), this::importRelayBlock);
     Optional<CollatorSettings> slotBasedSettings = cfg.schedule().changes().stream()
         .map(CollatorSchedule.Change::settings).filter(s -> s.kind() == CollatorKind.SLOT_BASED)
         .findFirst();
@@ -167,13 +174,9 @@ public final class CollatorNode implements Node {
   @Override
   public void onMessage(int from, Message m) {
     if (m instanceof RelayBlockAnnouncement a && a.block() instanceof RelayBlock block) {
-      boolean known = relay.contains(block.hash());
-      BlockTree.ImportOutcome<RelayBlock> out = relay.add(block);
-      if (!known && out.imported().isEmpty()) {
-        ctx.send(from, new io.parapipe.protocol.wire.BlockRequest(block.parentHash()));
+      if (!relay.contains(block.hash())) {
+        relayImports.submit(block, from);
       }
-      pendingRelayParents.addAll(out.activated());
-      pump();
     } else if (m instanceof ParaBlockAnnouncement a && a.block() instanceof ParaBlock b) {
       if (!paraStates.containsKey(b.hash())) {
         long micros = executionMicros(b.refTime());
@@ -189,8 +192,22 @@ public final class CollatorNode implements Node {
     }
   }
 
+  /** An executed relay block joins the chain; its new leaves are relay parents to build on. */
+  private void importRelayBlock(RelayBlock block, int from) {
+    boolean known = relay.contains(block.hash());
+    BlockTree.ImportOutcome<RelayBlock> out = relay.add(block);
+    if (!known && out.imported().isEmpty()) {
+      ctx.send(from, new io.parapipe.protocol.wire.BlockRequest(block.parentHash()));
+    }
+    pendingRelayParents.addAll(out.activated());
+    pump();
+  }
+
   @Override
   public void onTimer(Timer t) {
+    if (relayImports.onTimer(t)) {
+      return;
+    }
     if (t instanceof BuildDone d) {
       finishBuild(d);
     } else if (t instanceof ImportDone d) {

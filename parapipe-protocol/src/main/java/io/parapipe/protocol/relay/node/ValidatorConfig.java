@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param slotDurationMicros relay slot duration
  * @param firstSlot the BABE slot that starts at time {@code slotDurationMicros}; slot numbers, like
  *     real ones derived from Unix time, are large
- * @param missedSlotProbability chance that a slot has no author
- * @param forkProbability chance that a slot has two authors
+ * @param primaryProbability BABE's {@code c}, the chance that a slot has a primary claim
+ * @param secondarySlots whether BABE secondary slots are allowed
+ * @param missedSlotProbability chance that a slot's claimant fails to author it
+ * @param forkProbability chance that one more, out-of-turn validator authors a slot
  * @param backingTimeoutMicros PVF backing execution timeout
  * @param approvalTimeoutMicros PVF approval execution timeout
  * @param bitfieldSigningDelayMicros wait after a new leaf before signing a bitfield
@@ -33,6 +35,8 @@ public record ValidatorConfig(
     long epochRandomness,
     long slotDurationMicros,
     long firstSlot,
+    double primaryProbability,
+    boolean secondarySlots,
     double missedSlotProbability,
     double forkProbability,
     long backingTimeoutMicros,
@@ -69,6 +73,8 @@ public record ValidatorConfig(
     private Long epochRandomness;
     private Long slotDurationMicros;
     private Long firstSlot;
+    private Double primaryProbability = 0.25;
+    private Boolean secondarySlots = true;
     private Double missedSlotProbability;
     private Double forkProbability;
     private Long backingTimeoutMicros;
@@ -115,6 +121,18 @@ public record ValidatorConfig(
     /** Sets {@link ValidatorConfig#firstSlot()}. */
     public Builder firstSlot(long v) {
       firstSlot = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#primaryProbability()} (default 1/4, as Polkadot). */
+    public Builder primaryProbability(double v) {
+      primaryProbability = v;
+      return this;
+    }
+
+    /** Sets {@link ValidatorConfig#secondarySlots()} (default true, as Polkadot). */
+    public Builder secondarySlots(boolean v) {
+      secondarySlots = v;
       return this;
     }
 
@@ -191,6 +209,8 @@ public record ValidatorConfig(
           set(epochRandomness, "epochRandomness"),
           set(slotDurationMicros, "slotDurationMicros"),
           set(firstSlot, "firstSlot"),
+          set(primaryProbability, "primaryProbability"),
+          set(secondarySlots, "secondarySlots"),
           set(missedSlotProbability, "missedSlotProbability"),
           set(forkProbability, "forkProbability"),
           set(backingTimeoutMicros, "backingTimeoutMicros"),

@@ -23,7 +23,7 @@ import io.parapipe.protocol.primitives.SessionIndex;
 import io.parapipe.protocol.primitives.Statement;
 import io.parapipe.protocol.relay.node.approval.ApprovalDistribution;
 import io.parapipe.protocol.relay.node.approval.ApprovalVoting;
-import io.parapipe.protocol.relay.node.authoring.SlotLottery;
+import io.parapipe.protocol.relay.node.authoring.BlockAuthorship;
 import io.parapipe.protocol.relay.node.availability.AvailabilityDistribution;
 import io.parapipe.protocol.relay.node.availability.AvailabilityRecovery;
 import io.parapipe.protocol.relay.node.availability.AvailabilityStore;
@@ -32,6 +32,7 @@ import io.parapipe.protocol.relay.node.backing.CandidateBacking;
 import io.parapipe.protocol.relay.node.backing.PovFetcher;
 import io.parapipe.protocol.relay.node.backing.StatementSharing;
 import io.parapipe.protocol.relay.node.backing.StatementTable;
+import io.parapipe.protocol.relay.node.chain.BlockImportQueue;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import io.parapipe.protocol.relay.node.collation.CollatorProtocolValidator;
@@ -54,6 +55,7 @@ import io.parapipe.protocol.relay.runtime.RelayRuntime;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
 import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdate;
 import io.parapipe.protocol.relay.runtime.inclusion.CandidateEvent;
+import io.parapipe.protocol.relay.runtime.ParasInherentWeights;
 import io.parapipe.protocol.relay.runtime.shared.ValidatorId;
 import io.parapipe.protocol.wire.AdvertiseCollation;
 import io.parapipe.protocol.wire.ApprovalsMessage;
@@ -103,6 +105,9 @@ public final class ValidatorNode implements Node {
 
   private record SlotTick(long slot) implements Timer {}
 
+  /** The proposer finished executing the block it builds in {@code slot}. */
+  private record Proposed(RelayBlock block, long slot, String description) implements Timer {}
+
   private record ApprovalTag(Hash block, Hash candidate) {}
 
   private final ValidatorConfig cfg;
@@ -125,7 +130,8 @@ public final class ValidatorNode implements Node {
   private ApprovalDistribution approvalDistribution;
   private GrandpaVoter<RelayBlock> grandpa;
   private GrandpaGossip grandpaGossip;
-  private SlotLottery lottery;
+  private BlockAuthorship authorship;
+  private BlockImportQueue<RelayBlock> importQueue;
 
   /** A validator with the given configuration. */
   public ValidatorNode(ValidatorConfig cfg) {
@@ -166,8 +172,14 @@ public final class ValidatorNode implements Node {
         (v, round, step, target, number) -> grandpa.onVote(v, round, step, target, number));
     grandpa = new GrandpaVoter<>(ctx, cfg.authority(), n, cfg.finalityRoundIntervalMicros(), tree,
         RelayBlock.SHAPE, approvals::isApproved, grandpaActions);
-    lottery = new SlotLottery(cfg.epochRandomness(), n, cfg.missedSlotProbability(),
-        cfg.forkProbability());
+    authorship = new BlockAuthorship(cfg.epochRandomness(), n, cfg.primaryProbability(),
+        cfg.secondarySlots(), cfg.missedSlotProbability(), cfg.forkProbability());
+    importQueue = new BlockImportQueue<>(ctx, RelayBlock::hash, this::executionMicros,
+        (block, from) -> {
+          if (!importBlock(block)) {
+            ctx.send(from, new BlockRequest(block.parentHash()));
+          }
+        });
     ctx.schedule(cfg.slotDurationMicros() - ctx.now(), new SlotTick(cfg.firstSlot()));
   }
 
@@ -176,8 +188,8 @@ public final class ValidatorNode implements Node {
   @Override
   public void onMessage(int from, Message m) {
     if (m instanceof RelayBlockAnnouncement a && a.block() instanceof RelayBlock block) {
-      if (!importBlock(block)) {
-        ctx.send(from, new BlockRequest(block.parentHash()));
+      if (!tree.contains(block.hash())) {
+        importQueue.submit(block, from);
       }
     } else if (m instanceof BlockRequest r) {
       tree.get(r.hash()).ifPresent(b -> ctx.send(from, new RelayBlockAnnouncement(b)));
@@ -216,7 +228,9 @@ public final class ValidatorNode implements Node {
   public void onTimer(Timer t) {
     if (t instanceof SlotTick s) {
       onSlot(s.slot());
-    } else if (!recovery.onTimer(t) && !pvf.onTimer(t) && !povFetcher.onTimer(t)
+    } else if (t instanceof Proposed p) {
+      seal(p);
+    } else if (!importQueue.onTimer(t) && !recovery.onTimer(t) && !pvf.onTimer(t) && !povFetcher.onTimer(t)
         && !collation.onTimer(t) && !availability.onTimer(t) && !bitfieldSigning.onTimer(t)
         && !approvals.onTimer(t)) {
       grandpa.onTimer(t);
@@ -329,9 +343,15 @@ public final class ValidatorNode implements Node {
 
   // ---- authoring ----
 
+  /**
+   * A new slot: if this validator has a BABE claim on it, it proposes a block on its best block.
+   * The proposer executes the block it builds, so the block is sealed and announced only after
+   * its execution time, which grows with what the block carries.
+   */
   private void onSlot(long slot) {
     ctx.schedule(cfg.slotDurationMicros(), new SlotTick(slot + 1));
-    if (!lottery.isAuthor(slot, cfg.authority())) {
+    Optional<BlockAuthorship.Claim> claim = authorship.claim(slot, cfg.authority());
+    if (claim.isEmpty()) {
       return;
     }
     RelayBlock parent = tree.best();
@@ -352,13 +372,30 @@ public final class ValidatorNode implements Node {
     }
     BlockExecution exec = RelayRuntime.executeBlock(parent.state(),
         new BlockInputs(slot, ValidatorId.of(cfg.authority()), inherent, update));
-    RelayBlock block = new RelayBlock(exec.state(), exec.processedInherent(), ctx.self(), ctx.now());
-    emitAuthored(block, slot);
-    if (description != null) {
-      ctx.emit(new UpgradeApplied("relay", List.of(), description));
+    boolean primary = claim.get().primary();
+    RelayBlock block = new RelayBlock(exec.state(), exec.processedInherent(), ctx.self(), 0,
+        primary, parent.primaryWeight() + (primary ? 1 : 0));
+    long proposal = executionMicros(block);
+    ctx.schedule(proposal, new Proposed(block, slot, description));
+  }
+
+  /** The proposal is done: seal (stamp the time), announce and import the block. */
+  private void seal(Proposed p) {
+    RelayBlock b = p.block();
+    RelayBlock block = new RelayBlock(b.state(), b.body(), b.authorNode(), ctx.now(), b.primary(),
+        b.primaryWeight());
+    emitAuthored(block, p.slot());
+    if (p.description() != null) {
+      ctx.emit(new UpgradeApplied("relay", List.of(), p.description()));
     }
     ctx.broadcast(Topic.RELAY_CHAIN, new RelayBlockAnnouncement(block));
     importBlock(block);
+  }
+
+  /** Executing a relay block on this validator: its weight at the hardware's speed. */
+  private long executionMicros(RelayBlock block) {
+    long refTime = ParasInherentWeights.blockRefTime(block.body(), block.state().validators().size());
+    return Math.max(1, Math.round(refTime * cfg.executionFraction() / cfg.speed() / 1_000_000.0));
   }
 
   private void emitAuthored(RelayBlock block, long slot) {
@@ -377,7 +414,7 @@ public final class ValidatorNode implements Node {
     }
     ctx.emit(new RelayBlockAuthored(block.hash(), block.number(), slot, block.parentHash(), backed,
         included, timedOut, block.body().bitfields().size(),
-        s.activeConfig().asyncBackingParams().maxCandidateDepth()));
+        s.activeConfig().asyncBackingParams().maxCandidateDepth(), block.primary()));
     for (CandidateEvent e : s.events()) {
       if (e instanceof CandidateEvent.CandidateBacked b) {
         Hash rp = b.receipt().descriptor().relayParent();

@@ -37,16 +37,19 @@ public final class AvailabilityRecovery {
 
   private record RecoveryTimeout(Hash candidate, int attempt) implements Timer {}
 
-  /** Where an included candidate's data is, and how far its recovery got. */
+  /**
+   * Where an included candidate's data is, and how far its recovery got. A candidate included in
+   * two sibling blocks (a BABE fork) is recovered once, for every block that asked.
+   */
   private static final class Recovery {
-    final Hash block;
     final int blockNumber;
     final List<Integer> backerNodes;
+    final List<Hash> waiting = new ArrayList<>(1);
+    PoV recovered;
     int attempt;
     boolean active;
 
-    Recovery(Hash block, int blockNumber, List<Integer> backerNodes) {
-      this.block = block;
+    Recovery(int blockNumber, List<Integer> backerNodes) {
       this.blockNumber = blockNumber;
       this.backerNodes = backerNodes;
     }
@@ -77,7 +80,7 @@ public final class AvailabilityRecovery {
         for (ValidatorIndex v : s.validatorGroups().groups().get(i.group().value())) {
           backers.add(directory.nodeOf(s, v.value()));
         }
-        recoveries.putIfAbsent(i.candidateHash(), new Recovery(b.hash(), b.number(), backers));
+        recoveries.putIfAbsent(i.candidateHash(), new Recovery(b.number(), backers));
       }
     }
   }
@@ -96,8 +99,17 @@ public final class AvailabilityRecovery {
     if (r == null) {
       return;
     }
-    r.active = true;
-    request(candidate, r);
+    if (r.recovered != null) {
+      listener.onRecovered(block, candidate, r.recovered);
+      return;
+    }
+    if (!r.waiting.contains(block)) {
+      r.waiting.add(block);
+    }
+    if (!r.active) {
+      r.active = true;
+      request(candidate, r);
+    }
   }
 
   private void request(Hash candidate, Recovery r) {
@@ -126,7 +138,11 @@ public final class AvailabilityRecovery {
       return;
     }
     r.active = false;
-    listener.onRecovered(r.block, resp.candidateHash(), resp.pov());
+    r.recovered = resp.pov();
+    for (Hash block : r.waiting) {
+      listener.onRecovered(block, resp.candidateHash(), resp.pov());
+    }
+    r.waiting.clear();
   }
 
   /** Handles a request timeout; false if the timer is not recovery's. */

@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * A node's local view of a chain: the blocks it imported, its best block (the longest chain, the
- * first seen winning ties, as a BABE node follows it), its leaves, and its finalized block.
+ * A node's local view of a chain: the blocks it imported, its best block, its leaves, and its
+ * finalized block. The best block follows BABE's fork choice (sc-consensus-babe's block import):
+ * the chain with the most primary blocks ({@link Shape#weight}), then the longest, the first seen
+ * winning ties.
  * Blocks that arrive before their parent wait and are imported with it.
  *
  * @param <B> the block type
@@ -28,6 +30,11 @@ public final class BlockTree<B> {
 
     /** Its number. */
     int number(B block);
+
+    /** Fork-choice weight of the chain ending in the block (BABE: its primary blocks); 0 if unused. */
+    default long weight(B block) {
+      return 0;
+    }
   }
 
   /** What an import changed: blocks newly imported (in order), leaves activated and deactivated. */
@@ -86,7 +93,7 @@ public final class BlockTree<B> {
       leaves.add(b);
       activated.add(b);
       imported.add(b);
-      if (shape.number(b) > shape.number(best)) {
+      if (better(b, best)) {
         best = b;
       }
       List<B> waiting = waitingForParent.remove(bh);
@@ -96,6 +103,16 @@ public final class BlockTree<B> {
     }
     activated.removeIf(b -> !leaves.contains(b));
     return new ImportOutcome<>(imported, activated, deactivated, best != oldBest);
+  }
+
+  /**
+   * BABE's rule: a block becomes best if its chain has more primary blocks, or as many and is
+   * longer. Equal chains keep the block seen first.
+   */
+  private boolean better(B candidate, B current) {
+    long w = shape.weight(candidate);
+    long cw = shape.weight(current);
+    return w > cw || (w == cw && shape.number(candidate) > shape.number(current));
   }
 
   /** True if the block is imported. */
@@ -189,7 +206,7 @@ public final class BlockTree<B> {
     if (!isDescendantOf(shape.hash(best), h)) {
       best = b;
       for (B leaf : leaves) {
-        if (shape.number(leaf) > shape.number(best)) {
+        if (better(leaf, best)) {
           best = leaf;
         }
       }

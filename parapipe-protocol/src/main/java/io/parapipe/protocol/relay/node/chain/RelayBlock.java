@@ -14,9 +14,18 @@ import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
  * @param body the inherent data the block contains
  * @param authorNode the authoring node's id (for traces)
  * @param authoredAtMicros when the author sealed it
+ * @param primary true if authored on a primary (VRF lottery) BABE claim
+ * @param primaryWeight BABE's chain weight: the number of primary blocks from genesis to this one
+ *     (sc-consensus-babe's {@code BabeBlockWeight}), what fork choice compares first
  */
 public record RelayBlock(RelayRuntimeState state, ParasInherentData body, int authorNode,
-    long authoredAtMicros) implements Block {
+    long authoredAtMicros, boolean primary, int primaryWeight) implements Block {
+
+  /** A secondary block of weight 0 (genesis, tests that need no fork choice by weight). */
+  public RelayBlock(RelayRuntimeState state, ParasInherentData body, int authorNode,
+      long authoredAtMicros) {
+    this(state, body, authorNode, authoredAtMicros, false, 0);
+  }
 
   /** The block hash. */
   @Override
@@ -64,6 +73,11 @@ public record RelayBlock(RelayRuntimeState state, ParasInherentData body, int au
     @Override
     public int number(RelayBlock b) {
       return b.number();
+    }
+
+    @Override
+    public long weight(RelayBlock b) {
+      return b.primaryWeight();
     }
   };
 }

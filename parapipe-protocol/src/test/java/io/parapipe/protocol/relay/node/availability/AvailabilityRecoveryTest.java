@@ -92,6 +92,23 @@ class AvailabilityRecoveryTest {
   }
 
   @Test
+  void aCandidateIncludedInTwoSiblingBlocksIsRecoveredOnceForBoth() {
+    // A BABE fork: the primary and the secondary block of a slot include the same candidate.
+    // Approval checking of each block asks; both must hear back, or the block whose checkers
+    // were not answered never gets approved and finality stops there.
+    Hash sibling = Hash.fromLong(0x51b);
+    recovery.onBlockImported(including);
+    recovery.recover(sibling, candidate.hash());
+    recovery.recover(including.hash(), candidate.hash());
+    assertThat(askedNodes()).containsExactly(backers().get(0));
+    recovery.onResponse(new AvailableDataResponse(candidate.hash(), POV));
+    assertThat(recovered).containsExactly("false true 4096", "true true 4096");
+    recovery.recover(Hash.fromLong(0x51c), candidate.hash());
+    assertThat(recovered).hasSize(3);
+    assertThat(ctx.sent).hasSize(1);
+  }
+
+  @Test
   void dataInTheLocalStoreNeedsNoRequest() {
     recovery.onBlockImported(including);
     store.keepPoV(candidate.hash(), POV, 0);
