@@ -225,7 +225,8 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
         .withLatency(network.micros("latency"))
         .withJitter(network.micros("jitter"), dist)
         .withBandwidth(network.bytes("bandwidth"))
-        .withMessageLoss(network.number("message_loss"));
+        .withMessageLoss(network.number("message_loss"))
+        .withLatencySpread(network.number("latency_spread"));
   }
 
   /** The relay block number from which an upgrade applies. */

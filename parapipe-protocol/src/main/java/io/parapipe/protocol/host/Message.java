@@ -12,4 +12,14 @@ public interface Message {
   default int sizeBytes() {
     return SMALL;
   }
+
+  /**
+   * When the receiver stops waiting for this message (a request's timeout), or
+   * {@link Long#MAX_VALUE}. A request-response substream is reset when the requester's timeout
+   * expires, so a response that has not started to leave the sender by then is never sent, and
+   * does not take the sender's bandwidth from the transfers that are still wanted.
+   */
+  default long deadlineMicros() {
+    return Long.MAX_VALUE;
+  }
 }

@@ -6,8 +6,16 @@ import io.parapipe.protocol.primitives.PoV;
 
 /**
  * The available data, or null if not held.
+ *
+ * <p>{@code deadlineMicros}: the requester's timeout expires then, and it resets the stream; a
+ * message whose transmission could not start by then is not sent (see {@link Message#deadlineMicros()}).
  */
-public record AvailableDataResponse(Hash candidateHash, PoV pov) implements Message {
+public record AvailableDataResponse(Hash candidateHash, PoV pov, long deadlineMicros) implements Message {
+  /** A response without a deadline. */
+  public AvailableDataResponse(Hash candidateHash, PoV pov) {
+    this(candidateHash, pov, Long.MAX_VALUE);
+  }
+
   @Override
   public int sizeBytes() {
     return 64 + (pov == null ? 0 : pov.sizeBytes());

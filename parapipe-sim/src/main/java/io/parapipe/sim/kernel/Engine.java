@@ -306,11 +306,15 @@ public final class Engine {
     }
     Network net = network;
     long tx = net.transmissionMicros(m.sizeBytes());
+    long deadline = m.deadlineMicros();
+    if (deadline != Long.MAX_VALUE && net.uplinkStart(from, now, tx) > deadline) {
+      return; // the requester gave up and reset the stream before this could leave
+    }
     long sent = net.reserveUplink(from, now, tx);
     if (net.isOffline(to) || net.dropped(lossStreams[from])) {
       return;
     }
-    long arrival = sent + net.delayMicros(jitterStreams[from]);
+    long arrival = sent + net.delayMicros(from, to, jitterStreams[from]);
     queue.push(queue.allocate(EventQueue.MESSAGE, to, from, m, tx), arrival);
   }
 
@@ -342,7 +346,7 @@ public final class Engine {
         continue;
       }
       receivers[count] = r;
-      arrivals[count] = sent + net.delayMicros(jitter);
+      arrivals[count] = sent + net.delayMicros(from, r, jitter);
       count++;
     }
     if (count == 0) {

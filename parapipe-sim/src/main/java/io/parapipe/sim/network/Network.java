@@ -26,6 +26,7 @@ public final class Network {
   private final NetworkConfig config;
   private final long latency;
   private final long jitterMean;
+  private final double spread;
   private final JitterDistribution dist;
   private final long bandwidth;
   private final double loss;
@@ -33,6 +34,14 @@ public final class Network {
 
   private long[] uplinkFree = new long[0];
   private long[] downlinkFree = new long[0];
+  private long[] smallUplinkFree = new long[0];
+  private long[] smallDownlinkFree = new long[0];
+
+  /** Messages up to this size travel in the small-message lane of each link. */
+  public static final int SMALL_MESSAGE_BYTES = 64 * 1024;
+
+  /** The transmission time of a {@link #SMALL_MESSAGE_BYTES} message: the lanes' boundary. */
+  private final long smallTransmission;
   private boolean[] offline = new boolean[0];
 
   // Lookups only, never iterated: HashMap order cannot leak into results.
@@ -55,6 +64,7 @@ public final class Network {
     }
     this.config = config;
     this.latency = config.latencyMicros();
+    this.spread = config.latencySpread();
     this.jitterMean = config.jitterMeanMicros();
     this.dist = jitterMean == 0 ? JitterDistribution.NONE : config.dist();
     this.bandwidth = config.bandwidthBytesPerSecond();
@@ -63,6 +73,8 @@ public final class Network {
     for (int i = 0; i < lnTable.length; i++) {
       lnTable[i] = StrictMath.log1p((double) i / (1 << LN_TABLE_BITS));
     }
+    this.smallTransmission = transmissionMicros(SMALL_MESSAGE_BYTES);
+    this.cachedSize = -1;
   }
 
   /** The parameters. */
@@ -155,6 +167,11 @@ public final class Network {
 
   /**
    * Queues a transmission of {@code transmissionMicros} on {@code node}'s uplink at {@code now}.
+   * Each link has two lanes: bulk transfers (more than {@link #SMALL_MESSAGE_BYTES}: PoVs,
+   * chunks, blocks) queue behind each other; small messages (statements, bitfields, approvals,
+   * votes, requests) queue only behind each other. Real nodes multiplex many streams over their
+   * connections, so a vote is not held up for seconds behind a PoV being uploaded; a single FIFO
+   * per link would let a bulk backlog stall every protocol.
    *
    * @return when the last byte has left the uplink
    */
@@ -162,10 +179,20 @@ public final class Network {
     if (node >= uplinkFree.length) {
       ensure(node);
     }
-    long start = Math.max(now, uplinkFree[node]);
+    long[] lane = transmissionMicros <= smallTransmission ? smallUplinkFree : uplinkFree;
+    long start = Math.max(now, lane[node]);
     long end = start + transmissionMicros;
-    uplinkFree[node] = end;
+    lane[node] = end;
     return end;
+  }
+
+  /** When a transmission of {@code transmissionMicros} queued now on {@code node}'s uplink would start. */
+  public long uplinkStart(int node, long now, long transmissionMicros) {
+    if (node >= uplinkFree.length) {
+      ensure(node);
+    }
+    long[] lane = transmissionMicros <= smallTransmission ? smallUplinkFree : uplinkFree;
+    return Math.max(now, lane[node]);
   }
 
   /**
@@ -182,25 +209,53 @@ public final class Network {
     if (node >= downlinkFree.length) {
       ensure(node);
     }
-    long free = downlinkFree[node];
+    long[] lane = transmissionMicros <= smallTransmission ? smallDownlinkFree : downlinkFree;
+    long free = lane[node];
     if (free <= arrival - transmissionMicros) {
-      downlinkFree[node] = arrival;
+      lane[node] = arrival;
       return arrival;
     }
     long finish = free + transmissionMicros;
-    downlinkFree[node] = finish;
+    lane[node] = finish;
     return finish;
   }
 
   /** Base latency plus one jitter sample drawn from {@code jitter}. */
   public long delayMicros(RandomGenerator jitter) {
+    return latency + jitterMicros(jitter);
+  }
+
+  /**
+   * The link's base latency plus one jitter sample: with a latency spread, each pair of nodes has
+   * its own fixed base latency (the same both ways), a stable function of the pair.
+   */
+  public long delayMicros(int from, int to, RandomGenerator jitter) {
+    return linkLatencyMicros(from, to) + jitterMicros(jitter);
+  }
+
+  /** The base one-way latency between two nodes. */
+  public long linkLatencyMicros(int a, int b) {
+    if (spread == 0.0) {
+      return latency;
+    }
+    long lo = Math.min(a, b);
+    long hi = Math.max(a, b);
+    long z = (lo << 32) ^ hi ^ 0x6c696e6bL;
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    z ^= z >>> 31;
+    double u = (z >>> 11) * 0x1.0p-53;
+    return Math.round(latency * (1.0 + spread * (2.0 * u - 1.0)));
+  }
+
+  private long jitterMicros(RandomGenerator jitter) {
     switch (dist) {
       case NONE:
-        return latency;
+        return 0;
       case UNIFORM:
-        return latency + jitter.nextLong(2 * jitterMean + 1);
+        return jitter.nextLong(2 * jitterMean + 1);
       case EXPONENTIAL:
-        return latency + (long) (jitterMean * exponential(jitter.nextLong()) + 0.5);
+        return (long) (jitterMean * exponential(jitter.nextLong()) + 0.5);
       default:
         throw new AssertionError(dist);
     }
@@ -228,7 +283,7 @@ public final class Network {
     return lossy && lossStream.nextDouble() < loss;
   }
 
-  /** When {@code node}'s uplink finishes its queued transmissions (for tests and metrics). */
+  /** When {@code node}'s uplink finishes its queued bulk transmissions (for tests and metrics). */
   public long uplinkFreeAt(int node) {
     return node < uplinkFree.length ? uplinkFree[node] : 0;
   }
@@ -238,6 +293,8 @@ public final class Network {
       int n = Math.max(node + 1, offline.length * 2);
       uplinkFree = Arrays.copyOf(uplinkFree, n);
       downlinkFree = Arrays.copyOf(downlinkFree, n);
+      smallUplinkFree = Arrays.copyOf(smallUplinkFree, n);
+      smallDownlinkFree = Arrays.copyOf(smallDownlinkFree, n);
       offline = Arrays.copyOf(offline, n);
     }
   }

@@ -1,7 +1,7 @@
 package io.parapipe.sim.network;
 
 /**
- * Parameters of the simulated network; every link is alike. Built by name from {@link #IDEAL} or
+ * Parameters of the simulated network; links differ only by {@code latencySpread}. Built by name from {@link #IDEAL} or
  * {@link #DEFAULT} with the {@code with*} copies.
  *
  * @param latencyMicros base one-way latency of every message, µs (≥ 0)
@@ -11,13 +11,23 @@ package io.parapipe.sim.network;
  * @param bandwidthBytesPerSecond upload and download bandwidth of every node, bytes per second
  *     (&gt; 0); {@link #UNLIMITED_BANDWIDTH} makes transmission instantaneous
  * @param messageLoss probability that one delivery is dropped (0 .. 1)
+ * @param latencySpread how far one link's base latency lies from {@code latencyMicros}: each pair
+ *     of nodes has its own fixed base latency, uniform in {@code latency × [1 − spread, 1 + spread]}
+ *     (0 .. 0.95; 0 = every link alike), as validators and collators sit at different distances
  */
 public record NetworkConfig(
     long latencyMicros,
     long jitterMeanMicros,
     JitterDistribution dist,
     long bandwidthBytesPerSecond,
-    double messageLoss) {
+    double messageLoss,
+    double latencySpread) {
+
+  /** A configuration with every link alike. */
+  public NetworkConfig(long latencyMicros, long jitterMeanMicros, JitterDistribution dist,
+      long bandwidthBytesPerSecond, double messageLoss) {
+    this(latencyMicros, jitterMeanMicros, dist, bandwidthBytesPerSecond, messageLoss, 0.0);
+  }
 
   /** Bandwidth value meaning "no transmission time at all". */
   public static final long UNLIMITED_BANDWIDTH = Long.MAX_VALUE;
@@ -66,27 +76,38 @@ public record NetworkConfig(
     if (!(messageLoss >= 0.0 && messageLoss <= 1.0)) {
       throw new IllegalArgumentException("messageLoss must be in 0..1, got " + messageLoss);
     }
+    if (!(latencySpread >= 0.0 && latencySpread <= 0.95)) {
+      throw new IllegalArgumentException("latencySpread must be in 0..0.95, got " + latencySpread);
+    }
   }
 
   /** A copy with another base latency. */
   public NetworkConfig withLatency(long micros) {
-    return new NetworkConfig(micros, jitterMeanMicros, dist, bandwidthBytesPerSecond, messageLoss);
+    return new NetworkConfig(micros, jitterMeanMicros, dist, bandwidthBytesPerSecond, messageLoss,
+        latencySpread);
   }
 
   /** A copy with another jitter. */
   public NetworkConfig withJitter(long meanMicros, JitterDistribution distribution) {
     return new NetworkConfig(
-        latencyMicros, meanMicros, distribution, bandwidthBytesPerSecond, messageLoss);
+        latencyMicros, meanMicros, distribution, bandwidthBytesPerSecond, messageLoss, latencySpread);
   }
 
   /** A copy with another bandwidth. */
   public NetworkConfig withBandwidth(long bytesPerSecond) {
-    return new NetworkConfig(latencyMicros, jitterMeanMicros, dist, bytesPerSecond, messageLoss);
+    return new NetworkConfig(latencyMicros, jitterMeanMicros, dist, bytesPerSecond, messageLoss,
+        latencySpread);
   }
 
   /** A copy with another loss probability. */
   public NetworkConfig withMessageLoss(double probability) {
     return new NetworkConfig(
-        latencyMicros, jitterMeanMicros, dist, bandwidthBytesPerSecond, probability);
+        latencyMicros, jitterMeanMicros, dist, bandwidthBytesPerSecond, probability, latencySpread);
+  }
+
+  /** A copy with another latency spread across links. */
+  public NetworkConfig withLatencySpread(double spread) {
+    return new NetworkConfig(
+        latencyMicros, jitterMeanMicros, dist, bandwidthBytesPerSecond, messageLoss, spread);
   }
 }

@@ -44,7 +44,8 @@ public final class ScenarioKeys {
       k("jitter", duration(0, 10 * S), 20 * MS),
       k("jitter_distribution", oneOf("exponential", "uniform", "none"), "exponential"),
       k("bandwidth", bandwidth(1_000), 125_000_000L),
-      k("message_loss", number(0, 1), 0.0));
+      k("message_loss", number(0, 1), 0.0),
+      k("latency_spread", number(0, 0.95), 0.0));
 
   /** {@code [hardware]}. */
   public static final Section HARDWARE = new Section("hardware",

@@ -305,15 +305,15 @@ class NetworkTest {
     }
     // Node 2 keeps node 1's downlink busy until 101 ms with a 100 kB unicast.
     node(e, 2).onStart = self -> self.ctx.send(1, new Msg("bulk", 100_000));
-    // Node 0 gossips 10 kB at 95 ms: on its uplink until 105 ms, arriving at 106 ms.
-    node(e, 0).onStart = self -> self.ctx.schedule(95_000, new Tick("gossip"));
-    node(e, 0).onTimer = t -> node(e, 0).ctx.broadcast(Topic.VALIDATORS, new Msg("g", 10_000));
+    // Node 0 gossips 70 kB (bulk too) at 35 ms: on its uplink until 105 ms, arriving at 106 ms.
+    node(e, 0).onStart = self -> self.ctx.schedule(35_000, new Tick("gossip"));
+    node(e, 0).onTimer = t -> node(e, 0).ctx.broadcast(Topic.VALIDATORS, new Msg("g", 70_000));
     e.run(Long.MAX_VALUE);
     assertThat(received(2)).containsExactly(new Seen(106_000, 2, "msg g from 0"));
     assertThat(received(3)).containsExactly(new Seen(106_000, 3, "msg g from 0"));
-    // Node 1 needed its downlink for [96, 106] ms but it was busy until 101 ms: done at 111 ms.
+    // Node 1 needed its downlink for [36, 106] ms but it was busy until 101 ms: done at 171 ms.
     assertThat(received(1))
-        .containsExactly(new Seen(101_000, 1, "msg bulk from 2"), new Seen(111_000, 1, "msg g from 0"));
+        .containsExactly(new Seen(101_000, 1, "msg bulk from 2"), new Seen(171_000, 1, "msg g from 0"));
     assertThat(log.stream().filter(s -> s.what().startsWith("msg g")).map(Seen::node))
         .containsExactly(2, 3, 1);
   }
@@ -321,13 +321,29 @@ class NetworkTest {
   @Test
   void downlinkIsFirstComeFirstServedByUncontendedArrival() {
     Engine e = withNodes(fixed(1_000, MB), 3);
-    // bulk (100 kB) would complete at 101 ms, small (10 kB) at 11 ms; both overlap on node 2's
+    // 100 kB would complete at 101 ms, 70 kB at 71 ms; both are bulk and overlap on node 2's
     // downlink. The one that would finish first keeps its time; the other completes one
-    // transmission time after the downlink frees: all 110 kB are through by 111 ms.
+    // transmission time after the downlink frees: all 170 kB are through by 171 ms.
     node(e, 0).onStart = self -> self.ctx.send(2, new Msg("bulk", 100_000));
-    node(e, 1).onStart = self -> self.ctx.send(2, new Msg("small", 10_000));
+    node(e, 1).onStart = self -> self.ctx.send(2, new Msg("other", 70_000));
     e.run(Long.MAX_VALUE);
     assertThat(received(2))
-        .containsExactly(new Seen(11_000, 2, "msg small from 1"), new Seen(111_000, 2, "msg bulk from 0"));
+        .containsExactly(new Seen(71_000, 2, "msg other from 1"), new Seen(171_000, 2, "msg bulk from 0"));
+  }
+
+  @Test
+  void smallMessagesAreNotHeldUpBehindBulkTransfers() {
+    Engine e = withNodes(fixed(1_000, MB), 3);
+    // Node 0 uploads 1 MB to node 1 (a second), then a 1 kB vote to node 2 and one to node 1:
+    // the votes take their own lane on both ends, as streams multiplexed over connections do.
+    node(e, 0).onStart = self -> {
+      self.ctx.send(1, new Msg("pov", 1_000_000));
+      self.ctx.send(2, new Msg("vote", 1_000));
+      self.ctx.send(1, new Msg("vote", 1_000));
+    };
+    e.run(Long.MAX_VALUE);
+    assertThat(received(2)).containsExactly(new Seen(2_000, 2, "msg vote from 0"));
+    assertThat(received(1)).containsExactly(new Seen(3_000, 1, "msg vote from 0"),
+        new Seen(1_001_000, 1, "msg pov from 0"));
   }
 }

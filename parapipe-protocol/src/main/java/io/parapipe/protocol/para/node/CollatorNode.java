@@ -185,7 +185,8 @@ public final class CollatorNode implements Node {
     } else if (m instanceof CollationFetchRequest r) {
       ParaBlock b = collations.get(r.candidateHash());
       if (b != null) {
-        ctx.send(from, new CollationFetchResponse(b.candidate(), b.validationData(), b.pov()));
+        ctx.send(from, new CollationFetchResponse(b.candidate(), b.validationData(), b.pov(),
+            r.deadlineMicros()));
       }
     } else if (m instanceof ViewUpdate && connections != null) {
       connections.onViewUpdate(from);

@@ -208,9 +208,14 @@ public final class ValidatorNode implements Node {
     } else if (m instanceof PoVFetchResponse r) {
       povFetcher.onResponse(r);
     } else if (m instanceof ChunkFetchRequest r) {
-      ctx.send(from, availability.answer(r, tree.best().state().validators().size()));
+      RelayRuntimeState best = tree.best().state();
+      ctx.send(from, availability.answer(r, best.validators().size(), directory.selfIndex(best)));
     } else if (m instanceof ChunkFetchResponse r) {
-      availability.onResponse(r);
+      if (r.recovery()) {
+        recovery.onChunk(r);
+      } else {
+        availability.onResponse(r);
+      }
     } else if (m instanceof BitfieldGossip b) {
       provisioner.addBitfield(b.leaf(), b.bitfield());
     } else if (m instanceof AvailableDataRequest r) {

@@ -22,8 +22,10 @@ import java.util.random.RandomGenerator;
 /**
  * Availability distribution: when a block shows a candidate newly backed (its core now occupied),
  * every validator that does not hold its chunk fetches it from the backing group, trying the
- * members in random order with upstream's 1 s request timeout. Chunks are sized from the PoV:
- * {@code ceil(pov / recovery_threshold(n))}.
+ * members in random order with upstream's 1 s request timeout ({@code CHUNK_REQUEST_TIMEOUT}).
+ * Chunks are sized from the PoV: {@code ceil(pov / recovery_threshold(n))}. Every validator
+ * answers requests for chunks it holds: backers for any chunk, the others for their own, which
+ * availability recovery asks for.
  */
 public final class AvailabilityDistribution {
   /** Upstream's chunk request timeout. */
@@ -96,19 +98,27 @@ public final class AvailabilityDistribution {
       fetching.remove(candidate);
       return;
     }
-    ctx.send(f.backerNodes.get(f.attempt), new ChunkFetchRequest(candidate, f.chunkIndex));
+    ctx.send(f.backerNodes.get(f.attempt), new ChunkFetchRequest(candidate, f.chunkIndex, false,
+        ctx.now() + CHUNK_REQUEST_TIMEOUT_MICROS));
     ctx.schedule(CHUNK_REQUEST_TIMEOUT_MICROS, new ChunkTimeout(candidate, f.attempt));
   }
 
-  /** A chunk request from another validator: answered if we hold all chunks. */
-  public ChunkFetchResponse answer(ChunkFetchRequest r, int validators) {
-    PoV pov = store.holdsAllChunks(r.candidateHash()) ? store.pov(r.candidateHash()).orElse(null) : null;
-    if (pov == null) {
-      return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(), 0, false);
+  /**
+   * A chunk request from another validator: a backer (holding all chunks) answers for any index,
+   * any other validator for its own chunk, which availability recovery asks for.
+   *
+   * @param selfIndex this validator's index (its chunk index), -1 if it is none
+   */
+  public ChunkFetchResponse answer(ChunkFetchRequest r, int validators, int selfIndex) {
+    boolean canServe = store.holdsAllChunks(r.candidateHash())
+        || (r.chunkIndex() == selfIndex && store.hasChunk(r.candidateHash()));
+    PoV data = canServe ? store.chunkData(r.candidateHash()).orElse(null) : null;
+    if (data == null) {
+      return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(), 0, false, r.recovery(), null,
+          r.deadlineMicros());
     }
-    int threshold = ErasureCoding.recoveryThreshold(validators);
-    int chunk = (pov.sizeBytes() + threshold - 1) / threshold;
-    return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(), chunk, true);
+    return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(),
+        store.chunkSize(r.candidateHash(), validators), true, r.recovery(), data, r.deadlineMicros());
   }
 
   /** A chunk (or a refusal) arrived. */
@@ -119,7 +129,7 @@ public final class AvailabilityDistribution {
     }
     if (r.found()) {
       fetching.remove(r.candidateHash());
-      store.storeChunk(r.candidateHash(), f.relayNumber);
+      store.storeChunk(r.candidateHash(), f.relayNumber, r.data(), r.chunkSize());
       ctx.emit(new ChunkStored(r.candidateHash()));
     } else {
       f.attempt++;

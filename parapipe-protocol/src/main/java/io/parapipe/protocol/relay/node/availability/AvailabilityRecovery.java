@@ -9,25 +9,51 @@ import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import io.parapipe.protocol.relay.node.network.ValidatorDirectory;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
 import io.parapipe.protocol.relay.runtime.inclusion.CandidateEvent;
+import io.parapipe.protocol.relay.runtime.inclusion.ErasureCoding;
 import io.parapipe.protocol.wire.AvailableDataRequest;
 import io.parapipe.protocol.wire.AvailableDataResponse;
+import io.parapipe.protocol.wire.ChunkFetchRequest;
+import io.parapipe.protocol.wire.ChunkFetchResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
 
 /**
- * Availability recovery for approval checkers (upstream {@code availability-recovery}, its
- * "fetch full data from the backing group" strategy): the available data of an included
- * candidate comes from the local store if held, else from the candidate's backers one at a time,
- * in group order, each given upstream's 1 s request timeout. Chunk-based reconstruction is not
- * modelled; a candidate whose backers all fail stays unrecovered. Also answers other validators'
- * requests from the local store.
+ * Availability recovery for approval checkers (upstream {@code availability-recovery}, a
+ * validator's {@code BackersFirstIfSizeLowerThenSystematicChunks} strategy): the available data
+ * of an included candidate comes from the local store if held; else, if the data is small (its
+ * size estimated from this validator's own chunk, {@code chunk size × recovery threshold}, below
+ * {@link #FETCH_CHUNKS_THRESHOLD_BYTES}), in full from the candidate's backers one at a time, each
+ * given the 1.2 s request timeout; else, or when every backer failed, from erasure chunks: the
+ * systematic chunks' holders first, then the others, in random order, keeping as many requests in
+ * flight as chunks are missing (each with the 1 s chunk timeout), until
+ * {@code recovery_threshold(n)} chunks are in. Backers thus serve small data, and the load of
+ * large data spreads over every validator. Also answers other validators' full-data requests
+ * from the local store.
  */
 public final class AvailabilityRecovery {
-  /** Upstream's request timeout for connected peers, used for full-data requests. */
-  static final long REQUEST_TIMEOUT_MICROS = 1_000_000;
+  /**
+   * The full-data request timeout: {@code AvailableDataFetchingV1} is configured with
+   * {@code POV_REQUEST_TIMEOUT_CONNECTED}, 1200 ms
+   * ({@code polkadot/node/network/protocol/src/request_response/mod.rs}).
+   */
+  static final long REQUEST_TIMEOUT_MICROS = 1_200_000;
+
+  /** {@code CHUNK_REQUEST_TIMEOUT}: 1 s (same file). */
+  static final long CHUNK_REQUEST_TIMEOUT_MICROS = 1_000_000;
+
+  /**
+   * Polkadot's threshold for fetching from the backers first:
+   * {@code CONSERVATIVE_FETCH_CHUNKS_THRESHOLD}, 1 MiB
+   * ({@code polkadot/node/network/availability-recovery/src/lib.rs}; Kusama and testnets use
+   * {@code FETCH_CHUNKS_THRESHOLD}, 4 MiB).
+   */
+  static final int FETCH_CHUNKS_THRESHOLD_BYTES = 1024 * 1024;
 
   /** Receives recovered data. */
   public interface Listener {
@@ -37,6 +63,8 @@ public final class AvailabilityRecovery {
 
   private record RecoveryTimeout(Hash candidate, int attempt) implements Timer {}
 
+  private record ChunkRequestTimeout(Hash candidate, int chunkIndex) implements Timer {}
+
   /**
    * Where an included candidate's data is, and how far its recovery got. A candidate included in
    * two sibling blocks (a BABE fork) is recovered once, for every block that asked.
@@ -44,14 +72,26 @@ public final class AvailabilityRecovery {
   private static final class Recovery {
     final int blockNumber;
     final List<Integer> backerNodes;
+    /** Node of each validator, by validator (chunk) index. */
+    final List<Integer> validatorNodes;
+    final int selfIndex;
     final List<Hash> waiting = new ArrayList<>(1);
     PoV recovered;
     int attempt;
     boolean active;
+    boolean chunks;
+    /** Chunk indices still to ask, in asking order. */
+    List<Integer> toAsk;
+    int next;
+    final Set<Integer> inFlight = new HashSet<>();
+    final Set<Integer> received = new HashSet<>();
+    PoV chunkData;
 
-    Recovery(int blockNumber, List<Integer> backerNodes) {
+    Recovery(int blockNumber, List<Integer> backerNodes, List<Integer> validatorNodes, int selfIndex) {
       this.blockNumber = blockNumber;
       this.backerNodes = backerNodes;
+      this.validatorNodes = validatorNodes;
+      this.selfIndex = selfIndex;
     }
   }
 
@@ -59,6 +99,7 @@ public final class AvailabilityRecovery {
   private final ValidatorDirectory directory;
   private final AvailabilityStore store;
   private final Listener listener;
+  private final RandomGenerator random;
   // Lookups and pruning only; nothing iterates this map for an outcome.
   private final Map<Hash, Recovery> recoveries = new HashMap<>();
 
@@ -69,25 +110,37 @@ public final class AvailabilityRecovery {
     this.directory = directory;
     this.store = store;
     this.listener = listener;
+    this.random = ctx.random("availability-recovery");
   }
 
   /** A relay block was imported: note where the data of each candidate it included can be found. */
   public void onBlockImported(RelayBlock b) {
     RelayRuntimeState s = b.state();
+    List<Integer> validatorNodes = null;
     for (CandidateEvent e : s.events()) {
       if (e instanceof CandidateEvent.CandidateIncluded i) {
+        if (recoveries.containsKey(i.candidateHash())) {
+          continue;
+        }
+        if (validatorNodes == null) {
+          validatorNodes = new ArrayList<>();
+          for (int v = 0; v < s.validators().size(); v++) {
+            validatorNodes.add(directory.nodeOf(s, v));
+          }
+        }
         List<Integer> backers = new ArrayList<>();
         for (ValidatorIndex v : s.validatorGroups().groups().get(i.group().value())) {
           backers.add(directory.nodeOf(s, v.value()));
         }
-        recoveries.putIfAbsent(i.candidateHash(), new Recovery(b.number(), backers));
+        recoveries.put(i.candidateHash(),
+            new Recovery(b.number(), backers, validatorNodes, directory.selfIndex(s)));
       }
     }
   }
 
   /**
    * {@code RecoverAvailableData}: the data comes to the listener at once if the store holds it,
-   * else once a backer sends it. Candidates of unknown blocks are ignored.
+   * else once recovered. Candidates of unknown blocks are ignored.
    */
   public void recover(Hash block, Hash candidate) {
     Optional<PoV> own = store.pov(candidate);
@@ -106,30 +159,119 @@ public final class AvailabilityRecovery {
     if (!r.waiting.contains(block)) {
       r.waiting.add(block);
     }
-    if (!r.active) {
-      r.active = true;
+    if (r.active) {
+      return;
+    }
+    r.active = true;
+    int n = r.validatorNodes.size();
+    long estimate = (long) store.chunkSize(candidate, n) * ErasureCoding.recoveryThreshold(n);
+    if (estimate >= FETCH_CHUNKS_THRESHOLD_BYTES) {
+      startChunks(candidate, r);
+    } else {
       request(candidate, r);
     }
   }
 
   private void request(Hash candidate, Recovery r) {
     if (r.attempt >= r.backerNodes.size()) {
-      r.active = false;
+      startChunks(candidate, r); // every backer failed: fall back to chunks
       return;
     }
-    ctx.send(r.backerNodes.get(r.attempt), new AvailableDataRequest(candidate));
+    ctx.send(r.backerNodes.get(r.attempt),
+        new AvailableDataRequest(candidate, ctx.now() + REQUEST_TIMEOUT_MICROS));
     ctx.schedule(REQUEST_TIMEOUT_MICROS, new RecoveryTimeout(candidate, r.attempt));
   }
 
+  // ---- chunks ----
+
+  private void startChunks(Hash candidate, Recovery r) {
+    if (r.chunks) {
+      return;
+    }
+    r.chunks = true;
+    int n = r.validatorNodes.size();
+    int systematic = ErasureCoding.systematicRecoveryThreshold(n);
+    List<Integer> first = new ArrayList<>();
+    List<Integer> rest = new ArrayList<>();
+    for (int v = 0; v < n; v++) {
+      if (v == r.selfIndex) {
+        continue;
+      }
+      (v < systematic ? first : rest).add(v);
+    }
+    shuffle(first);
+    shuffle(rest);
+    first.addAll(rest);
+    r.toAsk = first;
+    if (r.selfIndex >= 0 && store.hasChunk(candidate)) {
+      r.received.add(r.selfIndex);
+      r.chunkData = store.chunkData(candidate).orElse(null);
+    }
+    askChunks(candidate, r);
+  }
+
+  private void shuffle(List<Integer> l) {
+    for (int i = l.size() - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      Integer t = l.get(i);
+      l.set(i, l.get(j));
+      l.set(j, t);
+    }
+  }
+
+  /** Keeps as many requests in flight as chunks are missing; gives up when nobody is left. */
+  private void askChunks(Hash candidate, Recovery r) {
+    int threshold = ErasureCoding.recoveryThreshold(r.validatorNodes.size());
+    if (r.received.size() >= threshold && r.chunkData != null) {
+      done(candidate, r, r.chunkData);
+      return;
+    }
+    while (r.received.size() + r.inFlight.size() < threshold && r.next < r.toAsk.size()) {
+      int index = r.toAsk.get(r.next++);
+      r.inFlight.add(index);
+      ctx.send(r.validatorNodes.get(index), new ChunkFetchRequest(candidate, index, true,
+          ctx.now() + CHUNK_REQUEST_TIMEOUT_MICROS));
+      ctx.schedule(CHUNK_REQUEST_TIMEOUT_MICROS, new ChunkRequestTimeout(candidate, index));
+    }
+    if (r.inFlight.isEmpty()) {
+      r.active = false; // not enough chunks anywhere: the data stays unrecovered
+    }
+  }
+
+  /** A validator answered a recovery chunk request. */
+  public void onChunk(ChunkFetchResponse resp) {
+    Recovery r = recoveries.get(resp.candidateHash());
+    if (r == null || !r.active || !r.chunks || !r.inFlight.remove(resp.chunkIndex())) {
+      return;
+    }
+    if (resp.found() && resp.data() != null) {
+      r.received.add(resp.chunkIndex());
+      r.chunkData = resp.data();
+    }
+    askChunks(resp.candidateHash(), r);
+  }
+
+  private void done(Hash candidate, Recovery r, PoV pov) {
+    r.active = false;
+    r.recovered = pov;
+    for (Hash block : r.waiting) {
+      listener.onRecovered(block, candidate, pov);
+    }
+    r.waiting.clear();
+  }
+
+  // ---- full data ----
+
   /** Another validator asks for a candidate's data. */
   public AvailableDataResponse answer(AvailableDataRequest r) {
-    return new AvailableDataResponse(r.candidateHash(), store.pov(r.candidateHash()).orElse(null));
+    return new AvailableDataResponse(r.candidateHash(), store.pov(r.candidateHash()).orElse(null),
+        r.deadlineMicros());
   }
 
   /** A backer answered; an empty answer moves on to the next backer. */
   public void onResponse(AvailableDataResponse resp) {
     Recovery r = recoveries.get(resp.candidateHash());
-    if (r == null || !r.active) {
+    if (r == null || !r.active || r.chunks) {
       return;
     }
     if (resp.pov() == null) {
@@ -137,21 +279,23 @@ public final class AvailabilityRecovery {
       request(resp.candidateHash(), r);
       return;
     }
-    r.active = false;
-    r.recovered = resp.pov();
-    for (Hash block : r.waiting) {
-      listener.onRecovered(block, resp.candidateHash(), resp.pov());
-    }
-    r.waiting.clear();
+    done(resp.candidateHash(), r, resp.pov());
   }
 
   /** Handles a request timeout; false if the timer is not recovery's. */
   public boolean onTimer(Timer t) {
+    if (t instanceof ChunkRequestTimeout ct) {
+      Recovery r = recoveries.get(ct.candidate());
+      if (r != null && r.active && r.inFlight.remove(ct.chunkIndex())) {
+        askChunks(ct.candidate(), r);
+      }
+      return true;
+    }
     if (!(t instanceof RecoveryTimeout rt)) {
       return false;
     }
     Recovery r = recoveries.get(rt.candidate());
-    if (r != null && r.active && r.attempt == rt.attempt()) {
+    if (r != null && r.active && !r.chunks && r.attempt == rt.attempt()) {
       r.attempt++;
       request(rt.candidate(), r);
     }

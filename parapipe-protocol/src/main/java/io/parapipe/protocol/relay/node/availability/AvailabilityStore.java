@@ -18,6 +18,9 @@ public final class AvailabilityStore {
   private static final class Entry {
     PoV pov;
     boolean chunk;
+    /** The data this validator's chunk belongs to, and the chunk's size (when only the chunk is held). */
+    PoV chunkData;
+    int chunkSize;
     int relayNumber = Integer.MAX_VALUE;
     CoreIndex core;
   }
@@ -52,11 +55,43 @@ public final class AvailabilityStore {
     e.core = core;
   }
 
-  /** Stores this validator's fetched chunk. */
-  public void storeChunk(Hash candidate, int relayNumber) {
+  /**
+   * Stores this validator's fetched chunk.
+   *
+   * @param data the available data the chunk belongs to (erasure coding is sized, not computed)
+   * @param chunkSize the chunk's size in bytes
+   */
+  public void storeChunk(Hash candidate, int relayNumber, PoV data, int chunkSize) {
     Entry e = entry(candidate);
     e.chunk = true;
+    e.chunkData = data;
+    e.chunkSize = chunkSize;
     e.relayNumber = Math.min(e.relayNumber, relayNumber);
+  }
+
+  /** The data this validator's own chunk belongs to, if it holds the chunk. */
+  public Optional<PoV> chunkData(Hash candidate) {
+    Entry e = entries.get(candidate);
+    if (e == null || !e.chunk) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(e.pov != null ? e.pov : e.chunkData);
+  }
+
+  /**
+   * The size of this validator's chunk of the candidate (0 if it holds none); for backers, which
+   * hold the whole data, computed from it.
+   */
+  public int chunkSize(Hash candidate, int validators) {
+    Entry e = entries.get(candidate);
+    if (e == null || !e.chunk) {
+      return 0;
+    }
+    if (e.pov != null) {
+      int threshold = io.parapipe.protocol.relay.runtime.inclusion.ErasureCoding.recoveryThreshold(validators);
+      return (e.pov.sizeBytes() + threshold - 1) / threshold;
+    }
+    return e.chunkSize;
   }
 
   /** True if this validator holds its chunk of the candidate. */

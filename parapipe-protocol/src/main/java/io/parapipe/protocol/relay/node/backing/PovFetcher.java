@@ -109,7 +109,7 @@ public final class PovFetcher {
       return false;
     }
     ctx.send(directory.nodeOf(f.session, f.sources.get(f.attempt)),
-        new PoVFetchRequest(f.relayParent, candidate));
+        new PoVFetchRequest(f.relayParent, candidate, ctx.now() + POV_REQUEST_TIMEOUT_MICROS));
     ctx.schedule(POV_REQUEST_TIMEOUT_MICROS, new PoVTimeout(f.relayParent, candidate, f.attempt));
     return true;
   }
@@ -145,7 +145,8 @@ public final class PovFetcher {
 
   /** Answers a group-mate's PoV request from the availability store. */
   public PoVFetchResponse answer(PoVFetchRequest r) {
-    return new PoVFetchResponse(r.relayParent(), r.candidateHash(), store.pov(r.candidateHash()).orElse(null));
+    return new PoVFetchResponse(r.relayParent(), r.candidateHash(), store.pov(r.candidateHash()).orElse(null),
+        r.deadlineMicros());
   }
 
   /** Forgets fetches for relay parents that left the view. */

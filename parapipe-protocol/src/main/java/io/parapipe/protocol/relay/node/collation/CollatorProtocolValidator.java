@@ -23,25 +23,51 @@ import java.util.Set;
  * The validator side of the collator protocol (Era B). An advertisement is accepted if its relay
  * parent is in the view, its para is assigned to this validator's core there, the relay parent
  * has not reached its seconding limit ({@code max_candidate_depth + 1}), and backing says the
- * candidate could be seconded ({@code CanSecond}). Collations are fetched one at a time per relay
- * parent; a fetched V2 descriptor must name this validator's core and the relay parent's child
- * session ({@code descriptor_version_sanity_check}, {@link SecondingError}), and is then handed to
- * backing; the next is fetched once backing reports the outcome. With elastic scaling each of a
- * para's cores has its own backing group, so each group sees the collations for its core only.
+ * candidate could be seconded ({@code CanSecond}). A fetched V2 descriptor must name this
+ * validator's core and the relay parent's child session ({@code descriptor_version_sanity_check},
+ * {@link SecondingError}), and is then handed to backing, one collation at a time per relay
+ * parent. With elastic scaling each of a para's cores has its own backing group, so each group
+ * sees the collations for its core only.
+ *
+ * <p>Timing as upstream ({@code polkadot/node/network/collator-protocol/src/validator_side/mod.rs}
+ * and {@code polkadot/node/network/protocol/src/request_response/mod.rs}): collations are fetched
+ * one at a time per relay parent, but a fetch still running after
+ * {@link #MAX_UNSHARED_DOWNLOAD_TIME_MICROS} shares the relay parent with the next advertised
+ * one, so a slow collator cannot hold the others up; a fetch fails after
+ * {@link #FETCH_TIMEOUT_MICROS} and the next advertisement is fetched. A collation that arrives
+ * while backing validates another waits for that verdict. The same advertisement is not fetched
+ * again after a failure, as upstream does not.
  */
 public final class CollatorProtocolValidator {
-  /** Upstream's default request timeout for connected peers. */
-  static final long FETCH_TIMEOUT_MICROS = 1_000_000;
+  /**
+   * The collation fetching request timeout: {@code CollationFetchingV2} is configured with
+   * {@code POV_REQUEST_TIMEOUT_CONNECTED}, 1200 ms.
+   */
+  static final long FETCH_TIMEOUT_MICROS = 1_200_000;
+
+  /** {@code MAX_UNSHARED_DOWNLOAD_TIME}: after 400 ms a running fetch no longer blocks the next. */
+  static final long MAX_UNSHARED_DOWNLOAD_TIME_MICROS = 400_000;
 
   private record Advert(int collatorNode, AdvertiseCollation advert) {}
 
   private record FetchTimeout(Hash relayParent, Hash candidate) implements Timer {}
 
+  private record UnsharedTimeout(Hash relayParent, Hash candidate) implements Timer {}
+
+  private record Fetched(int from, CollationFetchResponse response) {}
+
   private static final class PerRelayParent {
     final ArrayDeque<Advert> waiting = new ArrayDeque<>();
     final Set<Hash> seen = new HashSet<>();
-    Advert fetching;
-    boolean handedToBacking;
+    /** Fetches not yet answered, by candidate; iterated by nobody. */
+    final Map<Hash, Advert> inFlight = new HashMap<>();
+    /** Collations fetched while backing was busy with another, in arrival order. */
+    final ArrayDeque<Fetched> fetched = new ArrayDeque<>();
+    /** The fetch that still holds the relay parent (not yet unshared), if any. */
+    Hash unshared;
+    /** The collation backing is validating, and its collator. */
+    Hash seconding;
+    int secondingCollator;
     int seconded;
   }
 
@@ -78,13 +104,17 @@ public final class CollatorProtocolValidator {
   }
 
   private void fetchNext(Hash rp, PerRelayParent st) {
-    if (st.fetching != null || st.waiting.isEmpty() || st.seconded >= secondingLimit.applyAsInt(rp)) {
+    if (st.unshared != null || st.seconding != null || st.waiting.isEmpty()
+        || st.seconded >= secondingLimit.applyAsInt(rp)) {
       return;
     }
-    st.fetching = st.waiting.pollFirst();
-    st.handedToBacking = false;
-    AdvertiseCollation a = st.fetching.advert();
-    ctx.send(st.fetching.collatorNode(), new CollationFetchRequest(a.para(), rp, a.candidateHash()));
+    Advert next = st.waiting.pollFirst();
+    AdvertiseCollation a = next.advert();
+    st.unshared = a.candidateHash();
+    st.inFlight.put(a.candidateHash(), next);
+    ctx.send(next.collatorNode(), new CollationFetchRequest(a.para(), rp, a.candidateHash(),
+        ctx.now() + FETCH_TIMEOUT_MICROS));
+    ctx.schedule(MAX_UNSHARED_DOWNLOAD_TIME_MICROS, new UnsharedTimeout(rp, a.candidateHash()));
     ctx.schedule(FETCH_TIMEOUT_MICROS, new FetchTimeout(rp, a.candidateHash()));
   }
 
@@ -92,49 +122,74 @@ public final class CollatorProtocolValidator {
   public void onFetchResponse(int from, CollationFetchResponse r) {
     Hash rp = r.candidate().descriptor().relayParent();
     PerRelayParent st = perRelayParent.get(rp);
-    if (st == null || st.fetching == null || st.handedToBacking
-        || !st.fetching.advert().candidateHash().equals(r.candidate().hash())) {
-      return;
+    Hash c = r.candidate().hash();
+    if (st == null || st.inFlight.remove(c) == null) {
+      return; // timed out, or never asked for
     }
-    ctx.emit(new CollationFetched(r.candidate().paraId(), r.candidate().hash(), from));
+    if (c.equals(st.unshared)) {
+      st.unshared = null;
+    }
+    ctx.emit(new CollationFetched(r.candidate().paraId(), c, from));
     Optional<SecondingPort.RelayParentContext> context = backing.relayParentContext(rp);
-    Optional<SecondingError> error = context.flatMap(c -> SecondingError.descriptorVersionSanityCheck(
-        r.candidate().descriptor(), c.v2Receipts(), c.assignedCore(), c.sessionIndex()));
+    Optional<SecondingError> error = context.flatMap(x -> SecondingError.descriptorVersionSanityCheck(
+        r.candidate().descriptor(), x.v2Receipts(), x.assignedCore(), x.sessionIndex()));
     if (error.isPresent()) {
       // Upstream reports the collator (malicious) and fetches the next advertised collation.
-      ctx.emit(new CandidateRejected(r.candidate().paraId(), r.candidate().hash(), rp,
+      ctx.emit(new CandidateRejected(r.candidate().paraId(), c, rp,
           CandidateRejected.COLLATOR_PROTOCOL, error.get().debug()));
-      st.fetching = null;
       fetchNext(rp, st);
       return;
     }
-    st.handedToBacking = true;
+    if (st.seconding != null) {
+      st.fetched.addLast(new Fetched(from, r));
+      return;
+    }
+    handToBacking(rp, st, from, r);
+  }
+
+  private void handToBacking(Hash rp, PerRelayParent st, int from, CollationFetchResponse r) {
+    st.seconding = r.candidate().hash();
+    st.secondingCollator = from;
     backing.second(rp, r.candidate(), r.validationData(), r.pov());
   }
 
   /** Backing's verdict on a collation we handed it. */
   public void onSecondingOutcome(Hash rp, Hash candidate, boolean seconded) {
     PerRelayParent st = perRelayParent.get(rp);
-    if (st == null || st.fetching == null || !st.fetching.advert().candidateHash().equals(candidate)) {
+    if (st == null || !candidate.equals(st.seconding)) {
       return;
     }
     if (seconded) {
       st.seconded++;
-      ctx.send(st.fetching.collatorNode(), new CollationSeconded(rp, candidate));
+      ctx.send(st.secondingCollator, new CollationSeconded(rp, candidate));
     }
-    st.fetching = null;
+    st.seconding = null;
+    if (!st.fetched.isEmpty() && st.seconded < secondingLimit.applyAsInt(rp)) {
+      Fetched f = st.fetched.pollFirst();
+      handToBacking(rp, st, f.from(), f.response());
+      return;
+    }
     fetchNext(rp, st);
   }
 
-  /** Handles a fetch timeout; false if the timer is not this subsystem's. */
+  /** Handles a fetch or unshared-download timeout; false if the timer is not this subsystem's. */
   public boolean onTimer(Timer t) {
+    if (t instanceof UnsharedTimeout u) {
+      PerRelayParent st = perRelayParent.get(u.relayParent());
+      if (st != null && u.candidate().equals(st.unshared)) {
+        st.unshared = null; // still downloading: the next advertisement may start
+        fetchNext(u.relayParent(), st);
+      }
+      return true;
+    }
     if (!(t instanceof FetchTimeout ft)) {
       return false;
     }
     PerRelayParent st = perRelayParent.get(ft.relayParent());
-    if (st != null && st.fetching != null && !st.handedToBacking
-        && st.fetching.advert().candidateHash().equals(ft.candidate())) {
-      st.fetching = null;
+    if (st != null && st.inFlight.remove(ft.candidate()) != null) {
+      if (ft.candidate().equals(st.unshared)) {
+        st.unshared = null;
+      }
       fetchNext(ft.relayParent(), st);
     }
     return true;

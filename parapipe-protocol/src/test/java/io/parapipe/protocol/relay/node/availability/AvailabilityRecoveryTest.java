@@ -15,7 +15,10 @@ import io.parapipe.protocol.relay.runtime.RuntimeFixture;
 import io.parapipe.protocol.relay.runtime.inclusion.CandidateEvent;
 import io.parapipe.protocol.testing.ManualContext;
 import io.parapipe.protocol.testing.RelayChains;
+import io.parapipe.protocol.relay.runtime.inclusion.ErasureCoding;
 import io.parapipe.protocol.wire.AvailableDataRequest;
+import io.parapipe.protocol.wire.ChunkFetchRequest;
+import io.parapipe.protocol.wire.ChunkFetchResponse;
 import io.parapipe.protocol.wire.AvailableDataResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +58,15 @@ class AvailabilityRecoveryTest {
   private List<Integer> askedNodes() {
     List<Integer> out = new ArrayList<>();
     for (ManualContext.Sent s : ctx.sent) {
-      assertThat(s.message()).isEqualTo(new AvailableDataRequest(candidate.hash()));
+      if (s.message() instanceof ChunkFetchRequest) {
+        continue;
+      }
+      assertThat(s.message()).isInstanceOfSatisfying(AvailableDataRequest.class, r -> {
+        assertThat(r.candidateHash()).isEqualTo(candidate.hash());
+        // The deadline is the 1.2 s request timeout from when it was sent, no later than now.
+        assertThat(r.deadlineMicros()).isBetween(AvailabilityRecovery.REQUEST_TIMEOUT_MICROS,
+            ctx.now() + AvailabilityRecovery.REQUEST_TIMEOUT_MICROS);
+      });
       out.add(s.to());
     }
     return out;
@@ -118,16 +129,80 @@ class AvailabilityRecoveryTest {
   }
 
   @Test
-  void whenEveryBackerFailsTheRecoveryStops() {
+  void whenEveryBackerFailsTheRecoveryFallsBackToChunksAndStopsWhenTheyFailToo() {
     recovery.onBlockImported(including);
     recovery.recover(including.hash(), candidate.hash());
     for (int i = 0; i < backers().size(); i++) {
       fireTimeouts();
     }
-    assertThat(askedNodes()).containsExactlyElementsOf(backers());
+    List<ChunkFetchRequest> chunkRequests = chunkRequests();
+    int threshold = ErasureCoding.recoveryThreshold(6);
+    assertThat(chunkRequests).hasSize(threshold).allMatch(ChunkFetchRequest::recovery);
+    // Nobody holds a chunk: every validator but this one is asked, then recovery gives up.
+    for (int i = 0; i < 6; i++) {
+      ctx.fireUntil(ctx.now() + AvailabilityRecovery.CHUNK_REQUEST_TIMEOUT_MICROS, recovery::onTimer);
+    }
+    assertThat(chunkRequests()).extracting(ChunkFetchRequest::chunkIndex).doesNotHaveDuplicates()
+        .hasSize(5).doesNotContain(selfIndex());
     assertThat(ctx.timers).isEmpty();
     recovery.onResponse(new AvailableDataResponse(candidate.hash(), POV));
     assertThat(recovered).isEmpty();
+  }
+
+  @Test
+  void largeDataIsRecoveredFromChunksSystematicHoldersFirstSparingTheBackers() {
+    int n = 6;
+    int threshold = ErasureCoding.recoveryThreshold(n);
+    int chunk = AvailabilityRecovery.FETCH_CHUNKS_THRESHOLD_BYTES / threshold + 1;
+    PoV big = new PoV(Hash.fromLong(0x91), chunk * threshold, 7, Hash.ZERO);
+    store.storeChunk(candidate.hash(), 0, big, chunk); // our own chunk: the data is about 1 MiB
+    recovery.onBlockImported(including);
+    recovery.recover(including.hash(), candidate.hash());
+    assertThat(ctx.sent).noneMatch(s -> s.message() instanceof AvailableDataRequest);
+    List<ChunkFetchRequest> asked = chunkRequests();
+    // Our own chunk counts: one more is needed, from a holder of a systematic chunk.
+    assertThat(asked).hasSize(threshold - 1);
+    assertThat(asked.get(0).chunkIndex()).isLessThan(ErasureCoding.systematicRecoveryThreshold(n))
+        .isNotEqualTo(selfIndex());
+    recovery.onChunk(new ChunkFetchResponse(candidate.hash(), asked.get(0).chunkIndex(), chunk, true,
+        true, big));
+    assertThat(recovered).containsExactly("true true " + big.sizeBytes());
+  }
+
+  @Test
+  void aChunkThatDoesNotComeIsAskedOfTheNextValidator() {
+    int threshold = ErasureCoding.recoveryThreshold(6);
+    int chunk = AvailabilityRecovery.FETCH_CHUNKS_THRESHOLD_BYTES;
+    PoV big = new PoV(Hash.fromLong(0x92), chunk * threshold, 7, Hash.ZERO);
+    store.storeChunk(candidate.hash(), 0, big, chunk);
+    recovery.onBlockImported(including);
+    recovery.recover(including.hash(), candidate.hash());
+    int first = chunkRequests().get(0).chunkIndex();
+    recovery.onChunk(new ChunkFetchResponse(candidate.hash(), first, 0, false, true, null));
+    assertThat(chunkRequests()).hasSize(2);
+    int second = chunkRequests().get(1).chunkIndex();
+    assertThat(second).isNotEqualTo(first);
+    ctx.fireUntil(ctx.now() + AvailabilityRecovery.CHUNK_REQUEST_TIMEOUT_MICROS, recovery::onTimer);
+    assertThat(chunkRequests()).hasSize(3);
+    recovery.onChunk(new ChunkFetchResponse(candidate.hash(), second, chunk, true, true, big));
+    assertThat(recovered).isEmpty(); // too late: that request had timed out
+    int third = chunkRequests().get(2).chunkIndex();
+    recovery.onChunk(new ChunkFetchResponse(candidate.hash(), third, chunk, true, true, big));
+    assertThat(recovered).hasSize(1);
+  }
+
+  private List<ChunkFetchRequest> chunkRequests() {
+    List<ChunkFetchRequest> out = new ArrayList<>();
+    for (ManualContext.Sent s : ctx.sent) {
+      if (s.message() instanceof ChunkFetchRequest r) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private int selfIndex() {
+    return RelayChains.directory(genesis, 5).selfIndex(including.state());
   }
 
   @Test

@@ -276,7 +276,8 @@ class CandidateBackingTest {
 
     assertThat(ctx.sent).hasSize(1);
     assertThat(ctx.sent.get(0).to()).isEqualTo(RelayChains.nodeOf(STATE, mate));
-    assertThat(ctx.sent.get(0).message()).isEqualTo(new PoVFetchRequest(RP.hash(), a.candidateHash()));
+    assertThat(ctx.sent.get(0).message()).isEqualTo(new PoVFetchRequest(RP.hash(), a.candidateHash(),
+        ctx.now() + PovFetcher.POV_REQUEST_TIMEOUT_MICROS));
     assertThat(backing.awaitingPoV(RP.hash(), a.candidateHash())).isTrue();
 
     backing.povFetcher().onResponse(new PoVFetchResponse(RP.hash(), a.candidateHash(), povOf(a)));

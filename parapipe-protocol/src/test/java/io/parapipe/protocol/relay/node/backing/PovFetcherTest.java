@@ -47,7 +47,11 @@ class PovFetcherTest {
   private List<Integer> requestedNodes() {
     List<Integer> out = new ArrayList<>();
     for (ManualContext.Sent s : ctx.sent) {
-      assertThat(s.message()).isEqualTo(new PoVFetchRequest(RP, C));
+      // The request carries its deadline: the fetch's 1.2 s timeout from when it was sent.
+      assertThat(s.message()).isInstanceOfSatisfying(PoVFetchRequest.class, r -> {
+        assertThat(r.relayParent()).isEqualTo(RP);
+        assertThat(r.candidateHash()).isEqualTo(C);
+      });
       out.add(s.to());
     }
     return out;

@@ -129,6 +129,45 @@ class CollatorProtocolValidatorTest {
         .extracting(ManualContext.Sent::to).containsExactly(50, 51);
   }
 
+  @Test
+  void aSlowFetchSharesTheRelayParentWithTheNextAdvertisementAfterFourHundredMilliseconds() {
+    ManualContext ctx = new ManualContext(0);
+    FakeBacking backing = new FakeBacking();
+    CollatorProtocolValidator cp = new CollatorProtocolValidator(ctx, backing, rp -> 4);
+    CommittedCandidateReceipt slow = candidate(1);
+    CommittedCandidateReceipt fast = candidate(2);
+    cp.onAdvertise(50, advert(slow));
+    cp.onAdvertise(51, advert(fast));
+    ctx.fireUntil(CollatorProtocolValidator.MAX_UNSHARED_DOWNLOAD_TIME_MICROS - 1, cp::onTimer);
+    assertThat(fetches(ctx)).isEqualTo(1);
+    ctx.fireUntil(CollatorProtocolValidator.MAX_UNSHARED_DOWNLOAD_TIME_MICROS, cp::onTimer);
+    assertThat(fetches(ctx)).isEqualTo(2); // the second download starts beside the first
+    cp.onFetchResponse(51, response(fast));
+    cp.onFetchResponse(50, response(slow)); // still within its 1.2 s: kept until backing is free
+    assertThat(backing.seconded).containsExactly(fast.hash());
+    cp.onSecondingOutcome(RP, fast.hash(), true);
+    assertThat(backing.seconded).containsExactly(fast.hash(), slow.hash());
+  }
+
+  @Test
+  void anAnswerAfterTheTwelveHundredMillisecondTimeoutIsDropped() {
+    ManualContext ctx = new ManualContext(0);
+    FakeBacking backing = new FakeBacking();
+    CollatorProtocolValidator cp = new CollatorProtocolValidator(ctx, backing, rp -> 4);
+    CommittedCandidateReceipt a = candidate(1);
+    cp.onAdvertise(50, advert(a));
+    ctx.fireUntil(CollatorProtocolValidator.FETCH_TIMEOUT_MICROS - 1, cp::onTimer);
+    cp.onFetchResponse(50, response(a)); // 1.2 s minus 1 µs: in time
+    assertThat(backing.seconded).containsExactly(a.hash());
+
+    CommittedCandidateReceipt b = candidate(2);
+    cp.onSecondingOutcome(RP, a.hash(), true);
+    cp.onAdvertise(51, advert(b));
+    ctx.fireUntil(ctx.now() + CollatorProtocolValidator.FETCH_TIMEOUT_MICROS, cp::onTimer);
+    cp.onFetchResponse(51, response(b)); // too late
+    assertThat(backing.seconded).containsExactly(a.hash());
+  }
+
   /** The reasons {@code descriptor_version_sanity_check} gave, in order. */
   private static List<String> rejections(ManualContext ctx) {
     return ctx.events.stream().filter(e -> e instanceof CandidateRejected)
