@@ -49,6 +49,42 @@ class AsynchronousBackingTest {
   }
 
   @Test
+  void anAsyncParaSwitchedToSyncBackingByGovernanceRunsAsOneStartedUnderSync() {
+    // Depth and ancestry go back to 0 from session 3 (relay block 61) while scheduling_lookahead
+    // stays 3. The collator must search parents only as far back as allowed_ancestry_len, as
+    // cumulus's max_ancestry_lookback does; with scheduling_lookahead - 1 it built on its own
+    // unbacked block of an older relay parent, which validators never back: 18 s, not 12 s.
+    RunResult r = Networks.run(Networks.toml("""
+        duration = "10m"
+        [relay]
+        session_length = 20
+        max_candidate_depth = 3
+        allowed_ancestry_len = 2
+        scheduling_lookahead = 3
+        [para]
+        consensus_hook = "fixed-velocity"
+        unincluded_segment_capacity = 3
+        slot_duration = "6s"
+        allow_multiple_blocks_per_slot = true
+        minimum_period = "0s"
+        relay_number_policy = "monotonically-increases"
+        max_block_weight = "2s"
+        [collator]
+        kind = "lookahead"
+        authoring_duration = "2s"
+        [[upgrades]]
+        at_session = 3
+        relay = { max_candidate_depth = 0, allowed_ancestry_len = 0 }
+        """));
+    for (RunResult.Para p : r.paras()) {
+      assertThat(p.backing()).isEqualTo("sync");
+      assertThat(Networks.intervalBetween(r, p.id(), 20, 60)).as("para %d async", p.id()).isLessThan(7_000.0);
+      assertThat(Networks.intervalBetween(r, p.id(), 65, 100)).as("para %d after the switch", p.id())
+          .isBetween(11_400.0, 14_400.0);
+    }
+  }
+
+  @Test
   void twelveSecondAuraSlotsWithoutMultipleBlocksPerSlotPanicAndStaySlow() {
     RunResult r = Networks.run(Networks.shipped("aura-12s-slot-single-block.toml", "4m"));
     for (RunResult.Para p : r.paras()) {

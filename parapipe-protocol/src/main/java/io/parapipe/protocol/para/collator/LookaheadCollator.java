@@ -45,12 +45,22 @@ public final class LookaheadCollator {
    * @param schedulingLookahead the relay's {@code scheduling_lookahead}; ancestry lookback is one less
    * @param parentSearch F1 (default) or F2
    * @param unknownPendingPolicy F1's answer for an unknown pending block
+   * @param maxAncestryLookback the relay's {@code allowed_ancestry_len} when known, else empty
    */
-  public record Params(ParaId paraId, long relaySlotDurationMs, OptionalInt maxPovPercentage,
-      int schedulingLookahead, ParentSearchRevision parentSearch, UnknownPendingPolicy unknownPendingPolicy) {
+  public record Params(ParaId paraId, long relaySlotDurationMs, OptionalInt maxAncestryLookback,
+      OptionalInt maxPovPercentage, int schedulingLookahead, ParentSearchRevision parentSearch,
+      UnknownPendingPolicy unknownPendingPolicy) {
+    /** Parameters whose ancestry lookback follows {@code scheduling_lookahead}. */
+    public Params(ParaId paraId, long relaySlotDurationMs, OptionalInt maxPovPercentage,
+        int schedulingLookahead, ParentSearchRevision parentSearch, UnknownPendingPolicy unknownPendingPolicy) {
+      this(paraId, relaySlotDurationMs, OptionalInt.empty(), maxPovPercentage, schedulingLookahead,
+          parentSearch, unknownPendingPolicy);
+    }
+
     /** Requires the ids. */
     public Params {
       Objects.requireNonNull(paraId, "paraId");
+      Objects.requireNonNull(maxAncestryLookback, "maxAncestryLookback");
       Objects.requireNonNull(maxPovPercentage, "maxPovPercentage");
       Objects.requireNonNull(parentSearch, "parentSearch");
       Objects.requireNonNull(unknownPendingPolicy, "unknownPendingPolicy");
@@ -64,30 +74,49 @@ public final class LookaheadCollator {
 
     /** Copy with another {@code max_pov_percentage} (empty for the default 85 %). */
     public Params withMaxPovPercentage(OptionalInt percentage) {
-      return new Params(paraId, relaySlotDurationMs, percentage, schedulingLookahead, parentSearch,
-          unknownPendingPolicy);
+      return new Params(paraId, relaySlotDurationMs, maxAncestryLookback, percentage,
+          schedulingLookahead, parentSearch, unknownPendingPolicy);
     }
 
     /** Copy with another {@code scheduling_lookahead}. */
     public Params withSchedulingLookahead(int lookahead) {
-      return new Params(paraId, relaySlotDurationMs, maxPovPercentage, lookahead, parentSearch,
-          unknownPendingPolicy);
+      return new Params(paraId, relaySlotDurationMs, maxAncestryLookback, maxPovPercentage, lookahead,
+          parentSearch, unknownPendingPolicy);
     }
 
     /** Copy with another parent search revision. */
     public Params withParentSearch(ParentSearchRevision revision) {
-      return new Params(paraId, relaySlotDurationMs, maxPovPercentage, schedulingLookahead,
-          revision, unknownPendingPolicy);
+      return new Params(paraId, relaySlotDurationMs, maxAncestryLookback, maxPovPercentage,
+          schedulingLookahead, revision, unknownPendingPolicy);
     }
 
     /** Copy with another answer of F1 for an unknown pending block. */
     public Params withUnknownPendingPolicy(UnknownPendingPolicy policy) {
-      return new Params(paraId, relaySlotDurationMs, maxPovPercentage, schedulingLookahead,
-          parentSearch, policy);
+      return new Params(paraId, relaySlotDurationMs, maxAncestryLookback, maxPovPercentage,
+          schedulingLookahead, parentSearch, policy);
     }
 
-    /** {@code scheduling_lookahead − 1} (saturating). */
+    /**
+     * Copy whose ancestry lookback is the relay's {@code allowed_ancestry_len}: cumulus's
+     * {@code max_ancestry_lookback} for a relay runtime that bounds relay parents by the async
+     * backing parameters, as this one does. Without it, a relay chain switched back to
+     * {@code max_candidate_depth = 0, allowed_ancestry_len = 0} while {@code scheduling_lookahead}
+     * stays 3 would have the collator build on its own unbacked block from an older relay parent,
+     * which the validators can never back: 18 s instead of 12 s.
+     */
+    public Params withAncestryLookback(int allowedAncestryLen) {
+      return new Params(paraId, relaySlotDurationMs, OptionalInt.of(allowedAncestryLen),
+          maxPovPercentage, schedulingLookahead, parentSearch, unknownPendingPolicy);
+    }
+
+    /**
+     * The relay ancestry a parent's relay parent may come from: {@code allowed_ancestry_len} when
+     * known, else {@code scheduling_lookahead − 1} (saturating), newer cumulus's rule.
+     */
     public int ancestryLookback() {
+      if (maxAncestryLookback.isPresent()) {
+        return maxAncestryLookback.getAsInt();
+      }
       return Math.max(schedulingLookahead - 1, 0);
     }
   }

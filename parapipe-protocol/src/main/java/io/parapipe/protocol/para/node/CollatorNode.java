@@ -237,6 +237,7 @@ public final class CollatorNode implements Node {
     LookaheadCollator.Params params = LookaheadCollator.Params.defaults(para, cfg.relaySlotDurationMs())
         .withMaxPovPercentage(OptionalInt.of(s.maxPovPercentage()))
         .withSchedulingLookahead(api.hostConfiguration().schedulerParams().lookahead())
+        .withAncestryLookback(api.asyncBackingParams().allowedAncestryLen())
         .withParentSearch(s.parentSearch())
         .withUnknownPendingPolicy(UnknownPendingPolicy.RETURN_EMPTY);
     LookaheadCollator.Decision d = LookaheadCollator.onRelayBlock(params, info(r), api.claimQueue(),
