@@ -52,8 +52,9 @@ import picocli.CommandLine.Spec;
       "",
       "The table has one row per para, every para: blocks authored, backed, included and "
           + "timed out on the final relay chain; time between inclusions (mean, p50, p95); mean "
-          + "authoring time; blockspace as ref_time seconds per minute and as core use, the "
-          + "share of a 2 s block in every relay slot; runtime panics. Then relay, finality and "
+          + "authoring time; blockspace as ref_time seconds per minute; core use, the share of "
+          + "relay blocks in which each of the para's cores included one of its blocks; runtime "
+          + "panics. Then relay, finality and "
           + "kernel lines; with [[upgrades]], each para's figures per phase between upgrade "
           + "points, a column per phase; and the panics grouped by message (hashes set aside) "
           + "with their count and first and last relay block.",

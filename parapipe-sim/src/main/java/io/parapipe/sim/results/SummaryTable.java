@@ -1,6 +1,5 @@
 package io.parapipe.sim.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.parapipe.sim.scenario.UnitText;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +14,14 @@ import java.util.Map;
  * ({@link PanicGroups}) with their count and relay blocks, and the reasons validators refused
  * collations or candidates.
  *
- * <p>Blockspace is shown as seconds of {@code ref_time} per minute and as a share of one full
- * core: a 2 s block (Polkadot's largest para block) in every relay slot. Synchronous backing with
- * 0.5 s blocks every 12 s fills 12.5%; asynchronous backing with 2 s blocks every 6 s fills 100%.
+ * <p>Blockspace is shown as seconds of {@code ref_time} per minute, and core use as what the
+ * para's cores actually carried: the share of the best chain's relay blocks in which each of the
+ * cores its candidates used saw one of them included. Synchronous backing includes in every other
+ * block (about 50 %), asynchronous backing in every block (about 100 %), whatever the blocks
+ * weigh.
  */
 public final class SummaryTable {
   private SummaryTable() {}
-
-  /** Reference for the blockspace share: ref_time a core carries per relay slot, ms. */
-  public static final double CORE_REF_TIME_PER_SLOT_MS = 2_000.0;
 
   /** The summary as text, lines ending with {@code "\n"}. */
   public static String render(RunResult r) {
@@ -32,14 +30,12 @@ public final class SummaryTable {
         .append(UnitText.formatDuration(Math.round(r.durationMs() * 1000))).append(" of virtual time")
         .append('\n').append('\n');
 
-    double slotMs = slotMs(r);
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"para", "backing", "collator", "authored", "backed", "included",
         "timed out", "mean", "p50", "p95", "authoring", "ref_time", "core use", "panics"});
     for (RunResult.Para p : r.paras()) {
       Distribution iv = p.inclusionIntervalMs();
-      double share = slotMs > 0
-          ? p.blockspaceMsPerMinute() / (CORE_REF_TIME_PER_SLOT_MS * 60_000.0 / slotMs) * 100 : 0;
+      double share = coreUse(p, r.relay().blocks()) * 100;
       rows.add(new String[] {
           Integer.toString(p.id()), p.backing(), p.collator(),
           Integer.toString(p.authored()), Integer.toString(p.backed()),
@@ -75,6 +71,27 @@ public final class SummaryTable {
     panics(sb, r);
     rejections(sb, r);
     return sb.toString();
+  }
+
+  /**
+   * Inclusions per core and relay block: the para's included candidates over (the cores they
+   * were included on × the best chain's blocks).
+   */
+  static double coreUse(RunResult.Para p, int relayBlocks) {
+    java.util.Set<Integer> cores = new java.util.TreeSet<>();
+    int included = 0;
+    for (RunResult.Candidate c : p.candidates()) {
+      if (c.includedIn() != null) {
+        included++;
+        if (c.core() >= 0) {
+          cores.add(c.core());
+        }
+      }
+    }
+    if (included == 0 || relayBlocks <= 0) {
+      return 0;
+    }
+    return included / (double) (Math.max(1, cores.size()) * relayBlocks);
   }
 
   /** What validators refused, per para and reason: distinct candidates and reports. */
@@ -200,13 +217,6 @@ public final class SummaryTable {
         sb.append(indent).append(lines[i]).append('\n');
       }
     }
-  }
-
-  private static double slotMs(RunResult r) {
-    JsonNode relay = r.config().get("relay");
-    JsonNode slot = relay == null ? null : relay.get("slot_duration");
-    long micros = slot == null ? -1 : UnitText.parseDurationMicros(slot.asText());
-    return micros <= 0 ? 0 : micros / 1000.0;
   }
 
   /**
