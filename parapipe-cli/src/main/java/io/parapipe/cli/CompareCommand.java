@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run scenarios on the same seed and compare them side by side: inclusion interval,"
-          + " authoring budget, blockspace per minute, inclusion latency, finality lag and"
+          + " authoring time (as the collators measured it), blockspace per minute, inclusion"
+          + " latency, backing to inclusion, relay parent to inclusion, finality lag and"
           + " unincluded segment, each with its ratio to the first run. Without --config,"
           + " compares synchronous and asynchronous backing on the same network. Writes each"
           + " run's results JSON, the table and one HTML report into the output directory."
