@@ -1,0 +1,81 @@
+package io.parapipe.sim.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parapipe.sim.results.RunResult;
+import java.nio.file.Files;
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Latency and bandwidth degrade the pipeline gradually (docs/model.md, "Latency: graceful
+ * degradation" and "Bandwidth: near-maximum PoVs").
+ */
+class GracefulDegradationTest {
+  private static final String[] LATENCIES = {"40ms", "300ms", "550ms", "700ms", "800ms"};
+
+  private static double meanIncluded(RunResult r) {
+    return r.paras().stream().mapToInt(RunResult.Para::included).average().orElse(0);
+  }
+
+  private static double meanBlockspace(RunResult r) {
+    return r.paras().stream().mapToDouble(RunResult.Para::blockspaceMsPerMinute).average().orElse(0);
+  }
+
+  /** A shipped scenario with every link's mean one-way latency set, links spread ±50 %. */
+  private static RunResult withLatency(String scenario, String latency) throws Exception {
+    String text = Files.readString(Networks.SCENARIOS.resolve(scenario));
+    String link = "latency = \"" + latency + "\"\nlatency_spread = 0.5\n";
+    text = text.contains("[network]")
+        ? text.replaceFirst("(?m)^latency = .*$", Matcher.quoteReplacement(link.strip()))
+        : text + "\n[network]\n" + link;
+    return Networks.run(Networks.toml(text).withDuration(4 * 60_000_000L));
+  }
+
+  @Test
+  void aLatencySweepDegradesMonotonicallyWithAsyncAhead() throws Exception {
+    double previousSync = Double.MAX_VALUE;
+    double previousAsync = Double.MAX_VALUE;
+    for (String latency : LATENCIES) {
+      RunResult sync = withLatency("sync.toml", latency);
+      RunResult async = withLatency("async.toml", latency);
+      double s = meanIncluded(sync);
+      double a = meanIncluded(async);
+      assertThat(s).as("sync at %s", latency).isLessThanOrEqualTo(previousSync);
+      assertThat(a).as("async at %s", latency).isLessThanOrEqualTo(previousAsync);
+      // Async includes more blocks while a collation still fits in its relay parent's lifetime;
+      // from about 700 ms neither fits and both include about as many, async's four times as
+      // heavy, so its blockspace stays ahead throughout.
+      if (Integer.parseInt(latency.replace("ms", "")) <= 550) {
+        assertThat(a).as("async ahead at %s", latency).isGreaterThan(s);
+      }
+      assertThat(meanBlockspace(async)).as("async blockspace at %s", latency)
+          .isGreaterThan(meanBlockspace(sync));
+      previousSync = s;
+      previousAsync = a;
+    }
+    // No cliff: at 700 ms both still include blocks, and 800 ms is worse than 550 ms.
+    assertThat(previousSync).isPositive();
+    assertThat(previousAsync).isPositive();
+  }
+
+  @Test
+  void nearMaximumPovsMakeEveryRelayBlockAt200MbitAndFinalityKeepsUpAt50() throws Exception {
+    // Every block fills the PoV budget: 85 % of 5 MiB, 4.4 MB.
+    String bigPovs = "[network]\nbandwidth = \"%s\"\n"
+        + "[[paras]]\nid = 2000\ntx_proof_size = \"5KiB\"\n"
+        + "[[paras]]\nid = 2001\ntx_proof_size = \"5KiB\"\n"
+        + "[[paras]]\nid = 2002\ntx_proof_size = \"5KiB\"\n";
+    RunResult slow = Networks.run(Networks.shippedPlus("async.toml",
+        String.format(bigPovs, "50Mbit/s")).withDuration(3 * 60_000_000L));
+    RunResult fast = Networks.run(Networks.shippedPlus("async.toml",
+        String.format(bigPovs, "200Mbit/s")).withDuration(3 * 60_000_000L));
+    // Finality keeps up even where backing cannot move 4.4 MB PoVs in time (docs/model.md,
+    // "Bandwidth: near-maximum PoVs": below about 120 Mbit/s backing collapses).
+    assertThat(slow.relay().finalized()).isGreaterThanOrEqualTo(slow.relay().blocks() - 3);
+    for (RunResult.Para p : fast.paras()) {
+      assertThat(p.inclusionIntervalMs().mean()).as("para %d at 200 Mbit/s", p.id())
+          .isLessThan(6_500.0);
+    }
+  }
+}
