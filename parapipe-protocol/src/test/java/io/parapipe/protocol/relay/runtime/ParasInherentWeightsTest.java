@@ -37,5 +37,8 @@ class ParasInherentWeightsTest {
         ParasInherentWeights.ALL_BITFIELDS * Math.min(bitfields.size(), 6) / 6).isPositive();
     assertThat(withCandidate - empty).isEqualTo(ParasInherentWeights.BACKED_CANDIDATE
         + ParasInherentWeights.VALIDITY_VOTE * backed.validityVotes().size());
+    // docs/model.md: a candidate with two votes adds about 2.6 ms of ref_time.
+    long twoVotes = ParasInherentWeights.BACKED_CANDIDATE + 2 * ParasInherentWeights.VALIDITY_VOTE;
+    assertThat(twoVotes / 1_000_000L).isBetween(2_550L, 2_650L);
   }
 }
