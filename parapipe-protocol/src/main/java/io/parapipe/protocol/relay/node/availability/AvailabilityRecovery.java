@@ -44,6 +44,9 @@ public final class AvailabilityRecovery {
     final List<Integer> backerNodes;
     int attempt;
     boolean active;
+    // The same candidate may be included in blocks of two forks: each asks, one fetch serves all.
+    final List<Hash> requesters = new ArrayList<>(1);
+    PoV recovered;
 
     Recovery(Hash block, int blockNumber, List<Integer> backerNodes) {
       this.block = block;
@@ -68,10 +71,16 @@ public final class AvailabilityRecovery {
     this.listener = listener;
   }
 
-  /** A relay block was imported: note where the data of each candidate it included can be found. */
-  public void onBlockImported(RelayBlock b) {
-    RelayRuntimeState s = b.state();
-    for (CandidateEvent e : s.events()) {
+  /**
+   * A relay block was imported: note where the data of each candidate it included can be found.
+   *
+   * @param parent the parent's state: the session in which the included candidates were backed.
+   *     A block that ends a session carries the next session's validators and groups, but the
+   *     candidates it includes were backed by groups of the session that ends.
+   */
+  public void onBlockImported(RelayBlock b, RelayRuntimeState parent) {
+    RelayRuntimeState s = parent;
+    for (CandidateEvent e : b.state().events()) {
       if (e instanceof CandidateEvent.CandidateIncluded i) {
         List<Integer> backers = new ArrayList<>();
         for (ValidatorIndex v : s.validatorGroups().groups().get(i.group().value())) {
@@ -96,8 +105,17 @@ public final class AvailabilityRecovery {
     if (r == null) {
       return;
     }
-    r.active = true;
-    request(candidate, r);
+    if (r.recovered != null) {
+      listener.onRecovered(block, candidate, r.recovered);
+      return;
+    }
+    if (!r.requesters.contains(block)) {
+      r.requesters.add(block);
+    }
+    if (!r.active) {
+      r.active = true;
+      request(candidate, r);
+    }
   }
 
   private void request(Hash candidate, Recovery r) {
@@ -126,7 +144,12 @@ public final class AvailabilityRecovery {
       return;
     }
     r.active = false;
-    listener.onRecovered(r.block, resp.candidateHash(), resp.pov());
+    r.recovered = resp.pov();
+    List<Hash> blocks = List.copyOf(r.requesters);
+    r.requesters.clear();
+    for (Hash b : blocks) {
+      listener.onRecovered(b, resp.candidateHash(), resp.pov());
+    }
   }
 
   /** Handles a request timeout; false if the timer is not recovery's. */

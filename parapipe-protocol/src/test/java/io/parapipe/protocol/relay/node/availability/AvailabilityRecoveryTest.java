@@ -74,7 +74,7 @@ class AvailabilityRecoveryTest {
 
   @Test
   void backersAreAskedInGroupOrderUntilOneAnswers() {
-    recovery.onBlockImported(including);
+    recovery.onBlockImported(including, including.state());
     recovery.recover(including.hash(), candidate.hash());
     List<Integer> backers = backers();
     assertThat(askedNodes()).containsExactly(backers.get(0));
@@ -93,7 +93,7 @@ class AvailabilityRecoveryTest {
 
   @Test
   void dataInTheLocalStoreNeedsNoRequest() {
-    recovery.onBlockImported(including);
+    recovery.onBlockImported(including, including.state());
     store.keepPoV(candidate.hash(), POV, 0);
     recovery.recover(including.hash(), candidate.hash());
     assertThat(recovered).containsExactly("true true 4096");
@@ -102,7 +102,7 @@ class AvailabilityRecoveryTest {
 
   @Test
   void whenEveryBackerFailsTheRecoveryStops() {
-    recovery.onBlockImported(including);
+    recovery.onBlockImported(including, including.state());
     recovery.recover(including.hash(), candidate.hash());
     for (int i = 0; i < backers().size(); i++) {
       fireTimeouts();
@@ -115,7 +115,7 @@ class AvailabilityRecoveryTest {
 
   @Test
   void finalityEndsRecoveriesAndUnknownCandidatesAreIgnored() {
-    recovery.onBlockImported(including);
+    recovery.onBlockImported(including, including.state());
     recovery.pruneFinalized(including.number());
     recovery.recover(including.hash(), candidate.hash());
     recovery.recover(including.hash(), Hash.fromLong(77));

@@ -3,7 +3,7 @@ package io.parapipe.protocol.relay.node.finality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parapipe.protocol.host.Timer;
-import io.parapipe.protocol.primitives.GrandpaVoteStep;
+import io.parapipe.protocol.wire.GrandpaMessage;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.relay.node.approval.ApprovalVoting;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
@@ -65,12 +65,18 @@ class FinalityModelTest {
         ApprovalVoting[] av = new ApprovalVoting[1];
         GrandpaVoter<B> voter = new GrandpaVoter<>(c, i, n, 1_000_000, tree, SHAPE,
             h -> av[0].isApproved(h), new GrandpaVoter.Actions() {
-              public void broadcastVote(long round, GrandpaVoteStep step, Hash t, int num) {
+              public void broadcast(GrandpaMessage m) {
                 for (int j = 0; j < n; j++) {
                   if (j != me && !offline.contains(j)) {
                     int to = j;
-                    inbox.add(() -> voters.get(to).onVote(me, round, step, t, num));
+                    inbox.add(() -> voters.get(to).onMessage(m));
                   }
+                }
+              }
+
+              public void send(int to, GrandpaMessage m) {
+                if (!offline.contains(to)) {
+                  inbox.add(() -> voters.get(to).onMessage(m));
                 }
               }
 
