@@ -66,7 +66,12 @@ import picocli.CommandLine.Spec;
           + "offline, message_loss = 1.0, no online collator, ...) runs; each finding is a "
           + "'parapipe: warning:' line on stderr, also under --quiet, and in the results JSON.",
       "",
-      "Exit status: 0 success, 2 bad input (message on stderr), 1 internal error.",
+      "Every run checks safety invariants from the nodes' events (no candidate included twice, "
+          + "included candidates backed and available first, para chains link, finality on one "
+          + "chain and never backwards); a violation is a 'parapipe: error:' line on stderr.",
+      "",
+      "Exit status: 0 success, 2 bad input (message on stderr), 3 an invariant was violated "
+          + "(the results are still written), 1 internal error.",
       "See docs/scenario.md, docs/results-schema.md and docs/trace.md."
     })
 public final class SimulateCommand implements Callable<Integer> {
@@ -189,7 +194,13 @@ public final class SimulateCommand implements Callable<Integer> {
       out.print(nextSteps(json));
       out.flush();
     }
-    return 0;
+    List<RunResult.Violation> violations = result.invariants().violations();
+    for (RunResult.Violation v : violations) {
+      err.println("parapipe: error: invariant " + v.name() + " violated at relay block #"
+          + v.relayBlock() + ": " + v.detail());
+    }
+    err.flush();
+    return violations.isEmpty() ? 0 : 3;
   }
 
   /** One line per warning on stderr, also under --quiet. */

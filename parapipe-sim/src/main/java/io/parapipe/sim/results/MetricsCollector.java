@@ -164,6 +164,14 @@ public final class MetricsCollector implements EventObserver {
    *     finalized a block counts as a validator and {@code network.validators} is the set size
    */
   public RunResult result(Scenario scenario, SimulationSummary summary) {
+    return result(scenario, summary, new RunResult.Invariants(List.of(), List.of()));
+  }
+
+  /**
+   * The results of the run, with what an {@link InvariantMonitor} that watched the same events
+   * found.
+   */
+  public RunResult result(Scenario scenario, SimulationSummary summary, RunResult.Invariants invariants) {
     if (done) {
       throw new IllegalStateException("result() was already called");
     }
@@ -246,7 +254,7 @@ public final class MetricsCollector implements EventObserver {
     return new RunResult(ResultsJson.SCHEMA, ResultsJson.parapipeVersion(), scenario.name(),
         scenario.seed(), Distribution.roundMs(scenario.durationMicros()),
         warnings(scenario, runMicros, relay, paraResults), config, relay, paraResults,
-        phases(scenario, runMicros, chainTimes, chainNumbers, paras.values()),
+        phases(scenario, runMicros, chainTimes, chainNumbers, paras.values()), invariants,
         new RunResult.Kernel(summary.eventsProcessed(), wall, eps));
   }
 
@@ -390,6 +398,10 @@ public final class MetricsCollector implements EventObserver {
         fin = Distribution.roundMs(finalizedAt[i]);
         lags[lagCount++] = finalizedAt[i] - blockTimes[i];
         finalized = Math.max(finalized, b.number());
+      } else {
+        // Not finalized by the end: its lag is at least the time it waited, and leaving it out
+        // would make a stalled run look fast.
+        lags[lagCount++] = Math.max(0, runMicros - blockTimes[i]);
       }
       entries.add(new RunResult.ChainBlock(b.number(), b.hash(), b.slot(), blockAuthors[i],
           Distribution.roundMs(blockTimes[i]), fin));
@@ -414,7 +426,56 @@ public final class MetricsCollector implements EventObserver {
     int sessionLength = scenario.relay().integer("session_length");
     return new RunResult.Relay(chain.length, blocks.size(), blocks.size() - chain.length,
         (int) Math.min(Integer.MAX_VALUE, missed), finalized, meanBlockTime,
-        Distribution.ofMicros(lags, lagCount), tip / sessionLength + 1, entries);
+        Distribution.ofMicros(lags, lagCount), tip / sessionLength + 1, tip - finalized,
+        stalls(chain, finalizedAt), entries);
+  }
+
+  /**
+   * Windows in which the best chain ran more than {@code STALL_BLOCKS} blocks ahead of finality:
+   * the chain's authorings and finalizations replayed in time order (finalizations first at equal
+   * times).
+   */
+  private List<RunResult.Stall> stalls(int[] chain, long[] finalizedAt) {
+    int n = chain.length;
+    long[][] timeline = new long[2 * n][];
+    int count = 0;
+    for (int k = 0; k < n; k++) {
+      int i = chain[k];
+      int number = blocks.get(i).number();
+      timeline[count++] = new long[] {blockTimes[i], 1, number};
+      if (finalizedAt[i] >= 0) {
+        timeline[count++] = new long[] {finalizedAt[i], 0, number};
+      }
+    }
+    long[][] events = Arrays.copyOf(timeline, count);
+    Arrays.sort(events, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    List<RunResult.Stall> out = new ArrayList<>();
+    int best = 0;
+    int fin = 0;
+    int openFrom = -1;
+    int openFin = 0;
+    long openAt = 0;
+    for (long[] e : events) {
+      if (e[1] == 1) {
+        best = Math.max(best, (int) e[2]);
+      } else {
+        fin = Math.max(fin, (int) e[2]);
+      }
+      boolean behind = best - fin > RunResult.Relay.STALL_BLOCKS;
+      if (behind && openFrom < 0) {
+        openFrom = best;
+        openFin = fin;
+        openAt = e[0];
+      } else if (!behind && openFrom >= 0) {
+        out.add(new RunResult.Stall(openFrom, openFin, Distribution.roundMs(openAt),
+            Distribution.roundMs(e[0])));
+        openFrom = -1;
+      }
+    }
+    if (openFrom >= 0) {
+      out.add(new RunResult.Stall(openFrom, openFin, Distribution.roundMs(openAt), null));
+    }
+    return out;
   }
 
   private void onBestChain(ProtocolEvent e, boolean[] onBest, TreeMap<Integer, ParaAcc> paras) {

@@ -88,6 +88,22 @@ public final class ResultsJson {
         phase(g, ph);
       }
       g.writeEndArray();
+      g.writeObjectFieldStart("invariants");
+      g.writeArrayFieldStart("checked");
+      for (String name : r.invariants().checked()) {
+        g.writeString(name);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("violations");
+      for (RunResult.Violation v : r.invariants().violations()) {
+        g.writeStartObject();
+        g.writeStringField("name", v.name());
+        g.writeNumberField("relay_block", v.relayBlock());
+        g.writeStringField("detail", v.detail());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
       g.writeObjectFieldStart("kernel");
       g.writeNumberField("events", r.kernel().events());
       g.writeNumberField("wall_ms", r.kernel().wallMs());
@@ -110,6 +126,17 @@ public final class ResultsJson {
     ms(g, "mean_block_time_ms", r.meanBlockTimeMs());
     distribution(g, "finality_lag_ms", r.finalityLagMs());
     g.writeNumberField("sessions", r.sessions());
+    g.writeNumberField("unfinalized_tail", r.unfinalizedTail());
+    g.writeArrayFieldStart("finality_stalls");
+    for (RunResult.Stall st : r.finalityStalls()) {
+      g.writeStartObject();
+      g.writeNumberField("from_block", st.fromBlock());
+      g.writeNumberField("finalized_at_start", st.finalizedAtStart());
+      ms(g, "start_ms", st.startMs());
+      ms(g, "end_ms", st.endMs());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeArrayFieldStart("chain");
     for (RunResult.ChainBlock b : r.chain()) {
       g.writeStartObject();

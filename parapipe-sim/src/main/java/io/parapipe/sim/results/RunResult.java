@@ -22,6 +22,7 @@ import java.util.List;
  * @param relay relay-chain figures
  * @param paras one entry per para, ascending ids
  * @param phases the run between its upgrade points, for each para; empty without upgrades
+ * @param invariants the safety invariants checked from the run's events, and their violations
  * @param kernel simulation kernel figures
  */
 public record RunResult(
@@ -35,6 +36,7 @@ public record RunResult(
     Relay relay,
     List<Para> paras,
     List<Phase> phases,
+    Invariants invariants,
     Kernel kernel) {
 
   /** Copies the lists and the configuration, so the result is not changed from outside. */
@@ -66,6 +68,9 @@ public record RunResult(
    * @param meanBlockTimeMs mean gap between consecutive best-chain blocks (0 with fewer than 2)
    * @param finalityLagMs authoring of a best-chain block to its supermajority finality
    * @param sessions sessions the best chain spans
+   * @param unfinalizedTail best-chain blocks above the finalized block at the end of the run
+   * @param finalityStalls windows in which finality fell more than
+   *     {@link #STALL_BLOCKS} blocks behind the best chain, in time order
    * @param chain the final best chain, ascending numbers
    */
   public record Relay(
@@ -77,12 +82,53 @@ public record RunResult(
       double meanBlockTimeMs,
       Distribution finalityLagMs,
       int sessions,
+      int unfinalizedTail,
+      List<Stall> finalityStalls,
       List<ChainBlock> chain) {
-    /** Copies the chain. */
+    /** A finality stall is more than this many best-chain blocks without finality (1 min of 6 s slots). */
+    public static final int STALL_BLOCKS = 10;
+
+    /** Copies the lists. */
     public Relay {
+      finalityStalls = List.copyOf(finalityStalls);
       chain = List.copyOf(chain);
     }
   }
+
+  /**
+   * A window in which finality fell more than {@link Relay#STALL_BLOCKS} blocks behind: from the
+   * authoring of the block that made the gap too wide to the moment finality came back within it.
+   *
+   * @param fromBlock the best-chain block whose authoring opened the window
+   * @param finalizedAtStart the highest finalized block number when it opened
+   * @param startMs when it opened
+   * @param endMs when finality came back within {@code STALL_BLOCKS}; null if it never did before
+   *     the end of the run
+   */
+  public record Stall(int fromBlock, int finalizedAtStart, double startMs, Double endMs) {}
+
+  /**
+   * The safety invariants of a run ({@link InvariantMonitor}).
+   *
+   * @param checked the invariants' names
+   * @param violations what broke them; empty in a correct run
+   */
+  public record Invariants(List<String> checked, List<Violation> violations) {
+    /** Copies the lists. */
+    public Invariants {
+      checked = List.copyOf(checked);
+      violations = List.copyOf(violations);
+    }
+  }
+
+  /**
+   * One broken invariant.
+   *
+   * @param name the invariant
+   * @param relayBlock the relay block number where it broke
+   * @param detail what was seen
+   */
+  public record Violation(String name, int relayBlock, String detail) {}
 
   /**
    * A block of the final best relay chain.

@@ -40,8 +40,11 @@ public final class Runs {
   public static RunResult run(Scenario scenario, Optional<Path> traceFile, LongConsumer progress,
       List<EventObserver> extraObservers) {
     MetricsCollector collector = new MetricsCollector();
+    InvariantMonitor invariants = new InvariantMonitor(scenario.network().integer("validators"),
+        scenario.relay().integer("minimum_backing_votes"));
     List<EventObserver> observers = new ArrayList<>();
     observers.add(collector);
+    observers.add(invariants);
     TraceWriter trace = traceFile.map(TraceWriter::open).orElse(null);
     SimulationSummary summary;
     try {
@@ -63,6 +66,6 @@ public final class Runs {
     if (trace != null) {
       trace.close();
     }
-    return collector.result(scenario, summary);
+    return collector.result(scenario, summary, invariants.result());
   }
 }

@@ -59,10 +59,24 @@ public final class SummaryTable {
         relay.blocks() < 2 ? "-" : seconds(relay.meanBlockTimeMs()),
         relay.sessions(), relay.sessions() == 1 ? "session" : "sessions"));
     Distribution lag = relay.finalityLagMs();
-    sb.append(lag.count() == 0
+    sb.append(relay.finalized() == 0
         ? "finality  no block finalized by a supermajority\n"
         : fmt("finality  finalized #%d, lag mean %s, p50 %s, p95 %s, max %s\n", relay.finalized(),
             seconds(lag.mean()), seconds(lag.p50()), seconds(lag.p95()), seconds(lag.max())));
+    if (relay.blocks() > 0) {
+      sb.append(fmt("          %d %s above the finalized block at the end%s\n", relay.unfinalizedTail(),
+          relay.unfinalizedTail() == 1 ? "block" : "blocks",
+          relay.finalized() > 0 ? " (lag counts unfinalized blocks up to the end)" : ""));
+    }
+    for (RunResult.Stall st : relay.finalityStalls()) {
+      sb.append(st.endMs() == null
+          ? fmt("          STALLED: finality stuck at #%d from %s to the end of the run "
+              + "(more than %d blocks behind from #%d on)\n", st.finalizedAtStart(),
+              clock(st.startMs()), RunResult.Relay.STALL_BLOCKS, st.fromBlock())
+          : fmt("          stall: finality more than %d blocks behind from %s to %s (#%d authored, "
+              + "#%d finalized), then caught up\n", RunResult.Relay.STALL_BLOCKS, clock(st.startMs()),
+              clock(st.endMs()), st.fromBlock(), st.finalizedAtStart()));
+    }
     RunResult.Kernel k = r.kernel();
     sb.append(fmt("kernel    %,d events in %.1f s wall (%,.0f events/s)\n", k.events(),
         k.wallMs() / 1000.0, k.eventsPerSecond()));
@@ -92,6 +106,14 @@ public final class SummaryTable {
       return 0;
     }
     return included / (double) (Math.max(1, cores.size()) * relayBlocks);
+  }
+
+  /** A run time as minutes and seconds ("1m 30.0s") or seconds. */
+  private static String clock(double ms) {
+    long totalTenths = Math.round(ms / 100.0);
+    long minutes = totalTenths / 600;
+    double secs = (totalTenths % 600) / 10.0;
+    return minutes > 0 ? fmt("%dm %.1fs", minutes, secs) : fmt("%.1fs", secs);
   }
 
   /** What validators refused, per para and reason: distinct candidates and reports. */

@@ -395,8 +395,22 @@ public final class ScenarioLoader {
           throw error("faults.offline_validators lists validator " + v + " twice");
         }
       }
+      List<Outage> windows = new ArrayList<>();
       int k = 0;
       for (Object o : faults.asMap().get("outages") instanceof List<?> l ? l : List.of()) {
+        Outage w = (Outage) o;
+        for (int j = 0; j < windows.size(); j++) {
+          Outage earlier = windows.get(j);
+          if (earlier.fromMicros() < w.untilMicros() && w.fromMicros() < earlier.untilMicros()) {
+            for (int v : w.validators()) {
+              if (earlier.validators().contains(v)) {
+                throw error("faults.outages[" + j + "] and faults.outages[" + k + "] both cut off "
+                    + "validator " + v + " at overlapping times; merge them into one window");
+              }
+            }
+          }
+        }
+        windows.add(w);
         Set<Integer> cut = new TreeSet<>();
         for (int v : ((Outage) o).validators()) {
           if (v >= validators) {

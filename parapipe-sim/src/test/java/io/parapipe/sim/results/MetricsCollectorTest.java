@@ -56,10 +56,13 @@ class MetricsCollectorTest {
         .containsExactly(22000.0, 31000.0, 31000.0, null);
     assertThat(r.relay().finalized()).isEqualTo(3);
     Distribution lag = r.relay().finalityLagMs();
-    assertThat(lag.count()).isEqualTo(3);
-    assertThat(lag.mean()).isEqualTo(15983.3); // (16000 + 18950 + 13000) / 3
-    assertThat(lag.p50()).isEqualTo(16000.0);
+    // B4, authored at 30 s and never final, counts with the end of the run (36 s): 6000.
+    assertThat(lag.count()).isEqualTo(4);
+    assertThat(lag.mean()).isEqualTo(13487.5); // (16000 + 18950 + 13000 + 6000) / 4
+    assertThat(lag.p50()).isEqualTo(13000.0);
     assertThat(lag.p95()).isEqualTo(18950.0);
+    assertThat(r.relay().unfinalizedTail()).isEqualTo(1);
+    assertThat(r.relay().finalityStalls()).isEmpty();
     assertThat(lag.max()).isEqualTo(18950.0);
   }
 

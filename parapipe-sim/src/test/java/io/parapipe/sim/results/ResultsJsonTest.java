@@ -25,7 +25,7 @@ class ResultsJsonTest {
     config.put("name", "synthetic");
     config.set("relay", JsonNodeFactory.instance.objectNode().put("slot_duration", "6s"));
     return new RunResult(r.schema(), "0.1.0-test", r.name(), r.seed(), r.durationMs(),
-        r.warnings(), config, r.relay(), r.paras(), r.phases(), r.kernel());
+        r.warnings(), config, r.relay(), r.paras(), r.phases(), r.invariants(), r.kernel());
   }
 
   private static String golden() throws IOException {
@@ -52,7 +52,7 @@ class ResultsJsonTest {
       names.add(it.next());
     }
     assertThat(names).containsExactly("schema", "parapipe_version", "name", "seed", "duration_ms",
-        "warnings", "config", "relay", "paras", "phases", "kernel");
+        "warnings", "config", "relay", "paras", "phases", "invariants", "kernel");
     assertThat(root.get("config")).isEqualTo(SyntheticRun.scenario().toJson());
   }
 
@@ -60,7 +60,7 @@ class ResultsJsonTest {
   void millisecondsHaveExactlyOneDecimal() {
     String json = ResultsJson.toJson(goldenRun());
     assertThat(json).contains("\"duration_ms\": 36000.0,")
-        .contains("\"mean\": 15983.3,")
+        .contains("\"mean\": 13487.5,")
         .contains("\"at_ms\": 24123.4,")
         .contains("\"blockspace_ms_per_minute\": 916.7,")
         .contains("\"events_per_second\": 4000.0")

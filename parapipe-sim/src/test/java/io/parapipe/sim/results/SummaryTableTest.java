@@ -28,8 +28,9 @@ class SummaryTableTest {
     assertThat(header.indexOf("panics") + "panics".length()).isEqualTo(row.length());
     assertThat(text).contains("relay     4 blocks on the best chain (6 authored, 2 forks, "
         + "1 missed slot), mean block time 8.0s, 3 sessions\n");
-    assertThat(text).contains("finality  finalized #3, lag mean 16.0s, p50 16.0s, p95 19.0s, "
-        + "max 19.0s\n");
+    assertThat(text).contains("finality  finalized #3, lag mean 13.5s, p50 13.0s, p95 19.0s, "
+        + "max 19.0s\n          1 block above the finalized block at the end (lag counts "
+        + "unfinalized blocks up to the end)\n");
     assertThat(text).contains("kernel    1,000 events in 0.3 s wall (4,000 events/s)\n");
     assertThat(text).contains("\nphases: the run from the start and from each upgrade point"
         + " (relay block 3)\n"

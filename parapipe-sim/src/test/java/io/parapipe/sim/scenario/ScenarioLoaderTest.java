@@ -140,6 +140,10 @@ class ScenarioLoaderTest {
             "faults.offline_collators contains \"99999999999:0\": paras are 2000..2002"),
         Arguments.of("[faults]\noutages = [{ validators = [1, 1], from = \"1s\", until = \"2s\" }]",
             "faults.outages[0].validators lists validator 1 twice in t.toml"),
+        Arguments.of("[faults]\noutages = [{ validators = [1, 2], from = \"1s\", until = \"20s\" },"
+            + " { validators = [3, 2], from = \"10s\", until = \"30s\" }]",
+            "faults.outages[0] and faults.outages[1] both cut off validator 2 at overlapping times;"
+            + " merge them into one window in t.toml"),
         Arguments.of("[[upgrades]]\nat_relay_block = 5\nparas = []\nruntime = { slot_duration = \"6s\" }",
             "upgrades[0].paras is empty in t.toml; list the para ids, or leave paras out to upgrade every para"),
         Arguments.of("[[upgrades]]\nat_relay_block = 5\nparas = [2001, 2001]\nruntime = { slot_duration = \"6s\" }",

@@ -15,7 +15,6 @@ import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.primitives.AsyncBackingParams;
 import io.parapipe.protocol.primitives.BackingState;
 import io.parapipe.protocol.primitives.CoreIndex;
-import io.parapipe.protocol.primitives.GrandpaVoteStep;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PoV;
@@ -59,6 +58,7 @@ import io.parapipe.protocol.relay.runtime.ParasInherentWeights;
 import io.parapipe.protocol.relay.runtime.shared.ValidatorId;
 import io.parapipe.protocol.wire.AdvertiseCollation;
 import io.parapipe.protocol.wire.ApprovalsMessage;
+import io.parapipe.protocol.wire.ApprovalsResend;
 import io.parapipe.protocol.wire.AvailableDataRequest;
 import io.parapipe.protocol.wire.AvailableDataResponse;
 import io.parapipe.protocol.wire.BackedCandidateManifest;
@@ -68,7 +68,7 @@ import io.parapipe.protocol.wire.ChunkFetchRequest;
 import io.parapipe.protocol.wire.ChunkFetchResponse;
 import io.parapipe.protocol.wire.CollationFetchResponse;
 import io.parapipe.protocol.wire.Declare;
-import io.parapipe.protocol.wire.GrandpaVoteMessage;
+import io.parapipe.protocol.wire.GrandpaMessage;
 import io.parapipe.protocol.wire.PoVFetchRequest;
 import io.parapipe.protocol.wire.PoVFetchResponse;
 import io.parapipe.protocol.wire.RelayBlockAnnouncement;
@@ -168,10 +168,9 @@ public final class ValidatorNode implements Node {
         genesisConfig.noShowSlots() * cfg.slotDurationMicros(), cfg.epochRandomness(),
         genesis.hash(), approvalActions);
     approvalDistribution.connect(approvals);
-    grandpaGossip = new GrandpaGossip(ctx, cfg.authority(),
-        (v, round, step, target, number) -> grandpa.onVote(v, round, step, target, number));
+    grandpaGossip = new GrandpaGossip(ctx, a -> cfg.authorityNodes().get(a), m -> grandpa.onMessage(m));
     grandpa = new GrandpaVoter<>(ctx, cfg.authority(), n, cfg.finalityRoundIntervalMicros(), tree,
-        RelayBlock.SHAPE, approvals::isApproved, grandpaActions);
+        RelayBlock.SHAPE, approvals::isApproved, b -> b.state().session().value(), grandpaActions);
     authorship = new BlockAuthorship(cfg.epochRandomness(), n, cfg.primaryProbability(),
         cfg.secondarySlots(), cfg.missedSlotProbability(), cfg.forkProbability());
     importQueue = new BlockImportQueue<>(ctx, RelayBlock::hash, this::executionMicros,
@@ -224,8 +223,10 @@ public final class ValidatorNode implements Node {
       recovery.onResponse(r);
     } else if (m instanceof ApprovalsMessage a) {
       approvalDistribution.onApprovals(a);
-    } else if (m instanceof GrandpaVoteMessage v) {
-      grandpaGossip.onMessage(v);
+    } else if (m instanceof ApprovalsResend r) {
+      approvalDistribution.onResend(r);
+    } else if (m instanceof GrandpaMessage g) {
+      grandpaGossip.onMessage(g);
     }
   }
 
@@ -262,9 +263,10 @@ public final class ValidatorNode implements Node {
     for (RelayBlock b : out.imported()) {
       ctx.emit(new RelayBlockImported(b.hash(), b.number(), b == tree.best()));
       availability.onBlockImported(b);
-      recovery.onBlockImported(b);
-      approvals.onBlockImported(b.hash(), b.parentHash(), includedCandidates(b));
-      approvalDistribution.onBlockImported(b.hash());
+      recovery.onBlockImported(b, tree.get(b.parentHash()).orElse(b).state());
+      approvals.onBlockImported(b.hash(), b.parentHash(), b.number(), includedCandidates(b));
+      approvalDistribution.onBlockImported(b.hash(), b.number(), tree.finalized().hash(),
+          tree.finalized().number());
     }
     List<Hash> deactivated = new ArrayList<>(out.deactivated());
     for (RelayBlock leaf : out.activated()) {
@@ -492,8 +494,13 @@ public final class ValidatorNode implements Node {
 
   private final GrandpaVoter.Actions grandpaActions = new GrandpaVoter.Actions() {
     @Override
-    public void broadcastVote(long round, GrandpaVoteStep step, Hash target, int targetNumber) {
-      grandpaGossip.broadcastVote(round, step, target, targetNumber);
+    public void broadcast(GrandpaMessage m) {
+      grandpaGossip.broadcast(m);
+    }
+
+    @Override
+    public void send(int validator, GrandpaMessage m) {
+      grandpaGossip.send(validator, m);
     }
 
     @Override

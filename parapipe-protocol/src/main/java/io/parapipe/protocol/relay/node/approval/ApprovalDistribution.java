@@ -5,6 +5,7 @@ import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.wire.ApprovalsMessage;
+import io.parapipe.protocol.wire.ApprovalsResend;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +18,25 @@ import java.util.function.Predicate;
  * approvals go to {@link ApprovalVoting}. Approvals for a block this node has not imported yet
  * wait until it is (upstream's {@code pending_known}). Assignments are not sent: every validator
  * computes every checker's tranche from the shared randomness ({@link CheckerPermutation}).
+ *
+ * <p>Aggression (upstream's {@code AggressionConfig}): when finality falls {@link #L1_THRESHOLD}
+ * or more blocks behind the newest imported block, every {@link #RESEND_UNFINALIZED_PERIOD}th new
+ * block makes this node re-send every approval it knows for unfinalized blocks, so that approvals
+ * lost on the way (message loss, a partition, a validator that was offline) reach everyone. Upstream's
+ * L1 and L2 levels widen the grid routing to all peers; here approvals always go to all, so only
+ * the re-send is modelled.
  */
 public final class ApprovalDistribution {
+  /** polkadot-sdk {@code approval-distribution} {@code AggressionConfig::default().l1_threshold}. */
+  static final int L1_THRESHOLD = 16;
+  /** {@code AggressionConfig::default().resend_unfinalized_period}. */
+  static final int RESEND_UNFINALIZED_PERIOD = 8;
+
   private final NodeContext ctx;
   private final int self;
   private final Predicate<Hash> imported;
   private ApprovalVoting voting;
+  private int highestImported;
   // Lookups only: approvals per block not imported yet, in arrival order.
   private final Map<Hash, List<ApprovalsMessage>> pendingKnown = new HashMap<>();
 
@@ -48,6 +62,36 @@ public final class ApprovalDistribution {
       return;
     }
     voting.onApprovals(m.validator(), m.block(), m.candidates());
+  }
+
+  /**
+   * Approval voting took in a newly imported block: hand it the approvals that waited for it, and
+   * re-send known approvals if finality lags far enough (aggression).
+   *
+   * @param number the block's number
+   * @param finalized the finalized block
+   * @param finalizedNumber its number
+   */
+  public void onBlockImported(Hash block, int number, Hash finalized, int finalizedNumber) {
+    onBlockImported(block);
+    if (number <= highestImported) {
+      return;
+    }
+    highestImported = number;
+    int age = number - finalizedNumber;
+    if (age >= L1_THRESHOLD && age % RESEND_UNFINALIZED_PERIOD == 0) {
+      List<ApprovalsMessage> known = voting.knownApprovals(finalized);
+      if (!known.isEmpty()) {
+        ctx.broadcast(Topic.VALIDATORS, new ApprovalsResend(known));
+      }
+    }
+  }
+
+  /** Approvals another validator re-sent under aggression. */
+  public void onResend(ApprovalsResend r) {
+    for (ApprovalsMessage m : r.approvals()) {
+      onApprovals(m);
+    }
   }
 
   /** Approval voting took in a newly imported block: hand it the approvals that waited for it. */

@@ -3,6 +3,7 @@ package io.parapipe.protocol.relay.node.approval;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.wire.ApprovalsMessage;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -42,13 +43,15 @@ public final class ApprovalVoting {
 
   private static final class BlockEntry {
     final Hash parent;
+    final int number;
     final Map<Hash, BitSet> approvals = new LinkedHashMap<>();
     final Set<Hash> ownChecks = new HashSet<>();
     final List<Hash> ownApproved = new ArrayList<>();
     int unapproved;
 
-    BlockEntry(Hash parent) {
+    BlockEntry(Hash parent, int number) {
       this.parent = parent;
+      this.number = number;
     }
   }
 
@@ -85,10 +88,18 @@ public final class ApprovalVoting {
 
   /** A relay block was imported with the candidates it included (in inclusion order). */
   public void onBlockImported(Hash block, Hash parent, List<Hash> included) {
+    onBlockImported(block, parent, -1, included);
+  }
+
+  /**
+   * A relay block with number {@code number} was imported with the candidates it included (in
+   * inclusion order); the number lets finality forget blocks of abandoned forks too.
+   */
+  public void onBlockImported(Hash block, Hash parent, int number, List<Hash> included) {
     if (blocks.containsKey(block)) {
       return;
     }
-    BlockEntry e = new BlockEntry(parent);
+    BlockEntry e = new BlockEntry(parent, number);
     blocks.put(block, e);
     children.computeIfAbsent(parent, k -> new ArrayList<>()).add(block);
     for (Hash c : included) {
@@ -185,6 +196,20 @@ public final class ApprovalVoting {
       return;
     }
     approved.add(finalized);
+    if (e.number >= 0) {
+      // Blocks at or below the finalized height on other forks can never be finalized.
+      List<Hash> dead = new ArrayList<>();
+      for (Map.Entry<Hash, BlockEntry> x : blocks.entrySet()) {
+        if (x.getValue().number >= 0 && x.getValue().number <= e.number && !x.getKey().equals(finalized)) {
+          dead.add(x.getKey());
+        }
+      }
+      for (Hash h : dead) {
+        blocks.remove(h);
+        approved.remove(h);
+        children.remove(h);
+      }
+    }
     Hash h = e.parent;
     while (h != null) {
       BlockEntry a = blocks.remove(h);
@@ -192,6 +217,31 @@ public final class ApprovalVoting {
       children.remove(h);
       h = a == null ? null : a.parent;
     }
+  }
+
+  /**
+   * Every approval this node knows for blocks finality has not made irrelevant, one entry per
+   * block and approving validator (what aggression re-sends), in a deterministic order.
+   */
+  public List<ApprovalsMessage> knownApprovals(Hash finalized) {
+    List<Hash> order = new ArrayList<>(blocks.keySet());
+    order.sort(null);
+    List<ApprovalsMessage> out = new ArrayList<>();
+    for (Hash block : order) {
+      if (block.equals(finalized)) {
+        continue;
+      }
+      BlockEntry e = blocks.get(block);
+      Map<Integer, List<Hash>> byValidator = new java.util.TreeMap<>();
+      for (Map.Entry<Hash, BitSet> c : e.approvals.entrySet()) {
+        BitSet votes = c.getValue();
+        for (int v = votes.nextSetBit(0); v >= 0; v = votes.nextSetBit(v + 1)) {
+          byValidator.computeIfAbsent(v, k -> new ArrayList<>()).add(c.getKey());
+        }
+      }
+      byValidator.forEach((v, cs) -> out.add(new ApprovalsMessage(block, v, cs)));
+    }
+    return out;
   }
 
   /** True if the block and all its ancestors are approved in this node's view. */

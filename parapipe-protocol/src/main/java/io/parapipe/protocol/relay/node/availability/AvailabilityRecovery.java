@@ -113,11 +113,17 @@ public final class AvailabilityRecovery {
     this.random = ctx.random("availability-recovery");
   }
 
-  /** A relay block was imported: note where the data of each candidate it included can be found. */
-  public void onBlockImported(RelayBlock b) {
-    RelayRuntimeState s = b.state();
+  /**
+   * A relay block was imported: note where the data of each candidate it included can be found.
+   *
+   * @param parent the parent's state: the session in which the included candidates were backed.
+   *     A block that ends a session carries the next session's validators and groups, but the
+   *     candidates it includes were backed by groups of the session that ends.
+   */
+  public void onBlockImported(RelayBlock b, RelayRuntimeState parent) {
+    RelayRuntimeState s = parent;
     List<Integer> validatorNodes = null;
-    for (CandidateEvent e : s.events()) {
+    for (CandidateEvent e : b.state().events()) {
       if (e instanceof CandidateEvent.CandidateIncluded i) {
         if (recoveries.containsKey(i.candidateHash())) {
           continue;

@@ -2,44 +2,42 @@ package io.parapipe.protocol.relay.node.finality;
 
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Topic;
-import io.parapipe.protocol.primitives.GrandpaVoteStep;
-import io.parapipe.protocol.primitives.Hash;
-import io.parapipe.protocol.wire.GrandpaVoteMessage;
+import io.parapipe.protocol.wire.GrandpaMessage;
+import java.util.function.Consumer;
+import java.util.function.IntUnaryOperator;
 
 /**
- * The gossip that carries GRANDPA votes (upstream {@code sc-consensus-grandpa}'s communication
- * layer): this voter's votes go to every validator, other validators' votes go to the voter.
- * Neighbour packets and per-peer round filtering are not modelled; the voter itself ignores
- * votes for rounds it has left.
+ * The gossip that carries GRANDPA messages (upstream {@code sc-consensus-grandpa}'s communication
+ * layer): votes and commits go to every validator, neighbour packets' answers and catch-ups to one
+ * validator; everything received goes to the voter, which filters by set and round.
  */
 public final class GrandpaGossip {
-  /** Where received votes go (the voter). */
-  public interface VoteSink {
-    /** A vote from {@code validator}. */
-    void onVote(int validator, long round, GrandpaVoteStep step, Hash target, int targetNumber);
-  }
-
   private final NodeContext ctx;
-  private final int self;
-  private final VoteSink sink;
+  private final IntUnaryOperator nodeOfAuthority;
+  private final Consumer<GrandpaMessage> sink;
 
   /**
-   * @param self this validator's index in vote messages
-   * @param sink receives other validators' votes
+   * @param nodeOfAuthority the network node of an authority index
+   * @param sink receives other validators' messages (the voter)
    */
-  public GrandpaGossip(NodeContext ctx, int self, VoteSink sink) {
+  public GrandpaGossip(NodeContext ctx, IntUnaryOperator nodeOfAuthority, Consumer<GrandpaMessage> sink) {
     this.ctx = ctx;
-    this.self = self;
+    this.nodeOfAuthority = nodeOfAuthority;
     this.sink = sink;
   }
 
-  /** A vote arrived from the network. */
-  public void onMessage(GrandpaVoteMessage v) {
-    sink.onVote(v.validator(), v.round(), v.step(), v.target(), v.targetNumber());
+  /** A message arrived from the network. */
+  public void onMessage(GrandpaMessage m) {
+    sink.accept(m);
   }
 
-  /** Gossips this voter's vote to every validator. */
-  public void broadcastVote(long round, GrandpaVoteStep step, Hash target, int targetNumber) {
-    ctx.broadcast(Topic.VALIDATORS, new GrandpaVoteMessage(round, step, target, targetNumber, self));
+  /** Gossips a message to every validator. */
+  public void broadcast(GrandpaMessage m) {
+    ctx.broadcast(Topic.VALIDATORS, m);
+  }
+
+  /** Sends a message to the validator with authority index {@code validator}. */
+  public void send(int validator, GrandpaMessage m) {
+    ctx.send(nodeOfAuthority.applyAsInt(validator), m);
   }
 }

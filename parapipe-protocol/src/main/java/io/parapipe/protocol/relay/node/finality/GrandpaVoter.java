@@ -5,40 +5,96 @@ import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.primitives.GrandpaVoteStep;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
+import io.parapipe.protocol.wire.GrandpaCatchUpMessage;
+import io.parapipe.protocol.wire.GrandpaCatchUpRequest;
+import io.parapipe.protocol.wire.GrandpaCommitMessage;
+import io.parapipe.protocol.wire.GrandpaCommitMessage.SignedVote;
+import io.parapipe.protocol.wire.GrandpaMessage;
+import io.parapipe.protocol.wire.GrandpaNeighbourPacket;
+import io.parapipe.protocol.wire.GrandpaVoteMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
- * A GRANDPA-like finality voter. Rounds have two steps: each validator prevotes for the highest
- * block of its best chain that approval checking has approved; once it sees a supermajority of
- * prevotes it precommits for their GHOST (the highest block that a supermajority voted for or
- * below); once it sees a supermajority of precommits it finalizes their GHOST. A new round starts
- * when there is something new to finalize, at most once per round interval, or as soon as
- * another validator's vote shows the round has begun. Fewer than a supermajority of live
- * validators means no finality, as in the real protocol.
+ * A GRANDPA voter (upstream {@code finality-grandpa}'s voter with {@code sc-consensus-grandpa}'s
+ * gossip and authority-set tracking). Rounds have two steps: each validator prevotes for the
+ * highest block of its best chain that approval checking has approved (and that does not pass a
+ * pending authority-set change); once it sees a supermajority of prevotes it precommits for their
+ * GHOST; once it sees a supermajority of precommits it finalizes their GHOST and, after a random
+ * commit delay, gossips a commit unless it saw one already. Any supermajority of the
+ * {@code n − ⌊(n−1)/3⌋} threshold completes a round, whoever is offline.
+ *
+ * <p>Recovery from lost messages and for late joiners, as upstream's gossip does it:
+ *
+ * <ul>
+ *   <li>commits: a node that checks a commit's precommits finalizes its target and leaves the
+ *       round, without the round's votes;
+ *   <li>periodic rebroadcast: while a round does not complete, the voter re-sends its votes of
+ *       the round and a neighbour packet (the first after {@link #REBROADCAST_FIRST_MICROS}, then
+ *       at doubling intervals up to {@link #REBROADCAST_MAX_MICROS});
+ *   <li>neighbour packets: a peer whose packet shows it behind in finality gets the last commit;
+ *       a peer in a round this voter still holds gets this voter's votes of that round; a peer at
+ *       least {@link #CATCH_UP_THRESHOLD} rounds ahead is asked for a catch-up (its last completed
+ *       round's votes), at most once per {@link #CATCH_UP_REQUEST_TIMEOUT_MICROS}.
+ * </ul>
+ *
+ * <p>Authority sets: the block that ends a session signals a standard change with delay 0
+ * (Polkadot's {@code pallet_grandpa} {@code on_new_session} schedules {@code schedule_change(next,
+ * 0)}): no vote passes it until it is finalized, and its finalization starts the next set at
+ * round 1. The simulated validator set is the same every session (only its order is shuffled),
+ * so a commit of a later set is checked against the same authorities.
  *
  * @param <B> the relay block type
  */
 public final class GrandpaVoter<B> {
+  /** sc-consensus-grandpa {@code communication/gossip.rs}: rounds behind before a catch-up. */
+  static final long CATCH_UP_THRESHOLD = 2;
+  /** sc-consensus-grandpa {@code communication/gossip.rs}: {@code CATCH_UP_REQUEST_TIMEOUT}. */
+  static final long CATCH_UP_REQUEST_TIMEOUT_MICROS = 45_000_000;
+  /**
+   * sc-network-gossip {@code state_machine.rs}: {@code REBROADCAST_INTERVAL} (750 ms), the first
+   * re-send of a stalled round's votes. Later re-sends of an unchanged round double the interval
+   * (a simulation economy: the same votes to the same peers), up to {@link #REBROADCAST_MAX_MICROS}.
+   */
+  static final long REBROADCAST_FIRST_MICROS = 750_000;
+  /** Longest interval between re-sends of a stalled round's votes (two relay slots). */
+  static final long REBROADCAST_MAX_MICROS = 12_000_000;
+  /**
+   * sc-consensus-grandpa {@code environment.rs} {@code round_commit_timer}: a random delay in
+   * {@code [0, 2 × gossip_duration)}, gossip_duration 1 s on Polkadot.
+   */
+  static final long COMMIT_DELAY_MAX_MICROS = 2_000_000;
+  /** Upstream's gossip keeps the current and the two previous rounds live. */
+  static final int KEEP_RECENT_ROUNDS = 3;
+
   /** What the voter asks of the rest of the node. */
   public interface Actions {
-    /** Gossip a vote to every validator. */
-    void broadcastVote(long round, GrandpaVoteStep step, Hash target, int targetNumber);
+    /** Gossip a message to every validator. */
+    void broadcast(GrandpaMessage m);
+
+    /** Send a message to one validator (by authority index). */
+    void send(int validator, GrandpaMessage m);
 
     /** This node finalized a block. */
     void onFinalized(Hash block, int number);
   }
 
-  private record RoundDue(long round) implements Timer {}
+  private record RoundDue(long setId, long round) implements Timer {}
+
+  private record Rebroadcast(long setId, long round, long delay) implements Timer {}
+
+  private record CommitDue(long setId, long round) implements Timer {}
 
   private record Vote(Hash target, int number) {}
 
   /** One round's votes, indexed by validator (one vote each, first one counts). */
   private static final class Round {
+    final long number;
     final Vote[] prevotes;
     final Vote[] precommits;
     int prevoteCount;
@@ -46,13 +102,20 @@ public final class GrandpaVoter<B> {
     boolean prevoted;
     boolean precommitted;
     boolean completed;
+    Vote ownPrevote;
+    Vote ownPrecommit;
+    GrandpaCommitMessage commit;
 
-    Round(int validators) {
+    Round(long number, int validators) {
+      this.number = number;
       prevotes = new Vote[validators];
       precommits = new Vote[validators];
     }
 
     void add(GrandpaVoteStep step, int validator, Vote v) {
+      if (validator < 0 || validator >= prevotes.length) {
+        return;
+      }
       if (step == GrandpaVoteStep.PREVOTE) {
         if (prevotes[validator] == null) {
           prevotes[validator] = v;
@@ -73,20 +136,42 @@ public final class GrandpaVoter<B> {
   private final BlockTree<B> tree;
   private final BlockTree.Shape<B> shape;
   private final Predicate<Hash> approved;
+  private final ToLongFunction<B> setIdAfter;
   private final Actions actions;
   private final Map<Long, Round> rounds = new HashMap<>();
+  // Votes of the next set, replayed once this node finalizes the change block.
+  private final List<GrandpaVoteMessage> nextSetVotes = new ArrayList<>();
+  private long setId;
   private long current;
   private long currentStartedAt = Long.MIN_VALUE / 2;
   private boolean startPending;
+  private Round lastCompleted;
+  private GrandpaCommitMessage lastCommit;
+  private GrandpaCommitMessage pendingCommit;
+  private long lastCatchUpRequestAt = Long.MIN_VALUE / 2;
 
   /**
-   * @param self this validator's index
-   * @param validators number of validators; the threshold is {@code n − ⌊(n−1)/3⌋}
-   * @param roundInterval minimum time between round starts
-   * @param approved whether approval checking approved a block (and its ancestors)
+   * A voter whose authority set never changes (set id 0 throughout).
+   *
+   * @see #GrandpaVoter(NodeContext, int, int, long, BlockTree, BlockTree.Shape, Predicate,
+   *     ToLongFunction, Actions)
    */
   public GrandpaVoter(NodeContext ctx, int self, int validators, long roundInterval,
       BlockTree<B> tree, BlockTree.Shape<B> shape, Predicate<Hash> approved, Actions actions) {
+    this(ctx, self, validators, roundInterval, tree, shape, approved, b -> 0L, actions);
+  }
+
+  /**
+   * @param self this validator's authority index
+   * @param validators number of validators; the threshold is {@code n − ⌊(n−1)/3⌋}
+   * @param roundInterval minimum time between round starts
+   * @param approved whether approval checking approved a block (and its ancestors)
+   * @param setIdAfter the authority set id in force once a block is finalized (a block that
+   *     ends a session enacts the next set)
+   */
+  public GrandpaVoter(NodeContext ctx, int self, int validators, long roundInterval,
+      BlockTree<B> tree, BlockTree.Shape<B> shape, Predicate<Hash> approved,
+      ToLongFunction<B> setIdAfter, Actions actions) {
     this.ctx = ctx;
     this.self = self;
     this.threshold = validators - (validators - 1) / 3;
@@ -95,42 +180,100 @@ public final class GrandpaVoter<B> {
     this.tree = tree;
     this.shape = shape;
     this.approved = approved;
+    this.setIdAfter = setIdAfter;
     this.actions = actions;
+    this.setId = setIdAfter.applyAsLong(tree.finalized());
   }
 
-  /** The current round (0 before the first). */
+  /** The current round (0 before the first of the set). */
   public long round() {
     return current;
   }
 
+  /** The current authority set id. */
+  public long setId() {
+    return setId;
+  }
+
   /** Something changed (a block imported or approved): start a round if there is news. */
   public void onChainChanged() {
+    if (pendingCommit != null) {
+      GrandpaCommitMessage c = pendingCommit;
+      pendingCommit = null;
+      onCommit(c);
+    }
     maybeStartNext();
     recountCurrent();
   }
 
-  /** A vote from {@code validator}. */
+  /** A GRANDPA gossip message from another validator. */
+  public void onMessage(GrandpaMessage m) {
+    if (m instanceof GrandpaVoteMessage v) {
+      if (v.setId() == setId) {
+        onVote(v.validator(), v.round(), v.step(), v.target(), v.targetNumber());
+      } else if (v.setId() == setId + 1 && nextSetVotes.size() < 4 * validators) {
+        nextSetVotes.add(v);
+      }
+    } else if (m instanceof GrandpaCommitMessage c) {
+      onCommit(c);
+    } else if (m instanceof GrandpaNeighbourPacket p) {
+      onNeighbour(p);
+    } else if (m instanceof GrandpaCatchUpRequest r) {
+      if (r.setId() == setId && lastCompleted != null && lastCompleted.number > r.round()) {
+        actions.send(r.validator(), new GrandpaCatchUpMessage(setId, lastCompleted.number,
+            signed(lastCompleted.prevotes), signed(lastCompleted.precommits), self));
+      }
+    } else if (m instanceof GrandpaCatchUpMessage c) {
+      onCatchUp(c);
+    }
+  }
+
+  /** A vote of the current set from {@code validator}. */
   public void onVote(int validator, long round, GrandpaVoteStep step, Hash target, int number) {
     if (round < current) {
       return;
     }
-    Round r = rounds.computeIfAbsent(round, k -> new Round(validators));
+    Round r = rounds.computeIfAbsent(round, k -> new Round(k, validators));
     r.add(step, validator, new Vote(target, number));
-    if (round > current && (current == 0 || rounds.get(current) == null
-        || rounds.get(current).completed || round > current + 1)) {
+    Round cur = rounds.get(current);
+    if (round > current && (current == 0 || cur == null || cur.completed || round > current + 1)) {
       begin(round);
     }
     recountCurrent();
   }
 
-  /** Handles a round timer; false if the timer is not this voter's. */
+  /** Handles a voter timer; false if the timer is not this voter's. */
   public boolean onTimer(Timer t) {
-    if (!(t instanceof RoundDue)) {
-      return false;
+    if (t instanceof RoundDue d) {
+      if (d.setId() == setId) {
+        startPending = false;
+        maybeStartNext();
+      }
+      return true;
     }
-    startPending = false;
-    maybeStartNext();
-    return true;
+    if (t instanceof Rebroadcast rb) {
+      Round r = rounds.get(rb.round());
+      if (rb.setId() == setId && rb.round() == current && r != null && !r.completed) {
+        resendVotes(r, -1);
+        actions.broadcast(neighbourPacket());
+        long next = Math.min(rb.delay() * 2, REBROADCAST_MAX_MICROS);
+        ctx.schedule(next, new Rebroadcast(setId, current, next));
+      }
+      return true;
+    }
+    if (t instanceof CommitDue cd) {
+      Round r = rounds.get(cd.round());
+      if (cd.setId() == setId && r != null && r.commit != null && !seenCommitCovering(r.commit)) {
+        actions.broadcast(r.commit);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private boolean seenCommitCovering(GrandpaCommitMessage mine) {
+    return lastCommit != null && lastCommit != mine && lastCommit.setId() == mine.setId()
+        && lastCommit.round() >= mine.round() && lastCommit.targetNumber() >= mine.targetNumber();
   }
 
   private void maybeStartNext() {
@@ -138,7 +281,7 @@ public final class GrandpaVoter<B> {
     if (current > 0 && (r == null || !r.completed)) {
       return;
     }
-    B target = bestApproved();
+    B target = voteTarget();
     if (shape.number(target) <= shape.number(tree.finalized())) {
       return;
     }
@@ -146,7 +289,7 @@ public final class GrandpaVoter<B> {
     if (ctx.now() < earliest) {
       if (!startPending) {
         startPending = true;
-        ctx.schedule(earliest - ctx.now(), new RoundDue(current + 1));
+        ctx.schedule(earliest - ctx.now(), new RoundDue(setId, current + 1));
       }
       return;
     }
@@ -156,15 +299,18 @@ public final class GrandpaVoter<B> {
   private void begin(long round) {
     current = round;
     currentStartedAt = ctx.now();
-    rounds.keySet().removeIf(k -> k < round);
-    Round r = rounds.computeIfAbsent(round, k -> new Round(validators));
+    rounds.keySet().removeIf(k -> k <= round - KEEP_RECENT_ROUNDS);
+    Round r = rounds.computeIfAbsent(round, k -> new Round(k, validators));
     if (!r.prevoted) {
       r.prevoted = true;
-      B target = bestApproved();
+      B target = voteTarget();
       Vote v = new Vote(shape.hash(target), shape.number(target));
+      r.ownPrevote = v;
       r.add(GrandpaVoteStep.PREVOTE, self, v);
-      actions.broadcastVote(round, GrandpaVoteStep.PREVOTE, v.target(), v.number());
+      actions.broadcast(new GrandpaVoteMessage(setId, round, GrandpaVoteStep.PREVOTE, v.target(),
+          v.number(), self));
     }
+    ctx.schedule(REBROADCAST_FIRST_MICROS, new Rebroadcast(setId, round, REBROADCAST_FIRST_MICROS));
   }
 
   private void recountCurrent() {
@@ -177,39 +323,242 @@ public final class GrandpaVoter<B> {
       if (ghost.isPresent()) {
         r.precommitted = true;
         B g = ghost.get();
-        r.add(GrandpaVoteStep.PRECOMMIT, self, new Vote(shape.hash(g), shape.number(g)));
-        actions.broadcastVote(current, GrandpaVoteStep.PRECOMMIT, shape.hash(g), shape.number(g));
+        Vote v = new Vote(shape.hash(g), shape.number(g));
+        r.ownPrecommit = v;
+        r.add(GrandpaVoteStep.PRECOMMIT, self, v);
+        actions.broadcast(new GrandpaVoteMessage(setId, current, GrandpaVoteStep.PRECOMMIT,
+            v.target(), v.number(), self));
       }
     }
-    if (r.precommitted && r.precommitCount >= threshold) {
+    // A supermajority of precommits completes the round whether or not this voter precommitted
+    // (it may have joined late or lacked a block when the prevotes came in).
+    if (r.precommitCount >= threshold) {
       Optional<B> ghost = ghost(r.precommits);
       if (ghost.isPresent()) {
-        r.completed = true;
-        B g = ghost.get();
-        if (shape.number(g) > shape.number(tree.finalized())) {
-          tree.finalize(shape.hash(g));
-          if (tree.finalized() == g) {
-            actions.onFinalized(shape.hash(g), shape.number(g));
-          }
-        }
-        maybeStartNext();
+        complete(r, ghost.get());
       }
     }
   }
 
-  /** The highest approved block on the best chain, at least the finalized block. */
-  private B bestApproved() {
+  /** The round's precommit GHOST is known: finalize it, prepare a commit, move on. */
+  private void complete(Round r, B g) {
+    r.completed = true;
+    lastCompleted = r;
+    if (shape.number(g) > shape.number(tree.finalized())) {
+      GrandpaCommitMessage commit = new GrandpaCommitMessage(setId, r.number, shape.hash(g),
+          shape.number(g), signedFor(r.precommits, shape.hash(g)), self);
+      r.commit = commit;
+      long delay = ctx.random("grandpa-commit").nextLong(COMMIT_DELAY_MAX_MICROS);
+      ctx.schedule(delay, new CommitDue(setId, r.number));
+      finalizeTo(g, commit);
+    }
+    maybeStartNext();
+  }
+
+  private void finalizeTo(B g, GrandpaCommitMessage justification) {
+    if (shape.number(g) <= shape.number(tree.finalized())) {
+      return;
+    }
+    tree.finalize(shape.hash(g));
+    if (tree.finalized() != g) {
+      return;
+    }
+    lastCommit = justification;
+    actions.onFinalized(shape.hash(g), shape.number(g));
+    long next = setIdAfter.applyAsLong(g);
+    if (next > setId) {
+      enactSet(next);
+    }
+  }
+
+  /** The change block was finalized: the next authority set starts at round 1. */
+  private void enactSet(long next) {
+    setId = next;
+    current = 0;
+    rounds.clear();
+    lastCompleted = null;
+    currentStartedAt = Long.MIN_VALUE / 2;
+    startPending = false;
+    List<GrandpaVoteMessage> replay = List.copyOf(nextSetVotes);
+    nextSetVotes.clear();
+    actions.broadcast(neighbourPacket());
+    for (GrandpaVoteMessage v : replay) {
+      if (v.setId() == setId) {
+        onVote(v.validator(), v.round(), v.step(), v.target(), v.targetNumber());
+      }
+    }
+    maybeStartNext();
+  }
+
+  private void onCommit(GrandpaCommitMessage c) {
+    if (c.setId() < setId) {
+      return;
+    }
+    Optional<B> target = tree.get(c.target());
+    if (target.isEmpty()) {
+      pendingCommit = c;
+      return;
+    }
+    boolean[] seen = new boolean[validators];
+    int support = 0;
+    boolean unknown = false;
+    for (SignedVote v : c.precommits()) {
+      if (v.validator() < 0 || v.validator() >= validators || seen[v.validator()]) {
+        continue;
+      }
+      if (!tree.contains(v.target())) {
+        unknown = true;
+        continue;
+      }
+      if (tree.isDescendantOf(v.target(), c.target())) {
+        seen[v.validator()] = true;
+        support++;
+      }
+    }
+    if (support < threshold) {
+      if (unknown) {
+        pendingCommit = c;
+      }
+      return;
+    }
+    long setBefore = setId;
+    if (c.setId() == setId && c.round() >= current) {
+      // The round is over for everyone who sent this: leave it, as upstream does on a commit
+      // for the current or a later round.
+      Round r = rounds.computeIfAbsent(c.round(), k -> new Round(k, validators));
+      r.completed = true;
+      r.commit = r.commit == null ? c : r.commit;
+      lastCompleted = r;
+      current = c.round();
+    }
+    if (shape.number(target.get()) > shape.number(tree.finalized())) {
+      finalizeTo(target.get(), c);
+    } else if (lastCommit == null || c.round() > lastCommit.round()) {
+      lastCommit = c;
+    }
+    if (setId == setBefore) {
+      maybeStartNext();
+    }
+  }
+
+  private void onNeighbour(GrandpaNeighbourPacket p) {
+    int finalized = shape.number(tree.finalized());
+    if (lastCommit != null && (p.setId() < setId
+        || (p.setId() == setId && p.finalizedNumber() < finalized))) {
+      actions.send(p.validator(), lastCommit);
+    }
+    if (p.setId() != setId) {
+      return;
+    }
+    Round theirs = rounds.get(p.round());
+    if (theirs != null) {
+      resendVotes(theirs, p.validator());
+    }
+    if (p.round() >= current + CATCH_UP_THRESHOLD
+        && ctx.now() - lastCatchUpRequestAt >= CATCH_UP_REQUEST_TIMEOUT_MICROS) {
+      lastCatchUpRequestAt = ctx.now();
+      actions.send(p.validator(), new GrandpaCatchUpRequest(setId, current, self));
+    }
+  }
+
+  private void onCatchUp(GrandpaCatchUpMessage c) {
+    if (c.setId() != setId || c.round() <= current) {
+      return;
+    }
+    Round r = new Round(c.round(), validators);
+    for (SignedVote v : c.prevotes()) {
+      r.add(GrandpaVoteStep.PREVOTE, v.validator(), new Vote(v.target(), v.targetNumber()));
+    }
+    for (SignedVote v : c.precommits()) {
+      r.add(GrandpaVoteStep.PRECOMMIT, v.validator(), new Vote(v.target(), v.targetNumber()));
+    }
+    if (r.prevoteCount < threshold || r.precommitCount < threshold) {
+      return;
+    }
+    Optional<B> ghost = ghost(r.precommits);
+    if (ghost.isEmpty()) {
+      return;
+    }
+    r.prevoted = true;
+    r.precommitted = true;
+    rounds.put(r.number, r);
+    current = r.number;
+    currentStartedAt = ctx.now();
+    rounds.keySet().removeIf(k -> k <= r.number - KEEP_RECENT_ROUNDS);
+    complete(r, ghost.get());
+  }
+
+  /** Re-sends this voter's votes of a round: to one validator, or to all with {@code to < 0}. */
+  private void resendVotes(Round r, int to) {
+    List<GrandpaVoteMessage> out = new ArrayList<>(2);
+    if (r.ownPrevote != null) {
+      out.add(new GrandpaVoteMessage(setId, r.number, GrandpaVoteStep.PREVOTE,
+          r.ownPrevote.target(), r.ownPrevote.number(), self));
+    }
+    if (r.ownPrecommit != null) {
+      out.add(new GrandpaVoteMessage(setId, r.number, GrandpaVoteStep.PRECOMMIT,
+          r.ownPrecommit.target(), r.ownPrecommit.number(), self));
+    }
+    for (GrandpaVoteMessage m : out) {
+      if (to < 0) {
+        actions.broadcast(m);
+      } else {
+        actions.send(to, m);
+      }
+    }
+  }
+
+  private GrandpaNeighbourPacket neighbourPacket() {
+    return new GrandpaNeighbourPacket(setId, current, shape.number(tree.finalized()), self);
+  }
+
+  private static List<SignedVote> signed(Vote[] votes) {
+    List<SignedVote> out = new ArrayList<>();
+    for (int i = 0; i < votes.length; i++) {
+      if (votes[i] != null) {
+        out.add(new SignedVote(i, votes[i].target(), votes[i].number()));
+      }
+    }
+    return out;
+  }
+
+  /** The precommits that justify {@code target}: those for it or its descendants. */
+  private List<SignedVote> signedFor(Vote[] votes, Hash target) {
+    List<SignedVote> out = new ArrayList<>();
+    for (int i = 0; i < votes.length; i++) {
+      if (votes[i] != null && tree.isDescendantOf(votes[i].target(), target)) {
+        out.add(new SignedVote(i, votes[i].target(), votes[i].number()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What this voter prevotes for: the highest approved block on the best chain, at least the
+   * finalized block, and not past the first unfinalized block that enacts the next authority set
+   * (upstream's voting limit for a pending standard change).
+   */
+  private B voteTarget() {
     B b = tree.best();
     B fin = tree.finalized();
     while (shape.number(b) > shape.number(fin) && !approved.test(shape.hash(b))) {
       b = tree.parent(b).orElse(fin);
     }
-    return b;
+    B limit = null;
+    for (B x = b; shape.number(x) > shape.number(fin); x = tree.parent(x).orElse(fin)) {
+      if (setIdAfter.applyAsLong(x) > setId) {
+        limit = x;
+      }
+    }
+    return limit != null ? limit : b;
   }
 
   /**
-   * The highest block that at least {@code threshold} votes target or descend from, if every vote
-   * counted is for a known block; votes for unknown blocks wait until they are imported.
+   * The highest block that at least {@code threshold} votes target or descend from, if at least
+   * {@code threshold} votes are for known blocks; votes for unknown blocks wait until they are
+   * imported. When the known votes agree on nothing above the finalized block (some are for
+   * blocks this node finalized past), the GHOST is the finalized block: the round completes
+   * without finalizing anything new.
    */
   private Optional<B> ghost(Vote[] votes) {
     Map<Hash, Integer> weight = new HashMap<>();
@@ -245,6 +594,6 @@ public final class GrandpaVoter<B> {
         best = c;
       }
     }
-    return Optional.ofNullable(best);
+    return Optional.of(best == null ? tree.finalized() : best);
   }
 }

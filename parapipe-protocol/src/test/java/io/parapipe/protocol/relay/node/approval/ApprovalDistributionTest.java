@@ -7,6 +7,7 @@ import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.testing.ManualContext;
 import io.parapipe.protocol.wire.ApprovalsMessage;
+import io.parapipe.protocol.wire.ApprovalsResend;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,5 +74,31 @@ class ApprovalDistributionTest {
     assertThat(ctx.events).containsExactly(new ApprovalSent(BLOCK, List.of(CANDIDATE)));
     assertThat(ctx.sent).containsExactly(new ManualContext.Sent(-1, Topic.VALIDATORS,
         new ApprovalsMessage(BLOCK, 0, List.of(CANDIDATE))));
+  }
+
+  @Test
+  void aggressionResendsKnownApprovalsOnceFinalityIsSixteenBlocksBehindEveryEighthBlock() {
+    importBlock();
+    distribution.onApprovals(new ApprovalsMessage(BLOCK, 3, List.of(CANDIDATE)));
+    ctx.sent.clear();
+    // Blocks 2..40 arrive while finality stays at genesis (#0): ages 2..40.
+    List<Integer> resentAt = new java.util.ArrayList<>();
+    for (int number = 2; number <= 40; number++) {
+      int before = ctx.sent.size();
+      distribution.onBlockImported(Hash.fromLong(1000 + number), number, GENESIS, 0);
+      if (ctx.sent.size() > before) {
+        resentAt.add(number);
+      }
+    }
+    assertThat(resentAt).containsExactly(16, 24, 32, 40);
+    assertThat(ctx.sent.get(0).message()).isEqualTo(new ApprovalsResend(
+        List.of(new ApprovalsMessage(BLOCK, 3, List.of(CANDIDATE)))));
+  }
+
+  @Test
+  void reSentApprovalsReachVotingLikeFreshOnes() {
+    importBlock();
+    distribution.onResend(new ApprovalsResend(List.of(new ApprovalsMessage(BLOCK, 2, List.of(CANDIDATE)))));
+    assertThat(voting.isApproved(BLOCK)).isTrue();
   }
 }

@@ -85,7 +85,7 @@ class AvailabilityRecoveryTest {
 
   @Test
   void backersAreAskedInGroupOrderUntilOneAnswers() {
-    recovery.onBlockImported(including);
+    recovery.onBlockImported(including, including.state());
     recovery.recover(including.hash(), candidate.hash());
     List<Integer> backers = backers();
     assertThat(askedNodes()).containsExactly(backers.get(0));
@@ -108,7 +108,7 @@ class AvailabilityRecoveryTest {
     // Approval checking of each block asks; both must hear back, or the block whose checkers
     // were not answered never gets approved and finality stops there.
     Hash sibling = Hash.fromLong(0x51b);
-    recovery.onBlockImported(including);
+    recovery.onBlockImported(including, including.state());
     recovery.recover(sibling, candidate.hash());
     recovery.recover(including.hash(), candidate.hash());
     assertThat(askedNodes()).containsExactly(backers().get(0));
@@ -121,7 +121,7 @@ class AvailabilityRecoveryTest {
 
   @Test
   void dataInTheLocalStoreNeedsNoRequest() {
-    recovery.onBlockImported(including);
+    recovery.onBlockImported(including, including.state());
     store.keepPoV(candidate.hash(), POV, 0);
     recovery.recover(including.hash(), candidate.hash());
     assertThat(recovered).containsExactly("true true 4096");
@@ -130,7 +130,7 @@ class AvailabilityRecoveryTest {
 
   @Test
   void whenEveryBackerFailsTheRecoveryFallsBackToChunksAndStopsWhenTheyFailToo() {
-    recovery.onBlockImported(including);
+    recovery.onBlockImported(including, including.state());
     recovery.recover(including.hash(), candidate.hash());
     for (int i = 0; i < backers().size(); i++) {
       fireTimeouts();
@@ -156,7 +156,7 @@ class AvailabilityRecoveryTest {
     int chunk = AvailabilityRecovery.FETCH_CHUNKS_THRESHOLD_BYTES / threshold + 1;
     PoV big = new PoV(Hash.fromLong(0x91), chunk * threshold, 7, Hash.ZERO);
     store.storeChunk(candidate.hash(), 0, big, chunk); // our own chunk: the data is about 1 MiB
-    recovery.onBlockImported(including);
+    recovery.onBlockImported(including, including.state());
     recovery.recover(including.hash(), candidate.hash());
     assertThat(ctx.sent).noneMatch(s -> s.message() instanceof AvailableDataRequest);
     List<ChunkFetchRequest> asked = chunkRequests();
@@ -175,7 +175,7 @@ class AvailabilityRecoveryTest {
     int chunk = AvailabilityRecovery.FETCH_CHUNKS_THRESHOLD_BYTES;
     PoV big = new PoV(Hash.fromLong(0x92), chunk * threshold, 7, Hash.ZERO);
     store.storeChunk(candidate.hash(), 0, big, chunk);
-    recovery.onBlockImported(including);
+    recovery.onBlockImported(including, including.state());
     recovery.recover(including.hash(), candidate.hash());
     int first = chunkRequests().get(0).chunkIndex();
     recovery.onChunk(new ChunkFetchResponse(candidate.hash(), first, 0, false, true, null));
@@ -207,7 +207,7 @@ class AvailabilityRecoveryTest {
 
   @Test
   void finalityEndsRecoveriesAndUnknownCandidatesAreIgnored() {
-    recovery.onBlockImported(including);
+    recovery.onBlockImported(including, including.state());
     recovery.pruneFinalized(including.number());
     recovery.recover(including.hash(), candidate.hash());
     recovery.recover(including.hash(), Hash.fromLong(77));

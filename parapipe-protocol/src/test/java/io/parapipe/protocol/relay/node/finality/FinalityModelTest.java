@@ -3,7 +3,7 @@ package io.parapipe.protocol.relay.node.finality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parapipe.protocol.host.Timer;
-import io.parapipe.protocol.primitives.GrandpaVoteStep;
+import io.parapipe.protocol.wire.GrandpaMessage;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.relay.node.approval.ApprovalVoting;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
@@ -49,8 +49,14 @@ class FinalityModelTest {
     final List<List<Integer>> finalized = new ArrayList<>();
     final List<Integer> checks = new ArrayList<>();
     final ArrayDeque<Runnable> inbox = new ArrayDeque<>();
+    /** Validators that hear no GRANDPA message while listed (a lossy link). */
+    final Set<Integer> deaf = new HashSet<>();
 
     Net(int n, int needed, Set<Integer> offline) {
+      this(n, needed, offline, b -> 0L);
+    }
+
+    Net(int n, int needed, Set<Integer> offline, java.util.function.ToLongFunction<B> setIdAfter) {
       this.n = n;
       this.offline = offline;
       for (int i = 0; i < n; i++) {
@@ -64,13 +70,19 @@ class FinalityModelTest {
         checks.add(0);
         ApprovalVoting[] av = new ApprovalVoting[1];
         GrandpaVoter<B> voter = new GrandpaVoter<>(c, i, n, 1_000_000, tree, SHAPE,
-            h -> av[0].isApproved(h), new GrandpaVoter.Actions() {
-              public void broadcastVote(long round, GrandpaVoteStep step, Hash t, int num) {
+            h -> av[0].isApproved(h), setIdAfter, new GrandpaVoter.Actions() {
+              public void broadcast(GrandpaMessage m) {
                 for (int j = 0; j < n; j++) {
-                  if (j != me && !offline.contains(j)) {
+                  if (j != me && !offline.contains(j) && !deaf.contains(j)) {
                     int to = j;
-                    inbox.add(() -> voters.get(to).onVote(me, round, step, t, num));
+                    inbox.add(() -> voters.get(to).onMessage(m));
                   }
+                }
+              }
+
+              public void send(int to, GrandpaMessage m) {
+                if (!offline.contains(to) && !deaf.contains(to)) {
+                  inbox.add(() -> voters.get(to).onMessage(m));
                 }
               }
 
@@ -195,5 +207,62 @@ class FinalityModelTest {
     }
     net.advance(t + 60_000_000);
     assertThat(net.trees.get(5).finalized().number()).isZero();
+  }
+
+  /** Advances in 250 ms steps so that timers set by timers fire in order. */
+  static void runUntil(Net net, long from, long to) {
+    for (long t = from; t <= to; t += 250_000) {
+      net.advance(t);
+    }
+  }
+
+  @Test
+  void aValidatorThatMissedARoundsVotesCatchesUpFromWhatItsNeighbourPacketBringsIn() {
+    Net net = new Net(4, 0, Set.of());
+    net.deaf.add(3);
+    net.advance(6_000_000);
+    net.importBlock(block(1), List.of());
+    // Deaf past the commit delay (at most 2 s): the others' gossiped commits are lost too.
+    runUntil(net, 6_000_000, 8_500_000);
+    assertThat(net.trees.get(0).finalized().number()).isEqualTo(1);
+    assertThat(net.trees.get(3).finalized().number()).as("heard nothing").isZero();
+    net.deaf.clear();
+    // No new block, so no new round: only the stalled round's rebroadcast (a neighbour packet)
+    // and the others' answers (their last commit, their votes of the round) bring 3 to #1.
+    runUntil(net, 8_750_000, 30_000_000);
+    assertThat(net.trees.get(3).finalized().number()).isEqualTo(1);
+  }
+
+  @Test
+  void aSessionChangeBlockIsFinalizedOnItsOwnAndTheNextSetGoesOnFromRoundOne() {
+    // Block 3 ends session 0: the next authority set (id 1) is in force once it is finalized.
+    Net net = new Net(4, 0, Set.of(), b -> b.number() >= 3 ? 1 : 0);
+    net.advance(6_000_000);
+    for (int b = 1; b <= 5; b++) {
+      net.importBlock(block(b), List.of());
+    }
+    runUntil(net, 6_000_000, 30_000_000);
+    for (int i = 0; i < 4; i++) {
+      assertThat(net.finalized.get(i)).as("validator %d", i).contains(3).last().isEqualTo(5);
+      assertThat(net.voters.get(i).setId()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aLostVoteDoesNotStallARoundThatNeedsEveryOnlineValidator() {
+    // 6 of 20 offline: the threshold of 14 needs all 14 online voters. One validator hears
+    // nothing for a while; the others' stalled round recovers by rebroadcast once it hears again.
+    Set<Integer> offline = Set.of(0, 1, 2, 3, 4, 5);
+    Net net = new Net(20, 0, offline);
+    net.deaf.add(7);
+    net.advance(6_000_000);
+    net.importBlock(block(1), List.of());
+    runUntil(net, 6_000_000, 8_000_000);
+    net.deaf.clear();
+    net.importBlock(block(2), List.of());
+    runUntil(net, 8_250_000, 40_000_000);
+    for (int i = 6; i < 20; i++) {
+      assertThat(net.trees.get(i).finalized().number()).as("validator %d", i).isEqualTo(2);
+    }
   }
 }

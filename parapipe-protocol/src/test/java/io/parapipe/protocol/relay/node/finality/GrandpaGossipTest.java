@@ -6,32 +6,41 @@ import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.primitives.GrandpaVoteStep;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.testing.ManualContext;
+import io.parapipe.protocol.wire.GrandpaCatchUpRequest;
+import io.parapipe.protocol.wire.GrandpaMessage;
 import io.parapipe.protocol.wire.GrandpaVoteMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** GRANDPA gossip: votes out to every validator, votes in to the voter. */
+/** GRANDPA gossip: votes out to every validator, direct messages to one, everything in to the voter. */
 class GrandpaGossipTest {
   private final ManualContext ctx = new ManualContext(7);
-  private final List<String> received = new ArrayList<>();
-  private final GrandpaGossip gossip = new GrandpaGossip(ctx, 3,
-      (v, round, step, target, number) -> received.add(v + " " + round + " " + step + " " + target + " " + number));
+  private final List<GrandpaMessage> received = new ArrayList<>();
+  private final GrandpaGossip gossip = new GrandpaGossip(ctx, a -> 100 + a, received::add);
 
   @Test
-  void ourVotesGoToEveryValidatorSignedWithOurIndex() {
-    Hash target = Hash.fromLong(5);
-    gossip.broadcastVote(2, GrandpaVoteStep.PRECOMMIT, target, 11);
-    assertThat(ctx.sent).containsExactly(new ManualContext.Sent(-1, Topic.VALIDATORS,
-        new GrandpaVoteMessage(2, GrandpaVoteStep.PRECOMMIT, target, 11, 3)));
+  void votesGoToEveryValidator() {
+    GrandpaVoteMessage v = new GrandpaVoteMessage(0, 2, GrandpaVoteStep.PRECOMMIT, Hash.fromLong(5), 11, 3);
+    gossip.broadcast(v);
+    assertThat(ctx.sent).containsExactly(new ManualContext.Sent(-1, Topic.VALIDATORS, v));
     assertThat(received).isEmpty();
   }
 
   @Test
-  void votesFromTheNetworkGoToTheVoterAsSent() {
-    Hash target = Hash.fromLong(9);
-    gossip.onMessage(new GrandpaVoteMessage(4, GrandpaVoteStep.PREVOTE, target, 12, 1));
-    assertThat(received).containsExactly("1 4 PREVOTE " + target + " 12");
+  void directMessagesGoToTheAuthoritysNode() {
+    GrandpaCatchUpRequest r = new GrandpaCatchUpRequest(1, 4, 3);
+    gossip.send(2, r);
+    assertThat(ctx.sent).hasSize(1);
+    assertThat(ctx.sent.get(0).to()).isEqualTo(102);
+    assertThat(ctx.sent.get(0).message()).isEqualTo(r);
+  }
+
+  @Test
+  void messagesFromTheNetworkGoToTheVoterAsSent() {
+    GrandpaVoteMessage v = new GrandpaVoteMessage(0, 4, GrandpaVoteStep.PREVOTE, Hash.fromLong(9), 12, 1);
+    gossip.onMessage(v);
+    assertThat(received).containsExactly(v);
     assertThat(ctx.sent).isEmpty();
   }
 }
