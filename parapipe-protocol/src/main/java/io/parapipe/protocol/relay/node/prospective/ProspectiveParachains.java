@@ -95,6 +95,7 @@ public final class ProspectiveParachains {
 
     SortedMap<ParaId, FragmentChain> chains = new TreeMap<>();
     pendingReused = new HashMap<>();
+    Scope sibling = null;
     for (ParaId para : scheduledParas) {
       Optional<BackingState> backingState = runtime.backingState(hash, para);
       if (backingState.isEmpty()) {
@@ -117,11 +118,12 @@ public final class ProspectiveParachains {
         compactPending.add(c.compact());
       }
 
-      Result<Scope, UnexpectedAncestor> scope = Scope.withAncestors(
+      Result<Scope, UnexpectedAncestor> scope = Scope.withAncestorsLike(sibling,
           blockInfo, constraints, compactPending, params.maxCandidateDepth(), ancestry);
       if (scope.isErr()) {
         continue;
       }
+      sibling = scope.value();
       FragmentChain chain = FragmentChain.init(scope.value(), pendingStorage);
       if (prevChains != null) {
         FragmentChain prev = prevChains.get(para);
