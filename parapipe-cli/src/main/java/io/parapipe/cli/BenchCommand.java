@@ -1,10 +1,22 @@
 package io.parapipe.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.parapipe.sim.kernel.KernelWorkload;
+import io.parapipe.sim.results.RunResult;
+import io.parapipe.sim.results.Runs;
+import io.parapipe.sim.scenario.Scenario;
+import io.parapipe.sim.scenario.ScenarioLoader;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +28,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure parapipe's own performance.",
-    subcommands = {BenchCommand.Kernel.class})
+    subcommands = {BenchCommand.Kernel.class, BenchCommand.Scale.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -125,6 +137,144 @@ public final class BenchCommand implements Runnable {
       if (!ok) {
         throw new UserError(what + ", on the command line; " + hint);
       }
+    }
+  }
+
+  /**
+   * {@code parapipe bench scale}: how the cost of a Polkadot-like network grows with its size. Runs
+   * the base scenario at several validator counts (one para and one core per five validators) and
+   * prints CPU seconds per simulated minute, events per relay block per validator, peak heap, and
+   * the growth exponent between points.
+   */
+  @Command(
+      name = "scale",
+      mixinStandardHelpOptions = true,
+      description = {
+        "How simulation cost grows with the network: runs a scenario at several validator counts",
+        "(paras and cores = validators / 5) and prints CPU seconds per simulated minute, events per",
+        "relay block per validator, peak heap and the growth exponent between points. The points",
+        "run one after the other in this JVM, smallest first (the first also warms up the JIT)."
+      })
+  static final class Scale implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--validators",
+        defaultValue = "100,200,500",
+        paramLabel = "N,N,...",
+        description = "Validator counts, increasing, multiples of 5 (default: ${DEFAULT-VALUE}).")
+    String validators;
+
+    @Option(
+        names = "--duration",
+        defaultValue = "2m",
+        paramLabel = "DUR",
+        description = "Virtual time per point, like 2m or 30s (default: ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(
+        names = "--scenario",
+        defaultValue = "polkadot-scale",
+        paramLabel = "NAME|FILE",
+        description = "Base scenario: a shipped scenario's name or a TOML file (default: ${DEFAULT-VALUE}).")
+    String scenario;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      List<Integer> points = ScalePoints.parseValidators(validators);
+      long durationMicros = SimulateCommand.durationMicros(duration);
+      JsonNode base = baseTree();
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(Locale.ROOT, "scale benchmark: %s, %s of virtual time per point, seed %d%n",
+          scenario, duration, seed);
+      out.printf(Locale.ROOT, "JVM %s (%s), %d processors available, max heap %.1f GB%n",
+          System.getProperty("java.version"), System.getProperty("java.vm.name"),
+          Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9);
+      out.println();
+      out.printf(Locale.ROOT, "%10s %6s %8s %8s %13s %13s %12s %10s %7s %9s%n", "validators", "paras",
+          "cpu s", "wall s", "cpu s/sim min", "events", "ev/block/val", "peak heap", "blocks",
+          "finalized");
+      out.flush();
+      double minutes = durationMicros / 60e6;
+      List<double[]> measured = new ArrayList<>();
+      for (int v : points) {
+        Scenario s = ScalePoints.scaled(base, scenario, v, duration).withSeed(seed);
+        System.gc();
+        List<MemoryPoolMXBean> heap = heapPools();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long cpu0 = processCpuNanos();
+        long wall0 = System.nanoTime();
+        RunResult r = Runs.run(s, Optional.empty(), t -> { });
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        long peak = 0;
+        for (MemoryPoolMXBean p : heap) {
+          peak += p.getPeakUsage().getUsed();
+        }
+        int blocks = Math.max(1, r.relay().blocks());
+        double perMinute = cpu / minutes;
+        measured.add(new double[] {v, perMinute});
+        out.printf(Locale.ROOT, "%10d %6d %8.1f %8.1f %13.2f %13s %12.0f %7.2f GB %7d %9d%n", v,
+            v / ScalePoints.GROUP_SIZE, cpu, wall, perMinute, String.format(Locale.ROOT, "%,d",
+                r.kernel().events()), (double) r.kernel().events() / blocks / v, peak / 1e9,
+            r.relay().blocks(), r.relay().finalized());
+        out.flush();
+      }
+      if (measured.size() > 1) {
+        out.println();
+        out.println("growth of cpu s per simulated minute (exponent k in cost ~ validators^k):");
+        for (int i = 1; i < measured.size(); i++) {
+          printGrowth(out, measured.get(i - 1), measured.get(i));
+        }
+        if (measured.size() > 2) {
+          printGrowth(out, measured.get(0), measured.get(measured.size() - 1));
+        }
+      }
+      out.println();
+      out.println("cpu s is process CPU time (all threads: simulation, GC, JIT); peak heap is the sum of");
+      out.println("the heap pools' peak use during the point. On a shared machine wall time exceeds CPU time.");
+      out.flush();
+      return 0;
+    }
+
+    private static void printGrowth(PrintWriter out, double[] a, double[] b) {
+      out.printf(Locale.ROOT, "  %4d -> %4d validators: x%.2f, k = %.2f%n", (int) a[0], (int) b[0],
+          b[1] / a[1], ScalePoints.growthExponent((int) a[0], a[1], (int) b[0], b[1]));
+    }
+
+    private JsonNode baseTree() {
+      Optional<String> builtIn = ScenarioLoader.builtInText(scenario);
+      if (builtIn.isPresent()) {
+        return ScenarioLoader.parseTree(builtIn.get(), "shipped scenario " + scenario);
+      }
+      Path file = Path.of(scenario);
+      if (!Files.exists(file)) {
+        throw new UserError("--scenario " + scenario + ": no shipped scenario of that name and no such "
+            + "file; use a name like polkadot-scale or a path to a TOML file");
+      }
+      return ScenarioLoader.readTree(file);
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+      List<MemoryPoolMXBean> out = new ArrayList<>();
+      for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (p.getType() == MemoryType.HEAP && p.isValid()) {
+          out.add(p);
+        }
+      }
+      return out;
+    }
+
+    /** CPU time of the whole process, GC and JIT threads included. */
+    private static long processCpuNanos() {
+      if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        return os.getProcessCpuTime();
+      }
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
     }
   }
 }

@@ -8,7 +8,6 @@ import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.ScaleWriter;
 import io.parapipe.protocol.primitives.SchedulerParams;
 import io.parapipe.protocol.primitives.SessionIndex;
-import io.parapipe.protocol.primitives.TransposedClaimQueue;
 import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdateOutcome;
 import io.parapipe.protocol.relay.runtime.configuration.PendingConfigs;
 import io.parapipe.protocol.relay.runtime.inclusion.BackedCandidate;
@@ -135,7 +134,7 @@ public final class RelayRuntime {
     // (2) allowed relay parents
     // The claim queue as the parent left it is the claim queue at that relay parent.
     AllowedRelayParentsTracker tracker = parent.allowedRelayParents().update(parent.hash(), parent.stateRoot(),
-        TransposedClaimQueue.of(parent.claimQueue().queues()), parent.number(),
+        parent.api().claimQueueTransposed(), parent.number(),
         cfg.asyncBackingParams().allowedAncestryLen());
 
     // (6) sanitize_bitfields

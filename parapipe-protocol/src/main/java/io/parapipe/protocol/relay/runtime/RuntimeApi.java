@@ -28,16 +28,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 /**
  * The parachain host runtime API ({@code ParachainHost}) answered from one block's state: what node
  * subsystems ask at a relay parent. Every method is a pure function of the state.
+ *
+ * <p>Every honest validator asks the same questions of the same block, so the answers that cost
+ * more than a field read (groups, claim queue transposed, availability cores, backing states) are
+ * computed on first use and kept: {@link RelayRuntimeState#api()} is one instance per block,
+ * shared read-only by every node that imports it. The answers are immutable; the lazy fields use
+ * the single-check idiom (a race only computes the same value twice) and the backing-state table
+ * is concurrent, since a sweep may run simulations on several threads.
  */
 public final class RuntimeApi {
   private final RelayRuntimeState state;
+  private volatile ValidatorGroupsView validatorGroups;
+  private volatile TransposedClaimQueue claimQueueTransposed;
+  private volatile List<CoreState> availabilityCores;
+  private final ConcurrentHashMap<ParaId, Optional<BackingState>> backingStates = new ConcurrentHashMap<>();
 
-  /** The API at {@code state}. */
+  /** The API at {@code state}; prefer {@link RelayRuntimeState#api()}, which shares its answers. */
   public RuntimeApi(RelayRuntimeState state) {
     this.state = state;
   }
@@ -60,6 +72,15 @@ public final class RuntimeApi {
 
   /** {@code validator_groups()}: groups and rotation info localised to {@code number + 1}. */
   public ValidatorGroupsView validatorGroups() {
+    ValidatorGroupsView v = validatorGroups;
+    if (v == null) {
+      v = computeValidatorGroups();
+      validatorGroups = v;
+    }
+    return v;
+  }
+
+  private ValidatorGroupsView computeValidatorGroups() {
     return new ValidatorGroupsView(
         state.validatorGroups().groups(),
         Scheduler.groupRotationInfo(state.number() + 1, state.sessionStartBlock(), state.activeConfig().schedulerParams()));
@@ -93,7 +114,12 @@ public final class RuntimeApi {
    * offset)} at {@code selector mod |cores|}.
    */
   public TransposedClaimQueue claimQueueTransposed() {
-    return TransposedClaimQueue.of(state.claimQueue().queues());
+    TransposedClaimQueue t = claimQueueTransposed;
+    if (t == null) {
+      t = TransposedClaimQueue.of(state.claimQueue().queues());
+      claimQueueTransposed = t;
+    }
+    return t;
   }
 
   /**
@@ -101,6 +127,15 @@ public final class RuntimeApi {
    * since when, until when, by which group), scheduled (the front of its claim queue) or free.
    */
   public List<CoreState> availabilityCores() {
+    List<CoreState> cores = availabilityCores;
+    if (cores == null) {
+      cores = computeAvailabilityCores();
+      availabilityCores = cores;
+    }
+    return cores;
+  }
+
+  private List<CoreState> computeAvailabilityCores() {
     int now = state.number();
     var sp = state.activeConfig().schedulerParams();
     IntFunction<AvailabilityTimeoutStatus> timeOut =
@@ -213,6 +248,18 @@ public final class RuntimeApi {
    * min(allowed_ancestry_len, allowed relay parents)}; {@code required_parent} is the included head.
    */
   public Optional<BackingState> backingState(ParaId para) {
+    Optional<BackingState> known = backingStates.get(para);
+    if (known == null) {
+      known = computeBackingState(para);
+      Optional<BackingState> raced = backingStates.putIfAbsent(para, known);
+      if (raced != null) {
+        known = raced;
+      }
+    }
+    return known;
+  }
+
+  private Optional<BackingState> computeBackingState(ParaId para) {
     Optional<ParaInfo> info = state.paras().get(para);
     if (info.isEmpty()) {
       return Optional.empty();

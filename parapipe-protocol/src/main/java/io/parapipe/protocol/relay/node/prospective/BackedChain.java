@@ -3,35 +3,28 @@ package io.parapipe.protocol.relay.node.prospective;
 import io.parapipe.protocol.primitives.Hash;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The best chain of backed (or pending-availability) candidates, each building on the previous
  * one's output ({@code fragment_chain::BackedChain}), with indexes by parent head, by output head
  * and by candidate hash.
+ *
+ * <p>Upstream keeps three hash maps beside the chain. The chain is short (at most
+ * {@code max_candidate_depth + 1} candidates plus those pending availability), and a network of
+ * 500 validators holds some 150,000 of these chains, so the indexes here are scans of the chain
+ * itself: the same answers (parent heads, output heads and candidates in a chain are distinct,
+ * since the chain has no cycles), without three maps per chain.
  */
 final class BackedChain {
   private final ArrayList<FragmentNode> chain;
-  private final Map<Hash, Hash> byParentHead;
-  private final Map<Hash, Hash> byOutputHead;
-  private final Set<Hash> candidates;
 
   BackedChain() {
-    chain = new ArrayList<>();
-    byParentHead = new HashMap<>();
-    byOutputHead = new HashMap<>();
-    candidates = new HashSet<>();
+    chain = new ArrayList<>(4);
   }
 
   private BackedChain(BackedChain o) {
     chain = new ArrayList<>(o.chain);
-    byParentHead = new HashMap<>(o.byParentHead);
-    byOutputHead = new HashMap<>(o.byOutputHead);
-    candidates = new HashSet<>(o.candidates);
   }
 
   BackedChain copy() {
@@ -39,17 +32,11 @@ final class BackedChain {
   }
 
   void push(FragmentNode node) {
-    candidates.add(node.candidateHash());
-    byParentHead.put(node.parentHeadDataHash(), node.candidateHash());
-    byOutputHead.put(node.outputHeadDataHash(), node.candidateHash());
     chain.add(node);
   }
 
   /** Empties the chain, returning the removed nodes in order. */
   List<FragmentNode> clear() {
-    byParentHead.clear();
-    byOutputHead.clear();
-    candidates.clear();
     List<FragmentNode> removed = new ArrayList<>(chain);
     chain.clear();
     return removed;
@@ -77,17 +64,22 @@ final class BackedChain {
     }
     List<FragmentNode> suffix = chain.subList(found + 1, chain.size());
     List<FragmentNode> removed = new ArrayList<>(suffix);
-    for (FragmentNode node : removed) {
-      byParentHead.remove(node.parentHeadDataHash());
-      byOutputHead.remove(node.outputHeadDataHash());
-      candidates.remove(node.candidateHash());
-    }
     suffix.clear();
     return removed;
   }
 
   boolean contains(Hash candidateHash) {
-    return candidates.contains(candidateHash);
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      if (same(chain.get(i).candidateHash(), candidateHash)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Hash equality, trying identity first: the chain usually holds the very instance asked for. */
+  private static boolean same(Hash a, Hash b) {
+    return a == b || a.equals(b);
   }
 
   int size() {
@@ -112,19 +104,31 @@ final class BackedChain {
 
   /** The chain candidate whose parent head has this hash, or null. */
   Hash byParentHead(Hash headHash) {
-    return byParentHead.get(headHash);
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      FragmentNode node = chain.get(i);
+      if (same(node.parentHeadDataHash(), headHash)) {
+        return node.candidateHash();
+      }
+    }
+    return null;
   }
 
   /** The chain candidate whose output head has this hash, or null. */
   Hash byOutputHead(Hash headHash) {
-    return byOutputHead.get(headHash);
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      FragmentNode node = chain.get(i);
+      if (same(node.outputHeadDataHash(), headHash)) {
+        return node.candidateHash();
+      }
+    }
+    return null;
   }
 
   boolean hasParentHead(Hash headHash) {
-    return byParentHead.containsKey(headHash);
+    return byParentHead(headHash) != null;
   }
 
   boolean hasOutputHead(Hash headHash) {
-    return byOutputHead.containsKey(headHash);
+    return byOutputHead(headHash) != null;
   }
 }

@@ -62,7 +62,6 @@ public final class ProspectiveParachains {
    * @param deactivated the leaves no longer active
    */
   public void handleActiveLeavesUpdate(Optional<Hash> activated, Collection<Hash> deactivated) {
-    trimPendingCache();
     if (activated.isPresent() && !deactivated.contains(activated.get())) {
       Hash hash = activated.get();
       Optional<AsyncBackingParams> mode = runtime.asyncBackingParams(hash);
@@ -95,6 +94,8 @@ public final class ProspectiveParachains {
         ancestry.isEmpty() ? null : perRelayParent.get(ancestry.get(0).hash());
 
     SortedMap<ParaId, FragmentChain> chains = new TreeMap<>();
+    pendingReused = new HashMap<>();
+    Scope sibling = null;
     for (ParaId para : scheduledParas) {
       Optional<BackingState> backingState = runtime.backingState(hash, para);
       if (backingState.isEmpty()) {
@@ -117,11 +118,12 @@ public final class ProspectiveParachains {
         compactPending.add(c.compact());
       }
 
-      Result<Scope, UnexpectedAncestor> scope = Scope.withAncestors(
+      Result<Scope, UnexpectedAncestor> scope = Scope.withAncestorsLike(sibling,
           blockInfo, constraints, compactPending, params.maxCandidateDepth(), ancestry);
       if (scope.isErr()) {
         continue;
       }
+      sibling = scope.value();
       FragmentChain chain = FragmentChain.init(scope.value(), pendingStorage);
       if (prevChains != null) {
         FragmentChain prev = prevChains.get(para);
@@ -131,6 +133,9 @@ public final class ProspectiveParachains {
       }
       chains.put(para, chain);
     }
+    // Only what this leaf used is kept: a candidate no longer pending is never asked for again.
+    pendingCache = pendingReused;
+    pendingReused = null;
 
     perRelayParent.put(hash, chains);
     activeLeaves.add(hash);
@@ -187,7 +192,10 @@ public final class ProspectiveParachains {
         break;
       }
       RelayChainBlockInfo rp = relayParent.get();
-      ImportablePendingAvailability cached = pendingCache.get(pending.candidateHash());
+      ImportablePendingAvailability cached = pendingReused.get(pending.candidateHash());
+      if (cached == null) {
+        cached = pendingCache.get(pending.candidateHash());
+      }
       if (cached == null || !cached.persistedValidationData().parentHead().equals(parent)
           || !cached.compact().relayParent().equals(rp)) {
         // The runtime's record carries the candidate hash; the PVD is rebuilt once per candidate
@@ -197,23 +205,24 @@ public final class ProspectiveParachains {
                 pending.candidateHash()),
             new PersistedValidationData(parent, rp.number(), rp.storageRoot(), pending.maxPovSize()),
             new PendingAvailability(pending.candidateHash(), rp));
-        pendingCache.put(pending.candidateHash(), cached);
       }
+      pendingReused.put(pending.candidateHash(), cached);
       importable.add(cached);
       parent = pending.commitments().headData();
     }
     return importable;
   }
 
-  /** Pending candidates rebuilt at earlier leaves (a lookup cache; cleared when it grows). */
-  private final Map<Hash, ImportablePendingAvailability> pendingCache = new HashMap<>();
+  /**
+   * Pending candidates rebuilt at the last activated leaf, reused at the next one (a lookup cache).
+   * It holds only the candidates that leaf used, so it stays as small as what is pending: a
+   * cache cleared only when it grew large held thousands of stale entries per validator, the
+   * largest share of a 500-validator network's heap.
+   */
+  private Map<Hash, ImportablePendingAvailability> pendingCache = new HashMap<>();
 
-  /** Bounds the cache: pending candidates come and go with inclusion. */
-  private void trimPendingCache() {
-    if (pendingCache.size() > 4096) {
-      pendingCache.clear();
-    }
-  }
+  /** The candidates the leaf being activated rebuilt or reused: the next leaf's cache. */
+  private Map<Hash, ImportablePendingAvailability> pendingReused;
 
   /**
    * Keeps a newly seconded candidate ({@code IntroduceSecondedCandidate}) in the unconnected storage

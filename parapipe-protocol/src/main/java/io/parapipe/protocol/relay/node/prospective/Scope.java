@@ -75,6 +75,35 @@ public final class Scope {
         maxDepth));
   }
 
+  /**
+   * {@link #withAncestors} for another para at the same leaf: when {@code sibling} was made from
+   * the same relay parent, the same ancestors and the same {@code min_relay_parent_number}, its
+   * (immutable) ancestor tables are shared instead of rebuilt, as they would come out equal. A
+   * validator activating a leaf builds one scope per scheduled para, a hundred on Polkadot.
+   *
+   * @param sibling a scope built at this leaf for another para from the same {@code ancestors},
+   *     or null
+   */
+  static Result<Scope, UnexpectedAncestor> withAncestorsLike(
+      Scope sibling,
+      RelayChainBlockInfo relayParent,
+      Constraints baseConstraints,
+      List<PendingAvailability> pendingAvailability,
+      int maxDepth,
+      List<RelayChainBlockInfo> ancestors) {
+    if (sibling == null || !sibling.relayParent.equals(relayParent)
+        || sibling.baseConstraints.minRelayParentNumber() != baseConstraints.minRelayParentNumber()) {
+      return withAncestors(relayParent, baseConstraints, pendingAvailability, maxDepth, ancestors);
+    }
+    return Result.ok(new Scope(
+        relayParent,
+        sibling.ancestors,
+        sibling.ancestorsByHash,
+        List.copyOf(pendingAvailability),
+        baseConstraints,
+        maxDepth));
+  }
+
   /** The earliest relay parent allowed: the oldest ancestor, else the relay parent itself. */
   public RelayChainBlockInfo earliestRelayParent() {
     return ancestors.isEmpty() ? relayParent : ancestors.firstEntry().getValue();

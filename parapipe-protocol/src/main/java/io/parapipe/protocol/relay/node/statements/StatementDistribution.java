@@ -17,6 +17,7 @@ import io.parapipe.protocol.wire.BackedCandidateManifest;
 import io.parapipe.protocol.wire.StatementMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,8 +51,13 @@ public final class StatementDistribution implements StatementSharing {
     final RelayRuntimeState session;
     final TableContext context;
     final int secondingLimit;
-    /** Candidates each validator seconded here that backing accepted. Lookups only. */
-    final Map<Integer, Set<Hash>> seconded = new HashMap<>();
+    /**
+     * Candidates each validator seconded here that backing accepted, by validator index: null
+     * (none), the one {@link Hash}, or a {@code Set<Hash>} once there are more. Every validator
+     * keeps this for every validator that seconds (about one per core), so the common case of one
+     * candidate costs a reference rather than a boxed key, a map node and a set.
+     */
+    Object[] seconded = new Object[16];
     /** Candidates backing reported backed. Lookups only. */
     final Set<Hash> backed = new HashSet<>();
 
@@ -152,12 +158,40 @@ public final class StatementDistribution implements StatementSharing {
   }
 
   private static boolean withinLimit(PerRelayParent st, int validator, Hash candidate) {
-    Set<Hash> mine = st.seconded.get(validator);
-    return mine == null || mine.contains(candidate) || mine.size() < st.secondingLimit;
+    Object mine = validator >= 0 && validator < st.seconded.length ? st.seconded[validator] : null;
+    if (mine == null) {
+      return true;
+    }
+    if (mine instanceof Hash one) {
+      return one.equals(candidate) || 1 < st.secondingLimit;
+    }
+    @SuppressWarnings("unchecked")
+    Set<Hash> many = (Set<Hash>) mine;
+    return many.contains(candidate) || many.size() < st.secondingLimit;
   }
 
   private static void noteSeconded(PerRelayParent st, int validator, Hash candidate) {
-    st.seconded.computeIfAbsent(validator, k -> new HashSet<>()).add(candidate);
+    if (validator < 0) {
+      throw new IllegalArgumentException("a validator index is never negative: " + validator);
+    }
+    if (validator >= st.seconded.length) {
+      st.seconded = Arrays.copyOf(st.seconded, Math.max(validator + 1, st.seconded.length * 2));
+    }
+    Object mine = st.seconded[validator];
+    if (mine == null) {
+      st.seconded[validator] = candidate;
+    } else if (mine instanceof Hash one) {
+      if (!one.equals(candidate)) {
+        Set<Hash> many = new HashSet<>();
+        many.add(one);
+        many.add(candidate);
+        st.seconded[validator] = many;
+      }
+    } else {
+      @SuppressWarnings("unchecked")
+      Set<Hash> many = (Set<Hash>) mine;
+      many.add(candidate);
+    }
   }
 
   @Override

@@ -86,6 +86,29 @@ class FragmentChainTest {
   }
 
   @Test
+  void scope_for_a_sibling_para_shares_ancestor_tables_only_when_they_would_be_equal() {
+    RelayChainBlockInfo relayParent = info(5, 0, 69);
+    List<RelayChainBlockInfo> ancestors = List.of(info(4, 4, 69), info(3, 3, 69), info(2, 2, 69));
+    Scope first = Scope.withAncestors(relayParent, makeConstraints(3, List.of(2), head(1, 2, 3)),
+        List.of(), 2, ancestors).value();
+    Scope same = Scope.withAncestorsLike(first, relayParent,
+        makeConstraints(3, List.of(2), head(4, 5, 6)), List.of(), 2, ancestors).value();
+    assertThat(same.ancestors()).isSameAs(first.ancestors());
+    assertThat(same.ancestorsByHash()).isSameAs(first.ancestorsByHash());
+    assertThat(same.baseConstraints().requiredParent()).isEqualTo(head(4, 5, 6));
+    // Another minimum relay parent keeps fewer ancestors: nothing may be shared then.
+    Scope narrower = Scope.withAncestorsLike(first, relayParent,
+        makeConstraints(4, List.of(2), head(1, 2, 3)), List.of(), 2, ancestors).value();
+    assertThat(narrower.ancestors()).hasSize(1);
+    assertThat(narrower.ancestorsByHash()).hasSize(1);
+    // Another relay parent: rebuilt from its own ancestors, not the sibling's.
+    RelayChainBlockInfo otherLeaf = info(3, 30, 69);
+    Scope other = Scope.withAncestorsLike(first, otherLeaf, makeConstraints(1, List.of(2), head(1, 2, 3)),
+        List.of(), 2, List.of(info(2, 2, 69))).value();
+    assertThat(other.ancestors().keySet()).containsExactly(2);
+  }
+
+  @Test
   void scope_rejects_unordered_ancestors() {
     RelayChainBlockInfo relayParent = info(5, 0, 69);
     List<RelayChainBlockInfo> ancestors = List.of(info(4, 4, 69), info(2, 2, 69), info(3, 3, 69));
