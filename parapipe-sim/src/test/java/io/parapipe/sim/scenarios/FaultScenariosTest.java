@@ -19,8 +19,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FaultScenariosTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      // 6 of 20 offline: no-shows delay approvals, finality follows within a few blocks.
-      "offline-6.toml, 5",
+      // 6 of 20 offline: no-shows delay approvals, and a candidate whose later tranches also fall
+      // on offline checkers waits for aggression (16 blocks behind): finality stalls for ~30 s
+      // and catches up, and where the run's end falls in that cycle decides the tail (3 on the
+      // finality branch alone, 15 with BABE's forks and missed slots merged in; docs/reliability.md).
+      "offline-6.toml, 16",
       // 1 % loss: a lost approval waits for aggression (16 blocks behind, every 8th block), so
       // at the end of the run up to 16 blocks may be unfinalized; measured 9 (docs/model.md says
       // why: approvals take one path here, two on upstream's grid).
@@ -32,7 +35,12 @@ class FaultScenariosTest {
     RunResult r = run(file);
     assertThat(r.invariants().violations()).isEmpty();
     assertThat(r.relay().unfinalizedTail()).isLessThanOrEqualTo(maxTail);
-    assertThat(r.relay().finalityStalls()).allSatisfy(s -> assertThat(s.endMs()).isNotNull());
+    // Finality recovers from every stall: one that began over two minutes before the end has
+    // ended (a stall in the last two minutes may still be waiting for aggression's re-send).
+    double end = r.durationMs();
+    assertThat(r.relay().finalityStalls())
+        .filteredOn(s -> s.startMs() < end - 120_000)
+        .allSatisfy(s -> assertThat(s.endMs()).isNotNull());
     assertThat(r.paras()).allSatisfy(p -> assertThat(p.included()).isPositive());
   }
 
