@@ -27,7 +27,9 @@ import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
 import io.parapipe.sim.kernel.Engine;
 import io.parapipe.sim.network.JitterDistribution;
 import io.parapipe.sim.network.NetworkConfig;
+import io.parapipe.sim.scenario.Crash;
 import io.parapipe.sim.scenario.Outage;
+import io.parapipe.sim.scenario.Partition;
 import io.parapipe.sim.scenario.ParaSpec;
 import io.parapipe.sim.scenario.Scenario;
 import io.parapipe.sim.scenario.ScenarioConfigException;
@@ -106,6 +108,10 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     List<ValidatorConfig.ConfigChange> relayChanges = relayChanges(scenario, sessionLength);
     @SuppressWarnings("unchecked")
     List<Outage> outages = (List<Outage>) scenario.faults().asMap().get("outages");
+    @SuppressWarnings("unchecked")
+    List<Crash> crashes = (List<Crash>) scenario.faults().asMap().get("crashes");
+    @SuppressWarnings("unchecked")
+    List<Partition> partitions = (List<Partition>) scenario.faults().asMap().get("partitions");
     for (int i = 0; i < validators; i++) {
       ValidatorConfig vc = ValidatorConfig.builder()
           .authority(i)
@@ -133,8 +139,15 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
           mine.add(o);
         }
       }
-      Node validator = new ValidatorNode(vc);
-      int node = engine.addNode(mine.isEmpty() ? validator : new OutageNode(validator, mine));
+      List<Crash> myCrashes = new ArrayList<>();
+      for (Crash c : crashes) {
+        if (c.validators().contains(i)) {
+          myCrashes.add(c);
+        }
+      }
+      boolean faulty = !mine.isEmpty() || !myCrashes.isEmpty() || !partitions.isEmpty();
+      int node = engine.addNode(faulty ? new FaultyNode(() -> new ValidatorNode(vc), i, mine, myCrashes, partitions)
+          : new ValidatorNode(vc));
       engine.network().subscribe(Topic.VALIDATORS, node);
       engine.network().subscribe(Topic.RELAY_CHAIN, node);
     }

@@ -26,7 +26,11 @@ class FaultScenariosTest {
       // why: approvals take one path here, two on upstream's grid).
       "message-loss-1pct.toml, 16",
       "forks-10pct.toml, 5",
-      "outage-7-for-90s.toml, 5"
+      "outage-7-for-90s.toml, 5",
+      // 5 crash for 60 s and resume with their state; 15 stay up.
+      "crash-5-kept.toml, 5",
+      // Two halves of 10: a stall while split, then one chain and finality again.
+      "partition-halves-90s.toml, 5"
   })
   void finalityKeepsUpWithoutViolations(String file, int maxTail) {
     RunResult r = run(file);
@@ -47,6 +51,23 @@ class FaultScenariosTest {
     assertThat(r.relay().finalityStalls().get(0).endMs()).isNull();
     // The lag counts the unfinalized blocks up to the end: minutes, not a small figure.
     assertThat(r.relay().finalityLagMs().mean()).isGreaterThan(120_000.0);
+  }
+
+  /**
+   * 3 validators restart with their state lost: they sync the chain and GRANDPA's last commit, but
+   * hold no approvals for the unfinalized blocks, so they vote for the last finalized block, and a
+   * round's first supermajority of prevotes includes them often enough that every round
+   * precommits that block (docs/reliability.md). The stall must be reported, with nothing unsafe.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"crash-3-lost.toml"})
+  void lostStateRestartIsAReportedStall(String file) {
+    RunResult r = run(file);
+    assertThat(r.invariants().violations()).isEmpty();
+    assertThat(r.relay().finalized()).isPositive();
+    assertThat(r.relay().finalityStalls()).isNotEmpty();
+    assertThat(r.relay().finalityStalls().get(r.relay().finalityStalls().size() - 1).endMs()).isNull();
+    assertThat(r.paras()).allSatisfy(p -> assertThat(p.included()).isPositive());
   }
 
   private static RunResult run(String file) {
