@@ -29,6 +29,9 @@ class FaultScenariosTest {
       "outage-7-for-90s.toml, 5",
       // 5 crash for 60 s and resume with their state; 15 stay up.
       "crash-5-kept.toml, 5",
+      // 3 restart with their state lost: they sync the chain and GRANDPA, then get the
+      // approvals they missed from aggression.
+      "crash-3-lost.toml, 5",
       // Two halves of 10: a stall while split, then one chain and finality again.
       "partition-halves-90s.toml, 5"
   })
@@ -53,21 +56,29 @@ class FaultScenariosTest {
     assertThat(r.relay().finalityLagMs().mean()).isGreaterThan(120_000.0);
   }
 
-  /**
-   * 3 validators restart with their state lost: they sync the chain and GRANDPA's last commit, but
-   * hold no approvals for the unfinalized blocks, so they vote for the last finalized block, and a
-   * round's first supermajority of prevotes includes them often enough that every round
-   * precommits that block (docs/reliability.md). The stall must be reported, with nothing unsafe.
-   */
+  /** Validators 0-4 are down from 60 s to 120 s: none of them authors a block of the chain then. */
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"crash-3-lost.toml"})
-  void lostStateRestartIsAReportedStall(String file) {
+  @CsvSource({"crash-5-kept.toml, 4", "crash-3-lost.toml, 2"})
+  void crashedValidatorsAuthorNothingWhileDown(String file, int lastCrashed) {
     RunResult r = run(file);
-    assertThat(r.invariants().violations()).isEmpty();
-    assertThat(r.relay().finalized()).isPositive();
-    assertThat(r.relay().finalityStalls()).isNotEmpty();
-    assertThat(r.relay().finalityStalls().get(r.relay().finalityStalls().size() - 1).endMs()).isNull();
-    assertThat(r.paras()).allSatisfy(p -> assertThat(p.included()).isPositive());
+    assertThat(r.relay().chain())
+        .filteredOn(b -> b.authoredAtMs() >= 60_000 && b.authoredAtMs() < 120_000)
+        .isNotEmpty()
+        .allSatisfy(b -> assertThat(b.author()).isGreaterThan(lastCrashed));
+    assertThat(r.relay().chain())
+        .filteredOn(b -> b.authoredAtMs() >= 130_000)
+        .anySatisfy(b -> assertThat(b.author()).isLessThanOrEqualTo(lastCrashed));
+  }
+
+  /** Split into halves of 10 from 60 s to 150 s: no block authored in the window is final before its end. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"partition-halves-90s.toml"})
+  void nothingIsFinalizedWhileThePartitionLasts(String file) {
+    RunResult r = run(file);
+    assertThat(r.relay().chain())
+        .filteredOn(b -> b.authoredAtMs() >= 62_000 && b.authoredAtMs() < 150_000)
+        .isNotEmpty()
+        .allSatisfy(b -> assertThat(b.finalizedAtMs()).isGreaterThanOrEqualTo(150_000.0));
   }
 
   private static RunResult run(String file) {
