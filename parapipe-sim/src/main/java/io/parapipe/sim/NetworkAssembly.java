@@ -28,6 +28,7 @@ import io.parapipe.sim.kernel.Engine;
 import io.parapipe.sim.network.JitterDistribution;
 import io.parapipe.sim.network.NetworkConfig;
 import io.parapipe.sim.scenario.Crash;
+import io.parapipe.sim.scenario.LatencySpike;
 import io.parapipe.sim.scenario.Outage;
 import io.parapipe.sim.scenario.Partition;
 import io.parapipe.sim.scenario.ParaSpec;
@@ -183,6 +184,11 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
       collatorNodes.put(p.id(), List.copyOf(nodes));
     }
 
+    @SuppressWarnings("unchecked")
+    List<LatencySpike> spikes = (List<LatencySpike>) scenario.faults().asMap().get("latency_spikes");
+    for (LatencySpike spike : spikes) {
+      engine.network().addLatencySpike(spike.atMicros(), spike.endMicros(), spike.extraMicros());
+    }
     for (int v : scenario.faults().integers("offline_validators")) {
       engine.network().setOffline(v);
     }

@@ -482,6 +482,54 @@ public interface KeyType {
     };
   }
 
+  /**
+   * {@code faults.latency_spikes}: an array of {@code { at, end, extra }} tables. The order of
+   * {@code at} and {@code end} is checked by the loader, which can name the entry.
+   */
+  static KeyType latencySpikes() {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isArray()) {
+          return null;
+        }
+        List<LatencySpike> out = new ArrayList<>();
+        for (JsonNode e : n) {
+          if (!e.isObject() || e.size() != 3 || !e.has("at") || !e.has("end") || !e.has("extra")) {
+            return null;
+          }
+          Object at = duration(0, Long.MAX_VALUE / 2).read(e.get("at"));
+          Object end = duration(0, Long.MAX_VALUE / 2).read(e.get("end"));
+          Object extra = duration(1, 60_000_000L).read(e.get("extra"));
+          if (at == null || end == null || extra == null) {
+            return null;
+          }
+          out.add(new LatencySpike((Long) at, (Long) end, (Long) extra));
+        }
+        return List.copyOf(out);
+      }
+
+      @Override
+      public String describe() {
+        return "an array of { at = \"<duration>\", end = \"<later duration>\", extra = \"<duration up to 60s>\" }";
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        ArrayNode a = JSON.arrayNode();
+        for (Object o : (List<?>) v) {
+          LatencySpike l = (LatencySpike) o;
+          var t = JSON.objectNode();
+          t.put("at", UnitText.formatDuration(l.atMicros()));
+          t.put("end", UnitText.formatDuration(l.endMicros()));
+          t.put("extra", UnitText.formatDuration(l.extraMicros()));
+          a.add(t);
+        }
+        return a;
+      }
+    };
+  }
+
   private static String fmt(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%s", d);
   }

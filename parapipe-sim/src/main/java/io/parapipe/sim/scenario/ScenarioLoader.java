@@ -493,6 +493,15 @@ public final class ScenarioLoader {
       }
       checkCrashes(faults, validators);
       checkPartitions(faults, validators);
+      int spike = 0;
+      for (Object o : faults.asMap().get("latency_spikes") instanceof List<?> l ? l : List.of()) {
+        LatencySpike ls = (LatencySpike) o;
+        if (ls.endMicros() <= ls.atMicros()) {
+          throw error("faults.latency_spikes[" + spike + "] ends at " + UnitText.formatDuration(ls.endMicros())
+              + ", not after it starts at " + UnitText.formatDuration(ls.atMicros()), "end must be later than at");
+        }
+        spike++;
+      }
       int perPara = network.integer("collators_per_para");
       Set<String> misbehaving = new TreeSet<>();
       for (String c : faults.texts("misbehaving_collators")) {
