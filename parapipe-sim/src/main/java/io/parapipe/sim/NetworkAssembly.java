@@ -31,6 +31,7 @@ import io.parapipe.sim.scenario.Crash;
 import io.parapipe.sim.scenario.LatencySpike;
 import io.parapipe.sim.scenario.Outage;
 import io.parapipe.sim.scenario.Partition;
+import io.parapipe.sim.scenario.SlowValidators;
 import io.parapipe.sim.scenario.ParaSpec;
 import io.parapipe.sim.scenario.Scenario;
 import io.parapipe.sim.scenario.ScenarioConfigException;
@@ -129,7 +130,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
           .approvalTimeoutMicros(relay.micros("approval_execution_timeout"))
           .bitfieldSigningDelayMicros(relay.micros("bitfield_signing_delay"))
           .pvfWorkers(hardware.integer("pvf_workers"))
-          .speed(hardware.number("validator_speed"))
+          .speed(hardware.number("validator_speed") / slowdown(scenario, i))
           .executionFraction(hardware.number("execution_fraction"))
           .finalityRoundIntervalMicros(relay.micros("finality_round_interval"))
           .configChanges(relayChanges)
@@ -205,6 +206,18 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
    */
   static long timeOriginMs(long relaySlotMs) {
     return (FIRST_SLOT - 1) * relaySlotMs;
+  }
+
+  /** How many times slower validator {@code v} is ({@code faults.slow_validators}; 1 if not named). */
+  private static double slowdown(Scenario scenario, int v) {
+    @SuppressWarnings("unchecked")
+    List<SlowValidators> slow = (List<SlowValidators>) scenario.faults().asMap().get("slow_validators");
+    for (SlowValidators s : slow) {
+      if (s.validators().contains(v)) {
+        return s.factor();
+      }
+    }
+    return 1;
   }
 
   /** The misbehaving collators of a para, by index ({@code faults.misbehaving_collators}). */

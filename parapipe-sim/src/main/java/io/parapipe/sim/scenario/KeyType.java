@@ -530,6 +530,51 @@ public interface KeyType {
     };
   }
 
+  /** {@code faults.slow_validators}: an array of {@code { validators, factor }} tables. */
+  static KeyType slowValidators(int maxValidator) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isArray()) {
+          return null;
+        }
+        List<SlowValidators> out = new ArrayList<>();
+        for (JsonNode e : n) {
+          if (!e.isObject() || e.size() != 2 || !e.has("validators") || !e.has("factor")) {
+            return null;
+          }
+          Object vs = integerList(0, maxValidator).read(e.get("validators"));
+          Object factor = number(1, 1000).read(e.get("factor"));
+          if (vs == null || factor == null) {
+            return null;
+          }
+          @SuppressWarnings("unchecked")
+          List<Integer> validators = (List<Integer>) vs;
+          out.add(new SlowValidators(validators, ((Number) factor).doubleValue()));
+        }
+        return List.copyOf(out);
+      }
+
+      @Override
+      public String describe() {
+        return "an array of { validators = [indices], factor = <number from 1 to 1000> }";
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        ArrayNode a = JSON.arrayNode();
+        for (Object o : (List<?>) v) {
+          SlowValidators w = (SlowValidators) o;
+          var t = JSON.objectNode();
+          t.set("validators", integerList(0, maxValidator).write(w.validators()));
+          t.put("factor", w.factor());
+          a.add(t);
+        }
+        return a;
+      }
+    };
+  }
+
   private static String fmt(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%s", d);
   }

@@ -131,6 +131,7 @@ public final class ScenarioKeys {
       k("crashes", KeyType.crashes(1_000_000), List.of()),
       k("partitions", KeyType.partitions(1_000_000), List.of()),
       k("latency_spikes", KeyType.latencySpikes(), List.of()),
+      k("slow_validators", KeyType.slowValidators(1_000_000), List.of()),
       k("misbehaving_collators", textList(s -> s.matches("[0-9]+:[0-9]+:(" + String.join("|", MISBEHAVIOURS) + ")"),
           "\"para:index:misbehaviour\" strings (misbehaviour one of " + String.join(", ", MISBEHAVIOURS) + ")"),
           List.of()));

@@ -493,6 +493,22 @@ public final class ScenarioLoader {
       }
       checkCrashes(faults, validators);
       checkPartitions(faults, validators);
+      Map<Integer, Integer> slowIn = new TreeMap<>();
+      int slow = 0;
+      for (Object o : faults.asMap().get("slow_validators") instanceof List<?> l ? l : List.of()) {
+        for (int v : ((SlowValidators) o).validators()) {
+          if (v >= validators) {
+            throw error("faults.slow_validators[" + slow + "] names validator " + v
+                + " but validator indices run from 0 to " + (validators - 1));
+          }
+          Integer before = slowIn.put(v, slow);
+          if (before != null) {
+            throw error("faults.slow_validators[" + before + "] and faults.slow_validators[" + slow
+                + "] both name validator " + v, "give each validator one factor");
+          }
+        }
+        slow++;
+      }
       int spike = 0;
       for (Object o : faults.asMap().get("latency_spikes") instanceof List<?> l ? l : List.of()) {
         LatencySpike ls = (LatencySpike) o;

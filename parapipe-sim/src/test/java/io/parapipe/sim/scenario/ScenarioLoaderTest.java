@@ -162,6 +162,13 @@ class ScenarioLoaderTest {
             "faults.partitions[0] ends at 5s, not after it starts at 10s in t.toml; end must be later than at"),
         Arguments.of("[[faults.latency_spikes]]\nat = \"10s\"\nend = \"10s\"\nextra = \"500ms\"",
             "faults.latency_spikes[0] ends at 10s, not after it starts at 10s in t.toml; end must be later than at"),
+        Arguments.of("[[faults.slow_validators]]\nvalidators = [1, 2]\nfactor = 2\n"
+            + "[[faults.slow_validators]]\nvalidators = [2]\nfactor = 3",
+            "faults.slow_validators[0] and faults.slow_validators[1] both name validator 2 in t.toml; give each validator one factor"),
+        Arguments.of("[[faults.slow_validators]]\nvalidators = [20]\nfactor = 2",
+            "faults.slow_validators[0] names validator 20 but validator indices run from 0 to 19 in t.toml"),
+        Arguments.of("[[faults.slow_validators]]\nvalidators = [1]\nfactor = 0.5",
+            "faults.slow_validators = "),
         Arguments.of("[[faults.latency_spikes]]\nat = \"1s\"\nend = \"10s\"",
             "faults.latency_spikes = "),
         Arguments.of("[[faults.partitions]]\nsides = [[0, 1]]\nat = \"1s\"\nend = \"5s\"",
