@@ -102,7 +102,7 @@ class FaultScenariosTest {
 
   /**
    * 6 of 20 validators 4 times slower: their approval checks come late and their backing
-   * groups second late, so finality lags seconds behind (measured 13 s on average, against 3 s
+   * groups second late, so finality lags seconds behind (measured 13.4 s on average, against 3.6 s
    * without the fault) and fewer para blocks are included (234 against 291).
    */
   @ParameterizedTest(name = "{0}")
