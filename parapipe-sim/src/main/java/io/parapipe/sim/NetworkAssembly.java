@@ -27,7 +27,11 @@ import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
 import io.parapipe.sim.kernel.Engine;
 import io.parapipe.sim.network.JitterDistribution;
 import io.parapipe.sim.network.NetworkConfig;
+import io.parapipe.sim.scenario.Crash;
+import io.parapipe.sim.scenario.LatencySpike;
 import io.parapipe.sim.scenario.Outage;
+import io.parapipe.sim.scenario.Partition;
+import io.parapipe.sim.scenario.SlowValidators;
 import io.parapipe.sim.scenario.ParaSpec;
 import io.parapipe.sim.scenario.Scenario;
 import io.parapipe.sim.scenario.ScenarioConfigException;
@@ -106,6 +110,10 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     List<ValidatorConfig.ConfigChange> relayChanges = relayChanges(scenario, sessionLength);
     @SuppressWarnings("unchecked")
     List<Outage> outages = (List<Outage>) scenario.faults().asMap().get("outages");
+    @SuppressWarnings("unchecked")
+    List<Crash> crashes = (List<Crash>) scenario.faults().asMap().get("crashes");
+    @SuppressWarnings("unchecked")
+    List<Partition> partitions = (List<Partition>) scenario.faults().asMap().get("partitions");
     for (int i = 0; i < validators; i++) {
       ValidatorConfig vc = ValidatorConfig.builder()
           .authority(i)
@@ -122,7 +130,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
           .approvalTimeoutMicros(relay.micros("approval_execution_timeout"))
           .bitfieldSigningDelayMicros(relay.micros("bitfield_signing_delay"))
           .pvfWorkers(hardware.integer("pvf_workers"))
-          .speed(hardware.number("validator_speed"))
+          .speed(hardware.number("validator_speed") / slowdown(scenario, i))
           .executionFraction(hardware.number("execution_fraction"))
           .finalityRoundIntervalMicros(relay.micros("finality_round_interval"))
           .configChanges(relayChanges)
@@ -133,8 +141,15 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
           mine.add(o);
         }
       }
-      Node validator = new ValidatorNode(vc);
-      int node = engine.addNode(mine.isEmpty() ? validator : new OutageNode(validator, mine));
+      List<Crash> myCrashes = new ArrayList<>();
+      for (Crash c : crashes) {
+        if (c.validators().contains(i)) {
+          myCrashes.add(c);
+        }
+      }
+      boolean faulty = !mine.isEmpty() || !myCrashes.isEmpty() || !partitions.isEmpty();
+      int node = engine.addNode(faulty ? new FaultyNode(() -> new ValidatorNode(vc), i, mine, myCrashes, partitions)
+          : new ValidatorNode(vc));
       engine.network().subscribe(Topic.VALIDATORS, node);
       engine.network().subscribe(Topic.RELAY_CHAIN, node);
     }
@@ -170,6 +185,11 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
       collatorNodes.put(p.id(), List.copyOf(nodes));
     }
 
+    @SuppressWarnings("unchecked")
+    List<LatencySpike> spikes = (List<LatencySpike>) scenario.faults().asMap().get("latency_spikes");
+    for (LatencySpike spike : spikes) {
+      engine.network().addLatencySpike(spike.atMicros(), spike.endMicros(), spike.extraMicros());
+    }
     for (int v : scenario.faults().integers("offline_validators")) {
       engine.network().setOffline(v);
     }
@@ -186,6 +206,18 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
    */
   static long timeOriginMs(long relaySlotMs) {
     return (FIRST_SLOT - 1) * relaySlotMs;
+  }
+
+  /** How many times slower validator {@code v} is ({@code faults.slow_validators}; 1 if not named). */
+  private static double slowdown(Scenario scenario, int v) {
+    @SuppressWarnings("unchecked")
+    List<SlowValidators> slow = (List<SlowValidators>) scenario.faults().asMap().get("slow_validators");
+    for (SlowValidators s : slow) {
+      if (s.validators().contains(v)) {
+        return s.factor();
+      }
+    }
+    return 1;
   }
 
   /** The misbehaving collators of a para, by index ({@code faults.misbehaving_collators}). */

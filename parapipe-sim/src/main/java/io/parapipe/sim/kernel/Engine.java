@@ -314,7 +314,7 @@ public final class Engine {
     if (net.isOffline(to) || net.dropped(lossStreams[from])) {
       return;
     }
-    long arrival = sent + net.delayMicros(from, to, jitterStreams[from]);
+    long arrival = sent + net.delayMicros(from, to, jitterStreams[from]) + net.extraLatencyAt(sent);
     queue.push(queue.allocate(EventQueue.MESSAGE, to, from, m, tx), arrival);
   }
 
@@ -327,6 +327,7 @@ public final class Engine {
     }
     long tx = net.transmissionMicros(m.sizeBytes());
     long sent = net.reserveUplink(from, now, tx);
+    long spike = net.extraLatencyAt(sent);
     Envelope e = obtainEnvelope(n);
     SplitMix64 jitter = jitterStreams[from];
     SplitMix64 loss = lossStreams[from];
@@ -346,7 +347,7 @@ public final class Engine {
         continue;
       }
       receivers[count] = r;
-      arrivals[count] = sent + net.delayMicros(from, r, jitter);
+      arrivals[count] = sent + spike + net.delayMicros(from, r, jitter);
       count++;
     }
     if (count == 0) {

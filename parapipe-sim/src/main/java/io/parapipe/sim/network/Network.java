@@ -122,6 +122,34 @@ public final class Network {
     return a;
   }
 
+  // ---- latency spikes ------------------------------------------------------------------------
+
+  private long[] spikeFrom = new long[0];
+  private long[] spikeUntil = new long[0];
+  private long[] spikeExtra = new long[0];
+
+  /** From {@code from} to {@code until} (exclusive), every message sent takes {@code extra} µs longer. */
+  public void addLatencySpike(long from, long until, long extra) {
+    int n = spikeFrom.length;
+    spikeFrom = Arrays.copyOf(spikeFrom, n + 1);
+    spikeUntil = Arrays.copyOf(spikeUntil, n + 1);
+    spikeExtra = Arrays.copyOf(spikeExtra, n + 1);
+    spikeFrom[n] = from;
+    spikeUntil[n] = until;
+    spikeExtra[n] = extra;
+  }
+
+  /** The extra one-way delay of a message sent at {@code sent} (overlapping spikes add up). */
+  public long extraLatencyAt(long sent) {
+    long extra = 0;
+    for (int i = 0; i < spikeFrom.length; i++) {
+      if (sent >= spikeFrom[i] && sent < spikeUntil[i]) {
+        extra += spikeExtra[i];
+      }
+    }
+    return extra;
+  }
+
   // ---- offline nodes -------------------------------------------------------------------------
 
   /**

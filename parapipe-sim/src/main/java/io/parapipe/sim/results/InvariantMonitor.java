@@ -1,6 +1,7 @@
 package io.parapipe.sim.results;
 
 import io.parapipe.protocol.events.BlockFinalized;
+import io.parapipe.sim.NodeRestarted;
 import io.parapipe.protocol.events.CandidateIncludedEvent;
 import io.parapipe.protocol.events.CandidateSeconded;
 import io.parapipe.protocol.events.CandidateValid;
@@ -115,6 +116,9 @@ public final class InvariantMonitor implements EventObserver {
       paraBlocks.putIfAbsent(p.candidate(), new ParaBlock(p.hash(), p.parent()));
     } else if (event instanceof BlockFinalized f) {
       onFinalized(node, f);
+    } else if (event instanceof NodeRestarted r && r.stateLost()) {
+      // A fresh node: its finality starts again from genesis, which is no step backwards.
+      finalizedByNode.remove(node);
     }
   }
 

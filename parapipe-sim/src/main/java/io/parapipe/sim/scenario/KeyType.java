@@ -363,6 +363,218 @@ public interface KeyType {
     };
   }
 
+  /**
+   * {@code faults.crashes}: an array of {@code { validators, at, restart_at, state }} tables
+   * ({@code state} "kept" or "lost", "kept" by default). The order of {@code at} and
+   * {@code restart_at} is checked by the loader, which can name the entry.
+   */
+  static KeyType crashes(int maxValidator) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isArray()) {
+          return null;
+        }
+        List<Crash> out = new ArrayList<>();
+        for (JsonNode e : n) {
+          if (!e.isObject() || !e.has("validators") || !e.has("at") || !e.has("restart_at")
+              || e.size() != (e.has("state") ? 4 : 3)) {
+            return null;
+          }
+          Object vs = integerList(0, maxValidator).read(e.get("validators"));
+          Object at = duration(0, Long.MAX_VALUE / 2).read(e.get("at"));
+          Object restart = duration(0, Long.MAX_VALUE / 2).read(e.get("restart_at"));
+          Object state = e.has("state") ? oneOf("kept", "lost").read(e.get("state")) : "kept";
+          if (vs == null || at == null || restart == null || state == null) {
+            return null;
+          }
+          @SuppressWarnings("unchecked")
+          List<Integer> validators = (List<Integer>) vs;
+          out.add(new Crash(validators, (Long) at, (Long) restart, "lost".equals(state)));
+        }
+        return List.copyOf(out);
+      }
+
+      @Override
+      public String describe() {
+        return "an array of { validators = [indices], at = \"<duration>\", restart_at = \"<later duration>\", "
+            + "state = \"kept\" | \"lost\" }";
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        ArrayNode a = JSON.arrayNode();
+        for (Object o : (List<?>) v) {
+          Crash c = (Crash) o;
+          var t = JSON.objectNode();
+          t.set("validators", integerList(0, maxValidator).write(c.validators()));
+          t.put("at", UnitText.formatDuration(c.atMicros()));
+          t.put("restart_at", UnitText.formatDuration(c.restartAtMicros()));
+          t.put("state", c.stateLost() ? "lost" : "kept");
+          a.add(t);
+        }
+        return a;
+      }
+    };
+  }
+
+  /**
+   * {@code faults.partitions}: an array of {@code { sides = [[indices], [indices], ...], at, end }}
+   * tables. Disjointness, indices and the order of {@code at} and {@code end} are checked by the
+   * loader, which can name the entry.
+   */
+  static KeyType partitions(int maxValidator) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isArray()) {
+          return null;
+        }
+        List<Partition> out = new ArrayList<>();
+        for (JsonNode e : n) {
+          if (!e.isObject() || e.size() != 3 || !e.has("sides") || !e.has("at") || !e.has("end")
+              || !e.get("sides").isArray() || e.get("sides").size() < 2) {
+            return null;
+          }
+          List<List<Integer>> sides = new ArrayList<>();
+          for (JsonNode side : e.get("sides")) {
+            Object vs = integerList(0, maxValidator).read(side);
+            if (vs == null || ((List<?>) vs).isEmpty()) {
+              return null;
+            }
+            @SuppressWarnings("unchecked")
+            List<Integer> list = (List<Integer>) vs;
+            sides.add(list);
+          }
+          Object at = duration(0, Long.MAX_VALUE / 2).read(e.get("at"));
+          Object end = duration(0, Long.MAX_VALUE / 2).read(e.get("end"));
+          if (at == null || end == null) {
+            return null;
+          }
+          out.add(new Partition(List.copyOf(sides), (Long) at, (Long) end));
+        }
+        return List.copyOf(out);
+      }
+
+      @Override
+      public String describe() {
+        return "an array of { sides = [[indices], [indices], ...] (two or more non-empty sides), "
+            + "at = \"<duration>\", end = \"<later duration>\" }";
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        ArrayNode a = JSON.arrayNode();
+        for (Object o : (List<?>) v) {
+          Partition p = (Partition) o;
+          var t = JSON.objectNode();
+          ArrayNode sides = JSON.arrayNode();
+          for (List<Integer> side : p.sides()) {
+            sides.add(integerList(0, maxValidator).write(side));
+          }
+          t.set("sides", sides);
+          t.put("at", UnitText.formatDuration(p.atMicros()));
+          t.put("end", UnitText.formatDuration(p.endMicros()));
+          a.add(t);
+        }
+        return a;
+      }
+    };
+  }
+
+  /**
+   * {@code faults.latency_spikes}: an array of {@code { at, end, extra }} tables. The order of
+   * {@code at} and {@code end} is checked by the loader, which can name the entry.
+   */
+  static KeyType latencySpikes() {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isArray()) {
+          return null;
+        }
+        List<LatencySpike> out = new ArrayList<>();
+        for (JsonNode e : n) {
+          if (!e.isObject() || e.size() != 3 || !e.has("at") || !e.has("end") || !e.has("extra")) {
+            return null;
+          }
+          Object at = duration(0, Long.MAX_VALUE / 2).read(e.get("at"));
+          Object end = duration(0, Long.MAX_VALUE / 2).read(e.get("end"));
+          Object extra = duration(1, 60_000_000L).read(e.get("extra"));
+          if (at == null || end == null || extra == null) {
+            return null;
+          }
+          out.add(new LatencySpike((Long) at, (Long) end, (Long) extra));
+        }
+        return List.copyOf(out);
+      }
+
+      @Override
+      public String describe() {
+        return "an array of { at = \"<duration>\", end = \"<later duration>\", extra = \"<duration up to 60s>\" }";
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        ArrayNode a = JSON.arrayNode();
+        for (Object o : (List<?>) v) {
+          LatencySpike l = (LatencySpike) o;
+          var t = JSON.objectNode();
+          t.put("at", UnitText.formatDuration(l.atMicros()));
+          t.put("end", UnitText.formatDuration(l.endMicros()));
+          t.put("extra", UnitText.formatDuration(l.extraMicros()));
+          a.add(t);
+        }
+        return a;
+      }
+    };
+  }
+
+  /** {@code faults.slow_validators}: an array of {@code { validators, factor }} tables. */
+  static KeyType slowValidators(int maxValidator) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isArray()) {
+          return null;
+        }
+        List<SlowValidators> out = new ArrayList<>();
+        for (JsonNode e : n) {
+          if (!e.isObject() || e.size() != 2 || !e.has("validators") || !e.has("factor")) {
+            return null;
+          }
+          Object vs = integerList(0, maxValidator).read(e.get("validators"));
+          Object factor = number(1, 1000).read(e.get("factor"));
+          if (vs == null || factor == null) {
+            return null;
+          }
+          @SuppressWarnings("unchecked")
+          List<Integer> validators = (List<Integer>) vs;
+          out.add(new SlowValidators(validators, ((Number) factor).doubleValue()));
+        }
+        return List.copyOf(out);
+      }
+
+      @Override
+      public String describe() {
+        return "an array of { validators = [indices], factor = <number from 1 to 1000> }";
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        ArrayNode a = JSON.arrayNode();
+        for (Object o : (List<?>) v) {
+          SlowValidators w = (SlowValidators) o;
+          var t = JSON.objectNode();
+          t.set("validators", integerList(0, maxValidator).write(w.validators()));
+          t.put("factor", w.factor());
+          a.add(t);
+        }
+        return a;
+      }
+    };
+  }
+
   private static String fmt(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%s", d);
   }

@@ -128,6 +128,10 @@ public final class ScenarioKeys {
       k("offline_collators", textList(s -> s.matches("[0-9]+:[0-9]+"), "\"para:index\" strings"),
           List.of()),
       k("outages", KeyType.outages(1_000_000), List.of()),
+      k("crashes", KeyType.crashes(1_000_000), List.of()),
+      k("partitions", KeyType.partitions(1_000_000), List.of()),
+      k("latency_spikes", KeyType.latencySpikes(), List.of()),
+      k("slow_validators", KeyType.slowValidators(1_000_000), List.of()),
       k("misbehaving_collators", textList(s -> s.matches("[0-9]+:[0-9]+:(" + String.join("|", MISBEHAVIOURS) + ")"),
           "\"para:index:misbehaviour\" strings (misbehaviour one of " + String.join(", ", MISBEHAVIOURS) + ")"),
           List.of()));

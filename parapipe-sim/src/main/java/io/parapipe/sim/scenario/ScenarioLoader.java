@@ -365,6 +365,74 @@ public final class ScenarioLoader {
       return Collections.unmodifiableMap(new TreeMap<>(m));
     }
 
+    /**
+     * {@code faults.crashes}: known validators, each at most once per entry, restart after the
+     * crash, and no two windows taking the same validator down at overlapping times.
+     */
+    private void checkCrashes(Values faults, int validators) {
+      List<Crash> crashes = new ArrayList<>();
+      int k = 0;
+      for (Object o : faults.asMap().get("crashes") instanceof List<?> l ? l : List.of()) {
+        Crash c = (Crash) o;
+        if (c.restartAtMicros() <= c.atMicros()) {
+          throw error("faults.crashes[" + k + "] restarts at " + UnitText.formatDuration(c.restartAtMicros())
+              + ", not after it crashes at " + UnitText.formatDuration(c.atMicros()),
+              "restart_at must be later than at");
+        }
+        Set<Integer> seen = new TreeSet<>();
+        for (int v : c.validators()) {
+          if (v >= validators) {
+            throw error("faults.crashes[" + k + "] names validator " + v + " but validator indices run from 0 to "
+                + (validators - 1));
+          }
+          if (!seen.add(v)) {
+            throw error("faults.crashes[" + k + "].validators lists validator " + v + " twice");
+          }
+        }
+        for (int j = 0; j < crashes.size(); j++) {
+          Crash earlier = crashes.get(j);
+          if (earlier.atMicros() < c.restartAtMicros() && c.atMicros() < earlier.restartAtMicros()) {
+            for (int v : c.validators()) {
+              if (earlier.validators().contains(v)) {
+                throw error("faults.crashes[" + j + "] and faults.crashes[" + k + "] both take down "
+                    + "validator " + v + " at overlapping times", "a validator must restart before it crashes again");
+              }
+            }
+          }
+        }
+        crashes.add(c);
+        k++;
+      }
+    }
+
+    /** {@code faults.partitions}: known validators, each on at most one side, end after start. */
+    private void checkPartitions(Values faults, int validators) {
+      int k = 0;
+      for (Object o : faults.asMap().get("partitions") instanceof List<?> l ? l : List.of()) {
+        Partition p = (Partition) o;
+        if (p.endMicros() <= p.atMicros()) {
+          throw error("faults.partitions[" + k + "] ends at " + UnitText.formatDuration(p.endMicros())
+              + ", not after it starts at " + UnitText.formatDuration(p.atMicros()), "end must be later than at");
+        }
+        Map<Integer, Integer> sideOf = new TreeMap<>();
+        for (int s = 0; s < p.sides().size(); s++) {
+          for (int v : p.sides().get(s)) {
+            if (v >= validators) {
+              throw error("faults.partitions[" + k + "] names validator " + v
+                  + " but validator indices run from 0 to " + (validators - 1));
+            }
+            Integer before = sideOf.put(v, s);
+            if (before != null) {
+              throw error("faults.partitions[" + k + "] puts validator " + v + " on "
+                  + (before == s ? "side " + s + " twice" : "sides " + before + " and " + s),
+                  "each validator is on at most one side");
+            }
+          }
+        }
+        k++;
+      }
+    }
+
     private void checkNetwork(Values network, Values relay, Values faults, TreeMap<Integer, ParaSpec> paras) {
       Set<Integer> paraIds = paras.keySet();
       int validators = network.integer("validators");
@@ -422,6 +490,33 @@ public final class ScenarioLoader {
           }
         }
         k++;
+      }
+      checkCrashes(faults, validators);
+      checkPartitions(faults, validators);
+      Map<Integer, Integer> slowIn = new TreeMap<>();
+      int slow = 0;
+      for (Object o : faults.asMap().get("slow_validators") instanceof List<?> l ? l : List.of()) {
+        for (int v : ((SlowValidators) o).validators()) {
+          if (v >= validators) {
+            throw error("faults.slow_validators[" + slow + "] names validator " + v
+                + " but validator indices run from 0 to " + (validators - 1));
+          }
+          Integer before = slowIn.put(v, slow);
+          if (before != null) {
+            throw error("faults.slow_validators[" + before + "] and faults.slow_validators[" + slow
+                + "] both name validator " + v, "give each validator one factor");
+          }
+        }
+        slow++;
+      }
+      int spike = 0;
+      for (Object o : faults.asMap().get("latency_spikes") instanceof List<?> l ? l : List.of()) {
+        LatencySpike ls = (LatencySpike) o;
+        if (ls.endMicros() <= ls.atMicros()) {
+          throw error("faults.latency_spikes[" + spike + "] ends at " + UnitText.formatDuration(ls.endMicros())
+              + ", not after it starts at " + UnitText.formatDuration(ls.atMicros()), "end must be later than at");
+        }
+        spike++;
       }
       int perPara = network.integer("collators_per_para");
       Set<String> misbehaving = new TreeSet<>();

@@ -184,6 +184,22 @@ public final class ScenarioWarnings {
             + ", when the run (" + UnitText.formatDuration(end) + ") is over: it never happens");
       }
     }
+    @SuppressWarnings("unchecked")
+    List<Crash> crashes = (List<Crash>) scenario.faults().asMap().get("crashes");
+    for (int i = 0; i < crashes.size(); i++) {
+      if (crashes.get(i).atMicros() >= end) {
+        out.add("faults.crashes[" + i + "] crashes at " + UnitText.formatDuration(crashes.get(i).atMicros())
+            + ", when the run (" + UnitText.formatDuration(end) + ") is over: it never happens");
+      }
+    }
+    @SuppressWarnings("unchecked")
+    List<Partition> partitions = (List<Partition>) scenario.faults().asMap().get("partitions");
+    for (int i = 0; i < partitions.size(); i++) {
+      if (partitions.get(i).atMicros() >= end) {
+        out.add("faults.partitions[" + i + "] starts at " + UnitText.formatDuration(partitions.get(i).atMicros())
+            + ", when the run (" + UnitText.formatDuration(end) + ") is over: it never happens");
+      }
+    }
   }
 
   /** The number of the last relay block the run can author: one per slot, from slot 1. */

@@ -165,4 +165,17 @@ class InvariantMonitorTest {
     ev(2, new BlockFinalized(relay(2), 2));
     assertThat(violated()).containsExactly(InvariantMonitor.FINALITY_MONOTONIC);
   }
+
+  @Test
+  void aNodeRestartedWithItsStateLostStartsItsFinalityOver() {
+    correctRun();
+    // A fresh node finalizes from genesis again: no step backwards.
+    ev(2, new io.parapipe.sim.NodeRestarted(true));
+    ev(2, new BlockFinalized(relay(2), 2));
+    assertThat(violated()).isEmpty();
+    // One that kept its state did not start over.
+    ev(3, new io.parapipe.sim.NodeRestarted(false));
+    ev(3, new BlockFinalized(relay(2), 2));
+    assertThat(violated()).containsExactly(InvariantMonitor.FINALITY_MONOTONIC);
+  }
 }

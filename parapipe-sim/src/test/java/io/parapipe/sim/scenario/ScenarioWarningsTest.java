@@ -112,5 +112,9 @@ class ScenarioWarningsTest {
     assertThat(warnings("[faults]\noutages = [{ validators = [1], from = \"10m\", until = \"11m\" }]"))
         .containsExactly("faults.outages[0] starts at 10m, when the run (10m) is over: it never"
             + " happens");
+    assertThat(warnings("[[faults.crashes]]\nvalidators = [1]\nat = \"12m\"\nrestart_at = \"13m\""))
+        .containsExactly("faults.crashes[0] crashes at 12m, when the run (10m) is over: it never happens");
+    assertThat(warnings("[[faults.partitions]]\nsides = [[0], [1]]\nat = \"10m\"\nend = \"11m\""))
+        .containsExactly("faults.partitions[0] starts at 10m, when the run (10m) is over: it never happens");
   }
 }

@@ -179,7 +179,19 @@ public final class ValidatorNode implements Node {
             ctx.send(from, new BlockRequest(block.parentHash()));
           }
         });
-    ctx.schedule(cfg.slotDurationMicros() - ctx.now(), new SlotTick(cfg.firstSlot()));
+    scheduleNextSlot();
+  }
+
+  /**
+   * Schedules the tick of the next slot to start. Slot {@code firstSlot + k - 1} starts at
+   * {@code k} slot durations; a node started late (a restart) or ticked late (a resumed node)
+   * joins the slot the clock says, as BABE's slot worker does (sc-consensus-slots derives the slot
+   * from the time, it does not count ticks).
+   */
+  private void scheduleNextSlot() {
+    long d = cfg.slotDurationMicros();
+    long k = Math.max(1, ctx.now() / d + 1);
+    ctx.schedule(k * d - ctx.now(), new SlotTick(cfg.firstSlot() + k - 1));
   }
 
   // ---- dispatch ----
@@ -356,7 +368,10 @@ public final class ValidatorNode implements Node {
    * its execution time, which grows with what the block carries.
    */
   private void onSlot(long slot) {
-    ctx.schedule(cfg.slotDurationMicros(), new SlotTick(slot + 1));
+    scheduleNextSlot();
+    if (ctx.now() != (slot - cfg.firstSlot() + 1) * cfg.slotDurationMicros()) {
+      return; // a late tick (the node was down): that slot has passed, do not author in it
+    }
     Optional<BlockAuthorship.Claim> claim = authorship.claim(slot, cfg.authority());
     if (claim.isEmpty()) {
       return;

@@ -66,6 +66,9 @@ public final class ApprovalVoting {
   private final Set<Hash> approved = new HashSet<>();
   private final Map<Hash, List<Hash>> children = new HashMap<>();
 
+  // The block finality reached before this node imported it, if any (see pruneFinalized).
+  private Hash finalizedNotImported;
+
   /**
    * @param self this validator's index
    * @param validators number of validators
@@ -101,6 +104,10 @@ public final class ApprovalVoting {
     }
     BlockEntry e = new BlockEntry(parent, number);
     blocks.put(block, e);
+    if (block.equals(finalizedNotImported)) {
+      finalizedNotImported = null;
+      approved.add(block);
+    }
     children.computeIfAbsent(parent, k -> new ArrayList<>()).add(block);
     for (Hash c : included) {
       e.approvals.put(c, new BitSet());
@@ -193,6 +200,10 @@ public final class ApprovalVoting {
   public void pruneFinalized(Hash finalized) {
     BlockEntry e = blocks.get(finalized);
     if (e == null) {
+      // Finalized by a commit before approval voting took the block in (a node syncing a chain:
+      // the block tree imports a run of blocks and GRANDPA finalizes within it): it is the root
+      // its descendants' approval builds on once it arrives.
+      finalizedNotImported = finalized;
       return;
     }
     approved.add(finalized);
@@ -216,6 +227,12 @@ public final class ApprovalVoting {
       approved.remove(h);
       children.remove(h);
       h = a == null ? null : a.parent;
+    }
+    // Descendants whose candidates are approved may have waited only for this block (a node that
+    // learnt its finality from a commit without approving it, as one restarted without its
+    // state does): finality approves it, so they are approved now too.
+    for (Hash child : List.copyOf(children.getOrDefault(finalized, List.of()))) {
+      refresh(child);
     }
   }
 

@@ -1,0 +1,55 @@
+package io.parapipe.protocol.relay.node.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.testing.ManualContext;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Finality is approval's root: a finalized block counts as approved for its descendants, also
+ * when a node learnt the finality before it took the block in (a node restarted without its
+ * state, syncing the chain while a GRANDPA commit arrives).
+ */
+class ApprovalVotingFinalityTest {
+  private static final Hash GENESIS = Hash.fromLong(1);
+  private static final Hash A = Hash.fromLong(2);
+  private static final Hash B = Hash.fromLong(3);
+  private static final Hash CANDIDATE_A = Hash.fromLong(12);
+  private static final Hash CANDIDATE_B = Hash.fromLong(13);
+
+  private final ManualContext ctx = new ManualContext(0);
+  // 4 validators, one approval needed; this validator's own checks never report.
+  private final ApprovalVoting voting = new ApprovalVoting(ctx, 0, 4, 1, 12_000_000, 7, GENESIS,
+      new ApprovalVoting.Actions() {
+        @Override
+        public void recoverAndExecute(Hash block, Hash candidate) {}
+
+        @Override
+        public void broadcastApprovals(Hash block, List<Hash> candidates) {}
+
+        @Override
+        public void onApproved(Hash block) {}
+      });
+
+  @Test
+  void aBlockFinalizedBeforeItIsImportedIsTheApprovedRootOnceItArrives() {
+    voting.pruneFinalized(A);
+    voting.onBlockImported(A, GENESIS, 1, List.of(CANDIDATE_A));
+    voting.onBlockImported(B, A, 2, List.of(CANDIDATE_B));
+    voting.onApprovals(3, B, List.of(CANDIDATE_B));
+    assertThat(voting.isApproved(A)).isTrue();
+    assertThat(voting.isApproved(B)).isTrue();
+  }
+
+  @Test
+  void finalizingAnUnapprovedBlockReleasesTheChildrenThatWaitedForIt() {
+    voting.onBlockImported(A, GENESIS, 1, List.of(CANDIDATE_A));
+    voting.onBlockImported(B, A, 2, List.of(CANDIDATE_B));
+    voting.onApprovals(3, B, List.of(CANDIDATE_B));
+    assertThat(voting.isApproved(B)).isFalse();
+    voting.pruneFinalized(A);
+    assertThat(voting.isApproved(B)).isTrue();
+  }
+}

@@ -1,0 +1,197 @@
+package io.parapipe.sim;
+
+import io.parapipe.protocol.host.Message;
+import io.parapipe.protocol.host.Node;
+import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.ProtocolEvent;
+import io.parapipe.protocol.host.Timer;
+import io.parapipe.protocol.host.Topic;
+import io.parapipe.sim.scenario.Crash;
+import io.parapipe.sim.scenario.Outage;
+import io.parapipe.sim.scenario.Partition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * Wraps a validator that suffers faults ({@code [faults]}), so that protocol code does not know it
+ * is being faulted:
+ *
+ * <ul>
+ *   <li>outages: while a window is open, messages it sends are lost and messages addressed to it
+ *       are ignored on arrival; the node keeps running;
+ *   <li>crashes: between the crash and the restart it sends nothing, receives nothing and runs no
+ *       timer. A restart with the state kept resumes the node as it was, and the timers that fell
+ *       due while it was down fire at the restart (the node's persisted state and its pending work
+ *       survive); a restart with the state lost replaces it with a fresh node from
+ *       {@code fresh}, whose timers are told apart from the dead node's by a generation tag;
+ *   <li>partitions: while a window is open, messages from validators on another side are ignored
+ *       on arrival (both ends filter, so each direction is cut once).
+ * </ul>
+ */
+final class FaultyNode implements Node {
+  /** A timer of the {@code generation}-th incarnation of the inner node. */
+  private record Tagged(int generation, Timer timer) implements Timer {}
+
+  /** The wrapper's own timers: the crash or restart of {@code crashes.get(index)}. */
+  private record CrashAt(int index) implements Timer {}
+
+  private record RestartAt(int index) implements Timer {}
+
+  private final Supplier<Node> fresh;
+  private final List<Outage> outages;
+  private final List<Crash> crashes;
+  private final List<Partition> partitions;
+  private final int validator;
+  private Node inner;
+  private NodeContext real;
+  private NodeContext innerCtx;
+  private int generation;
+  private boolean down;
+  private final List<Timer> deferred = new ArrayList<>();
+
+  /**
+   * @param fresh makes a new instance of the node (with its state as at genesis)
+   * @param validator the node's validator index, for the sides of partitions
+   * @param outages the outages that cut off this node
+   * @param crashes the crashes of this node
+   * @param partitions every partition (the sides of the others matter too)
+   */
+  FaultyNode(Supplier<Node> fresh, int validator, List<Outage> outages, List<Crash> crashes,
+      List<Partition> partitions) {
+    this.fresh = fresh;
+    this.inner = fresh.get();
+    this.validator = validator;
+    this.outages = List.copyOf(outages);
+    this.crashes = List.copyOf(crashes);
+    this.partitions = List.copyOf(partitions);
+  }
+
+  private boolean cutOff() {
+    if (down) {
+      return true;
+    }
+    long t = real.now();
+    for (Outage o : outages) {
+      if (o.covers(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if {@code from} is a validator on another side of an open partition. */
+  private boolean partitionedFrom(int from) {
+    if (partitions.isEmpty()) {
+      return false;
+    }
+    long t = real.now();
+    for (Partition p : partitions) {
+      if (p.covers(t)) {
+        int mine = p.sideOf(validator);
+        int theirs = p.sideOf(from);
+        if (mine >= 0 && theirs >= 0 && mine != theirs) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void start(NodeContext real) {
+    this.real = real;
+    this.innerCtx = new NodeContext() {
+      @Override
+      public int self() {
+        return real.self();
+      }
+
+      @Override
+      public long now() {
+        return real.now();
+      }
+
+      @Override
+      public void send(int to, Message m) {
+        if (!cutOff()) {
+          real.send(to, m);
+        }
+      }
+
+      @Override
+      public void broadcast(Topic topic, Message m) {
+        if (!cutOff()) {
+          real.broadcast(topic, m);
+        }
+      }
+
+      @Override
+      public long schedule(long delayMicros, Timer timer) {
+        return real.schedule(delayMicros, crashes.isEmpty() ? timer : new Tagged(generation, timer));
+      }
+
+      @Override
+      public void cancel(long timerId) {
+        real.cancel(timerId);
+      }
+
+      @Override
+      public RandomGenerator random(String purpose) {
+        return real.random(purpose);
+      }
+
+      @Override
+      public void emit(ProtocolEvent event) {
+        real.emit(event);
+      }
+    };
+    for (int i = 0; i < crashes.size(); i++) {
+      real.schedule(crashes.get(i).atMicros() - real.now(), new CrashAt(i));
+      real.schedule(crashes.get(i).restartAtMicros() - real.now(), new RestartAt(i));
+    }
+    inner.start(innerCtx);
+  }
+
+  @Override
+  public void onMessage(int from, Message m) {
+    if (!cutOff() && !partitionedFrom(from)) {
+      inner.onMessage(from, m);
+    }
+  }
+
+  @Override
+  public void onTimer(Timer timer) {
+    if (timer instanceof Tagged t) {
+      if (t.generation() != generation) {
+        return; // a timer of an incarnation that crashed with its state lost
+      }
+      if (down) {
+        deferred.add(t.timer());
+      } else {
+        inner.onTimer(t.timer());
+      }
+    } else if (timer instanceof CrashAt) {
+      down = true;
+    } else if (timer instanceof RestartAt r) {
+      down = false;
+      Crash c = crashes.get(r.index());
+      real.emit(new NodeRestarted(c.stateLost()));
+      if (c.stateLost()) {
+        deferred.clear();
+        generation++;
+        inner = fresh.get();
+        inner.start(innerCtx);
+      } else {
+        List<Timer> due = List.copyOf(deferred);
+        deferred.clear();
+        for (Timer t : due) {
+          inner.onTimer(t);
+        }
+      }
+    } else {
+      inner.onTimer(timer);
+    }
+  }
+}
