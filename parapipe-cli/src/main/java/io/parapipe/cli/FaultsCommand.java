@@ -92,6 +92,13 @@ public final class FaultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    int k = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+    if (k < 1 || k > 1024) {
+      throw new UserError("--workers " + k + ": must be an integer from 1 to 1024");
+    }
+    if (json != null) {
+      SimulateCommand.checkWritable(json, "faults table");
+    }
     List<Path> files = scenarioFiles();
     // Load and check every scenario before running any, so a bad file fails at once.
     List<Scenario> scenarios = new ArrayList<>();
@@ -104,13 +111,6 @@ public final class FaultsCommand implements Callable<Integer> {
         s = s.withDuration(SimulateCommand.durationMicros(duration));
       }
       scenarios.add(s);
-    }
-    int k = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-    if (k < 1 || k > 1024) {
-      throw new UserError("--workers " + k + ": must be an integer from 1 to 1024");
-    }
-    if (json != null) {
-      SimulateCommand.checkWritable(json, "faults table");
     }
 
     List<FaultFigures> rows = run(scenarios, k);
