@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ConformanceCommand.class,
       DoctorCommand.class,
       BenchCommand.class,
+      FaultsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
