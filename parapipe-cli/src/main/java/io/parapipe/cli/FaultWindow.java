@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * When a scenario's faults act, read from its {@code [faults]} specs: the span from the earliest
- * {@code from} to the latest {@code until} of every fault entry that has both (outages today, and
+ * {@code from} to the latest {@code until} of every fault entry that has both (outages' from/until, crashes' at/restart_at, partitions' and latency spikes' at/end, and
  * any later fault written the same way). A scenario whose faults have no such entry (offline
  * validators, message loss, forks) is faulty for the whole run.
  *
@@ -44,8 +44,9 @@ public record FaultWindow(Double fromMs, Double untilMs) {
         continue;
       }
       for (JsonNode entry : value) {
-        long f = UnitText.parseDurationMicros(entry.path("from").asText(""));
-        long u = UnitText.parseDurationMicros(entry.path("until").asText(""));
+        // Outages say from/until; crashes at/restart_at; partitions and latency spikes at/end.
+        long f = duration(entry, "from", "at");
+        long u = duration(entry, "until", "restart_at", "end");
         if (f >= 0 && u >= 0) {
           from = Math.min(from, f / 1000.0);
           until = Math.max(until, u / 1000.0);
@@ -53,6 +54,16 @@ public record FaultWindow(Double fromMs, Double untilMs) {
       }
     }
     return from == Double.POSITIVE_INFINITY ? WHOLE_RUN : new FaultWindow(from, until);
+  }
+
+  /** The first of {@code keys} that {@code entry} holds, in µs; -1 when none. */
+  private static long duration(JsonNode entry, String... keys) {
+    for (String key : keys) {
+      if (entry.hasNonNull(key)) {
+        return UnitText.parseDurationMicros(entry.get(key).asText(""));
+      }
+    }
+    return -1;
   }
 
   /** {@code "60s to 150s"}, or {@code "whole run"}. */
