@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * When a scenario's faults act, read from its {@code [faults]} specs: the span from the earliest
- * {@code from} to the latest {@code until} of every fault entry that has both (outages' from/until, crashes' at/restart_at, partitions' and latency spikes' at/end, and
- * any later fault written the same way). A scenario whose faults have no such entry (offline
+ * {@code from} to the latest {@code until} of every fault entry that has both (outages'
+ * from/until, crashes' at/restart_at, partitions' and latency spikes' at/end, and any later
+ * fault written the same way). A scenario whose faults have no such entry (offline
  * validators, message loss, forks) is faulty for the whole run.
  *
  * @param fromMs start of the window, or null for the whole run

@@ -109,5 +109,12 @@ class FaultFiguresTest {
     assertThat(outage.describe()).isEqualTo("60s to 150s");
     assertThat(FaultWindow.of(ScenarioLoader.load(dir.resolve("offline-6.toml"))).wholeRun())
         .isTrue();
+    // A crash runs from at to restart_at, a partition and a latency spike from at to end.
+    assertThat(FaultWindow.of(ScenarioLoader.load(dir.resolve("crash-5-kept.toml"))))
+        .isEqualTo(new FaultWindow(60_000.0, 120_000.0));
+    assertThat(FaultWindow.of(ScenarioLoader.load(dir.resolve("partition-halves-90s.toml"))))
+        .isEqualTo(new FaultWindow(60_000.0, 150_000.0));
+    assertThat(FaultWindow.of(ScenarioLoader.load(dir.resolve("latency-spike-1s-90s.toml"))))
+        .isEqualTo(new FaultWindow(60_000.0, 150_000.0));
   }
 }
