@@ -219,8 +219,7 @@ public final class ValidatorNode implements Node {
     } else if (m instanceof PoVFetchResponse r) {
       povFetcher.onResponse(r);
     } else if (m instanceof ChunkFetchRequest r) {
-      RelayRuntimeState best = tree.best().state();
-      ctx.send(from, availability.answer(r, best.validators().size(), directory.selfIndex(best)));
+      ctx.send(from, availability.answer(r, tree.best().state().validators().size()));
     } else if (m instanceof ChunkFetchResponse r) {
       if (r.recovery()) {
         recovery.onChunk(r);

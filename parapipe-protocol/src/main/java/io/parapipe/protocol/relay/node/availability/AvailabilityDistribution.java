@@ -105,13 +105,12 @@ public final class AvailabilityDistribution {
 
   /**
    * A chunk request from another validator: a backer (holding all chunks) answers for any index,
-   * any other validator for its own chunk, which availability recovery asks for.
-   *
-   * @param selfIndex this validator's index (its chunk index), -1 if it is none
+   * any other validator for the chunk it stored, which availability recovery asks for. The chunk's
+   * index is the one it was fetched under (the validator's index in the candidate's session), so
+   * chunks stay servable after a session change reshuffles validator indices.
    */
-  public ChunkFetchResponse answer(ChunkFetchRequest r, int validators, int selfIndex) {
-    boolean canServe = store.holdsAllChunks(r.candidateHash())
-        || (r.chunkIndex() == selfIndex && store.hasChunk(r.candidateHash()));
+  public ChunkFetchResponse answer(ChunkFetchRequest r, int validators) {
+    boolean canServe = store.holdsChunk(r.candidateHash(), r.chunkIndex());
     PoV data = canServe ? store.chunkData(r.candidateHash()).orElse(null) : null;
     if (data == null) {
       return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(), 0, false, r.recovery(), null,
@@ -129,7 +128,7 @@ public final class AvailabilityDistribution {
     }
     if (r.found()) {
       fetching.remove(r.candidateHash());
-      store.storeChunk(r.candidateHash(), f.relayNumber, r.data(), r.chunkSize());
+      store.storeChunk(r.candidateHash(), f.relayNumber, f.chunkIndex, r.data(), r.chunkSize());
       ctx.emit(new ChunkStored(r.candidateHash()));
     } else {
       f.attempt++;

@@ -21,6 +21,8 @@ public final class AvailabilityStore {
     /** The data this validator's chunk belongs to, and the chunk's size (when only the chunk is held). */
     PoV chunkData;
     int chunkSize;
+    /** The index of the chunk held (the validator index in the candidate's session), or -1. */
+    int chunkIndex = -1;
     int relayNumber = Integer.MAX_VALUE;
     CoreIndex core;
   }
@@ -58,12 +60,15 @@ public final class AvailabilityStore {
   /**
    * Stores this validator's fetched chunk.
    *
+   * @param chunkIndex the chunk's index: this validator's index in the session the candidate was
+   *     backed in, which stays its chunk even after a session change reshuffles the indices
    * @param data the available data the chunk belongs to (erasure coding is sized, not computed)
    * @param chunkSize the chunk's size in bytes
    */
-  public void storeChunk(Hash candidate, int relayNumber, PoV data, int chunkSize) {
+  public void storeChunk(Hash candidate, int relayNumber, int chunkIndex, PoV data, int chunkSize) {
     Entry e = entry(candidate);
     e.chunk = true;
+    e.chunkIndex = chunkIndex;
     e.chunkData = data;
     e.chunkSize = chunkSize;
     e.relayNumber = Math.min(e.relayNumber, relayNumber);
@@ -98,6 +103,16 @@ public final class AvailabilityStore {
   public boolean hasChunk(Hash candidate) {
     Entry e = entries.get(candidate);
     return e != null && e.chunk;
+  }
+
+  /**
+   * True if this validator holds chunk {@code index} of the candidate: all of them if it validated
+   * the candidate, else only the one it fetched (upstream's av-store keeps chunks by index, so a
+   * request is answered from the store, not from the validator's index in the current session).
+   */
+  public boolean holdsChunk(Hash candidate, int index) {
+    Entry e = entries.get(candidate);
+    return e != null && e.chunk && (e.pov != null || e.chunkIndex == index);
   }
 
   /** True if this validator holds all chunks (it validated the candidate). */

@@ -155,7 +155,7 @@ class AvailabilityRecoveryTest {
     int threshold = ErasureCoding.recoveryThreshold(n);
     int chunk = AvailabilityRecovery.FETCH_CHUNKS_THRESHOLD_BYTES / threshold + 1;
     PoV big = new PoV(Hash.fromLong(0x91), chunk * threshold, 7, Hash.ZERO);
-    store.storeChunk(candidate.hash(), 0, big, chunk); // our own chunk: the data is about 1 MiB
+    store.storeChunk(candidate.hash(), 0, selfIndex(), big, chunk); // our own chunk: the data is about 1 MiB
     recovery.onBlockImported(including, including.state());
     recovery.recover(including.hash(), candidate.hash());
     assertThat(ctx.sent).noneMatch(s -> s.message() instanceof AvailableDataRequest);
@@ -174,7 +174,7 @@ class AvailabilityRecoveryTest {
     int threshold = ErasureCoding.recoveryThreshold(6);
     int chunk = AvailabilityRecovery.FETCH_CHUNKS_THRESHOLD_BYTES;
     PoV big = new PoV(Hash.fromLong(0x92), chunk * threshold, 7, Hash.ZERO);
-    store.storeChunk(candidate.hash(), 0, big, chunk);
+    store.storeChunk(candidate.hash(), 0, selfIndex(), big, chunk);
     recovery.onBlockImported(including, including.state());
     recovery.recover(including.hash(), candidate.hash());
     int first = chunkRequests().get(0).chunkIndex();
