@@ -1,6 +1,7 @@
 package io.parapipe.sim;
 
 import io.parapipe.protocol.para.collator.ParentSearchRevision;
+import io.parapipe.protocol.relay.node.validation.PvfArtifactKey;
 import io.parapipe.protocol.para.node.CollatorKind;
 import io.parapipe.protocol.para.node.CollatorMisbehaviour;
 import io.parapipe.protocol.para.node.CollatorSettings;
@@ -9,6 +10,7 @@ import io.parapipe.protocol.para.runtime.ConsensusHookKind;
 import io.parapipe.protocol.para.runtime.ParachainRuntimeConfig;
 import io.parapipe.protocol.para.runtime.RelayNumberPolicy;
 import io.parapipe.protocol.primitives.AsyncBackingParams;
+import io.parapipe.protocol.primitives.ExecutorParams;
 import io.parapipe.protocol.primitives.HostConfiguration;
 import io.parapipe.protocol.primitives.InconsistentError;
 import io.parapipe.protocol.primitives.SchedulerParams;
@@ -47,7 +49,15 @@ public final class ScenarioTranslation {
         .neededApprovals(relay.integer("needed_approvals"))
         .elasticScalingMvp(relay.texts("node_features").contains("ElasticScalingMVP"))
         .candidateReceiptV2(relay.texts("node_features").contains("CandidateReceiptV2"))
+        .executorParams(new ExecutorParams(relay.micros("backing_execution_timeout"),
+            relay.micros("approval_execution_timeout")))
         .build();
+  }
+
+  /** The {@code [relay] pvf_artifact_key} revision. */
+  public static PvfArtifactKey pvfArtifactKey(String name) {
+    return name.equals("all-executor-params")
+        ? PvfArtifactKey.ALL_EXECUTOR_PARAMS : PvfArtifactKey.PREPARATION_PARAMS;
   }
 
   /** Applies the relay keys of an upgrade to a host configuration. */
@@ -55,7 +65,16 @@ public final class ScenarioTranslation {
     HostConfiguration.Builder c = base.toBuilder();
     AsyncBackingParams ab = base.asyncBackingParams();
     SchedulerParams sp = base.schedulerParams();
+    ExecutorParams ep = base.executorParams();
     for (Map.Entry<String, Object> e : changes.entrySet()) {
+      if (e.getKey().equals("backing_execution_timeout")) {
+        ep = new ExecutorParams((Long) e.getValue(), ep.approvalTimeoutMicros());
+        continue;
+      }
+      if (e.getKey().equals("approval_execution_timeout")) {
+        ep = new ExecutorParams(ep.backingTimeoutMicros(), (Long) e.getValue());
+        continue;
+      }
       int v = e.getValue() instanceof Long l ? (int) (long) l : (Integer) e.getValue();
       switch (e.getKey()) {
         case "max_candidate_depth" -> ab = new AsyncBackingParams(v, ab.allowedAncestryLen());
@@ -69,7 +88,7 @@ public final class ScenarioTranslation {
         default -> throw new IllegalArgumentException("not an upgradable relay key: " + e.getKey());
       }
     }
-    return c.asyncBackingParams(ab).schedulerParams(sp).build();
+    return c.asyncBackingParams(ab).schedulerParams(sp).executorParams(ep).build();
   }
 
   /** Rejects a host configuration that fails {@code check_consistency}, naming the keys. */

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param candidateReceiptV2 node feature bit 3 ({@code CandidateReceiptV2}): V2 descriptors (with
  *     core and session index) and UMP signals are accepted
  * @param schedulerParams the scheduler parameters
+ * @param executorParams the PVF executor parameters of the session
  */
 public record HostConfiguration(
     int maxCodeSize,
@@ -50,7 +51,8 @@ public record HostConfiguration(
     int nDelayTranches,
     boolean elasticScalingMvp,
     SchedulerParams schedulerParams,
-    boolean candidateReceiptV2) {
+    boolean candidateReceiptV2,
+    ExecutorParams executorParams) {
 
   /** {@code MAX_CODE_SIZE}: 3 MiB. */
   public static final int MAX_CODE_SIZE = 3 * 1024 * 1024;
@@ -97,6 +99,7 @@ public record HostConfiguration(
             .withLookahead(1)
             .withNumCores(5)
             .withTtl(5))
+        .executorParams(ExecutorParams.DEFAULT)
         .build();
   }
 
@@ -140,6 +143,11 @@ public record HostConfiguration(
     return toBuilder().elasticScalingMvp(on).build();
   }
 
+  /** Copy with other PVF executor parameters. */
+  public HostConfiguration withExecutorParams(ExecutorParams p) {
+    return toBuilder().executorParams(p).build();
+  }
+
   /** Copy with the {@code CandidateReceiptV2} node feature set or cleared. */
   public HostConfiguration withCandidateReceiptV2(boolean on) {
     return toBuilder().candidateReceiptV2(on).build();
@@ -148,8 +156,8 @@ public record HostConfiguration(
   /**
    * The text the relay runtime hashes into state roots (genesis, configuration changes). It lists
    * the fields in the record's own format; {@code candidateReceiptV2}, added after the first state
-   * roots were defined, is appended only when it is off, so configurations that existed before it
-   * keep their roots.
+   * roots were defined, is appended only when it is off, and {@code executorParams} only when they
+   * are not the defaults, so configurations that existed before them keep their roots.
    */
   public String stateText() {
     return "HostConfiguration[maxCodeSize=" + maxCodeSize + ", maxHeadDataSize=" + maxHeadDataSize
@@ -164,7 +172,9 @@ public record HostConfiguration(
         + ", minimumBackingVotes=" + minimumBackingVotes + ", noShowSlots=" + noShowSlots
         + ", nDelayTranches=" + nDelayTranches + ", elasticScalingMvp=" + elasticScalingMvp
         + ", schedulerParams=" + schedulerParams
-        + (candidateReceiptV2 ? "" : ", candidateReceiptV2=false") + "]";
+        + (candidateReceiptV2 ? "" : ", candidateReceiptV2=false")
+        + (executorParams.equals(ExecutorParams.DEFAULT) ? "" : ", executorParams=" + executorParams)
+        + "]";
   }
 
   /** {@code max_pov_size} as the network allows: 16 MiB response limit upstream. */
@@ -243,6 +253,7 @@ public record HostConfiguration(
     private Boolean elasticScalingMvp;
     private SchedulerParams schedulerParams;
     private Boolean candidateReceiptV2;
+    private ExecutorParams executorParams;
 
     private Builder() {}
 
@@ -266,6 +277,7 @@ public record HostConfiguration(
       elasticScalingMvp = c.elasticScalingMvp;
       schedulerParams = c.schedulerParams;
       candidateReceiptV2 = c.candidateReceiptV2;
+      executorParams = c.executorParams;
     }
 
     /** Sets {@link HostConfiguration#maxCodeSize()}. */
@@ -376,6 +388,12 @@ public record HostConfiguration(
       return this;
     }
 
+    /** Sets {@link HostConfiguration#executorParams()}. */
+    public Builder executorParams(ExecutorParams v) {
+      executorParams = v;
+      return this;
+    }
+
     /** Sets {@link HostConfiguration#schedulerParams()}. */
     public Builder schedulerParams(SchedulerParams v) {
       schedulerParams = v;
@@ -407,7 +425,8 @@ public record HostConfiguration(
           set(nDelayTranches, "nDelayTranches"),
           set(elasticScalingMvp, "elasticScalingMvp"),
           set(schedulerParams, "schedulerParams"),
-          set(candidateReceiptV2, "candidateReceiptV2"));
+          set(candidateReceiptV2, "candidateReceiptV2"),
+          set(executorParams, "executorParams"));
     }
 
     private static <T> T set(T value, String field) {

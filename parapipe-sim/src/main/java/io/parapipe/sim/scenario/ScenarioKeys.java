@@ -52,7 +52,8 @@ public final class ScenarioKeys {
       k("validator_speed", number(0.01, 100), 1.0),
       k("collator_speed", number(0.01, 100), 1.0),
       k("execution_fraction", number(0.01, 1), 0.65),
-      k("pvf_workers", integer(1, 64), 2));
+      k("pvf_workers", integer(1, 64), 2),
+      k("pvf_prepare_duration", duration(0, 10 * MIN), 10 * S));
 
   /** The node features a scenario can switch on ({@code node_features::FeatureIndex} names). */
   public static final List<String> NODE_FEATURES = List.of("ElasticScalingMVP", "CandidateReceiptV2");
@@ -77,6 +78,7 @@ public final class ScenarioKeys {
       k("max_pov_size", size(1024, 16 * MIB), 5 * MIB),
       k("backing_execution_timeout", duration(1 * MS, 10 * MIN), 2 * S),
       k("approval_execution_timeout", duration(1 * MS, 10 * MIN), 12 * S),
+      k("pvf_artifact_key", oneOf("preparation-params", "all-executor-params"), "preparation-params"),
       k("bitfield_signing_delay", duration(0, 10 * MIN), 1500 * MS),
       k("primary_probability", number(0, 1), 0.25),
       k("secondary_slots", bool(), true),
@@ -139,7 +141,8 @@ public final class ScenarioKeys {
   /** The relay keys an upgrade may change (they go through the host configuration). */
   public static final List<String> RELAY_UPGRADABLE = List.of("max_candidate_depth",
       "allowed_ancestry_len", "scheduling_lookahead", "minimum_backing_votes", "needed_approvals",
-      "group_rotation_frequency", "paras_availability_period", "max_pov_size");
+      "group_rotation_frequency", "paras_availability_period", "max_pov_size",
+      "backing_execution_timeout", "approval_execution_timeout");
 
   /** Every section, in file order. */
   public static final List<Section> ALL =

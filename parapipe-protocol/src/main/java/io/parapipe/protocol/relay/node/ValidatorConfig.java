@@ -1,5 +1,6 @@
 package io.parapipe.protocol.relay.node;
 
+import io.parapipe.protocol.relay.node.validation.PvfArtifactKey;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdate;
 import java.util.List;
@@ -19,8 +20,9 @@ import java.util.Objects;
  * @param secondarySlots whether BABE secondary slots are allowed
  * @param missedSlotProbability chance that a slot's claimant fails to author it
  * @param forkProbability chance that one more, out-of-turn validator authors a slot
- * @param backingTimeoutMicros PVF backing execution timeout
- * @param approvalTimeoutMicros PVF approval execution timeout
+ * @param pvfPrepareMicros how long preparing (compiling) one PVF takes on reference hardware
+ * @param pvfArtifactKey which executor parameters a compiled PVF artifact depends on (the
+ *     execution timeouts themselves are the session's, in its host configuration)
  * @param bitfieldSigningDelayMicros wait after a new leaf before signing a bitfield
  * @param pvfWorkers parallel PVF execute workers
  * @param speed hardware speed relative to reference hardware
@@ -39,8 +41,8 @@ public record ValidatorConfig(
     boolean secondarySlots,
     double missedSlotProbability,
     double forkProbability,
-    long backingTimeoutMicros,
-    long approvalTimeoutMicros,
+    long pvfPrepareMicros,
+    PvfArtifactKey pvfArtifactKey,
     long bitfieldSigningDelayMicros,
     int pvfWorkers,
     double speed,
@@ -77,8 +79,8 @@ public record ValidatorConfig(
     private Boolean secondarySlots = true;
     private Double missedSlotProbability;
     private Double forkProbability;
-    private Long backingTimeoutMicros;
-    private Long approvalTimeoutMicros;
+    private Long pvfPrepareMicros;
+    private PvfArtifactKey pvfArtifactKey;
     private Long bitfieldSigningDelayMicros;
     private Integer pvfWorkers;
     private Double speed;
@@ -148,15 +150,15 @@ public record ValidatorConfig(
       return this;
     }
 
-    /** Sets {@link ValidatorConfig#backingTimeoutMicros()}. */
-    public Builder backingTimeoutMicros(long v) {
-      backingTimeoutMicros = v;
+    /** Sets {@link ValidatorConfig#pvfPrepareMicros()}. */
+    public Builder pvfPrepareMicros(long v) {
+      pvfPrepareMicros = v;
       return this;
     }
 
-    /** Sets {@link ValidatorConfig#approvalTimeoutMicros()}. */
-    public Builder approvalTimeoutMicros(long v) {
-      approvalTimeoutMicros = v;
+    /** Sets {@link ValidatorConfig#pvfArtifactKey()}. */
+    public Builder pvfArtifactKey(PvfArtifactKey v) {
+      pvfArtifactKey = v;
       return this;
     }
 
@@ -213,8 +215,8 @@ public record ValidatorConfig(
           set(secondarySlots, "secondarySlots"),
           set(missedSlotProbability, "missedSlotProbability"),
           set(forkProbability, "forkProbability"),
-          set(backingTimeoutMicros, "backingTimeoutMicros"),
-          set(approvalTimeoutMicros, "approvalTimeoutMicros"),
+          set(pvfPrepareMicros, "pvfPrepareMicros"),
+          set(pvfArtifactKey, "pvfArtifactKey"),
           set(bitfieldSigningDelayMicros, "bitfieldSigningDelayMicros"),
           set(pvfWorkers, "pvfWorkers"),
           set(speed, "speed"),

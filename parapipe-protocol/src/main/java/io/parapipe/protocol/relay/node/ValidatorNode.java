@@ -16,6 +16,7 @@ import io.parapipe.protocol.primitives.AsyncBackingParams;
 import io.parapipe.protocol.primitives.BackingState;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.ExecutorParams;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PoV;
 import io.parapipe.protocol.primitives.SessionIndex;
@@ -147,6 +148,8 @@ public final class ValidatorNode implements Node {
     prospective = new ProspectiveParachains(runtimePort);
     pvf = new PvfExecutionQueue(ctx, cfg.pvfWorkers(), cfg.speed(), cfg.executionFraction(),
         (job, valid, micros) -> onExecuted(job, valid));
+    pvf.enablePreparation(cfg.pvfPrepareMicros(),
+        cfg.pvfArtifactKey().of(genesis.state().activeConfig().executorParams()));
     availability = new AvailabilityDistribution(ctx, directory, store);
     recovery = new AvailabilityRecovery(ctx, directory, store, this::executeForApproval);
     bitfieldSigning = new BitfieldSigning(ctx, directory, store, cfg.bitfieldSigningDelayMicros(),
@@ -155,7 +158,7 @@ public final class ValidatorNode implements Node {
           ctx.broadcast(Topic.VALIDATORS, new BitfieldGossip(s.leaf(), s.bitfield()));
         });
     backing = new CandidateBacking(ctx, directory, prospective, implicitView, pvf, store,
-        cfg.backingTimeoutMicros(), (rp, c, ok) -> collation.onSecondingOutcome(rp, c, ok),
+        cfg.pvfArtifactKey(), (rp, c, ok) -> collation.onSecondingOutcome(rp, c, ok),
         statementSharing);
     povFetcher = backing.povFetcher();
     statements = new StatementDistribution(ctx, directory, backing);
@@ -502,8 +505,23 @@ public final class ValidatorNode implements Node {
 
   /** Approval checking executes a recovered candidate in the PVF queue's approval lane. */
   private void executeForApproval(Hash block, Hash candidate, PoV pov) {
+    // The candidate's session (the including block's parent's state) gives the executor params.
+    Optional<RelayBlock> including = tree.get(block);
+    if (including.isEmpty()) {
+      return;
+    }
+    RelayBlock b = including.get();
+    RelayRuntimeState session = tree.get(b.parentHash()).orElse(b).state();
+    ExecutorParams params = session.activeConfig().executorParams();
+    ParaId para = null;
+    for (CandidateEvent e : b.state().events()) {
+      if (e instanceof CandidateEvent.CandidateIncluded i && i.candidateHash().equals(candidate)) {
+        para = i.receipt().descriptor().paraId();
+      }
+    }
     pvf.submit(new PvfExecutionQueue.Job(PvfExecutionQueue.Kind.APPROVAL, pov.blockRefTime(),
-        cfg.approvalTimeoutMicros(), new ApprovalTag(block, candidate)));
+        params.approvalTimeoutMicros(), new ApprovalTag(block, candidate), para,
+        cfg.pvfArtifactKey().of(params)));
   }
 
   private final GrandpaVoter.Actions grandpaActions = new GrandpaVoter.Actions() {

@@ -9,6 +9,7 @@ import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CommittedCandidateReceipt;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.ExecutorParams;
 import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.PersistedValidationData;
 import io.parapipe.protocol.primitives.PoV;
@@ -26,6 +27,7 @@ import io.parapipe.protocol.relay.node.prospective.HypotheticalMembershipRequest
 import io.parapipe.protocol.relay.node.prospective.IntroduceSecondedCandidateRequest;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveParachains;
 import io.parapipe.protocol.relay.node.validation.InvalidCandidate;
+import io.parapipe.protocol.relay.node.validation.PvfArtifactKey;
 import io.parapipe.protocol.relay.node.validation.PvfExecutionQueue;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
 import io.parapipe.protocol.relay.runtime.RuntimeApi;
@@ -113,7 +115,7 @@ public final class CandidateBacking implements SecondingPort, StatementImporter,
   private final ImplicitView implicitView;
   private final PvfExecutionQueue pvf;
   private final AvailabilityStore store;
-  private final long backingTimeoutMicros;
+  private final PvfArtifactKey artifactKey;
   private final SecondingListener listener;
   private final StatementSharing statements;
   private final PovFetcher povFetcher;
@@ -121,13 +123,14 @@ public final class CandidateBacking implements SecondingPort, StatementImporter,
   private final Map<Hash, PendingSecond> pendingSeconds = new HashMap<>();
 
   /**
-   * @param backingTimeoutMicros the PVF backing execution timeout
+   * @param artifactKey which executor parameters a PVF artifact depends on (the execution
+   *     timeout is the relay parent's session's)
    * @param statements statement distribution, which shares our statements and keeps the
    *     seconding limit
    */
   public CandidateBacking(NodeContext ctx, ValidatorDirectory directory,
       ProspectiveParachains prospective, ImplicitView implicitView, PvfExecutionQueue pvf,
-      AvailabilityStore store, long backingTimeoutMicros, SecondingListener listener,
+      AvailabilityStore store, PvfArtifactKey artifactKey, SecondingListener listener,
       StatementSharing statements) {
     this.ctx = ctx;
     this.directory = directory;
@@ -135,7 +138,7 @@ public final class CandidateBacking implements SecondingPort, StatementImporter,
     this.implicitView = implicitView;
     this.pvf = pvf;
     this.store = store;
-    this.backingTimeoutMicros = backingTimeoutMicros;
+    this.artifactKey = artifactKey;
     this.listener = listener;
     this.statements = statements;
     this.povFetcher = new PovFetcher(ctx, directory, store, this);
@@ -270,8 +273,12 @@ public final class CandidateBacking implements SecondingPort, StatementImporter,
     // job completes, which is when upstream makes them.
     InvalidCandidate after = InvalidCandidate.afterExecution(receipt, pov,
         rp.block.state().api().claimQueueTransposed()).orElse(null);
+    // Executor params of the session the candidate is backed in: the relay parent's state is
+    // the one its children are built in (upstream's executor_params_at_relay_parent).
+    ExecutorParams params = rp.block.state().activeConfig().executorParams();
     pvf.submit(new PvfExecutionQueue.Job(PvfExecutionQueue.Kind.BACKING, pov.blockRefTime(),
-        backingTimeoutMicros, new ValidationTag(rp.hash(), h, toSecond, para, after)));
+        params.backingTimeoutMicros(), new ValidationTag(rp.hash(), h, toSecond, para, after), para,
+        artifactKey.of(params)));
   }
 
   /** A PVF job finished; returns false if it was not a backing job. */

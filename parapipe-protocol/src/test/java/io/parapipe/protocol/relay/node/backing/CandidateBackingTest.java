@@ -23,6 +23,7 @@ import io.parapipe.protocol.relay.node.implicitview.ImplicitView;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveParachains;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveRuntime;
 import io.parapipe.protocol.relay.node.prospective.RelayChainBlockInfo;
+import io.parapipe.protocol.relay.node.validation.PvfArtifactKey;
 import io.parapipe.protocol.relay.node.validation.PvfExecutionQueue;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
 import io.parapipe.protocol.relay.runtime.RuntimeFixture;
@@ -71,7 +72,7 @@ class CandidateBackingTest {
 
   CandidateBackingTest() {
     backing = new CandidateBacking(ctx, RelayChains.directory(STATE, RelayChains.authorityOf(STATE, LOCAL)),
-        prospective, implicitView, pvf, store, BACKING_TIMEOUT_MICROS,
+        prospective, implicitView, pvf, store, PvfArtifactKey.ALL_EXECUTOR_PARAMS,
         (rp, c, ok) -> outcomes.add(new Outcome(c, ok)), new StatementSharing() {
           private final List<Hash> seconded = new ArrayList<>();
 
