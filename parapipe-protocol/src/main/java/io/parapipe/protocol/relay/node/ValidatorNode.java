@@ -148,7 +148,7 @@ public final class ValidatorNode implements Node {
     pvf = new PvfExecutionQueue(ctx, cfg.pvfWorkers(), cfg.speed(), cfg.executionFraction(),
         (job, valid, micros) -> onExecuted(job, valid));
     availability = new AvailabilityDistribution(ctx, directory, store);
-    recovery = new AvailabilityRecovery(ctx, directory, store, this::executeForApproval);
+    recovery = new AvailabilityRecovery(ctx, directory, store, recoveryListener);
     bitfieldSigning = new BitfieldSigning(ctx, directory, store, cfg.bitfieldSigningDelayMicros(),
         tree::contains, s -> {
           provisioner.addBitfield(s.leaf(), s.bitfield());
@@ -501,11 +501,19 @@ public final class ValidatorNode implements Node {
     }
   };
 
-  /** Approval checking executes a recovered candidate in the PVF queue's approval lane. */
-  private void executeForApproval(Hash block, Hash candidate, PoV pov) {
-    pvf.submit(new PvfExecutionQueue.Job(PvfExecutionQueue.Kind.APPROVAL, pov.blockRefTime(),
-        cfg.approvalTimeoutMicros(), new ApprovalTag(block, candidate)));
-  }
+  private final AvailabilityRecovery.Listener recoveryListener = new AvailabilityRecovery.Listener() {
+    /** Approval checking executes a recovered candidate in the PVF queue's approval lane. */
+    @Override
+    public void onRecovered(Hash block, Hash candidate, PoV pov) {
+      pvf.submit(new PvfExecutionQueue.Job(PvfExecutionQueue.Kind.APPROVAL, pov.blockRefTime(),
+          cfg.approvalTimeoutMicros(), new ApprovalTag(block, candidate)));
+    }
+
+    @Override
+    public void onUnavailable(Hash block, Hash candidate) {
+      approvals.onUnavailable(block, candidate);
+    }
+  };
 
   private final GrandpaVoter.Actions grandpaActions = new GrandpaVoter.Actions() {
     @Override
