@@ -171,16 +171,12 @@ public final class ApprovalVoting {
     if (e == null || !e.running.remove(candidate)) {
       return;
     }
-    if (!valid) {
-      return; // an invalid candidate would start a dispute; parapipe models honest collators
+    // An invalid candidate would start a dispute; parapipe models honest collators.
+    if (valid) {
+      e.ownApproved.add(candidate);
+      onApprovals(self, block, List.of(candidate));
     }
-    e.ownApproved.add(candidate);
-    onApprovals(self, block, List.of(candidate));
-    boolean allDone = e.ownApproved.size() == e.ownChecks.size();
-    if (allDone) {
-      actions.broadcastApprovals(block, List.copyOf(e.ownApproved));
-      e.ownApproved.clear();
-    }
+    sendIfIdle(block, e);
   }
 
   /**
@@ -196,6 +192,20 @@ public final class ApprovalVoting {
     if (made < MAX_RECOVERY_RETRIES) {
       e.retries.put(candidate, made + 1);
       ctx.schedule(RECOVERY_RETRY_BACKOFF_MICROS, new RetryCheck(block, candidate));
+    }
+    sendIfIdle(block, e);
+  }
+
+  /**
+   * Sends this node's approvals of a block once none of its checks of that block is under way,
+   * so that approvals made one after another go out together and none is left unsent (an
+   * approval held back for a check that then failed, or made by a later tranche's check, went
+   * unsent before, which others took for a no-show until aggression re-sent it).
+   */
+  private void sendIfIdle(Hash block, BlockEntry e) {
+    if (e.running.isEmpty() && !e.ownApproved.isEmpty()) {
+      actions.broadcastApprovals(block, List.copyOf(e.ownApproved));
+      e.ownApproved.clear();
     }
   }
 
