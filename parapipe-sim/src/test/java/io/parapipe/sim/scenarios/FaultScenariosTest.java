@@ -19,11 +19,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FaultScenariosTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      // 6 of 20 offline: no-shows delay approvals, and a candidate whose later tranches also fall
-      // on offline checkers waits for aggression (16 blocks behind): finality stalls for ~30 s
-      // and catches up, and where the run's end falls in that cycle decides the tail (3 on the
-      // finality branch alone, 15 with BABE's forks and missed slots merged in; docs/reliability.md).
-      "offline-6.toml, 16",
+      // 6 of 20 offline: no-shows delay approvals and later tranches cover them. Since a
+      // validator sends its approvals of a block once none of its checks of it is running (an
+      // approval of a later tranche's check is no longer left unsent), no aggression cycle:
+      // measured tail 2, no stall (15, in an aggression cycle, before).
+      "offline-6.toml, 4",
       // 1 % loss: a lost approval waits for aggression (16 blocks behind, every 8th block), so
       // at the end of the run up to 16 blocks may be unfinalized; measured 9 (docs/model.md says
       // why: approvals take one path here, two on upstream's grid).
@@ -38,7 +38,11 @@ class FaultScenariosTest {
       // 6 validators 4 times slower: checks and imports lag, finality follows.
       "slow-6-x4.toml, 5",
       // Two halves of 10: a stall while split, then one chain and finality again.
-      "partition-halves-90s.toml, 5"
+      "partition-halves-90s.toml, 5",
+      // Every message 1 s late from 60 s to 150 s: recoveries time out, and the checks are
+      // retried a minute later (polkadot-sdk PR #6807); finality catches up after the spike
+      // (measured tail 0; before the retries it stopped at #9 for good).
+      "latency-spike-1s-90s.toml, 3"
   })
   void finalityKeepsUpWithoutViolations(String file, int maxTail) {
     RunResult r = run(file);
@@ -92,20 +96,15 @@ class FaultScenariosTest {
   }
 
   /**
-   * Every message sent from 60 s to 150 s takes 1 s longer: finality stops during the spike and
-   * does not resume after it (docs/reliability.md: no validator ever counts the first block of
-   * the spike approved). Until that is fixed, the stall must at least be reported, with nothing
-   * unsafe and inclusion going on.
+   * Every message sent from 60 s to 150 s takes 1 s longer: finality stops during the spike, and
+   * its stall ends after it (the failed checks are retried), well before the run's end.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({"latency-spike-1s-90s.toml"})
-  void aStallToTheEndIsReported(String file) {
+  void finalityResumesAfterTheSpike(String file) {
     RunResult r = run(file);
-    assertThat(r.invariants().violations()).isEmpty();
-    assertThat(r.relay().finalityStalls()).isNotEmpty();
-    assertThat(r.relay().finalityStalls().get(r.relay().finalityStalls().size() - 1).endMs()).isNull();
-    assertThat(r.relay().unfinalizedTail()).isPositive();
-    assertThat(r.paras()).allSatisfy(p -> assertThat(p.included()).isPositive());
+    assertThat(r.relay().finalityStalls()).isNotEmpty()
+        .allSatisfy(s -> assertThat(s.endMs()).isNotNull().isLessThan(300_000.0));
   }
 
   /**

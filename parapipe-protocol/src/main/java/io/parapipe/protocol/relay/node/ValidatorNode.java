@@ -151,7 +151,7 @@ public final class ValidatorNode implements Node {
     pvf.enablePreparation(cfg.pvfPrepareMicros(),
         cfg.pvfArtifactKey().of(genesis.state().activeConfig().executorParams()));
     availability = new AvailabilityDistribution(ctx, directory, store);
-    recovery = new AvailabilityRecovery(ctx, directory, store, this::executeForApproval);
+    recovery = new AvailabilityRecovery(ctx, directory, store, recoveryListener);
     bitfieldSigning = new BitfieldSigning(ctx, directory, store, cfg.bitfieldSigningDelayMicros(),
         tree::contains, s -> {
           provisioner.addBitfield(s.leaf(), s.bitfield());
@@ -523,6 +523,19 @@ public final class ValidatorNode implements Node {
         params.approvalTimeoutMicros(), new ApprovalTag(block, candidate), para,
         cfg.pvfArtifactKey().of(params)));
   }
+
+  private final AvailabilityRecovery.Listener recoveryListener = new AvailabilityRecovery.Listener() {
+    /** Approval checking executes a recovered candidate in the PVF queue's approval lane. */
+    @Override
+    public void onRecovered(Hash block, Hash candidate, PoV pov) {
+      executeForApproval(block, candidate, pov);
+    }
+
+    @Override
+    public void onUnavailable(Hash block, Hash candidate) {
+      approvals.onUnavailable(block, candidate);
+    }
+  };
 
   private final GrandpaVoter.Actions grandpaActions = new GrandpaVoter.Actions() {
     @Override

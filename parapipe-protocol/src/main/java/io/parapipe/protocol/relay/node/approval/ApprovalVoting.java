@@ -23,10 +23,28 @@ import java.util.Set;
  * approvals for the block in one message. A block is approved when each of its candidates has
  * {@code needed} approvals and its parent is approved.
  *
+ * <p>A check whose data cannot be recovered (every backer and chunk holder failed, as under a
+ * latency spike or a partition) is tried again {@link #RECOVERY_RETRY_BACKOFF_MICROS} later, at
+ * most {@link #MAX_RECOVERY_RETRIES} times, for as long as the candidate still lacks approvals,
+ * as upstream does since polkadot-sdk PR #6807 ("Retry approval on availability failure if the
+ * check is still needed", {@code polkadot/node/core/approval-voting/src/lib.rs}). Without it a
+ * check that failed once was never made again, and once every tranche had failed the same way
+ * finality stopped for good.
+ *
  * <p>This is upstream's {@code approval-voting}: tallies, tranches, no-shows and approved blocks.
  * Carrying approvals between validators is {@link ApprovalDistribution}'s.
  */
 public final class ApprovalVoting {
+  /**
+   * How long a check whose data was unavailable waits before it recovers again: one minute, the
+   * fixed back-off of polkadot-sdk PR #6807 ({@code polkadot/node/core/approval-voting/src/lib.rs};
+   * its review keeps it fixed, as peers take minutes to reconnect).
+   */
+  static final long RECOVERY_RETRY_BACKOFF_MICROS = 60_000_000;
+
+  /** How many times an unavailable check is retried (same PR and file: 16). */
+  static final int MAX_RECOVERY_RETRIES = 16;
+
   /** What approval voting asks of the rest of the node. */
   public interface Actions {
     /** Recover the candidate's data (from its backers) and execute it; report with {@link #onChecked}. */
@@ -41,12 +59,20 @@ public final class ApprovalVoting {
 
   private record TrancheDue(Hash block, Hash candidate, int tranche) implements Timer {}
 
+  private record RetryCheck(Hash block, Hash candidate) implements Timer {}
+
   private static final class BlockEntry {
     final Hash parent;
     final int number;
     final Map<Hash, BitSet> approvals = new LinkedHashMap<>();
+    /** Candidates this node took up to check (once each; a retry does not count again). */
     final Set<Hash> ownChecks = new HashSet<>();
+    /** Own checks whose recovery or execution is under way. */
+    final Set<Hash> running = new HashSet<>();
+    /** Own approvals not sent yet. */
     final List<Hash> ownApproved = new ArrayList<>();
+    /** Retries made per candidate whose data was unavailable. */
+    final Map<Hash, Integer> retries = new HashMap<>();
     int unapproved;
 
     BlockEntry(Hash parent, int number) {
@@ -134,6 +160,7 @@ public final class ApprovalVoting {
 
   private void check(Hash block, Hash candidate, BlockEntry e) {
     if (e.ownChecks.add(candidate)) {
+      e.running.add(candidate);
       actions.recoverAndExecute(block, candidate);
     }
   }
@@ -141,16 +168,50 @@ public final class ApprovalVoting {
   /** The node finished executing a candidate it checks. */
   public void onChecked(Hash block, Hash candidate, boolean valid) {
     BlockEntry e = blocks.get(block);
-    if (e == null || !valid) {
-      return; // an invalid candidate would start a dispute; parapipe models honest collators
+    if (e == null || !e.running.remove(candidate)) {
+      return;
     }
-    e.ownApproved.add(candidate);
-    onApprovals(self, block, List.of(candidate));
-    boolean allDone = e.ownApproved.size() == e.ownChecks.size();
-    if (allDone) {
+    // An invalid candidate would start a dispute; parapipe models honest collators.
+    if (valid) {
+      e.ownApproved.add(candidate);
+      onApprovals(self, block, List.of(candidate));
+    }
+    sendIfIdle(block, e);
+  }
+
+  /**
+   * The data of a candidate this node checks could not be recovered: the check stops, and is
+   * made again after the back-off while the candidate still lacks approvals.
+   */
+  public void onUnavailable(Hash block, Hash candidate) {
+    BlockEntry e = blocks.get(block);
+    if (e == null || !e.running.remove(candidate)) {
+      return;
+    }
+    int made = e.retries.getOrDefault(candidate, 0);
+    if (made < MAX_RECOVERY_RETRIES) {
+      e.retries.put(candidate, made + 1);
+      ctx.schedule(RECOVERY_RETRY_BACKOFF_MICROS, new RetryCheck(block, candidate));
+    }
+    sendIfIdle(block, e);
+  }
+
+  /**
+   * Sends this node's approvals of a block once none of its checks of that block is under way,
+   * so that approvals made one after another go out together and none is left unsent (an
+   * approval held back for a check that then failed, or made by a later tranche's check, went
+   * unsent before, which others took for a no-show until aggression re-sent it).
+   */
+  private void sendIfIdle(Hash block, BlockEntry e) {
+    if (e.running.isEmpty() && !e.ownApproved.isEmpty()) {
       actions.broadcastApprovals(block, List.copyOf(e.ownApproved));
       e.ownApproved.clear();
     }
+  }
+
+  private boolean stillNeeded(BlockEntry e, Hash candidate) {
+    BitSet votes = e.approvals.get(candidate);
+    return votes != null && votes.cardinality() < needed;
   }
 
   /**
@@ -180,6 +241,14 @@ public final class ApprovalVoting {
 
   /** Handles a tranche timer; false if the timer is not this subsystem's. */
   public boolean onTimer(Timer t) {
+    if (t instanceof RetryCheck r) {
+      BlockEntry e = blocks.get(r.block());
+      if (e != null && !e.running.contains(r.candidate()) && stillNeeded(e, r.candidate())) {
+        e.running.add(r.candidate());
+        actions.recoverAndExecute(r.block(), r.candidate());
+      }
+      return true;
+    }
     if (!(t instanceof TrancheDue d)) {
       return false;
     }

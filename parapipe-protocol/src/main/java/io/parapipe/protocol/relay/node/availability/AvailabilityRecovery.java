@@ -35,6 +35,11 @@ import java.util.random.RandomGenerator;
  * {@code recovery_threshold(n)} chunks are in. Backers thus serve small data, and the load of
  * large data spreads over every validator. Also answers other validators' full-data requests
  * from the local store.
+ *
+ * <p>When every backer and every chunk holder failed, the recovery ends with
+ * {@code RecoveryError::Unavailable}: each block that asked hears {@link
+ * Listener#onUnavailable}, and the attempt is forgotten, so that the next request for the
+ * candidate (approval voting retries, see {@code ApprovalVoting}) starts afresh from the backers.
  */
 public final class AvailabilityRecovery {
   /**
@@ -59,11 +64,19 @@ public final class AvailabilityRecovery {
   public interface Listener {
     /** The candidate's data, included in {@code block}, was recovered (or was held locally). */
     void onRecovered(Hash block, Hash candidate, PoV pov);
+
+    /**
+     * The candidate's data, included in {@code block}, could not be recovered: no backer and not
+     * enough chunk holders answered in time, or the candidate is unknown here (upstream's
+     * {@code RecoveryError::Unavailable}).
+     */
+    void onUnavailable(Hash block, Hash candidate);
   }
 
-  private record RecoveryTimeout(Hash candidate, int attempt) implements Timer {}
+  /** Timers carry the round of the recovery they belong to: a fresh attempt ignores older ones. */
+  private record RecoveryTimeout(Hash candidate, int round, int attempt) implements Timer {}
 
-  private record ChunkRequestTimeout(Hash candidate, int chunkIndex) implements Timer {}
+  private record ChunkRequestTimeout(Hash candidate, int round, int chunkIndex) implements Timer {}
 
   /**
    * Where an included candidate's data is, and how far its recovery got. A candidate included in
@@ -77,6 +90,8 @@ public final class AvailabilityRecovery {
     final int selfIndex;
     final List<Hash> waiting = new ArrayList<>(1);
     PoV recovered;
+    /** How many attempts failed before this one (a failed attempt is forgotten but counted). */
+    int round;
     int attempt;
     boolean active;
     boolean chunks;
@@ -146,7 +161,8 @@ public final class AvailabilityRecovery {
 
   /**
    * {@code RecoverAvailableData}: the data comes to the listener at once if the store holds it,
-   * else once recovered. Candidates of unknown blocks are ignored.
+   * else once recovered; the listener hears {@link Listener#onUnavailable} if it cannot be
+   * recovered, at once for a candidate no imported block included (or finality pruned).
    */
   public void recover(Hash block, Hash candidate) {
     Optional<PoV> own = store.pov(candidate);
@@ -156,6 +172,7 @@ public final class AvailabilityRecovery {
     }
     Recovery r = recoveries.get(candidate);
     if (r == null) {
+      listener.onUnavailable(block, candidate);
       return;
     }
     if (r.recovered != null) {
@@ -185,7 +202,7 @@ public final class AvailabilityRecovery {
     }
     ctx.send(r.backerNodes.get(r.attempt),
         new AvailableDataRequest(candidate, ctx.now() + REQUEST_TIMEOUT_MICROS));
-    ctx.schedule(REQUEST_TIMEOUT_MICROS, new RecoveryTimeout(candidate, r.attempt));
+    ctx.schedule(REQUEST_TIMEOUT_MICROS, new RecoveryTimeout(candidate, r.round, r.attempt));
   }
 
   // ---- chunks ----
@@ -237,10 +254,31 @@ public final class AvailabilityRecovery {
       r.inFlight.add(index);
       ctx.send(r.validatorNodes.get(index), new ChunkFetchRequest(candidate, index, true,
           ctx.now() + CHUNK_REQUEST_TIMEOUT_MICROS));
-      ctx.schedule(CHUNK_REQUEST_TIMEOUT_MICROS, new ChunkRequestTimeout(candidate, index));
+      ctx.schedule(CHUNK_REQUEST_TIMEOUT_MICROS, new ChunkRequestTimeout(candidate, r.round, index));
     }
     if (r.inFlight.isEmpty()) {
-      r.active = false; // not enough chunks anywhere: the data stays unrecovered
+      unavailable(candidate, r); // not enough chunks anywhere
+    }
+  }
+
+  /**
+   * Every source failed: tells each block that asked, and forgets the attempt (which backers and
+   * chunk holders were asked, which chunks came) so that a later request starts afresh.
+   */
+  private void unavailable(Hash candidate, Recovery r) {
+    r.active = false;
+    r.chunks = false;
+    r.round++;
+    r.attempt = 0;
+    r.toAsk = null;
+    r.next = 0;
+    r.inFlight.clear();
+    r.received.clear();
+    r.chunkData = null;
+    List<Hash> asked = List.copyOf(r.waiting);
+    r.waiting.clear();
+    for (Hash block : asked) {
+      listener.onUnavailable(block, candidate);
     }
   }
 
@@ -292,7 +330,7 @@ public final class AvailabilityRecovery {
   public boolean onTimer(Timer t) {
     if (t instanceof ChunkRequestTimeout ct) {
       Recovery r = recoveries.get(ct.candidate());
-      if (r != null && r.active && r.inFlight.remove(ct.chunkIndex())) {
+      if (r != null && r.active && r.round == ct.round() && r.inFlight.remove(ct.chunkIndex())) {
         askChunks(ct.candidate(), r);
       }
       return true;
@@ -301,7 +339,7 @@ public final class AvailabilityRecovery {
       return false;
     }
     Recovery r = recoveries.get(rt.candidate());
-    if (r != null && r.active && !r.chunks && r.attempt == rt.attempt()) {
+    if (r != null && r.active && !r.chunks && r.round == rt.round() && r.attempt == rt.attempt()) {
       r.attempt++;
       request(rt.candidate(), r);
     }

@@ -40,9 +40,19 @@ class AvailabilityRecoveryTest {
   private final ManualContext ctx = new ManualContext(1);
   private final AvailabilityStore store = new AvailabilityStore();
   private final List<String> recovered = new ArrayList<>();
+  private final List<String> unavailable = new ArrayList<>();
   private final AvailabilityRecovery recovery = new AvailabilityRecovery(ctx,
-      RelayChains.directory(genesis, 5), store,
-      (block, c, pov) -> recovered.add(block.equals(including.hash()) + " " + c.equals(candidate.hash()) + " " + pov.sizeBytes()));
+      RelayChains.directory(genesis, 5), store, new AvailabilityRecovery.Listener() {
+        @Override
+        public void onRecovered(Hash block, Hash c, PoV pov) {
+          recovered.add(block.equals(including.hash()) + " " + c.equals(candidate.hash()) + " " + pov.sizeBytes());
+        }
+
+        @Override
+        public void onUnavailable(Hash block, Hash c) {
+          unavailable.add(block.equals(including.hash()) + " " + c.equals(candidate.hash()));
+        }
+      });
 
   /** The nodes of the backing group, in group order. */
   private List<Integer> backers() {
@@ -145,8 +155,58 @@ class AvailabilityRecoveryTest {
     assertThat(chunkRequests()).extracting(ChunkFetchRequest::chunkIndex).doesNotHaveDuplicates()
         .hasSize(5).doesNotContain(selfIndex());
     assertThat(ctx.timers).isEmpty();
+    assertThat(unavailable).containsExactly("true true");
     recovery.onResponse(new AvailableDataResponse(candidate.hash(), POV));
     assertThat(recovered).isEmpty();
+  }
+
+  @Test
+  void aFailedRecoveryIsForgottenSoThatTheNextRequestStartsAfreshFromTheBackers() {
+    recovery.onBlockImported(including, including.state());
+    recovery.recover(including.hash(), candidate.hash());
+    for (int i = 0; i < backers().size(); i++) {
+      fireTimeouts();
+    }
+    for (int i = 0; i < 6; i++) {
+      ctx.fireUntil(ctx.now() + AvailabilityRecovery.CHUNK_REQUEST_TIMEOUT_MICROS, recovery::onTimer);
+    }
+    assertThat(unavailable).containsExactly("true true");
+    int before = ctx.sent.size();
+
+    // The retry (approval voting's, a minute later): the first backer is asked again, and this
+    // time answers.
+    recovery.recover(including.hash(), candidate.hash());
+    assertThat(ctx.sent).hasSize(before + 1);
+    assertThat(ctx.sent.get(before).to()).isEqualTo(backers().get(0));
+    assertThat(ctx.sent.get(before).message()).isInstanceOf(AvailableDataRequest.class);
+    recovery.onResponse(new AvailableDataResponse(candidate.hash(), POV));
+    assertThat(recovered).containsExactly("true true 4096");
+    assertThat(unavailable).hasSize(1);
+  }
+
+  @Test
+  void aTimerOfAFailedAttemptDoesNotDisturbTheNextOne() {
+    recovery.onBlockImported(including, including.state());
+    recovery.recover(including.hash(), candidate.hash());
+    // The first backer answers empty-handed at once; its timeout stays pending.
+    recovery.onResponse(new AvailableDataResponse(candidate.hash(), null));
+    while (unavailable.isEmpty()) {
+      recovery.onResponse(new AvailableDataResponse(candidate.hash(), null));
+      List<ChunkFetchRequest> asked = chunkRequests();
+      for (ChunkFetchRequest r : asked) {
+        recovery.onChunk(new ChunkFetchResponse(candidate.hash(), r.chunkIndex(), 0, false, true, null));
+      }
+    }
+    int before = ctx.sent.size();
+    ctx.setNow(AvailabilityRecovery.REQUEST_TIMEOUT_MICROS / 2);
+    recovery.recover(including.hash(), candidate.hash());
+    assertThat(ctx.sent).hasSize(before + 1);
+    // The first attempt's timeouts fire now: they must not move the new attempt on to the
+    // second backer.
+    ctx.fireUntil(AvailabilityRecovery.REQUEST_TIMEOUT_MICROS, recovery::onTimer);
+    assertThat(ctx.sent).hasSize(before + 1);
+    ctx.fireUntil(2 * AvailabilityRecovery.REQUEST_TIMEOUT_MICROS, recovery::onTimer);
+    assertThat(ctx.sent).hasSize(before + 2); // its own timeout does
   }
 
   @Test
@@ -206,12 +266,13 @@ class AvailabilityRecoveryTest {
   }
 
   @Test
-  void finalityEndsRecoveriesAndUnknownCandidatesAreIgnored() {
+  void finalityEndsRecoveriesAndUnknownCandidatesAreUnavailable() {
     recovery.onBlockImported(including, including.state());
     recovery.pruneFinalized(including.number());
     recovery.recover(including.hash(), candidate.hash());
     recovery.recover(including.hash(), Hash.fromLong(77));
     assertThat(ctx.sent).isEmpty();
+    assertThat(unavailable).containsExactly("true true", "true false");
     assertThat(recovery.onTimer(new Timer() {})).isFalse();
   }
 
