@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * Wraps a validator that suffers faults ({@code [faults]}), so that protocol code does not know it
- * is being faulted:
+ * Wraps a validator, or a collator that crashes ({@code faults.collator_crashes}), that suffers
+ * faults ({@code [faults]}), so that protocol code does not know it is being faulted:
  *
  * <ul>
  *   <li>outages: while a window is open, messages it sends are lost and messages addressed to it
@@ -53,7 +53,7 @@ final class FaultyNode implements Node {
 
   /**
    * @param fresh makes a new instance of the node (with its state as at genesis)
-   * @param validator the node's validator index, for the sides of partitions
+   * @param validator the node's validator index, for the sides of partitions; -1 for a collator
    * @param outages the outages that cut off this node
    * @param crashes the crashes of this node
    * @param partitions every partition (the sides of the others matter too)

@@ -27,6 +27,7 @@ import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
 import io.parapipe.sim.kernel.Engine;
 import io.parapipe.sim.network.JitterDistribution;
 import io.parapipe.sim.network.NetworkConfig;
+import io.parapipe.sim.scenario.CollatorCrash;
 import io.parapipe.sim.scenario.Crash;
 import io.parapipe.sim.scenario.LatencySpike;
 import io.parapipe.sim.scenario.Outage;
@@ -154,6 +155,9 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
       engine.network().subscribe(Topic.RELAY_CHAIN, node);
     }
 
+    @SuppressWarnings("unchecked")
+    List<CollatorCrash> collatorCrashes =
+        (List<CollatorCrash>) scenario.faults().asMap().get("collator_crashes");
     Map<Integer, List<Integer>> collatorNodes = new LinkedHashMap<>();
     for (ParaSpec p : scenario.paras()) {
       CollatorSchedule schedule = schedule(scenario, p, sessionLength);
@@ -177,7 +181,19 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
             .timeOriginMs(timeOriginMs(relay.micros("slot_duration") / 1000))
             .misbehaviour(misbehaving.getOrDefault(c, CollatorMisbehaviour.NONE))
             .build();
-        int node = engine.addNode(new CollatorNode(cc, demand));
+        CollatorMisbehaviour mis = cc.misbehaviour();
+        java.util.function.Supplier<Node> collator = mis == CollatorMisbehaviour.WITHHELD_COLLATION
+            ? () -> new WithheldCollations(new CollatorNode(cc, demand))
+            : () -> new CollatorNode(cc, demand);
+        List<Crash> down = new ArrayList<>();
+        for (CollatorCrash crash : collatorCrashes) {
+          if (crash.para() == p.id() && crash.collator() == c) {
+            down.add(crash.asCrash());
+          }
+        }
+        // A collator is on no side of a partition (-1): partitions cut validators only.
+        int node = engine.addNode(down.isEmpty() ? collator.get()
+            : new FaultyNode(collator, -1, List.of(), down, List.of()));
         engine.network().subscribe(Topic.RELAY_CHAIN, node);
         engine.network().subscribe(Topic.paraNetwork(ParaId.of(p.id())), node);
         nodes.add(node);

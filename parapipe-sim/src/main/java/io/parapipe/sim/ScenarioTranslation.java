@@ -146,6 +146,9 @@ public final class ScenarioTranslation {
       case "v1-descriptor" -> CollatorMisbehaviour.V1_DESCRIPTOR;
       case "wrong-core-index" -> CollatorMisbehaviour.WRONG_CORE_INDEX;
       case "strip-ump-signals" -> CollatorMisbehaviour.STRIP_UMP_SIGNALS;
+      case "invalid-pov" -> CollatorMisbehaviour.INVALID_POV;
+      case "oversized-pov" -> CollatorMisbehaviour.OVERSIZED_POV;
+      case "withheld-collation" -> CollatorMisbehaviour.WITHHELD_COLLATION;
       default -> CollatorMisbehaviour.NONE;
     };
   }

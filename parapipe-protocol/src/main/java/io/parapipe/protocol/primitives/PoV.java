@@ -13,5 +13,13 @@ package io.parapipe.protocol.primitives;
  * @param outputCommitmentsHash hash of the {@link CandidateCommitments} the PVF outputs for this
  *     PoV; a receipt whose commitments differ fails validation with
  *     {@code CommitmentsHashMismatch}
+ * @param blockValid false if {@code validate_block} fails on this PoV (a collator that sent a
+ *     PoV its block cannot be proven from): the PVF reports an execution error
  */
-public record PoV(Hash hash, int sizeBytes, long blockRefTime, Hash outputCommitmentsHash) {}
+public record PoV(Hash hash, int sizeBytes, long blockRefTime, Hash outputCommitmentsHash,
+    boolean blockValid) {
+  /** A PoV that {@code validate_block} accepts. */
+  public PoV(Hash hash, int sizeBytes, long blockRefTime, Hash outputCommitmentsHash) {
+    this(hash, sizeBytes, blockRefTime, outputCommitmentsHash, true);
+  }
+}

@@ -419,6 +419,117 @@ public interface KeyType {
   }
 
   /**
+   * {@code faults.collator_crashes}: an array of {@code { para, collator, at, restart_at, state }}
+   * tables ({@code state} "kept" or "lost", "kept" by default). Whether the para and collator
+   * exist and the order of the times are checked by the loader, which can name the entry.
+   */
+  static KeyType collatorCrashes() {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isArray()) {
+          return null;
+        }
+        List<CollatorCrash> out = new ArrayList<>();
+        for (JsonNode e : n) {
+          if (!e.isObject() || !e.has("para") || !e.has("collator") || !e.has("at")
+              || !e.has("restart_at") || e.size() != (e.has("state") ? 5 : 4)) {
+            return null;
+          }
+          Object para = integer(0, Integer.MAX_VALUE).read(e.get("para"));
+          Object collator = integer(0, Integer.MAX_VALUE).read(e.get("collator"));
+          Object at = duration(0, Long.MAX_VALUE / 2).read(e.get("at"));
+          Object restart = duration(0, Long.MAX_VALUE / 2).read(e.get("restart_at"));
+          Object state = e.has("state") ? oneOf("kept", "lost").read(e.get("state")) : "kept";
+          if (para == null || collator == null || at == null || restart == null || state == null) {
+            return null;
+          }
+          out.add(new CollatorCrash((Integer) para, (Integer) collator, (Long) at, (Long) restart,
+              "lost".equals(state)));
+        }
+        return List.copyOf(out);
+      }
+
+      @Override
+      public String describe() {
+        return "an array of { para = <id>, collator = <index>, at = \"<duration>\", "
+            + "restart_at = \"<later duration>\", state = \"kept\" | \"lost\" }";
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        ArrayNode a = JSON.arrayNode();
+        for (Object o : (List<?>) v) {
+          CollatorCrash c = (CollatorCrash) o;
+          var t = JSON.objectNode();
+          t.put("para", c.para());
+          t.put("collator", c.collator());
+          t.put("at", UnitText.formatDuration(c.atMicros()));
+          t.put("restart_at", UnitText.formatDuration(c.restartAtMicros()));
+          t.put("state", c.stateLost() ? "lost" : "kept");
+          a.add(t);
+        }
+        return a;
+      }
+    };
+  }
+
+  /**
+   * {@code faults.misbehaving_collators}: an array whose entries are {@code "para:index:behaviour"}
+   * strings or {@code { para, collator, behaviour }} tables (the {@code [[faults.misbehaving_collators]]}
+   * form); both are kept as the string form. Whether the para and collator exist is checked by
+   * the loader.
+   *
+   * @param behaviours the behaviour names
+   */
+  static KeyType misbehavingCollators(List<String> behaviours) {
+    return new KeyType() {
+      @Override
+      public Object read(JsonNode n) {
+        if (!n.isArray()) {
+          return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : n) {
+          String s;
+          if (e.isTextual()) {
+            s = e.asText();
+          } else if (e.isObject() && e.size() == 3 && e.has("para") && e.has("collator")
+              && e.has("behaviour") && e.get("para").isIntegralNumber()
+              && e.get("collator").isIntegralNumber() && e.get("behaviour").isTextual()) {
+            s = e.get("para").asLong() + ":" + e.get("collator").asLong() + ":"
+                + e.get("behaviour").asText();
+          } else {
+            return null;
+          }
+          String[] parts = s.split(":", -1);
+          if (parts.length != 3 || !parts[0].matches("[0-9]{1,9}") || !parts[1].matches("[0-9]{1,9}")
+              || !behaviours.contains(parts[2])) {
+            return null;
+          }
+          out.add(s);
+        }
+        return List.copyOf(out);
+      }
+
+      @Override
+      public String describe() {
+        return "an array of \"para:index:behaviour\" strings or { para = <id>, collator = <index>, "
+            + "behaviour = \"...\" } tables (behaviour one of " + String.join(", ", behaviours) + ")";
+      }
+
+      @Override
+      public JsonNode write(Object v) {
+        ArrayNode a = JSON.arrayNode();
+        for (Object o : (List<?>) v) {
+          a.add((String) o);
+        }
+        return a;
+      }
+    };
+  }
+
+  /**
    * {@code faults.partitions}: an array of {@code { sides = [[indices], [indices], ...], at, end }}
    * tables. Disjointness, indices and the order of {@code at} and {@code end} are checked by the
    * loader, which can name the entry.

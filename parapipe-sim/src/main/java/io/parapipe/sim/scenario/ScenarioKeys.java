@@ -60,6 +60,11 @@ public final class ScenarioKeys {
 
   /** The collator misbehaviours {@code faults.misbehaving_collators} names. */
   public static final List<String> MISBEHAVIOURS =
+      List.of("v1-descriptor", "wrong-core-index", "strip-ump-signals", "invalid-pov",
+          "oversized-pov", "withheld-collation");
+
+  /** The misbehaviours modelled for the slot-based collator only (they concern its descriptors). */
+  public static final List<String> SLOT_BASED_MISBEHAVIOURS =
       List.of("v1-descriptor", "wrong-core-index", "strip-ump-signals");
 
   /** {@code [relay]}. */
@@ -134,9 +139,8 @@ public final class ScenarioKeys {
       k("partitions", KeyType.partitions(1_000_000), List.of()),
       k("latency_spikes", KeyType.latencySpikes(), List.of()),
       k("slow_validators", KeyType.slowValidators(1_000_000), List.of()),
-      k("misbehaving_collators", textList(s -> s.matches("[0-9]+:[0-9]+:(" + String.join("|", MISBEHAVIOURS) + ")"),
-          "\"para:index:misbehaviour\" strings (misbehaviour one of " + String.join(", ", MISBEHAVIOURS) + ")"),
-          List.of()));
+      k("misbehaving_collators", KeyType.misbehavingCollators(MISBEHAVIOURS), List.of()),
+      k("collator_crashes", KeyType.collatorCrashes(), List.of()));
 
   /** The relay keys an upgrade may change (they go through the host configuration). */
   public static final List<String> RELAY_UPGRADABLE = List.of("max_candidate_depth",

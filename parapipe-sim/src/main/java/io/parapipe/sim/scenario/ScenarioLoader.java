@@ -405,6 +405,43 @@ public final class ScenarioLoader {
       }
     }
 
+    /**
+     * {@code faults.collator_crashes}: known paras and collators, restart after the crash, and no
+     * two windows taking the same collator down at overlapping times.
+     */
+    private void checkCollatorCrashes(Values faults, Set<Integer> paraIds, int perPara) {
+      List<CollatorCrash> crashes = new ArrayList<>();
+      int k = 0;
+      for (Object o : faults.asMap().get("collator_crashes") instanceof List<?> l ? l : List.of()) {
+        CollatorCrash c = (CollatorCrash) o;
+        String path = "faults.collator_crashes[" + k + "]";
+        if (!paraIds.contains(c.para())) {
+          throw error(path + ".para = " + c.para() + " is not a para of this network; the paras are "
+              + ids(paraIds));
+        }
+        if (c.collator() >= perPara) {
+          throw error(path + ".collator = " + c.collator() + " but collator indices run from 0 to "
+              + (perPara - 1), "set network.collators_per_para to have more");
+        }
+        if (c.restartAtMicros() <= c.atMicros()) {
+          throw error(path + " restarts at " + UnitText.formatDuration(c.restartAtMicros())
+              + ", not after it crashes at " + UnitText.formatDuration(c.atMicros()),
+              "restart_at must be later than at");
+        }
+        for (int j = 0; j < crashes.size(); j++) {
+          CollatorCrash earlier = crashes.get(j);
+          if (earlier.para() == c.para() && earlier.collator() == c.collator()
+              && earlier.atMicros() < c.restartAtMicros() && c.atMicros() < earlier.restartAtMicros()) {
+            throw error("faults.collator_crashes[" + j + "] and " + path + " both take down collator "
+                + c.collator() + " of para " + c.para() + " at overlapping times",
+                "a collator must restart before it crashes again");
+          }
+        }
+        crashes.add(c);
+        k++;
+      }
+    }
+
     /** {@code faults.partitions}: known validators, each on at most one side, end after start. */
     private void checkPartitions(Values faults, int validators) {
       int k = 0;
@@ -535,7 +572,8 @@ public final class ScenarioLoader {
           throw error("faults.misbehaving_collators contains \"" + c + "\": paras are " + ids(paraIds)
               + " and collator indices run from 0 to " + (perPara - 1));
         }
-        if (!paras.get(para).collator().text("kind").equals("slot-based")) {
+        if (ScenarioKeys.SLOT_BASED_MISBEHAVIOURS.contains(parts[2])
+            && !paras.get(para).collator().text("kind").equals("slot-based")) {
           throw error("faults.misbehaving_collators contains \"" + c + "\" but para " + para
               + " does not run the slot-based collator; misbehaviours are modelled for "
               + "collator.kind = \"slot-based\"");
@@ -544,6 +582,7 @@ public final class ScenarioLoader {
           throw error("faults.misbehaving_collators names collator \"" + para + ":" + idx + "\" twice");
         }
       }
+      checkCollatorCrashes(faults, paraIds, perPara);
       Set<String> offlineCollators = new TreeSet<>();
       for (String c : faults.texts("offline_collators")) {
         String[] parts = c.split(":");

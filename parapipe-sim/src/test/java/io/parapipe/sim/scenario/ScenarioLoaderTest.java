@@ -154,6 +154,27 @@ class ScenarioLoaderTest {
             + " a validator must restart before it crashes again"),
         Arguments.of("[[faults.crashes]]\nvalidators = [1]\nat = \"1s\"\nrestart_at = \"2s\"\nstate = \"gone\"",
             "faults.crashes = "),
+        Arguments.of("[[faults.collator_crashes]]\npara = 2007\ncollator = 0\nat = \"1s\"\nrestart_at = \"2s\"",
+            "faults.collator_crashes[0].para = 2007 is not a para of this network; the paras are 2000..2002 in t.toml"),
+        Arguments.of("[[faults.collator_crashes]]\npara = 2000\ncollator = 2\nat = \"1s\"\nrestart_at = \"2s\"",
+            "faults.collator_crashes[0].collator = 2 but collator indices run from 0 to 1 in t.toml;"
+            + " set network.collators_per_para to have more"),
+        Arguments.of("[[faults.collator_crashes]]\npara = 2000\ncollator = 1\nat = \"60s\"\nrestart_at = \"30s\"",
+            "faults.collator_crashes[0] restarts at 30s, not after it crashes at 1m in t.toml; restart_at must be later than at"),
+        Arguments.of("[[faults.collator_crashes]]\npara = 2000\ncollator = 1\nat = \"10s\"\nrestart_at = \"30s\"\n"
+            + "[[faults.collator_crashes]]\npara = 2001\ncollator = 1\nat = \"10s\"\nrestart_at = \"30s\"\n"
+            + "[[faults.collator_crashes]]\npara = 2000\ncollator = 1\nat = \"20s\"\nrestart_at = \"40s\"",
+            "faults.collator_crashes[0] and faults.collator_crashes[2] both take down collator 1 of para 2000 at "
+            + "overlapping times in t.toml; a collator must restart before it crashes again"),
+        Arguments.of("[[faults.collator_crashes]]\npara = 2000\nat = \"1s\"\nrestart_at = \"2s\"",
+            "faults.collator_crashes = "),
+        Arguments.of("[[faults.misbehaving_collators]]\npara = 2009\ncollator = 0\nbehaviour = \"invalid-pov\"",
+            "faults.misbehaving_collators contains \"2009:0:invalid-pov\": paras are 2000..2002 and collator indices run from 0 to 1"),
+        Arguments.of("[[faults.misbehaving_collators]]\npara = 2000\ncollator = 0\nbehaviour = \"lazy\"",
+            "faults.misbehaving_collators = "),
+        Arguments.of("[[faults.misbehaving_collators]]\npara = 2000\ncollator = 0\nbehaviour = \"invalid-pov\"\n"
+            + "[[faults.misbehaving_collators]]\npara = 2000\ncollator = 0\nbehaviour = \"withheld-collation\"",
+            "faults.misbehaving_collators names collator \"2000:0\" twice"),
         Arguments.of("[[faults.partitions]]\nsides = [[0, 1], [2, 1]]\nat = \"1s\"\nend = \"2s\"",
             "faults.partitions[0] puts validator 1 on sides 0 and 1 in t.toml; each validator is on at most one side"),
         Arguments.of("[[faults.partitions]]\nsides = [[0, 1], [2, 25]]\nat = \"1s\"\nend = \"2s\"",

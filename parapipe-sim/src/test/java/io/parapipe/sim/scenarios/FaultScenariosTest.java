@@ -119,6 +119,38 @@ class FaultScenariosTest {
     assertThat(r.relay().finalityLagMs().mean()).isGreaterThan(8_000.0);
   }
 
+  /**
+   * One collator of one para misbehaves (or crashes) for the whole run or a window: that para
+   * includes clearly fewer blocks than the honest paras (measured: invalid-pov 50, oversized-pov
+   * 50, withheld-collation 49, collator-crash 91, against 97 for the honest paras), the rejections
+   * carry upstream's reason, and nothing unsafe happens.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "invalid-pov.toml, 2000, 70, ExecutionError(",
+      "oversized-pov.toml, 2001, 70, ParamsTooLarge(",
+      // Withheld collations are not rejected: the backers' fetches time out.
+      "withheld-collation.toml, 2002, 70, ''",
+      "collator-crash.toml, 2000, 95, ''"
+  })
+  void aMisbehavingOrCrashedCollatorCostsItsParaBlocks(String file, int para, int maxIncluded,
+      String reason) {
+    RunResult r = run(file);
+    assertThat(r.invariants().violations()).isEmpty();
+    RunResult.Para faulty = r.paras().stream().filter(p -> p.id() == para).findFirst().orElseThrow();
+    assertThat(faulty.included()).isPositive().isLessThanOrEqualTo(maxIncluded);
+    assertThat(r.paras()).filteredOn(p -> p.id() != para)
+        .allSatisfy(p -> assertThat(p.included()).isGreaterThan(faulty.included()));
+    if (reason.isEmpty()) {
+      assertThat(r.paras()).allSatisfy(p -> assertThat(p.rejections()).isEmpty());
+    } else {
+      assertThat(faulty.rejections()).isNotEmpty()
+          .allSatisfy(x -> assertThat(x.reason()).startsWith(reason));
+      assertThat(r.paras()).filteredOn(p -> p.id() != para)
+          .allSatisfy(p -> assertThat(p.rejections()).isEmpty());
+    }
+  }
+
   private static RunResult run(String file) {
     return Runs.run(ScenarioLoader.load(Path.of("..", "scenarios", "faults", file)),
         Optional.empty(), t -> {});

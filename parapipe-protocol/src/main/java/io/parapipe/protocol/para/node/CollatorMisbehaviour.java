@@ -1,8 +1,10 @@
 package io.parapipe.protocol.para.node;
 
 /**
- * A slot-based collator that builds valid para blocks but submits collations the relay chain
- * must refuse, to show upstream's checks at work. An honest collator is {@link #NONE}.
+ * A collator that builds valid para blocks but submits collations the relay chain must refuse,
+ * to show upstream's checks at work. An honest collator is {@link #NONE}. The descriptor and
+ * signal misbehaviours are modelled for the slot-based collator; the PoV and withholding ones for
+ * every kind.
  */
 public enum CollatorMisbehaviour {
   /** Builds collations as upstream does. */
@@ -21,5 +23,21 @@ public enum CollatorMisbehaviour {
    * Leaves the UMP signals out of the commitments its receipts carry, although the runtime
    * produced them.
    */
-  STRIP_UMP_SIGNALS
+  STRIP_UMP_SIGNALS,
+  /**
+   * Sends a PoV that {@code validate_block} fails on: backers' PVF reports
+   * {@code ExecutionError} and nobody seconds it.
+   */
+  INVALID_POV,
+  /**
+   * Sends a PoV larger than the {@code max_pov_size} of its validation data: candidate validation
+   * refuses it as {@code ParamsTooLarge} before running the PVF.
+   */
+  OVERSIZED_POV,
+  /**
+   * Advertises its collations but never answers a fetch: each backer's request times out and it
+   * fetches the next advertised collation, if any. The node itself behaves honestly; the
+   * simulation host drops the fetch requests.
+   */
+  WITHHELD_COLLATION
 }

@@ -363,7 +363,13 @@ public final class CollatorNode implements Node {
     BuildOrder order = d.order();
     Hash povHash = new ScaleWriter().fixedBytes(state.headHash().toByteArray()).u32(d.povSize())
         .blake2b256();
-    PoV pov = new PoV(povHash, d.povSize(), d.refTime(), state.commitments().hash());
+    PoV pov = switch (cfg.misbehaviour()) {
+      case INVALID_POV -> new PoV(povHash, d.povSize(), d.refTime(), state.commitments().hash(), false);
+      // A PoV past the limit of its validation data, as a collator ignoring max_pov_size sends.
+      case OVERSIZED_POV -> new PoV(povHash, order.validationData().maxPovSize() + BASE_POV_BYTES,
+          d.refTime(), state.commitments().hash());
+      default -> new PoV(povHash, d.povSize(), d.refTime(), state.commitments().hash());
+    };
     Hash erasureRoot = new ScaleWriter().fixedBytes(povHash.toByteArray())
         .u32(r.state().validators().size()).blake2b256();
     CollationBuilder.Collation collation = CollationBuilder.build(cfg.misbehaviour(), para, r.hash(),

@@ -261,7 +261,9 @@ public final class CandidateBacking implements SecondingPort, StatementImporter,
     }
     ParaId para = receipt.paraId();
     if (pov.sizeBytes() > pvd.maxPovSize()) {
-      finishValidation(new ValidationTag(rp.hash(), h, toSecond, para, null), false);
+      // perform_basic_checks (polkadot/node/core/candidate-validation/src/lib.rs)
+      finishValidation(new ValidationTag(rp.hash(), h, toSecond, para,
+          new InvalidCandidate.ParamsTooLarge(pov.sizeBytes())), false);
       return;
     }
     Optional<InvalidCandidate> before = InvalidCandidate.beforeExecution(receipt, rp.sessionForChild);

@@ -14,7 +14,9 @@ import java.util.OptionalLong;
  * Candidate validation's {@code InvalidCandidate} verdicts that the RFC-103 checks add for backing
  * ({@code polkadot/node/core/candidate-validation/src/lib.rs}, {@code PvfExecKind::Backing}):
  * the session check before the PVF runs, and after it the commitments check and the UMP-signal
- * check against the claim queue at the relay parent. Approval checking makes none of them.
+ * check against the claim queue at the relay parent. Approval checking makes none of them. Also
+ * the two verdicts any candidate can get: {@code ParamsTooLarge} (basic checks) and
+ * {@code ExecutionError} (the PVF failed).
  */
 public sealed interface InvalidCandidate {
   /** The verdict as Rust's {@code Debug} prints it. */
@@ -27,6 +29,40 @@ public sealed interface InvalidCandidate {
       return "InvalidSessionIndex";
     }
   }
+
+  /**
+   * {@code ParamsTooLarge(size)}: the PoV is larger than the {@code max_pov_size} of its
+   * validation data ({@code perform_basic_checks}, before the PVF runs).
+   *
+   * @param size the PoV's size in bytes
+   */
+  record ParamsTooLarge(long size) implements InvalidCandidate {
+    @Override
+    public String debug() {
+      return "ParamsTooLarge(" + size + ")";
+    }
+  }
+
+  /**
+   * {@code ExecutionError(msg)}: the PVF worker reported the candidate invalid
+   * ({@code WasmInvalidCandidate::WorkerReportedInvalid}), here because {@code validate_block}
+   * panicked on a PoV its block cannot be proven from.
+   *
+   * @param message what the worker reported
+   */
+  record ExecutionError(String message) implements InvalidCandidate {
+    @Override
+    public String debug() {
+      return "ExecutionError(\"" + message + "\")";
+    }
+  }
+
+  /**
+   * The message of {@link ExecutionError} for a PoV {@code validate_block} fails on. Upstream's
+   * text is the panic of whichever check failed; the model does not say which, so it is not an
+   * upstream message.
+   */
+  String INVALID_POV_MESSAGE = "validate_block panicked on the PoV";
 
   /** {@code CommitmentsHashMismatch}: the PVF's commitments are not the receipt's. */
   record CommitmentsHashMismatch() implements InvalidCandidate {
@@ -73,6 +109,9 @@ public sealed interface InvalidCandidate {
    */
   static Optional<InvalidCandidate> afterExecution(CommittedCandidateReceipt receipt, PoV pov,
       TransposedClaimQueue claimQueue) {
+    if (!pov.blockValid()) {
+      return Optional.of(new ExecutionError(INVALID_POV_MESSAGE));
+    }
     if (!pov.outputCommitmentsHash().equals(receipt.commitments().hash())) {
       return Optional.of(new CommitmentsHashMismatch());
     }
