@@ -16,8 +16,9 @@ public interface Message {
   /**
    * When the receiver stops waiting for this message (a request's timeout), or
    * {@link Long#MAX_VALUE}. A request-response substream is reset when the requester's timeout
-   * expires, so a response that has not started to leave the sender by then is never sent, and
-   * does not take the sender's bandwidth from the transfers that are still wanted.
+   * expires: a response that has not started to leave the sender by then is never sent, one
+   * that would arrive later is never delivered, and either stops taking the sender's bandwidth
+   * from the transfers that are still wanted once the reset reaches it.
    */
   default long deadlineMicros() {
     return Long.MAX_VALUE;

@@ -213,6 +213,15 @@ public final class Engine {
             if (online) {
               long done = net.reserveDownlink(to, t, q.aux[slot]);
               if (done != t) {
+                long deadline = ((Message) q.obj[slot]).deadlineMicros();
+                if (done > deadline) {
+                  // Queued behind other downloads past the requester's timeout: it reset the
+                  // stream, so the rest of the message never arrives.
+                  net.truncateLastDownlink(to, q.aux[slot], deadline);
+                  q.removeTop();
+                  q.release(slot);
+                  continue;
+                }
                 // The downlink was busy: complete later, without passing it again.
                 q.kind[slot] = EventQueue.DELIVERY;
                 q.rescheduleTop(done);
@@ -315,6 +324,13 @@ public final class Engine {
       return;
     }
     long arrival = sent + net.delayMicros(from, to, jitterStreams[from]) + net.extraLatencyAt(sent);
+    if (arrival > deadline) {
+      // The requester's timeout expires before the last byte arrives: it resets the stream, and
+      // the reset reaches the sender one link latency later, which stops uploading then.
+      long resetSeen = Math.addExact(deadline, net.linkLatencyMicros(to, from));
+      net.truncateLastUplink(from, tx, resetSeen);
+      return;
+    }
     queue.push(queue.allocate(EventQueue.MESSAGE, to, from, m, tx), arrival);
   }
 

@@ -214,6 +214,34 @@ public final class Network {
     return end;
   }
 
+  /**
+   * Cuts the transmission {@link #reserveUplink} just queued on {@code node}'s uplink short at
+   * {@code until}: the receiver reset the stream, and from then on the rest of the message no
+   * longer takes the sender's bandwidth. Only the last reservation of its lane may be truncated;
+   * a cut before the transmission started frees the lane as if it had never been queued.
+   *
+   * @param transmissionMicros the transmission time passed to {@link #reserveUplink}
+   */
+  public void truncateLastUplink(int node, long transmissionMicros, long until) {
+    long[] lane = transmissionMicros <= smallTransmission ? smallUplinkFree : uplinkFree;
+    truncate(lane, node, transmissionMicros, until);
+  }
+
+  /**
+   * Cuts the transmission {@link #reserveDownlink} just queued on {@code node}'s downlink short
+   * at {@code until} (the receiver reset the stream); as {@link #truncateLastUplink}.
+   */
+  public void truncateLastDownlink(int node, long transmissionMicros, long until) {
+    long[] lane = transmissionMicros <= smallTransmission ? smallDownlinkFree : downlinkFree;
+    truncate(lane, node, transmissionMicros, until);
+  }
+
+  private static void truncate(long[] lane, int node, long transmissionMicros, long until) {
+    long end = lane[node];
+    long start = end - transmissionMicros;
+    lane[node] = Math.max(start, Math.min(end, until));
+  }
+
   /** When a transmission of {@code transmissionMicros} queued now on {@code node}'s uplink would start. */
   public long uplinkStart(int node, long now, long transmissionMicros) {
     if (node >= uplinkFree.length) {
