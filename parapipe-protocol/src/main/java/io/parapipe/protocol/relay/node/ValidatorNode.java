@@ -133,6 +133,8 @@ public final class ValidatorNode implements Node {
   private GrandpaGossip grandpaGossip;
   private BlockAuthorship authorship;
   private BlockImportQueue<RelayBlock> importQueue;
+  /** Authority index of each authority's node (lookups only). */
+  private final java.util.Map<Integer, Integer> authorityOfNode = new java.util.HashMap<>();
 
   /** A validator with the given configuration. */
   public ValidatorNode(ValidatorConfig cfg) {
@@ -166,7 +168,11 @@ public final class ValidatorNode implements Node {
         .map(b -> b.state().api().asyncBackingParams().maxCandidateDepth() + 1).orElse(1));
     int n = cfg.authorityNodes().size();
     var genesisConfig = genesis.state().activeConfig();
-    approvalDistribution = new ApprovalDistribution(ctx, cfg.authority(), tree::contains);
+    for (int i = 0; i < cfg.authorityNodes().size(); i++) {
+      authorityOfNode.put(cfg.authorityNodes().get(i), i);
+    }
+    approvalDistribution = new ApprovalDistribution(ctx, cfg.authority(), tree::contains,
+        cfg.authorityNodes());
     approvals = new ApprovalVoting(ctx, cfg.authority(), n, genesisConfig.neededApprovals(),
         genesisConfig.noShowSlots() * cfg.slotDurationMicros(), cfg.epochRandomness(),
         genesis.hash(), approvalActions);
@@ -236,7 +242,7 @@ public final class ValidatorNode implements Node {
     } else if (m instanceof AvailableDataResponse r) {
       recovery.onResponse(r);
     } else if (m instanceof ApprovalsMessage a) {
-      approvalDistribution.onApprovals(a);
+      approvalDistribution.onApprovals(a, authorityOfNode.getOrDefault(from, -1));
     } else if (m instanceof ApprovalsResend r) {
       approvalDistribution.onResend(r);
     } else if (m instanceof GrandpaMessage g) {

@@ -14,8 +14,11 @@ import java.util.function.Predicate;
 
 /**
  * Approval distribution (upstream {@code approval-distribution}): carries approvals between
- * validators. This validator's approvals go to every validator in one message per block; others'
- * approvals go to {@link ApprovalVoting}. Approvals for a block this node has not imported yet
+ * validators. This validator's approvals of a block go in one message along the 2D grid
+ * ({@link GridTopology}): to its row and column, and each of those forwards an approval it got
+ * from its originator along the other dimension, so each reaches everyone along two paths (a
+ * lost message costs one path, not the approval); without a grid they go to every validator in
+ * one broadcast. Others' approvals go to {@link ApprovalVoting}. Approvals for a block this node has not imported yet
  * wait until it is (upstream's {@code pending_known}). Assignments are not sent: every validator
  * computes every checker's tranche from the shared randomness ({@link CheckerPermutation}).
  *
@@ -23,8 +26,8 @@ import java.util.function.Predicate;
  * or more blocks behind the newest imported block, every {@link #RESEND_UNFINALIZED_PERIOD}th new
  * block makes this node re-send every approval it knows for unfinalized blocks, so that approvals
  * lost on the way (message loss, a partition, a validator that was offline) reach everyone. Upstream's
- * L1 and L2 levels widen the grid routing to all peers; here approvals always go to all, so only
- * the re-send is modelled.
+ * L1 and L2 levels also widen the grid routing to all peers; here only the re-send is modelled
+ * (it goes to all validators).
  */
 public final class ApprovalDistribution {
   /** polkadot-sdk {@code approval-distribution} {@code AggressionConfig::default().l1_threshold}. */
@@ -35,6 +38,9 @@ public final class ApprovalDistribution {
   private final NodeContext ctx;
   private final int self;
   private final Predicate<Hash> imported;
+  /** Node of each validator, by validator index; null: approvals are broadcast to all. */
+  private final List<Integer> validatorNodes;
+  private final GridTopology grid;
   private ApprovalVoting voting;
   private int highestImported;
   // Lookups only: approvals per block not imported yet, in arrival order.
@@ -45,14 +51,43 @@ public final class ApprovalDistribution {
    * @param imported whether this node has imported a block
    */
   public ApprovalDistribution(NodeContext ctx, int self, Predicate<Hash> imported) {
+    this(ctx, self, imported, null);
+  }
+
+  /**
+   * Approval distribution along the 2D grid of the given validators.
+   *
+   * @param validatorNodes node of each validator, by validator index
+   */
+  public ApprovalDistribution(NodeContext ctx, int self, Predicate<Hash> imported,
+      List<Integer> validatorNodes) {
     this.ctx = ctx;
     this.self = self;
     this.imported = imported;
+    this.validatorNodes = validatorNodes == null ? null : List.copyOf(validatorNodes);
+    this.grid = validatorNodes == null ? null : new GridTopology(validatorNodes.size());
   }
 
   /** Connects approval voting, which receives the approvals (set once, before any message). */
   public void connect(ApprovalVoting voting) {
     this.voting = voting;
+  }
+
+  /**
+   * Approvals from another validator, received from validator {@code sender} (-1 if unknown):
+   * one received from its originator is forwarded along the grid's other dimension.
+   */
+  public void onApprovals(ApprovalsMessage m, int sender) {
+    if (grid != null && sender == m.validator() && sender != self) {
+      List<Integer> onward = grid.sameRow(sender, self) ? grid.column(self)
+          : grid.sameColumn(sender, self) ? grid.row(self) : List.of();
+      for (int v : onward) {
+        if (v != sender) {
+          ctx.send(validatorNodes.get(v), m);
+        }
+      }
+    }
+    onApprovals(m);
   }
 
   /** Approvals from another validator. */
@@ -104,9 +139,19 @@ public final class ApprovalDistribution {
     }
   }
 
-  /** Sends this validator's approvals of candidates in {@code block} to every validator. */
+  /** Sends this validator's approvals of candidates in {@code block} (along the grid, if any). */
   public void broadcastApprovals(Hash block, List<Hash> candidates) {
     ctx.emit(new ApprovalSent(block, candidates));
-    ctx.broadcast(Topic.VALIDATORS, new ApprovalsMessage(block, self, candidates));
+    ApprovalsMessage m = new ApprovalsMessage(block, self, candidates);
+    if (grid == null) {
+      ctx.broadcast(Topic.VALIDATORS, m);
+      return;
+    }
+    for (int v : grid.row(self)) {
+      ctx.send(validatorNodes.get(v), m);
+    }
+    for (int v : grid.column(self)) {
+      ctx.send(validatorNodes.get(v), m);
+    }
   }
 }
