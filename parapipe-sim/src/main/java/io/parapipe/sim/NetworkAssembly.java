@@ -16,6 +16,7 @@ import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.ScaleWriter;
 import io.parapipe.protocol.primitives.Weight;
 import io.parapipe.protocol.relay.node.ValidatorConfig;
+import io.parapipe.protocol.relay.node.prospective.ProspectiveChainsMode;
 import io.parapipe.protocol.relay.node.ValidatorNode;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import io.parapipe.protocol.relay.runtime.GenesisConfig;
@@ -135,6 +136,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
           .executionFraction(hardware.number("execution_fraction"))
           .finalityRoundIntervalMicros(relay.micros("finality_round_interval"))
           .configChanges(relayChanges)
+          .prospectiveChains(ProspectiveChainsMode.fromKey(relay.text("prospective_chains")))
           .build();
       List<Outage> mine = new ArrayList<>();
       for (Outage o : outages) {

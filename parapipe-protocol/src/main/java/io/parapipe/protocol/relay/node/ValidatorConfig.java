@@ -2,6 +2,7 @@ package io.parapipe.protocol.relay.node;
 
 import io.parapipe.protocol.relay.node.validation.PvfArtifactKey;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
+import io.parapipe.protocol.relay.node.prospective.ProspectiveChainsMode;
 import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdate;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,8 @@ import java.util.Objects;
  * @param executionFraction real execution time as a fraction of ref_time
  * @param finalityRoundIntervalMicros minimum time between finality rounds
  * @param configChanges governance changes of the host configuration, by relay block number
+ * @param prospectiveChains how prospective parachains keeps fragment chains (a cost model; the
+ *     protocol's outcome is the same)
  */
 public record ValidatorConfig(
     int authority,
@@ -48,7 +51,8 @@ public record ValidatorConfig(
     double speed,
     double executionFraction,
     long finalityRoundIntervalMicros,
-    List<ConfigChange> configChanges) {
+    List<ConfigChange> configChanges,
+    ProspectiveChainsMode prospectiveChains) {
 
   /**
    * A host-configuration change submitted in a given relay block (it takes effect at a later
@@ -87,6 +91,7 @@ public record ValidatorConfig(
     private Double executionFraction;
     private Long finalityRoundIntervalMicros;
     private List<ConfigChange> configChanges;
+    private ProspectiveChainsMode prospectiveChains = ProspectiveChainsMode.EXACT;
 
     private Builder() {}
 
@@ -198,6 +203,12 @@ public record ValidatorConfig(
       return this;
     }
 
+    /** Sets {@link ValidatorConfig#prospectiveChains()} (default {@code EXACT}). */
+    public Builder prospectiveChains(ProspectiveChainsMode v) {
+      prospectiveChains = v;
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -222,7 +233,8 @@ public record ValidatorConfig(
           set(speed, "speed"),
           set(executionFraction, "executionFraction"),
           set(finalityRoundIntervalMicros, "finalityRoundIntervalMicros"),
-          set(configChanges, "configChanges"));
+          set(configChanges, "configChanges"),
+          set(prospectiveChains, "prospectiveChains"));
     }
 
     private static <T> T set(T value, String field) {

@@ -15,6 +15,8 @@ import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.primitives.AsyncBackingParams;
 import io.parapipe.protocol.primitives.BackingState;
 import io.parapipe.protocol.primitives.CoreIndex;
+import io.parapipe.protocol.primitives.GroupIndex;
+import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.ExecutorParams;
 import io.parapipe.protocol.primitives.ParaId;
@@ -53,6 +55,7 @@ import io.parapipe.protocol.relay.runtime.BlockInputs;
 import io.parapipe.protocol.relay.runtime.ParasInherentData;
 import io.parapipe.protocol.relay.runtime.RelayRuntime;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
+import io.parapipe.protocol.relay.runtime.ValidatorGroupsView;
 import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdate;
 import io.parapipe.protocol.relay.runtime.inclusion.CandidateEvent;
 import io.parapipe.protocol.relay.runtime.ParasInherentWeights;
@@ -75,7 +78,9 @@ import io.parapipe.protocol.wire.PoVFetchResponse;
 import io.parapipe.protocol.wire.RelayBlockAnnouncement;
 import io.parapipe.protocol.wire.StatementMessage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -147,7 +152,7 @@ public final class ValidatorNode implements Node {
     RelayBlock genesis = cfg.genesis();
     tree = new BlockTree<>(RelayBlock.SHAPE, genesis);
     directory = new ValidatorDirectory(cfg.authorityNodes(), cfg.authority());
-    prospective = new ProspectiveParachains(runtimePort);
+    prospective = new ProspectiveParachains(runtimePort, cfg.prospectiveChains());
     pvf = new PvfExecutionQueue(ctx, cfg.pvfWorkers(), cfg.speed(), cfg.executionFraction(),
         (job, valid, micros) -> onExecuted(job, valid));
     pvf.enablePreparation(cfg.pvfPrepareMicros(),
@@ -365,6 +370,36 @@ public final class ValidatorNode implements Node {
     @Override
     public Optional<BackingState> backingState(Hash block, ParaId para) {
       return tree.get(block).flatMap(b -> b.state().api().backingState(para));
+    }
+
+    @Override
+    public Set<ParaId> backedParas(Hash block) {
+      Optional<RelayBlock> b = tree.get(block);
+      if (b.isEmpty()) {
+        return Set.of();
+      }
+      RelayRuntimeState s = b.get().state();
+      int self = directory.selfIndex(s);
+      if (self < 0) {
+        return Set.of();
+      }
+      // As backing's TableContext assigns cores: the group serving each core after rotation.
+      ValidatorGroupsView groups = s.api().validatorGroups();
+      int nCores = groups.groups().size();
+      Set<ParaId> out = new HashSet<>();
+      for (Map.Entry<CoreIndex, List<ParaId>> e : s.api().claimQueue().entrySet()) {
+        if (nCores == 0) {
+          break;
+        }
+        GroupIndex g = groups.rotationInfo().groupForCore(e.getKey(), nCores);
+        for (ValidatorIndex v : groups.groups().get(g.value())) {
+          if (v.value() == self) {
+            out.addAll(e.getValue());
+            break;
+          }
+        }
+      }
+      return out;
     }
   };
 

@@ -32,19 +32,42 @@ import java.util.TreeSet;
  * one {@link FragmentChain} per tracked relay block and scheduled para, kept for the active leaves
  * and for their ancestors that the implicit view still retains. Messages are method calls.
  *
+ * <p>In {@link ProspectiveChainsMode#ON_DEMAND} the chains of paras outside this node's backing
+ * group are not kept: each tracked relay block keeps every scheduled para's scope and candidates
+ * pending availability (the chain's starting point), each para the seconded candidates heard of
+ * (with their backed state), and a chain is built from both when it is read, as a chain of the
+ * previous relay block would be re-admitted by {@link FragmentChain#populateFromPrevious}.
+ *
  * <p>Pure and deterministic: the chain and runtime are read only through the
  * {@link ProspectiveRuntime} port; iteration follows insertion order.
  */
 public final class ProspectiveParachains {
   private final ProspectiveRuntime runtime;
+  private final ProspectiveChainsMode mode;
+  /**
+   * On demand: each tracked relay block's scheduled paras with their scope and candidates pending
+   * availability, whether or not a chain is kept for them.
+   */
+  private final Map<Hash, SortedMap<ParaId, ChainBase>> bases = new LinkedHashMap<>();
+  /** On demand: the seconded candidates admitted so far, per para, with their backed state. */
+  private final Map<ParaId, CandidateStorage> heard = new HashMap<>();
+
+  /** Where a para's chain at a relay block starts: its scope and candidates pending availability. */
+  private record ChainBase(Scope scope, CandidateStorage pending) {}
   /** {@code per_relay_parent}: fragment chains per tracked relay block, by para. */
   private final Map<Hash, SortedMap<ParaId, FragmentChain>> perRelayParent = new LinkedHashMap<>();
   private final Set<Hash> activeLeaves = new LinkedHashSet<>();
   private final ImplicitView implicitView = new ImplicitView();
 
-  /** A subsystem reading the chain through {@code runtime}. */
+  /** A subsystem reading the chain through {@code runtime}, keeping every chain (upstream's way). */
   public ProspectiveParachains(ProspectiveRuntime runtime) {
+    this(runtime, ProspectiveChainsMode.EXACT);
+  }
+
+  /** A subsystem reading the chain through {@code runtime}, keeping its chains as {@code mode} says. */
+  public ProspectiveParachains(ProspectiveRuntime runtime, ProspectiveChainsMode mode) {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.mode = Objects.requireNonNull(mode, "mode");
   }
 
   /**
@@ -77,6 +100,28 @@ public final class ProspectiveParachains {
     }
     Set<Hash> remaining = implicitView.allAllowedRelayParents();
     perRelayParent.keySet().retainAll(remaining);
+    if (mode == ProspectiveChainsMode.ON_DEMAND) {
+      bases.keySet().retainAll(remaining);
+      pruneHeard(remaining);
+    }
+  }
+
+  /** Forgets heard candidates whose relay parent is no longer tracked: no chain could take them. */
+  private void pruneHeard(Set<Hash> remaining) {
+    for (CandidateStorage storage : heard.values()) {
+      List<Hash> stale = null;
+      for (CandidateEntry e : storage.candidates()) {
+        if (!remaining.contains(e.relayParent())) {
+          if (stale == null) {
+            stale = new ArrayList<>();
+          }
+          stale.add(e.candidateHash());
+        }
+      }
+      if (stale != null) {
+        stale.forEach(storage::removeCandidate);
+      }
+    }
   }
 
   private void activateLeaf(Hash hash, AsyncBackingParams params) {
@@ -93,6 +138,11 @@ public final class ProspectiveParachains {
     SortedMap<ParaId, FragmentChain> prevChains =
         ancestry.isEmpty() ? null : perRelayParent.get(ancestry.get(0).hash());
 
+    boolean onDemand = mode == ProspectiveChainsMode.ON_DEMAND;
+    Set<ParaId> kept = onDemand ? keptParas(hash, ancestry) : null;
+    SortedMap<ParaId, ChainBase> prevBases =
+        onDemand && !ancestry.isEmpty() ? bases.get(ancestry.get(0).hash()) : null;
+    SortedMap<ParaId, ChainBase> leafBases = onDemand ? new TreeMap<>() : null;
     SortedMap<ParaId, FragmentChain> chains = new TreeMap<>();
     pendingReused = new HashMap<>();
     Scope sibling = null;
@@ -124,14 +174,24 @@ public final class ProspectiveParachains {
         continue;
       }
       sibling = scope.value();
-      FragmentChain chain = FragmentChain.init(scope.value(), pendingStorage);
-      if (prevChains != null) {
-        FragmentChain prev = prevChains.get(para);
-        if (prev != null) {
-          chain.populateFromPrevious(prev);
+      if (onDemand) {
+        leafBases.put(para, new ChainBase(scope.value(), pendingStorage.copy()));
+        if (!kept.contains(para)) {
+          continue;
         }
       }
+      FragmentChain chain = FragmentChain.init(scope.value(), pendingStorage);
+      FragmentChain prev = prevChains == null ? null : prevChains.get(para);
+      if (prev != null) {
+        chain.populateFromPrevious(prev);
+      } else if (prevBases != null && prevBases.containsKey(para)) {
+        // The para was scheduled at the parent but its chain was not kept there.
+        populateFromHeard(chain, para);
+      }
       chains.put(para, chain);
+    }
+    if (onDemand) {
+      bases.put(hash, leafBases);
     }
     // Only what this leaf used is kept: a candidate no longer pending is never asked for again.
     pendingCache = pendingReused;
@@ -145,6 +205,46 @@ public final class ProspectiveParachains {
     }
     implicitView.activateLeafFromProspectiveParachains(
         new RelayBlock(blockInfo.hash(), blockInfo.number()), ancestorBlocks);
+  }
+
+  /**
+   * On demand: the paras whose chains are kept at a new leaf, those this node's group is assigned
+   * at the leaf or at an ancestor it may still back candidates at.
+   */
+  private Set<ParaId> keptParas(Hash leaf, List<RelayChainBlockInfo> ancestry) {
+    Set<ParaId> kept = new HashSet<>(runtime.backedParas(leaf));
+    for (RelayChainBlockInfo a : ancestry) {
+      kept.addAll(runtime.backedParas(a.hash()));
+    }
+    return kept;
+  }
+
+  /** Re-admits the heard candidates of {@code para} into a chain, as if inherited. */
+  private void populateFromHeard(FragmentChain chain, ParaId para) {
+    CandidateStorage storage = heard.get(para);
+    if (storage != null && storage.len() > 0) {
+      chain.populateFromPrevious(FragmentChain.withUncheckedUnconnected(chain.scope(), storage));
+    }
+  }
+
+  /**
+   * The chain of {@code para} at a tracked relay block: the kept one, or on demand one built from
+   * the block's scope and the heard candidates; null if the para has none there.
+   */
+  private FragmentChain chainAt(Hash relayBlock, ParaId para) {
+    SortedMap<ParaId, FragmentChain> chains = perRelayParent.get(relayBlock);
+    FragmentChain chain = chains == null ? null : chains.get(para);
+    if (chain != null || mode != ProspectiveChainsMode.ON_DEMAND) {
+      return chain;
+    }
+    SortedMap<ParaId, ChainBase> leafBases = bases.get(relayBlock);
+    ChainBase base = leafBases == null ? null : leafBases.get(para);
+    if (base == null) {
+      return null;
+    }
+    FragmentChain built = FragmentChain.init(base.scope(), base.pending().copy());
+    populateFromHeard(built, para);
+    return built;
   }
 
   /**
@@ -242,9 +342,13 @@ public final class ProspectiveParachains {
     boolean added = false;
     // Former leaves still in the implicit view are updated too, so that their future children
     // inherit the candidate.
-    for (SortedMap<ParaId, FragmentChain> chains : perRelayParent.values()) {
-      FragmentChain chain = chains.get(request.candidatePara());
+    for (Map.Entry<Hash, SortedMap<ParaId, FragmentChain>> e : perRelayParent.entrySet()) {
+      FragmentChain chain = e.getValue().get(request.candidatePara());
       if (chain == null) {
+        if (mode == ProspectiveChainsMode.ON_DEMAND && !added
+            && inUnkeptScope(e.getKey(), request.candidatePara(), candidate.descriptor().relayParent())) {
+          added = true;
+        }
         continue;
       }
       Optional<FragmentChainError> error = chain.tryAddingSecondedCandidate(entry.value());
@@ -252,7 +356,21 @@ public final class ProspectiveParachains {
         added = true;
       }
     }
+    if (added && mode == ProspectiveChainsMode.ON_DEMAND) {
+      heard.computeIfAbsent(request.candidatePara(), p -> new CandidateStorage()).addCandidateEntry(entry.value());
+    }
     return added;
+  }
+
+  /**
+   * On demand, the admission of a candidate at a relay block whose chain of the para is not kept:
+   * its relay parent is in the para's scope there. The kept chain's further rules (depth, forks,
+   * cycles) are applied when a chain is built from the heard candidates.
+   */
+  private boolean inUnkeptScope(Hash relayBlock, ParaId para, Hash candidateRelayParent) {
+    SortedMap<ParaId, ChainBase> leafBases = bases.get(relayBlock);
+    ChainBase base = leafBases == null ? null : leafBases.get(para);
+    return base != null && base.scope().ancestorOrNull(candidateRelayParent) != null;
   }
 
   /**
@@ -260,6 +378,10 @@ public final class ProspectiveParachains {
    * that holds it unconnected. Fire and forget: unknown candidates are ignored.
    */
   public void candidateBacked(ParaId para, Hash candidateHash) {
+    CandidateStorage heardOfPara = heard.get(para);
+    if (heardOfPara != null) {
+      heardOfPara.markBacked(candidateHash);
+    }
     for (SortedMap<ParaId, FragmentChain> chains : perRelayParent.values()) {
       FragmentChain chain = chains.get(para);
       if (chain == null || chain.isCandidateBacked(candidateHash)) {
@@ -279,8 +401,7 @@ public final class ProspectiveParachains {
     if (!activeLeaves.contains(leaf)) {
       return List.of();
     }
-    SortedMap<ParaId, FragmentChain> chains = perRelayParent.get(leaf);
-    FragmentChain chain = chains == null ? null : chains.get(para);
+    FragmentChain chain = chainAt(leaf, para);
     if (chain == null) {
       return List.of();
     }
@@ -302,13 +423,15 @@ public final class ProspectiveParachains {
           && !request.fragmentChainRelayParent().get().equals(leaf)) {
         continue;
       }
-      SortedMap<ParaId, FragmentChain> chains = perRelayParent.get(leaf);
-      if (chains == null) {
+      if (!perRelayParent.containsKey(leaf)) {
         continue;
       }
+      Map<ParaId, FragmentChain> chains = new HashMap<>();
       for (int i = 0; i < request.candidates().size(); i++) {
         HypotheticalCandidate candidate = request.candidates().get(i);
-        FragmentChain chain = chains.get(candidate.candidatePara());
+        ParaId para = candidate.candidatePara();
+        FragmentChain chain = chains.containsKey(para) ? chains.get(para) : chainAt(leaf, para);
+        chains.put(para, chain);
         if (chain == null) {
           continue;
         }
@@ -335,6 +458,15 @@ public final class ProspectiveParachains {
     if (!activeLeaves.contains(leaf)) {
       return out;
     }
+    if (mode == ProspectiveChainsMode.ON_DEMAND) {
+      SortedMap<ParaId, ChainBase> leafBases = bases.get(leaf);
+      if (leafBases != null) {
+        for (Map.Entry<ParaId, ChainBase> e : leafBases.entrySet()) {
+          out.put(e.getKey(), e.getValue().scope().earliestRelayParent().number());
+        }
+      }
+      return out;
+    }
     SortedMap<ParaId, FragmentChain> chains = perRelayParent.get(leaf);
     if (chains != null) {
       for (Map.Entry<ParaId, FragmentChain> e : chains.entrySet()) {
@@ -359,8 +491,7 @@ public final class ProspectiveParachains {
       if (headData != null && relayParentInfo != null && maxPovSize != null) {
         break;
       }
-      SortedMap<ParaId, FragmentChain> chains = perRelayParent.get(leaf);
-      FragmentChain chain = chains == null ? null : chains.get(request.paraId());
+      FragmentChain chain = chainAt(leaf, request.paraId());
       if (chain == null) {
         continue;
       }
@@ -393,10 +524,23 @@ public final class ProspectiveParachains {
     return Collections.unmodifiableSet(new LinkedHashSet<>(perRelayParent.keySet()));
   }
 
-  /** The fragment chain of a para at a tracked relay block, for inspection. */
+  /**
+   * The fragment chain of a para at a tracked relay block, for inspection; on demand, a chain not
+   * kept is built afresh (a copy: changing it changes nothing here).
+   */
   public Optional<FragmentChain> fragmentChain(Hash relayParent, ParaId para) {
+    return Optional.ofNullable(chainAt(relayParent, para));
+  }
+
+  /** Whether the chain of {@code para} at {@code relayParent} is kept (always, unless on demand). */
+  public boolean keepsChain(Hash relayParent, ParaId para) {
     SortedMap<ParaId, FragmentChain> chains = perRelayParent.get(relayParent);
-    return chains == null ? Optional.empty() : Optional.ofNullable(chains.get(para));
+    return chains != null && chains.containsKey(para);
+  }
+
+  /** How this subsystem keeps its chains. */
+  public ProspectiveChainsMode mode() {
+    return mode;
   }
 
   /** The relay blocks the subsystem's implicit view retains. */

@@ -8,6 +8,7 @@ import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.SessionIndex;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -40,4 +41,13 @@ public interface ProspectiveRuntime {
 
   /** The para's backing state at {@code block} ({@code ParaBackingState}); empty if none. */
   Optional<BackingState> backingState(Hash block, ParaId para);
+
+  /**
+   * The paras this node's backing group is assigned at {@code block} (its core's claim-queue
+   * entries); empty for a node in no group. Read only by {@link ProspectiveChainsMode#ON_DEMAND},
+   * which keeps full fragment chains for these paras alone.
+   */
+  default Set<ParaId> backedParas(Hash block) {
+    return Set.of();
+  }
 }

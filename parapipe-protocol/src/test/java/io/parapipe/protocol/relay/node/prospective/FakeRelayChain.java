@@ -32,6 +32,18 @@ final class FakeRelayChain implements ProspectiveRuntime {
   private AsyncBackingParams defaultParams = new AsyncBackingParams(4, 3);
   private SortedMap<CoreIndex, List<ParaId>> defaultClaimQueue = new TreeMap<>();
   final List<String> calls = new ArrayList<>();
+  private Set<ParaId> backedParas = Set.of();
+
+  /** The paras the node's backing group is assigned at every block. */
+  FakeRelayChain backedParas(Set<ParaId> paras) {
+    this.backedParas = paras;
+    return this;
+  }
+
+  @Override
+  public Set<ParaId> backedParas(Hash block) {
+    return backedParas;
+  }
 
   /** Adds a block; adding the same block twice is fine, conflicting data is a test bug. */
   FakeRelayChain block(Hash hash, Hash parent, int number, int childSession) {

@@ -41,18 +41,23 @@ class ProspectiveParachainsTest {
   private static final int ALLOWED_ANCESTRY_LEN = 3;
   private static final AsyncBackingParams ASYNC_BACKING_PARAMETERS = new AsyncBackingParams(4, ALLOWED_ANCESTRY_LEN);
   private static final Hash VALIDATION_CODE_HASH = repeatByte(42);
-  private static final ParaId PARA_1 = ParaId.of(1);
-  private static final ParaId PARA_2 = ParaId.of(2);
+  static final ParaId PARA_1 = ParaId.of(1);
+  static final ParaId PARA_2 = ParaId.of(2);
 
-  private final FakeRelayChain chain = new FakeRelayChain();
-  private final ProspectiveParachains subsystem = new ProspectiveParachains(chain);
+  final FakeRelayChain chain = new FakeRelayChain();
+  final ProspectiveParachains subsystem = new ProspectiveParachains(chain, mode());
+
+  /** How the subsystem under test keeps its chains; the on-demand suite overrides it. */
+  ProspectiveChainsMode mode() {
+    return ProspectiveChainsMode.EXACT;
+  }
 
   ProspectiveParachainsTest() {
     // TestState::default(): core 0 -> para 1, core 1 -> para 2.
     chain.defaultClaimQueue(claimQueue(Map.of(0, List.of(PARA_1), 1, List.of(PARA_2))));
   }
 
-  private static SortedMap<CoreIndex, List<ParaId>> claimQueue(Map<Integer, List<ParaId>> cores) {
+  static SortedMap<CoreIndex, List<ParaId>> claimQueue(Map<Integer, List<ParaId>> cores) {
     SortedMap<CoreIndex, List<ParaId>> cq = new TreeMap<>();
     cores.forEach((core, paras) -> cq.put(CoreIndex.of(core), paras));
     return cq;
@@ -85,7 +90,7 @@ class ProspectiveParachainsTest {
         new TreeMap<>(), 0, requiredParent, VALIDATION_CODE_HASH, Optional.empty(), Optional.empty());
   }
 
-  private void activateLeaf(TestLeaf leaf) {
+  void activateLeaf(TestLeaf leaf) {
     activateLeafWithParams(leaf, ASYNC_BACKING_PARAMETERS);
   }
 
@@ -101,11 +106,11 @@ class ProspectiveParachainsTest {
     assertThat(subsystem.getMinimumRelayParents(leaf.hash())).isEqualTo(expected);
   }
 
-  private void deactivateLeaf(Hash hash) {
+  void deactivateLeaf(Hash hash) {
     subsystem.handleActiveLeavesUpdate(Optional.empty(), Set.of(hash));
   }
 
-  private void introduceSecondedCandidate(Made m) {
+  void introduceSecondedCandidate(Made m) {
     assertThat(subsystem.introduceSecondedCandidate(IntroduceSecondedCandidateRequest.of(m.candidate(), m.pvd())))
         .as("introduce %s", m.candidate()).isTrue();
   }
@@ -115,7 +120,7 @@ class ProspectiveParachainsTest {
         .isFalse();
   }
 
-  private void backCandidate(Made m) {
+  void backCandidate(Made m) {
     subsystem.candidateBacked(m.candidate().paraId(), m.hash());
   }
 
@@ -139,11 +144,11 @@ class ProspectiveParachainsTest {
         para, candidateRelayParent, new ParentHeadData.OnlyHash(parentHeadData.hash())))).isEqualTo(expected);
   }
 
-  private static BackableCandidate bc(Made m, TestLeaf leaf) {
+  static BackableCandidate bc(Made m, TestLeaf leaf) {
     return new BackableCandidate(m.hash(), leaf.hash());
   }
 
-  private static Made candidate(TestLeaf leaf, ParaId para, HeadData parent, HeadData head) {
+  static Made candidate(TestLeaf leaf, ParaId para, HeadData parent, HeadData head) {
     return makeCandidate(leaf.hash(), leaf.number(), para, parent, head, VALIDATION_CODE_HASH);
   }
 
@@ -161,7 +166,7 @@ class ProspectiveParachainsTest {
   }
 
   /** Upstream's three unrelated leaves A (#100), B (#101), C (#102), on separate branches. */
-  private List<TestLeaf> threeUnrelatedLeaves() {
+  List<TestLeaf> threeUnrelatedLeaves() {
     chain.branch(130, 100, 4).branch(231, 101, 4).branch(332, 102, 4);
     TestLeaf a = new TestLeaf(100, h(130), paras(
         PARA_1, new PerParaData(97, head(1, 2, 3)), PARA_2, new PerParaData(100, head(2, 3, 4))));
