@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Builds the simulated network a scenario describes: the relay genesis, one validator node per
@@ -116,6 +117,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     List<Crash> crashes = (List<Crash>) scenario.faults().asMap().get("crashes");
     @SuppressWarnings("unchecked")
     List<Partition> partitions = (List<Partition>) scenario.faults().asMap().get("partitions");
+    List<Integer> legacy = scenario.faults().integers("legacy_validators");
     for (int i = 0; i < validators; i++) {
       ValidatorConfig vc = ValidatorConfig.builder()
           .authority(i)
@@ -151,8 +153,11 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
         }
       }
       boolean faulty = !mine.isEmpty() || !myCrashes.isEmpty() || !partitions.isEmpty();
-      int node = engine.addNode(faulty ? new FaultyNode(() -> new ValidatorNode(vc), i, mine, myCrashes, partitions)
-          : new ValidatorNode(vc));
+      Supplier<Node> validator = legacy.contains(i)
+          ? () -> new LegacyValidator(new ValidatorNode(vc))
+          : () -> new ValidatorNode(vc);
+      int node = engine.addNode(faulty ? new FaultyNode(validator, i, mine, myCrashes, partitions)
+          : validator.get());
       engine.network().subscribe(Topic.VALIDATORS, node);
       engine.network().subscribe(Topic.RELAY_CHAIN, node);
     }

@@ -16,8 +16,22 @@ import java.util.List;
  * @param core core
  * @param head the para head the candidate produced, opaque to the relay chain; the trace shows
  *     it as {@code para_block}, the para block number the host decodes from it
+ * @param backers the authorities (validator ids, not the session's shuffled indices) that backed
+ *     the candidate, ascending: enactment rewards each with era points. The results count them;
+ *     the trace does not write them
  */
-public record CandidateIncludedEvent(Hash block, int number, ParaId para, Hash candidate, CoreIndex core, HeadData head) implements TraceEvent {
+public record CandidateIncludedEvent(Hash block, int number, ParaId para, Hash candidate, CoreIndex core, HeadData head,
+    List<Integer> backers) implements TraceEvent {
+  /** Copies the backers. */
+  public CandidateIncludedEvent {
+    backers = List.copyOf(backers);
+  }
+
+  /** An event with no backers known (tests and hand-built runs). */
+  public CandidateIncludedEvent(Hash block, int number, ParaId para, Hash candidate, CoreIndex core, HeadData head) {
+    this(block, number, para, candidate, core, head, List.of());
+  }
+
   @Override
   public String type() {
     return "candidate_included";

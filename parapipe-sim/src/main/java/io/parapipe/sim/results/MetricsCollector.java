@@ -208,7 +208,8 @@ public final class MetricsCollector implements EventObserver {
     int tip = chainLength == 0 ? 0 : blocks.get(best).number();
 
     long[] finalizedAt = finalityTimes(scenario, summary, parentIdx);
-    RunResult.Relay relay = relay(scenario, runMicros, chain, tip, finalizedAt);
+    RunResult.Relay relay = relay(scenario, runMicros, chain, tip, finalizedAt,
+        eraPoints(scenario.network().integer("validators"), chain, onBest));
 
     int depth = chainLength == 0 ? scenario.relay().integer("max_candidate_depth")
         : blocks.get(best).maxCandidateDepth();
@@ -385,8 +386,50 @@ public final class MetricsCollector implements EventObserver {
     return at;
   }
 
+  /** Era points for authoring a relay block (pallet_staking's note_author rewards the author). */
+  static final int AUTHORING_POINTS = 20;
+
+  /** Era points for each backer of an included candidate. */
+  static final int BACKING_POINTS = 20;
+
+  /**
+   * The era points the runtime awards along the final best chain, by validator index: 20 to the
+   * author of each block ({@code note_author} calls {@code reward_by_ids(vec![(author, 20)])} in
+   * substrate/frame/staking/src/pallet/impls.rs) and 20 to each backer of each candidate the
+   * block includes ({@code enact_candidate} in polkadot/runtime/parachains/src/inclusion/mod.rs
+   * calls {@code reward_backing}, which gives {@code BACKING_POINTS = 20} in
+   * polkadot/runtime/parachains/src/reward_points.rs). Availability bitfields, approvals and
+   * finality earn nothing there, so nothing here.
+   */
+  private List<Integer> eraPoints(int validators, int[] chain, boolean[] onBest) {
+    int[] points = new int[validators];
+    for (int i : chain) {
+      int author = blockAuthors[i];
+      if (author >= 0 && author < validators) {
+        points[author] += AUTHORING_POINTS;
+      }
+    }
+    for (ProtocolEvent e : runtimeEvents) {
+      if (e instanceof CandidateIncludedEvent in) {
+        Integer idx = blockIndex.get(in.block());
+        if (idx != null && onBest[idx]) {
+          for (int v : in.backers()) {
+            if (v < validators) {
+              points[v] += BACKING_POINTS;
+            }
+          }
+        }
+      }
+    }
+    List<Integer> out = new ArrayList<>(validators);
+    for (int p : points) {
+      out.add(p);
+    }
+    return out;
+  }
+
   private RunResult.Relay relay(Scenario scenario, long runMicros, int[] chain, int tip,
-      long[] finalizedAt) {
+      long[] finalizedAt, List<Integer> eraPoints) {
     List<RunResult.ChainBlock> entries = new ArrayList<>(chain.length);
     long[] lags = new long[chain.length];
     int lagCount = 0;
@@ -427,7 +470,7 @@ public final class MetricsCollector implements EventObserver {
     return new RunResult.Relay(chain.length, blocks.size(), blocks.size() - chain.length,
         (int) Math.min(Integer.MAX_VALUE, missed), finalized, meanBlockTime,
         Distribution.ofMicros(lags, lagCount), tip / sessionLength + 1, tip - finalized,
-        stalls(chain, finalizedAt), entries);
+        stalls(chain, finalizedAt), entries, eraPoints);
   }
 
   /**

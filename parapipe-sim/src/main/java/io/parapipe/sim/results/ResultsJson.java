@@ -149,6 +149,11 @@ public final class ResultsJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("era_points");
+    for (int p : r.eraPoints()) {
+      g.writeNumber(p);
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

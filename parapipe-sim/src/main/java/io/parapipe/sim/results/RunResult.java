@@ -72,6 +72,8 @@ public record RunResult(
    * @param finalityStalls windows in which finality fell more than
    *     {@link #STALL_BLOCKS} blocks behind the best chain, in time order
    * @param chain the final best chain, ascending numbers
+   * @param eraPoints era points the runtime awarded along the final best chain, by validator
+   *     index: 20 per authored block, 20 per backer of each included candidate
    */
   public record Relay(
       int blocks,
@@ -84,7 +86,8 @@ public record RunResult(
       int sessions,
       int unfinalizedTail,
       List<Stall> finalityStalls,
-      List<ChainBlock> chain) {
+      List<ChainBlock> chain,
+      List<Integer> eraPoints) {
     /** A finality stall is more than this many best-chain blocks without finality (1 min of 6 s slots). */
     public static final int STALL_BLOCKS = 10;
 
@@ -92,6 +95,7 @@ public record RunResult(
     public Relay {
       finalityStalls = List.copyOf(finalityStalls);
       chain = List.copyOf(chain);
+      eraPoints = List.copyOf(eraPoints);
     }
   }
 

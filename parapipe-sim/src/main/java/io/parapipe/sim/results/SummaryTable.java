@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The terminal summary of a run that {@code parapipe simulate} prints: one row per para (every
@@ -77,6 +79,7 @@ public final class SummaryTable {
               + "#%d finalized), then caught up\n", RunResult.Relay.STALL_BLOCKS, clock(st.startMs()),
               clock(st.endMs()), st.fromBlock(), st.finalizedAtStart()));
     }
+    eraPoints(sb, r);
     RunResult.Kernel k = r.kernel();
     sb.append(fmt("kernel    %,d events in %.1f s wall (%,.0f events/s)\n", k.events(),
         k.wallMs() / 1000.0, k.eventsPerSecond()));
@@ -274,6 +277,40 @@ public final class SummaryTable {
       }
       sb.append(line.toString().stripTrailing()).append('\n');
     }
+  }
+
+  /**
+   * Era points per validator along the best chain: min, mean and max, and with legacy validators
+   * ({@code faults.legacy_validators}) their mean beside the others'.
+   */
+  private static void eraPoints(StringBuilder sb, RunResult r) {
+    List<Integer> points = r.relay().eraPoints();
+    if (points.isEmpty()) {
+      return;
+    }
+    Set<Integer> legacy = new TreeSet<>();
+    r.config().path("faults").path("legacy_validators").forEach(v -> legacy.add(v.asInt()));
+    int min = Integer.MAX_VALUE;
+    int max = 0;
+    long sum = 0;
+    long legacySum = 0;
+    for (int v = 0; v < points.size(); v++) {
+      int p = points.get(v);
+      min = Math.min(min, p);
+      max = Math.max(max, p);
+      sum += p;
+      if (legacy.contains(v)) {
+        legacySum += p;
+      }
+    }
+    sb.append(fmt("points    era points per validator min %d, mean %.1f, max %d", min,
+        sum / (double) points.size(), max));
+    int others = points.size() - legacy.size();
+    if (!legacy.isEmpty() && others > 0) {
+      sb.append(fmt("; legacy %s mean %.1f, others mean %.1f", legacy.size() == 1 ? "validator"
+          : "validators", legacySum / (double) legacy.size(), (sum - legacySum) / (double) others));
+    }
+    sb.append('\n');
   }
 
   private static String seconds(double ms) {

@@ -133,6 +133,7 @@ public final class ScenarioKeys {
   /** {@code [faults]}. */
   public static final Section FAULTS = new Section("faults",
       k("offline_validators", integerList(0, 1_000_000), List.of()),
+      k("legacy_validators", integerList(0, 1_000_000), List.of()),
       k("offline_collators", textList(s -> s.matches("[0-9]+:[0-9]+"), "\"para:index\" strings"),
           List.of()),
       k("outages", KeyType.outages(1_000_000), List.of()),

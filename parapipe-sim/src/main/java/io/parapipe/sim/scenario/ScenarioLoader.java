@@ -500,6 +500,16 @@ public final class ScenarioLoader {
           throw error("faults.offline_validators lists validator " + v + " twice");
         }
       }
+      Set<Integer> legacy = new TreeSet<>();
+      for (int v : faults.integers("legacy_validators")) {
+        if (v >= validators) {
+          throw error("faults.legacy_validators contains " + v + " but validator indices run "
+              + "from 0 to " + (validators - 1));
+        }
+        if (!legacy.add(v)) {
+          throw error("faults.legacy_validators lists validator " + v + " twice");
+        }
+      }
       List<Outage> windows = new ArrayList<>();
       int k = 0;
       for (Object o : faults.asMap().get("outages") instanceof List<?> l ? l : List.of()) {

@@ -37,6 +37,15 @@ class MetricsCollectorTest {
         .containsExactly(6000.0, 12050.0, 18000.0, 30000.0);
   }
 
+  /**
+   * 20 points per best-chain block to its author and 20 per backer of each candidate a best-chain
+   * block includes; the forks B2 and B5a (and B5a's other backers of C2) earn nothing.
+   */
+  @Test
+  void eraPointsCountAuthorsAndBackersOnTheBestChainOnly() {
+    assertThat(r.relay().eraPoints()).containsExactly(40, 40, 60, 40);
+  }
+
   @Test
   void relayCounts() {
     RunResult.Relay relay = r.relay();

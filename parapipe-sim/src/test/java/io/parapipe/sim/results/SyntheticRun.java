@@ -41,6 +41,11 @@ import java.util.Map;
  * B2', included in B3; C5, C2, C6 backed in B3; C5 timed out in B5b; C2, C6 included in B5b.
  * Finality (supermajority 3 of 4): B1 at 22 s, B2' and B3 at 31 s, B5b never; collator 10's
  * BlockFinalized must not count.
+ *
+ * <p>Backers (authorities) of the inclusions: C1 in B3 by 1 and 2; C2 by 2 and 3 in B5a, by 0 and
+ * 1 in B5b; C6 by 3 in both. Era points on the best chain (20 per authored block, 20 per backer of
+ * an included candidate): validator 0 40 (B1, C2), 1 40 (C1, C2), 2 60 (B2', B5b, C1), 3 40 (B3,
+ * C6); counting the forks B2 and B5a too would give 60, 60, 80, 60.
  */
 final class SyntheticRun {
   private SyntheticRun() {}
@@ -104,7 +109,8 @@ final class SyntheticRun {
     e.add(new Timed(12_500_000, 11, para(2, C4, 2, 400_000, 1_000_000_000L, 100, 2)));
     e.add(new Timed(13_000_000, 11, para(2, C5, 2, 100_000, 10_000_000_000L, 100, 1)));
     // Runtime events of B3 reach the collector before the block's own authoring event.
-    e.add(new Timed(18_000_000, 3, new CandidateIncludedEvent(B3, 3, P, C1, CoreIndex.of(0), paraHead(1))));
+    e.add(new Timed(18_000_000, 3, new CandidateIncludedEvent(B3, 3, P, C1, CoreIndex.of(0), paraHead(1),
+        List.of(1, 2))));
     e.add(new Timed(18_000_000, 3, new CandidateBackedEvent(B3, 3, P, C5, CoreIndex.of(0), 2)));
     e.add(new Timed(18_000_000, 3, relay(B3, 3, 3, B2X)));
     e.add(new Timed(18_000_000, 3, new CandidateBackedEvent(B3, 3, P, C2, CoreIndex.of(1), 3)));
@@ -130,12 +136,16 @@ final class SyntheticRun {
         "no space left for the block in the unincluded segment")));
     e.add(new Timed(27_000_000, 11, new RuntimePanicEvent(P, 4, "Slot must increase")));
     e.add(new Timed(30_000_000, 0, relay(B5A, 4, 5, B3)));
-    e.add(new Timed(30_000_000, 0, new CandidateIncludedEvent(B5A, 4, P, C2, CoreIndex.of(1), paraHead(2))));
-    e.add(new Timed(30_000_000, 0, new CandidateIncludedEvent(B5A, 4, P, C6, CoreIndex.of(2), paraHead(3))));
+    e.add(new Timed(30_000_000, 0, new CandidateIncludedEvent(B5A, 4, P, C2, CoreIndex.of(1), paraHead(2),
+        List.of(2, 3))));
+    e.add(new Timed(30_000_000, 0, new CandidateIncludedEvent(B5A, 4, P, C6, CoreIndex.of(2), paraHead(3),
+        List.of(3))));
     e.add(new Timed(30_000_000, 2, relay(B5B, 4, 5, B3)));
     e.add(new Timed(30_000_000, 2, new CandidateTimedOutEvent(B5B, 4, P, C5, CoreIndex.of(0))));
-    e.add(new Timed(30_000_000, 2, new CandidateIncludedEvent(B5B, 4, P, C2, CoreIndex.of(1), paraHead(2))));
-    e.add(new Timed(30_000_000, 2, new CandidateIncludedEvent(B5B, 4, P, C6, CoreIndex.of(2), paraHead(3))));
+    e.add(new Timed(30_000_000, 2, new CandidateIncludedEvent(B5B, 4, P, C2, CoreIndex.of(1), paraHead(2),
+        List.of(0, 1))));
+    e.add(new Timed(30_000_000, 2, new CandidateIncludedEvent(B5B, 4, P, C6, CoreIndex.of(2), paraHead(3),
+        List.of(3))));
     e.add(new Timed(31_000_000, 3, new BlockFinalized(B5B, 4)));
     return e;
   }

@@ -6,6 +6,7 @@ import io.parapipe.sim.results.RunResult;
 import io.parapipe.sim.results.Runs;
 import io.parapipe.sim.scenario.ScenarioLoader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -147,6 +148,36 @@ class FaultScenariosTest {
           .allSatisfy(x -> assertThat(x.reason()).startsWith(reason));
       assertThat(r.paras()).filteredOn(p -> p.id() != para)
           .allSatisfy(p -> assertThat(p.rejections()).isEmpty());
+    }
+  }
+
+  /**
+   * Validators 0 and 1 run a legacy node version: they author relay blocks but take no part in
+   * backing, so their era points are exactly those of the blocks they authored (20 each) and
+   * clearly below the others' mean (measured: 100 and 140 against a mean of 772.2); finality keeps
+   * up and nothing unsafe happens.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"legacy-2-of-20.toml"})
+  void legacyValidatorsEarnOnlyAuthoringPoints(String file) {
+    RunResult r = run(file);
+    assertThat(r.invariants().violations()).isEmpty();
+    assertThat(r.relay().unfinalizedTail()).isLessThanOrEqualTo(3);
+    assertThat(r.paras()).allSatisfy(p -> assertThat(p.included()).isPositive());
+    List<Integer> points = r.relay().eraPoints();
+    assertThat(points).hasSize(20);
+    double othersMean = points.subList(2, 20).stream().mapToInt(Integer::intValue).average().orElseThrow();
+    for (int v = 0; v < 2; v++) {
+      int validator = v;
+      long authored = r.relay().chain().stream().filter(b -> b.author() == validator).count();
+      assertThat(points.get(v)).as("validator %d: authoring only", v).isEqualTo((int) (20 * authored));
+      assertThat((double) points.get(v)).as("validator %d", v).isLessThan(othersMean / 2);
+    }
+    // The others back: each earns more than its authoring alone.
+    for (int v = 2; v < 20; v++) {
+      int validator = v;
+      long authored = r.relay().chain().stream().filter(b -> b.author() == validator).count();
+      assertThat(points.get(v)).as("validator %d", v).isGreaterThan((int) (20 * authored));
     }
   }
 

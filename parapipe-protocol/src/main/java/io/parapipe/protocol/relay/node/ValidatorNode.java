@@ -14,6 +14,7 @@ import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.primitives.AsyncBackingParams;
 import io.parapipe.protocol.primitives.BackingState;
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.GroupIndex;
 import io.parapipe.protocol.primitives.ValidatorIndex;
@@ -488,7 +489,7 @@ public final class ValidatorNode implements Node {
             b.candidateHash(), b.core(), rpNumber));
       } else if (e instanceof CandidateEvent.CandidateIncluded i) {
         ctx.emit(new CandidateIncludedEvent(block.hash(), block.number(), i.receipt().descriptor().paraId(),
-            i.candidateHash(), i.core(), i.head()));
+            i.candidateHash(), i.core(), i.head(), backerAuthorities(i.backers(), s)));
       } else if (e instanceof CandidateEvent.CandidateTimedOut t) {
         ctx.emit(new CandidateTimedOutEvent(block.hash(), block.number(), t.receipt().descriptor().paraId(),
             t.candidateHash(), t.core()));
@@ -497,6 +498,22 @@ public final class ValidatorNode implements Node {
   }
 
   // ---- wiring between subsystems ----
+
+  /**
+   * The authorities of the backers: a backer's bit is its {@code ValidatorIndex} in the session's
+   * shuffled validator list, which upstream's {@code reward_backing} maps back to the account the
+   * same way (polkadot/runtime/parachains/src/reward_points.rs).
+   */
+  private static List<Integer> backerAuthorities(BitVec backers, RelayRuntimeState s) {
+    List<Integer> out = new ArrayList<>();
+    for (int v : backers.ones()) {
+      if (v < s.validators().size()) {
+        out.add(s.validators().get(v).authority());
+      }
+    }
+    out.sort(null);
+    return out;
+  }
 
   /** The candidates a block included, in inclusion order. */
   private static List<Hash> includedCandidates(RelayBlock b) {

@@ -1,6 +1,7 @@
 package io.parapipe.protocol.relay.runtime.inclusion;
 
 import io.parapipe.protocol.host.ProtocolEvent;
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CandidateReceipt;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.GroupIndex;
@@ -55,9 +56,13 @@ public sealed interface CandidateEvent extends ProtocolEvent {
    * @param head the output head
    * @param core the core it freed
    * @param group the backing group
+   * @param backers one bit per validator: who backed it. Not in upstream's event: enactment
+   *     rewards them there ({@code enact_candidate} calls {@code reward_backing} over the backers
+   *     in polkadot/runtime/parachains/src/inclusion/mod.rs); parapipe counts the era points from
+   *     the event instead
    */
-  record CandidateIncluded(Hash candidateHash, CandidateReceipt receipt, HeadData head, CoreIndex core, GroupIndex group)
-      implements CandidateEvent {}
+  record CandidateIncluded(Hash candidateHash, CandidateReceipt receipt, HeadData head, CoreIndex core, GroupIndex group,
+      BitVec backers) implements CandidateEvent {}
 
   /**
    * {@code CandidateTimedOut}: the candidate was evicted without becoming available.

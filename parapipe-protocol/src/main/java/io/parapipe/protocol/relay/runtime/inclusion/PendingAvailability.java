@@ -178,7 +178,7 @@ public final class PendingAvailability {
         enacted.add(c);
         nextParas = nextParas.noteNewHead(c.paraId(), c.commitments().headData(), c.relayParentNumber());
         events.add(new CandidateEvent.CandidateIncluded(
-            c.hash(), c.candidate().toPlain(), c.commitments().headData(), c.core(), c.backingGroup()));
+            c.hash(), c.candidate().toPlain(), c.commitments().headData(), c.core(), c.backingGroup(), c.backers()));
       }
       List<PendingAvailabilityEntry> rest = q.subList(lastEnacted + 1, q.size());
       if (!rest.isEmpty()) {
