@@ -16,8 +16,6 @@ import io.parapipe.protocol.primitives.AsyncBackingParams;
 import io.parapipe.protocol.primitives.BackingState;
 import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.CoreIndex;
-import io.parapipe.protocol.primitives.GroupIndex;
-import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.ExecutorParams;
 import io.parapipe.protocol.primitives.ParaId;
@@ -32,6 +30,7 @@ import io.parapipe.protocol.relay.node.availability.AvailabilityRecovery;
 import io.parapipe.protocol.relay.node.availability.AvailabilityStore;
 import io.parapipe.protocol.relay.node.availability.BitfieldSigning;
 import io.parapipe.protocol.relay.node.backing.CandidateBacking;
+import io.parapipe.protocol.relay.node.backing.TableContext;
 import io.parapipe.protocol.relay.node.backing.PovFetcher;
 import io.parapipe.protocol.relay.node.backing.StatementSharing;
 import io.parapipe.protocol.relay.node.backing.StatementTable;
@@ -56,7 +55,6 @@ import io.parapipe.protocol.relay.runtime.BlockInputs;
 import io.parapipe.protocol.relay.runtime.ParasInherentData;
 import io.parapipe.protocol.relay.runtime.RelayRuntime;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
-import io.parapipe.protocol.relay.runtime.ValidatorGroupsView;
 import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdate;
 import io.parapipe.protocol.relay.runtime.inclusion.CandidateEvent;
 import io.parapipe.protocol.relay.runtime.ParasInherentWeights;
@@ -79,7 +77,7 @@ import io.parapipe.protocol.wire.PoVFetchResponse;
 import io.parapipe.protocol.wire.RelayBlockAnnouncement;
 import io.parapipe.protocol.wire.StatementMessage;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +138,7 @@ public final class ValidatorNode implements Node {
   private BlockAuthorship authorship;
   private BlockImportQueue<RelayBlock> importQueue;
   /** Authority index of each authority's node (lookups only). */
-  private final java.util.Map<Integer, Integer> authorityOfNode = new java.util.HashMap<>();
+  private final Map<Integer, Integer> authorityOfNode = new HashMap<>();
 
   /** A validator with the given configuration. */
   public ValidatorNode(ValidatorConfig cfg) {
@@ -380,27 +378,11 @@ public final class ValidatorNode implements Node {
         return Set.of();
       }
       RelayRuntimeState s = b.get().state();
-      int self = directory.selfIndex(s);
-      if (self < 0) {
-        return Set.of();
-      }
-      // As backing's TableContext assigns cores: the group serving each core after rotation.
-      ValidatorGroupsView groups = s.api().validatorGroups();
-      int nCores = groups.groups().size();
-      Set<ParaId> out = new HashSet<>();
-      for (Map.Entry<CoreIndex, List<ParaId>> e : s.api().claimQueue().entrySet()) {
-        if (nCores == 0) {
-          break;
-        }
-        GroupIndex g = groups.rotationInfo().groupForCore(e.getKey(), nCores);
-        for (ValidatorIndex v : groups.groups().get(g.value())) {
-          if (v.value() == self) {
-            out.addAll(e.getValue());
-            break;
-          }
-        }
-      }
-      return out;
+      // The paras of the core this validator's group serves, as backing assigns them.
+      TableContext table = TableContext.of(directory.selfIndex(s), s.api().validatorGroups(),
+          s.api().claimQueue());
+      CoreIndex core = table.assignedCore();
+      return core == null ? Set.of() : Set.copyOf(s.api().claimQueue().getOrDefault(core, List.of()));
     }
   };
 
