@@ -14,13 +14,19 @@ public record ExecutorParams(long backingTimeoutMicros, long approvalTimeoutMicr
   public static final ExecutorParams DEFAULT = new ExecutorParams(2_000_000, 12_000_000);
 
   public ExecutorParams {
-    if (backingTimeoutMicros <= 0 || approvalTimeoutMicros <= 0) {
-      throw new IllegalArgumentException("PVF execution timeouts must be positive");
+    if (backingTimeoutMicros <= 0 || approvalTimeoutMicros <= 0
+        || backingTimeoutMicros > MAX_TIMEOUT_MICROS || approvalTimeoutMicros > MAX_TIMEOUT_MICROS) {
+      throw new IllegalArgumentException("PVF execution timeouts must be positive and below 2^32 µs");
     }
   }
 
-  /** A stand-in for {@code ExecutorParams::hash()}: equal parameters give equal values. */
+  private static final long MAX_TIMEOUT_MICROS = 0xFFFF_FFFFL;
+
+  /**
+   * A stand-in for {@code ExecutorParams::hash()}: both timeouts packed into one value, so equal
+   * parameters give equal values and different ones different values.
+   */
   public long hashOfAll() {
-    return 31 * backingTimeoutMicros + approvalTimeoutMicros;
+    return (backingTimeoutMicros << 32) | approvalTimeoutMicros;
   }
 }
