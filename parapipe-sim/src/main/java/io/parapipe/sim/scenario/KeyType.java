@@ -382,15 +382,13 @@ public interface KeyType {
             return null;
           }
           Object vs = integerList(0, maxValidator).read(e.get("validators"));
-          Object at = duration(0, Long.MAX_VALUE / 2).read(e.get("at"));
-          Object restart = duration(0, Long.MAX_VALUE / 2).read(e.get("restart_at"));
-          Object state = e.has("state") ? oneOf("kept", "lost").read(e.get("state")) : "kept";
-          if (vs == null || at == null || restart == null || state == null) {
+          CrashWindow w = CrashWindow.read(e);
+          if (vs == null || w == null) {
             return null;
           }
           @SuppressWarnings("unchecked")
           List<Integer> validators = (List<Integer>) vs;
-          out.add(new Crash(validators, (Long) at, (Long) restart, "lost".equals(state)));
+          out.add(new Crash(validators, w.at(), w.restartAt(), w.lost()));
         }
         return List.copyOf(out);
       }
@@ -408,9 +406,7 @@ public interface KeyType {
           Crash c = (Crash) o;
           var t = JSON.objectNode();
           t.set("validators", integerList(0, maxValidator).write(c.validators()));
-          t.put("at", UnitText.formatDuration(c.atMicros()));
-          t.put("restart_at", UnitText.formatDuration(c.restartAtMicros()));
-          t.put("state", c.stateLost() ? "lost" : "kept");
+          new CrashWindow(c.atMicros(), c.restartAtMicros(), c.stateLost()).writeTo(t);
           a.add(t);
         }
         return a;
@@ -438,14 +434,11 @@ public interface KeyType {
           }
           Object para = integer(0, Integer.MAX_VALUE).read(e.get("para"));
           Object collator = integer(0, Integer.MAX_VALUE).read(e.get("collator"));
-          Object at = duration(0, Long.MAX_VALUE / 2).read(e.get("at"));
-          Object restart = duration(0, Long.MAX_VALUE / 2).read(e.get("restart_at"));
-          Object state = e.has("state") ? oneOf("kept", "lost").read(e.get("state")) : "kept";
-          if (para == null || collator == null || at == null || restart == null || state == null) {
+          CrashWindow w = CrashWindow.read(e);
+          if (para == null || collator == null || w == null) {
             return null;
           }
-          out.add(new CollatorCrash((Integer) para, (Integer) collator, (Long) at, (Long) restart,
-              "lost".equals(state)));
+          out.add(new CollatorCrash((Integer) para, (Integer) collator, w.at(), w.restartAt(), w.lost()));
         }
         return List.copyOf(out);
       }
@@ -464,9 +457,7 @@ public interface KeyType {
           var t = JSON.objectNode();
           t.put("para", c.para());
           t.put("collator", c.collator());
-          t.put("at", UnitText.formatDuration(c.atMicros()));
-          t.put("restart_at", UnitText.formatDuration(c.restartAtMicros()));
-          t.put("state", c.stateLost() ? "lost" : "kept");
+          new CrashWindow(c.atMicros(), c.restartAtMicros(), c.stateLost()).writeTo(t);
           a.add(t);
         }
         return a;
