@@ -154,7 +154,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
       }
       boolean faulty = !mine.isEmpty() || !myCrashes.isEmpty() || !partitions.isEmpty();
       Supplier<Node> validator = legacy.contains(i)
-          ? () -> new LegacyValidator(new ValidatorNode(vc))
+          ? () -> FilteredInbound.legacyValidator(new ValidatorNode(vc))
           : () -> new ValidatorNode(vc);
       int node = engine.addNode(faulty ? new FaultyNode(validator, i, mine, myCrashes, partitions)
           : validator.get());
@@ -190,7 +190,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
             .build();
         CollatorMisbehaviour mis = cc.misbehaviour();
         java.util.function.Supplier<Node> collator = mis == CollatorMisbehaviour.WITHHELD_COLLATION
-            ? () -> new WithheldCollations(new CollatorNode(cc, demand))
+            ? () -> FilteredInbound.withheldCollations(new CollatorNode(cc, demand))
             : () -> new CollatorNode(cc, demand);
         List<Crash> down = new ArrayList<>();
         for (CollatorCrash crash : collatorCrashes) {
