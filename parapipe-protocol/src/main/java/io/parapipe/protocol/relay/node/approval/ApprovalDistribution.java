@@ -79,8 +79,8 @@ public final class ApprovalDistribution {
    */
   public void onApprovals(ApprovalsMessage m, int sender) {
     if (grid != null && sender == m.validator() && sender != self) {
-      List<Integer> onward = grid.sameRow(sender, self) ? grid.column(self)
-          : grid.sameColumn(sender, self) ? grid.row(self) : List.of();
+      int[] onward = grid.sameRow(sender, self) ? grid.column(self)
+          : grid.sameColumn(sender, self) ? grid.row(self) : GridTopology.none();
       for (int v : onward) {
         if (v != sender) {
           ctx.send(validatorNodes.get(v), m);

@@ -1,8 +1,5 @@
 package io.parapipe.protocol.relay.node.approval;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The 2D grid that approval distribution routes along (upstream
  * {@code polkadot/node/network/protocol/src/grid_topology.rs}): the {@code n} validators sit in
@@ -13,12 +10,38 @@ import java.util.List;
  * the grid is in validator index order.
  */
 final class GridTopology {
-  private final int n;
+  private static final int[] NONE = new int[0];
+
   private final int width;
+  // Each validator's row and column neighbours, computed once: every approval sent or forwarded
+  // walks them.
+  private final int[][] rows;
+  private final int[][] columns;
 
   GridTopology(int n) {
-    this.n = n;
     this.width = Math.max(1, (int) Math.ceil(Math.sqrt(n)));
+    this.rows = new int[n][];
+    this.columns = new int[n][];
+    for (int v = 0; v < n; v++) {
+      int start = (v / width) * width;
+      rows[v] = others(v, start, Math.min(n, start + width), 1);
+      columns[v] = others(v, v % width, n, width);
+    }
+  }
+
+  private static int[] others(int v, int from, int to, int step) {
+    int count = 0;
+    for (int u = from; u < to; u += step) {
+      count += u == v ? 0 : 1;
+    }
+    int[] out = new int[count];
+    int i = 0;
+    for (int u = from; u < to; u += step) {
+      if (u != v) {
+        out[i++] = u;
+      }
+    }
+    return out;
   }
 
   boolean sameRow(int a, int b) {
@@ -29,26 +52,18 @@ final class GridTopology {
     return a % width == b % width;
   }
 
-  /** The others in {@code v}'s row, in index order. */
-  List<Integer> row(int v) {
-    List<Integer> out = new ArrayList<>();
-    int start = (v / width) * width;
-    for (int u = start; u < Math.min(n, start + width); u++) {
-      if (u != v) {
-        out.add(u);
-      }
-    }
-    return out;
+  /** The others in {@code v}'s row, in index order (shared: do not modify). */
+  int[] row(int v) {
+    return rows[v];
   }
 
-  /** The others in {@code v}'s column, in index order. */
-  List<Integer> column(int v) {
-    List<Integer> out = new ArrayList<>();
-    for (int u = v % width; u < n; u += width) {
-      if (u != v) {
-        out.add(u);
-      }
-    }
-    return out;
+  /** The others in {@code v}'s column, in index order (shared: do not modify). */
+  int[] column(int v) {
+    return columns[v];
+  }
+
+  /** No neighbours. */
+  static int[] none() {
+    return NONE;
   }
 }
