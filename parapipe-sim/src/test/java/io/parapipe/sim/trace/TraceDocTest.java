@@ -17,6 +17,7 @@ import io.parapipe.protocol.events.CandidateTimedOutEvent;
 import io.parapipe.protocol.events.CandidateValid;
 import io.parapipe.protocol.events.ChunkStored;
 import io.parapipe.protocol.events.CollationAdvertised;
+import io.parapipe.protocol.events.ParaBlockAnnounced;
 import io.parapipe.protocol.events.CollationFetched;
 import io.parapipe.protocol.events.ParaBlockAuthored;
 import io.parapipe.protocol.events.RelayBlockAuthored;
@@ -53,6 +54,7 @@ class TraceDocTest {
         new RelayBlockAuthored(H, 1, 1, H, List.of(H), List.of(), List.of(), 3, 0),
         new RelayBlockImported(H, 1, true),
         new ParaBlockAuthored(P, 1, H, H, 1, H, H, 1, 1, 1, 1, 1, "lookahead"),
+        new ParaBlockAnnounced(P, H, H),
         new CollationAdvertised(P, H, H, 4),
         new BackingGroupsConnection(P, true, 6),
         new BackingGroupsConnection(P, false, 0),

@@ -2,6 +2,7 @@ package io.parapipe.protocol.para.node;
 
 import io.parapipe.protocol.events.BackingGroupsConnection;
 import io.parapipe.protocol.events.CollationAdvertised;
+import io.parapipe.protocol.events.ParaBlockAnnounced;
 import io.parapipe.protocol.events.ParaBlockAuthored;
 import io.parapipe.protocol.events.RuntimePanicEvent;
 import io.parapipe.protocol.host.Message;
@@ -50,6 +51,7 @@ import io.parapipe.protocol.relay.runtime.ValidatorGroupsView;
 import io.parapipe.protocol.wire.AdvertiseCollation;
 import io.parapipe.protocol.wire.CollationFetchRequest;
 import io.parapipe.protocol.wire.CollationFetchResponse;
+import io.parapipe.protocol.wire.CollationSeconded;
 import io.parapipe.protocol.wire.ParaBlockAnnouncement;
 import io.parapipe.protocol.wire.RelayBlockAnnouncement;
 import io.parapipe.protocol.wire.ViewUpdate;
@@ -129,6 +131,17 @@ public final class CollatorNode implements Node {
   private Hash bestParaHash;
   private SlotBasedBlockBuilder slotBased;
   private BackingGroupConnections connections;
+  /**
+   * The basic collator's blocks held back until a validator seconds them (cumulus's
+   * {@code WaitToAnnounce}), by candidate hash. A block never seconded is never announced; the
+   * oldest entries go, as upstream drops the barrier with its collation.
+   */
+  private final Map<Hash, ParaBlock> waitingToAnnounce = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Hash, ParaBlock> e) {
+      return size() > KEPT_COLLATIONS;
+    }
+  };
   private final Map<Hash, Integer> collationsPerRelayParent = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Hash, Integer> e) {
@@ -190,6 +203,11 @@ public final class CollatorNode implements Node {
       }
     } else if (m instanceof ViewUpdate && connections != null) {
       connections.onViewUpdate(from);
+    } else if (m instanceof CollationSeconded s) {
+      ParaBlock b = waitingToAnnounce.remove(s.candidateHash());
+      if (b != null) {
+        announce(b);
+      }
     }
   }
 
@@ -380,7 +398,16 @@ public final class CollatorNode implements Node {
     ParaBlock block = new ParaBlock(state, d.refTime(), pov, candidate, order.validationData(),
         core, r.number(), ctx.self(), d.startedMicros(), d.authoringMicros());
     importParaBlock(block);
-    ctx.broadcast(Topic.paraNetwork(para), new ParaBlockAnnouncement(block));
+    // Upstream's basic collator announces its block to the para's other nodes only once a
+    // validator seconded it (announce_with_barrier, cumulus/client/consensus/aura/src/collators/
+    // basic.rs, and WaitToAnnounce in cumulus/client/network/src/lib.rs); the lookahead
+    // (lookahead.rs) and slot-based (slot_based/block_builder_task.rs) collators announce it at
+    // once with announce_block, as the next author needs it to build on.
+    if (cfg.schedule().at(r.number()).settings().kind() == CollatorKind.BASIC) {
+      waitingToAnnounce.put(candidate.hash(), block);
+    } else {
+      announce(block);
+    }
     collations.put(candidate.hash(), block);
     ctx.emit(new ParaBlockAuthored(para, state.blockNumber(), state.headHash(),
         state.header().parentHash(), r.number(), r.hash(), candidate.hash(), d.refTime(),
@@ -398,6 +425,12 @@ public final class CollatorNode implements Node {
       continueRound(r);
     }
     pump();
+  }
+
+  /** Gossips a block this collator built to the para's other collators. */
+  private void announce(ParaBlock b) {
+    ctx.broadcast(Topic.paraNetwork(para), new ParaBlockAnnouncement(b));
+    ctx.emit(new ParaBlockAnnounced(para, b.hash(), b.candidate().hash()));
   }
 
   // ---- the slot-based collator: block-builder and collation tasks ----
