@@ -8,6 +8,7 @@ import io.parapipe.protocol.events.CandidateRejected;
 import io.parapipe.protocol.events.CandidateTimedOutEvent;
 import io.parapipe.protocol.events.ParaBlockAuthored;
 import io.parapipe.protocol.events.RelayBlockAuthored;
+import io.parapipe.protocol.events.RelayBlockImported;
 import io.parapipe.protocol.events.RuntimePanicEvent;
 import io.parapipe.protocol.para.collator.slotbased.SlotTimer;
 import io.parapipe.protocol.host.ProtocolEvent;
@@ -37,8 +38,9 @@ import java.util.TreeMap;
  *
  * <p>A Polkadot-scale run emits tens of millions of events, so the collector keeps only what the
  * figures need: references to relay- and para-block authoring events, the runtime's candidate
- * events, panics, and for finality two longs per {@code BlockFinalized} event. Every other event
- * (imports, statements, chunks, bitfields, approvals) is ignored without allocation. The hash maps
+ * events, panics, for finality two longs per {@code BlockFinalized} event, and one long per node
+ * and relay block for its first import. Every other event (statements, chunks, bitfields,
+ * approvals) is ignored without allocation. The hash maps
  * here are lookups only; nothing iterates them, so their order cannot reach the results.
  */
 public final class MetricsCollector implements EventObserver {
@@ -47,6 +49,10 @@ public final class MetricsCollector implements EventObserver {
   private final ArrayList<RelayBlockAuthored> blocks = new ArrayList<>();
   private long[] blockTimes = new long[64];
   private int[] blockAuthors = new int[64];
+
+  // RelayBlockImported: per relay block index, the time each node first imported it, by node id
+  // (-1: not imported there). The author imports its block when it seals it.
+  private long[][] importTimes = new long[64][];
 
   // Para blocks in the order they were authored, looked up by candidate hash.
   private final Map<Hash, Integer> paraBlockIndex = new HashMap<>();
@@ -88,6 +94,8 @@ public final class MetricsCollector implements EventObserver {
       onRelayBlock(timeMicros, node, b);
     } else if (event instanceof ParaBlockAuthored p) {
       onParaBlock(timeMicros, node, p);
+    } else if (event instanceof RelayBlockImported im) {
+      onImported(timeMicros, node, im);
     } else if (event instanceof RuntimePanicEvent p) {
       int i = panics.size();
       if (i == panicTimes.length) {
@@ -119,6 +127,55 @@ public final class MetricsCollector implements EventObserver {
     blockTimes[i] = time;
     blockAuthors[i] = node;
     blocks.add(b);
+  }
+
+  private void onImported(long time, int node, RelayBlockImported e) {
+    Integer idx = blockIndex.get(e.hash());
+    if (idx == null || node < 0) {
+      return;
+    }
+    if (idx >= importTimes.length) {
+      importTimes = Arrays.copyOf(importTimes, Math.max(idx + 1, importTimes.length * 2));
+    }
+    long[] t = importTimes[idx];
+    if (t == null || node >= t.length) {
+      int old = t == null ? 0 : t.length;
+      t = t == null ? new long[Math.max(node + 1, 16)] : Arrays.copyOf(t, Math.max(node + 1, 2 * old));
+      Arrays.fill(t, old, t.length, -1L);
+      importTimes[idx] = t;
+    }
+    if (t[node] < 0) {
+      t[node] = time;
+    }
+  }
+
+  /** When {@code node} first imported the relay block of index {@code idx}, or -1. */
+  private long importedAt(int idx, int node) {
+    long[] t = idx < importTimes.length ? importTimes[idx] : null;
+    return t == null || node >= t.length ? -1 : t[node];
+  }
+
+  /**
+   * The gaps between consecutive blocks of {@code seq} (relay block indices in chain order) as
+   * each of {@code nodes} imported them, pooled over the nodes; a pair a node did not import
+   * both of is left out.
+   */
+  private Spread gapsAtNodes(int[] seq, int len, List<Integer> nodes) {
+    if (len < 2 || nodes.isEmpty()) {
+      return Spread.EMPTY;
+    }
+    long[] gaps = new long[(len - 1) * nodes.size()];
+    int count = 0;
+    for (int v : nodes) {
+      for (int k = 1; k < len; k++) {
+        long a = importedAt(seq[k - 1], v);
+        long b = importedAt(seq[k], v);
+        if (a >= 0 && b >= 0) {
+          gaps[count++] = b - a;
+        }
+      }
+    }
+    return Spread.ofMicros(gaps, count);
   }
 
   private void onParaBlock(long time, int node, ParaBlockAuthored p) {
@@ -208,8 +265,10 @@ public final class MetricsCollector implements EventObserver {
     int tip = chainLength == 0 ? 0 : blocks.get(best).number();
 
     long[] finalizedAt = finalityTimes(scenario, summary, parentIdx);
+    List<Integer> observers = summary.validatorNodes();
     RunResult.Relay relay = relay(scenario, runMicros, chain, tip, finalizedAt,
-        eraPoints(scenario.network().integer("validators"), chain, onBest));
+        eraPoints(scenario.network().integer("validators"), chain, onBest),
+        gapsAtNodes(chain, chain.length, observers));
 
     int depth = chainLength == 0 ? scenario.relay().integer("max_candidate_depth")
         : blocks.get(best).maxCandidateDepth();
@@ -246,7 +305,7 @@ public final class MetricsCollector implements EventObserver {
                 rejectionReports.get(para).get(subsystem).get(reason))))));
     List<RunResult.Para> paraResults = new ArrayList<>();
     for (ParaAcc acc : paras.values()) {
-      paraResults.add(acc.result(scenario, rule, runMicros, chainTimes, chainNumbers));
+      paraResults.add(acc.result(scenario, rule, runMicros, chainTimes, chainNumbers, chain, observers));
     }
 
     long wall = summary.wallMillis();
@@ -429,7 +488,7 @@ public final class MetricsCollector implements EventObserver {
   }
 
   private RunResult.Relay relay(Scenario scenario, long runMicros, int[] chain, int tip,
-      long[] finalizedAt, List<Integer> eraPoints) {
+      long[] finalizedAt, List<Integer> eraPoints, Spread blockTimeAtNodes) {
     List<RunResult.ChainBlock> entries = new ArrayList<>(chain.length);
     long[] lags = new long[chain.length];
     int lagCount = 0;
@@ -468,7 +527,7 @@ public final class MetricsCollector implements EventObserver {
 
     int sessionLength = scenario.relay().integer("session_length");
     return new RunResult.Relay(chain.length, blocks.size(), blocks.size() - chain.length,
-        (int) Math.min(Integer.MAX_VALUE, missed), finalized, meanBlockTime,
+        (int) Math.min(Integer.MAX_VALUE, missed), finalized, meanBlockTime, blockTimeAtNodes,
         Distribution.ofMicros(lags, lagCount), tip / sessionLength + 1, tip - finalized,
         stalls(chain, finalizedAt), entries, eraPoints);
   }
@@ -622,13 +681,23 @@ public final class MetricsCollector implements EventObserver {
     String lastCollatorKind;
 
     RunResult.Para result(Scenario scenario, HostRule rule, long runMicros, long[] chainTimes,
-        int[] chainNumbers) {
+        int[] chainNumbers, int[] chain, List<Integer> observers) {
       // Inclusion intervals, in best-chain order (stable sort keeps event order within a block).
       inclusions.sort(Comparator.comparingLong(a -> a[0]));
       long[] intervals = new long[Math.max(0, inclusions.size() - 1)];
       for (int i = 1; i < inclusions.size(); i++) {
         intervals[i - 1] = inclusions.get(i)[1] - inclusions.get(i - 1)[1];
       }
+      // The same gaps between the including blocks as the validators imported them.
+      int[] including = new int[inclusions.size()];
+      int includingCount = 0;
+      for (long[] in : inclusions) {
+        int k = Arrays.binarySearch(chainNumbers, (int) in[0]);
+        if (k >= 0) {
+          including[includingCount++] = chain[k];
+        }
+      }
+      Spread atNodes = gapsAtNodes(including, includingCount, observers);
 
       record Ordered(int paraBlock, RunResult.Candidate candidate) {}
       List<Ordered> ordered = new ArrayList<>(candidates.size());
@@ -682,7 +751,7 @@ public final class MetricsCollector implements EventObserver {
       double blockspace = Math.round(refTime / 1e9 / minutes * 10) / 10.0;
       String kind = lastCollatorKind != null ? lastCollatorKind : collator.text("kind");
       return new RunResult.Para(id, rule.backing(), kind, authored, backed,
-          included, timedOut, Distribution.ofMicros(intervals, intervals.length),
+          included, timedOut, Distribution.ofMicros(intervals, intervals.length), atNodes,
           Distribution.ofMicros(latencies, latencyCount), Distribution.ofMicros(authoring, authored),
           authoringBudgetMs(scenario, collator, kind, id), refTime, blockspace, pov,
           new RunResult.Segment(segmentMean, segmentMax, series), panics,

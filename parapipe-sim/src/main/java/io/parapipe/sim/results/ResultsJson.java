@@ -124,6 +124,7 @@ public final class ResultsJson {
     g.writeNumberField("missed_slots", r.missedSlots());
     g.writeNumberField("finalized", r.finalized());
     ms(g, "mean_block_time_ms", r.meanBlockTimeMs());
+    spread(g, "block_time_at_nodes_ms", r.blockTimeAtNodesMs());
     distribution(g, "finality_lag_ms", r.finalityLagMs());
     g.writeNumberField("sessions", r.sessions());
     g.writeNumberField("unfinalized_tail", r.unfinalizedTail());
@@ -167,6 +168,7 @@ public final class ResultsJson {
     g.writeNumberField("included", p.included());
     g.writeNumberField("timed_out", p.timedOut());
     distribution(g, "inclusion_interval_ms", p.inclusionIntervalMs());
+    spread(g, "inclusion_interval_at_nodes_ms", p.inclusionIntervalAtNodesMs());
     distribution(g, "inclusion_latency_ms", p.inclusionLatencyMs());
     distribution(g, "authoring_ms", p.authoringMs());
     ms(g, "authoring_budget_ms", p.authoringBudgetMs());
@@ -278,6 +280,18 @@ public final class ResultsJson {
     ms(g, "mean", d.mean());
     ms(g, "p50", d.p50());
     ms(g, "p95", d.p95());
+    ms(g, "max", d.max());
+    g.writeNumberField("count", d.count());
+    g.writeEndObject();
+  }
+
+  private static void spread(JsonGenerator g, String name, Spread d) throws IOException {
+    g.writeObjectFieldStart(name);
+    ms(g, "mean", d.mean());
+    ms(g, "p5", d.p5());
+    ms(g, "p50", d.p50());
+    ms(g, "p95", d.p95());
+    ms(g, "p99", d.p99());
     ms(g, "max", d.max());
     g.writeNumberField("count", d.count());
     g.writeEndObject();

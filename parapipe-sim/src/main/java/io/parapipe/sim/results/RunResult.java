@@ -66,6 +66,9 @@ public record RunResult(
    * @param missedSlots slots of the run with no best-chain block
    * @param finalized number of the highest best-chain block a supermajority finalized (0: none)
    * @param meanBlockTimeMs mean gap between consecutive best-chain blocks (0 with fewer than 2)
+   * @param blockTimeAtNodesMs gaps between consecutive best-chain blocks as each validator
+   *     imported them (the author: when it sealed its block), over all validators: the block time
+   *     a node's user sees, while {@code meanBlockTimeMs} counts from the authors' seals
    * @param finalityLagMs authoring of a best-chain block to its supermajority finality
    * @param sessions sessions the best chain spans
    * @param unfinalizedTail best-chain blocks above the finalized block at the end of the run
@@ -82,6 +85,7 @@ public record RunResult(
       int missedSlots,
       int finalized,
       double meanBlockTimeMs,
+      Spread blockTimeAtNodesMs,
       Distribution finalityLagMs,
       int sessions,
       int unfinalizedTail,
@@ -159,6 +163,8 @@ public record RunResult(
    * @param included CandidateIncluded events in best-chain relay blocks
    * @param timedOut CandidateTimedOut events in best-chain relay blocks
    * @param inclusionIntervalMs gaps between consecutive inclusions
+   * @param inclusionIntervalAtNodesMs gaps between consecutive inclusions as each validator
+   *     imported the including relay blocks, over all validators
    * @param inclusionLatencyMs authoring start of a block to the authoring of the relay block that
    *     included it
    * @param authoringMs time spent building each authored block
@@ -181,6 +187,7 @@ public record RunResult(
       int included,
       int timedOut,
       Distribution inclusionIntervalMs,
+      Spread inclusionIntervalAtNodesMs,
       Distribution inclusionLatencyMs,
       Distribution authoringMs,
       double authoringBudgetMs,

@@ -60,6 +60,12 @@ public final class SummaryTable {
         relay.missedSlots(), relay.missedSlots() == 1 ? "slot" : "slots",
         relay.blocks() < 2 ? "-" : seconds(relay.meanBlockTimeMs()),
         relay.sessions(), relay.sessions() == 1 ? "session" : "sessions"));
+    Spread atNodes = relay.blockTimeAtNodesMs();
+    if (atNodes.count() > 0) {
+      sb.append(fmt("          block time as the validators imported the blocks: mean %s, p5 %s, "
+              + "p50 %s, p95 %s, p99 %s\n", millis(atNodes.mean()), millis(atNodes.p5()),
+          millis(atNodes.p50()), millis(atNodes.p95()), millis(atNodes.p99())));
+    }
     Distribution lag = relay.finalityLagMs();
     sb.append(relay.finalized() == 0
         ? "finality  no block finalized by a supermajority\n"
@@ -311,6 +317,10 @@ public final class SummaryTable {
           : "validators", legacySum / (double) legacy.size(), (sum - legacySum) / (double) others));
     }
     sb.append('\n');
+  }
+
+  private static String millis(double ms) {
+    return fmt("%.3fs", ms / 1000);
   }
 
   private static String seconds(double ms) {

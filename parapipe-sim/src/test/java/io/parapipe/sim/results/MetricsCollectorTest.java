@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parapipe.protocol.events.BlockFinalized;
 import io.parapipe.protocol.events.RelayBlockAuthored;
+import io.parapipe.protocol.events.RelayBlockImported;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.sim.SimulationSummary;
 import io.parapipe.sim.scenario.Scenario;
@@ -215,6 +216,27 @@ class MetricsCollectorTest {
     assertThat(cand.paraBlock()).isNull();
     assertThat(cand.authoredAtMs()).isNull();
     assertThat(cand.backedIn()).isEqualTo(1);
+  }
+
+  @Test
+  void blockTimeAtTheNodesComesFromEachValidatorsImports() {
+    MetricsCollector c = new MetricsCollector();
+    Hash b2 = Hash.fromLong(0xb2);
+    c.onEvent(6_000_000, 0, new RelayBlockAuthored(B1, 1, 1, SyntheticRun.GENESIS, List.of(),
+        List.of(), List.of(), 0, 0));
+    c.onEvent(6_000_000, 0, new RelayBlockImported(B1, 1, true)); // the author, at its seal
+    c.onEvent(6_080_000, 1, new RelayBlockImported(B1, 1, true));
+    c.onEvent(12_000_000, 1, new RelayBlockAuthored(b2, 2, 2, B1, List.of(), List.of(), List.of(), 0, 0));
+    c.onEvent(12_000_000, 1, new RelayBlockImported(b2, 2, true));
+    c.onEvent(12_050_000, 0, new RelayBlockImported(b2, 2, true));
+    c.onEvent(12_070_000, 0, new RelayBlockImported(b2, 2, true)); // a repeat: the first counts
+    c.onEvent(12_090_000, 10, new RelayBlockImported(b2, 2, true)); // a collator: not a validator
+    c.onEvent(12_500_000, 2, new RelayBlockImported(b2, 2, true)); // never imported B1: no gap
+    RunResult res = c.result(SyntheticRun.scenario(), SyntheticRun.summary());
+    // Node 0: 6.05 s, node 1: 5.92 s; the seals alone give 6.0 s.
+    assertThat(res.relay().meanBlockTimeMs()).isEqualTo(6000.0);
+    assertThat(res.relay().blockTimeAtNodesMs()).isEqualTo(new Spread(2, 5985.0, 5920.0, 5920.0, 6050.0,
+        6050.0, 6050.0));
   }
 
   @Test

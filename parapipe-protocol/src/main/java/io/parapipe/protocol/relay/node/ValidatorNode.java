@@ -78,6 +78,7 @@ import io.parapipe.protocol.wire.RelayBlockAnnouncement;
 import io.parapipe.protocol.wire.StatementMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +114,22 @@ public final class ValidatorNode implements Node {
   /** The proposer finished executing the block it builds in {@code slot}. */
   private record Proposed(RelayBlock block, long slot, String description) implements Timer {}
 
+  /** The provisioner is ready to answer for {@code parent}, which the slot's proposer waits on. */
+  private record InherentReady(long slot, RelayBlock parent, boolean primary) implements Timer {}
+
+  /**
+   * The provisioner answers a request for inherent data on a leaf only this long after the leaf
+   * was activated, so that the bitfields signed for it have been gossiped ({@code
+   * PRE_PROPOSE_TIMEOUT}, polkadot/node/core/provisioner/src/lib.rs). The requester, BABE's
+   * parachains inherent data provider, gives up after {@code PROVISIONER_TIMEOUT} (2.5 s,
+   * polkadot/node/core/parachains-inherent/src/lib.rs) and proposes an empty inherent; the
+   * parent is always activated before its child's slot claims it, so the 2 s wait ends first.
+   */
+  static final long PRE_PROPOSE_TIMEOUT_MICROS = 2_000_000;
+
+  /** How many leaves' activation times are kept (the proposer only asks about its best block). */
+  private static final int KEPT_ACTIVATIONS = 64;
+
   private record ApprovalTag(Hash block, Hash candidate) {}
 
   private final ValidatorConfig cfg;
@@ -137,6 +154,13 @@ public final class ValidatorNode implements Node {
   private GrandpaGossip grandpaGossip;
   private BlockAuthorship authorship;
   private BlockImportQueue<RelayBlock> importQueue;
+  /** When each recent leaf was activated on this node (the provisioner's readiness clock). */
+  private final Map<Hash, Long> activatedAt = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Hash, Long> e) {
+      return size() > KEPT_ACTIVATIONS;
+    }
+  };
   /** Authority index of each authority's node (lookups only). */
   private final Map<Integer, Integer> authorityOfNode = new HashMap<>();
 
@@ -260,6 +284,8 @@ public final class ValidatorNode implements Node {
       onSlot(s.slot());
     } else if (t instanceof Proposed p) {
       seal(p);
+    } else if (t instanceof InherentReady r) {
+      propose(r.slot(), r.parent(), r.primary());
     } else if (!importQueue.onTimer(t) && !recovery.onTimer(t) && !pvf.onTimer(t) && !povFetcher.onTimer(t)
         && !collation.onTimer(t) && !availability.onTimer(t) && !bitfieldSigning.onTimer(t)
         && !approvals.onTimer(t)) {
@@ -294,6 +320,7 @@ public final class ValidatorNode implements Node {
     }
     List<Hash> deactivated = new ArrayList<>(out.deactivated());
     for (RelayBlock leaf : out.activated()) {
+      activatedAt.put(leaf.hash(), ctx.now());
       prospective.handleActiveLeavesUpdate(Optional.of(leaf.hash()), deactivated);
       implicitView.activateLeaf(leaf.hash(), headerSource, prospective.getMinimumRelayParents(leaf.hash()));
       for (Hash d : deactivated) {
@@ -389,9 +416,12 @@ public final class ValidatorNode implements Node {
   // ---- authoring ----
 
   /**
-   * A new slot: if this validator has a BABE claim on it, it proposes a block on its best block.
-   * The proposer executes the block it builds, so the block is sealed and announced only after
-   * its execution time, which grows with what the block carries.
+   * A new slot: if this validator has a BABE claim on it, it proposes a block on its best block
+   * (the slot worker's chain head at the slot's start, sc-consensus-slots). The proposer first
+   * asks the provisioner for the inherent data, which it gives once the parent has been an
+   * active leaf for {@link #PRE_PROPOSE_TIMEOUT_MICROS}; it then executes the block it builds,
+   * so the block is sealed and announced only after its execution time, which grows with what
+   * the block carries.
    */
   private void onSlot(long slot) {
     scheduleNextSlot();
@@ -406,6 +436,19 @@ public final class ValidatorNode implements Node {
     if (parent.state().babeSlot() >= slot) {
       return;
     }
+    long ready = activatedAt.getOrDefault(parent.hash(), 0L) + PRE_PROPOSE_TIMEOUT_MICROS;
+    if (ready > ctx.now()) {
+      ctx.schedule(ready - ctx.now(), new InherentReady(slot, parent, claim.get().primary()));
+    } else {
+      propose(slot, parent, claim.get().primary());
+    }
+  }
+
+  /**
+   * Builds on {@code parent} with the inherent data the provisioner holds now, and seals the
+   * block once it is executed.
+   */
+  private void propose(long slot, RelayBlock parent, boolean primary) {
     boolean inject = parent.state().api().elasticScalingMvp();
     ParasInherentData inherent = provisioner.inherentData(parent, prospective, backing, inject);
     int number = parent.number() + 1;
@@ -420,7 +463,6 @@ public final class ValidatorNode implements Node {
     }
     BlockExecution exec = RelayRuntime.executeBlock(parent.state(),
         new BlockInputs(slot, ValidatorId.of(cfg.authority()), inherent, update));
-    boolean primary = claim.get().primary();
     RelayBlock block = new RelayBlock(exec.state(), exec.processedInherent(), ctx.self(), 0,
         primary, parent.primaryWeight() + (primary ? 1 : 0));
     long proposal = executionMicros(block);
