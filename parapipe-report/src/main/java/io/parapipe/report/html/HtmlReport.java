@@ -17,6 +17,7 @@ import io.parapipe.report.run.RejectionView;
 import io.parapipe.report.run.ParaView;
 import io.parapipe.report.run.RelayView;
 import io.parapipe.report.run.RunView;
+import io.parapipe.report.run.Stat;
 import io.parapipe.report.run.TraceView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -216,6 +217,14 @@ public final class HtmlReport {
         count(relay.authored()) + " / " + count(relay.forks()) + " / " + count(relay.missedSlots()));
     row(b, "finalized", count(relay.finalized()));
     row(b, "mean block time", Markup.seconds(relay.meanBlockTimeMs()));
+    Stat atNodes = relay.blockTimeAtNodesMs();
+    if (atNodes.hasMean()) {
+      // What a node's user sees: the gaps between its own imports (docs/model.md).
+      row(b, "block time at the validators p5 / p50 / p95 / mean",
+          Markup.number(relay.blockTimeAtNodesP5Ms(), 1) + " / " + Markup.number(atNodes.p50(), 1)
+              + " / " + Markup.number(atNodes.p95(), 1) + " / " + Markup.number(atNodes.mean(), 1)
+              + " ms");
+    }
     row(b, "finality lag mean / p95", Markup.seconds(relay.finalityLagMs().mean()) + " / "
         + Markup.seconds(relay.finalityLagMs().p95()));
     b.append("</table>\n");

@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param missedSlots slots without a block, or -1
  * @param finalized number of the last finalized block, or -1
  * @param meanBlockTimeMs mean gap between best-chain blocks, or NaN
+ * @param blockTimeAtNodesMs the same gaps as each validator imported the blocks (mean, p50, p95,
+ *     max), unknown in files written before the figure existed
+ * @param blockTimeAtNodesP5Ms the 5th percentile of those gaps, or NaN
  * @param finalityLagMs import of a best block to its finality
  * @param sessions sessions the run spanned, or -1
  * @param chain the final best chain in block-number order (may be empty)
@@ -23,6 +26,8 @@ public record RelayView(
     int missedSlots,
     int finalized,
     double meanBlockTimeMs,
+    Stat blockTimeAtNodesMs,
+    double blockTimeAtNodesP5Ms,
     Stat finalityLagMs,
     int sessions,
     List<RelayBlockView> chain) {

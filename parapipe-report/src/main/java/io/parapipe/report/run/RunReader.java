@@ -111,7 +111,8 @@ public final class RunReader {
   }
 
   private static RelayView emptyRelay() {
-    return new RelayView(-1, -1, -1, -1, -1, Double.NaN, Stat.UNKNOWN, -1, List.of());
+    return new RelayView(-1, -1, -1, -1, -1, Double.NaN, Stat.UNKNOWN, Double.NaN, Stat.UNKNOWN, -1,
+        List.of());
   }
 
   private static RelayView relay(FieldReader f, JsonNode r) {
@@ -136,6 +137,9 @@ public final class RunReader {
       }
       chain.sort((a, b) -> Integer.compare(a.number(), b.number()));
     }
+    JsonNode atNodes = f.object(r, "block_time_at_nodes_ms", path, false);
+    double atNodesP5 = atNodes == null ? Double.NaN
+        : f.doubleOr(atNodes, "p5", path + ".block_time_at_nodes_ms", Double.NaN);
     return new RelayView(
         f.intOr(r, "blocks", path, -1),
         f.intOr(r, "authored", path, -1),
@@ -143,6 +147,8 @@ public final class RunReader {
         f.intOr(r, "missed_slots", path, -1),
         f.intOr(r, "finalized", path, -1),
         f.doubleOr(r, "mean_block_time_ms", path, Double.NaN),
+        f.stat(r, "block_time_at_nodes_ms", path),
+        atNodesP5,
         f.stat(r, "finality_lag_ms", path),
         f.intOr(r, "sessions", path, -1),
         chain);

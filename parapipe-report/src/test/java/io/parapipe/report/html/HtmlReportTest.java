@@ -123,6 +123,14 @@ class HtmlReportTest {
   }
 
   @Test
+  void showsTheBlockTimeAtTheValidatorsWhenTheResultsCarryIt() {
+    String html = comparison();
+    // The async fixture carries block_time_at_nodes_ms, the sync fixture (older results) does not.
+    assertThat(html).containsOnlyOnce("<tr><th>block time at the validators p5 / p50 / p95 / mean</th>"
+        + "<td class=\"num\">5943.2 / 5999.8 / 6057.6 / 6000.0 ms</td></tr>");
+  }
+
+  @Test
   void differingConfigurationIsHighlighted() {
     String html = comparison();
     assertThat(html).contains("<h3>Differences</h3>");
