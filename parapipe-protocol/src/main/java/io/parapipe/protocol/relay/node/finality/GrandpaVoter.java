@@ -148,6 +148,9 @@ public final class GrandpaVoter<B> {
   private Round lastCompleted;
   private GrandpaCommitMessage lastCommit;
   private GrandpaCommitMessage pendingCommit;
+  // The gossip's local view of the last commit (upstream LocalView::last_commit): the target
+  // number of the last commit this voter sent or imported in the current set, or -1.
+  private long lastCommitNumber = -1;
   private long lastCatchUpRequestAt = Long.MIN_VALUE / 2;
 
   /**
@@ -265,6 +268,7 @@ public final class GrandpaVoter<B> {
       Round r = rounds.get(cd.round());
       if (cd.setId() == setId && r != null && r.commit != null && !seenCommitCovering(r.commit)) {
         actions.broadcast(r.commit);
+        noteCommit(r.commit);
       }
       return true;
     }
@@ -371,9 +375,14 @@ public final class GrandpaVoter<B> {
     }
   }
 
+  private void noteCommit(GrandpaCommitMessage c) {
+    lastCommitNumber = Math.max(lastCommitNumber, c.targetNumber());
+  }
+
   /** The change block was finalized: the next authority set starts at round 1. */
   private void enactSet(long next) {
     setId = next;
+    lastCommitNumber = -1;
     current = 0;
     rounds.clear();
     lastCompleted = null;
@@ -391,7 +400,9 @@ public final class GrandpaVoter<B> {
   }
 
   private void onCommit(GrandpaCommitMessage c) {
-    if (c.setId() < setId) {
+    if (c.setId() < setId || (c.setId() == setId && c.targetNumber() <= lastCommitNumber)) {
+      // sc-consensus-grandpa communication/gossip.rs, View::consider_global: only a commit that
+      // claims a higher block than the last one sent or imported is considered (RejectPast).
       return;
     }
     Optional<B> target = tree.get(c.target());
@@ -402,15 +413,21 @@ public final class GrandpaVoter<B> {
     boolean[] seen = new boolean[validators];
     int support = 0;
     boolean unknown = false;
+    // A commit's precommits name few distinct blocks: check each once.
+    Hash lastTarget = null;
+    int lastVerdict = 0; // 1 supports, 0 does not, -1 unknown block
     for (SignedVote v : c.precommits()) {
       if (v.validator() < 0 || v.validator() >= validators || seen[v.validator()]) {
         continue;
       }
-      if (!tree.contains(v.target())) {
-        unknown = true;
-        continue;
+      if (!v.target().equals(lastTarget)) {
+        lastTarget = v.target();
+        lastVerdict = !tree.contains(lastTarget) ? -1
+            : tree.isDescendantOf(lastTarget, c.target()) ? 1 : 0;
       }
-      if (tree.isDescendantOf(v.target(), c.target())) {
+      if (lastVerdict < 0) {
+        unknown = true;
+      } else if (lastVerdict > 0) {
         seen[v.validator()] = true;
         support++;
       }
@@ -422,6 +439,9 @@ public final class GrandpaVoter<B> {
       return;
     }
     long setBefore = setId;
+    if (c.setId() == setId) {
+      noteCommit(c);
+    }
     if (c.setId() == setId && c.round() >= current) {
       // The round is over for everyone who sent this: leave it, as upstream does on a commit
       // for the current or a later round.

@@ -265,4 +265,33 @@ class FinalityModelTest {
       assertThat(net.trees.get(i).finalized().number()).as("validator %d", i).isEqualTo(2);
     }
   }
+
+  @Test
+  void aCommitForNoHigherBlockThanTheLastCommitIsIgnoredAsUpstreamGossipRejectsIt() {
+    Net net = new Net(4, 0, Set.of());
+    net.advance(6_000_000);
+    net.importBlock(block(1), List.of());
+    runUntil(net, 6_000_000, 8_500_000);
+    GrandpaVoter<B> voter = net.voters.get(0);
+    assertThat(net.trees.get(0).finalized().number()).isEqualTo(1);
+    long round = voter.round();
+    List<io.parapipe.protocol.wire.GrandpaCommitMessage.SignedVote> precommits = new ArrayList<>();
+    for (int v = 0; v < 4; v++) {
+      precommits.add(new io.parapipe.protocol.wire.GrandpaCommitMessage.SignedVote(
+          v, block(1).hash(), 1));
+    }
+    // A well-supported commit of a later round for the block already committed: before the
+    // rule it would have ended this voter's round and moved it to round + 5.
+    voter.onMessage(new io.parapipe.protocol.wire.GrandpaCommitMessage(
+        0, round + 5, block(1).hash(), 1, precommits, 1));
+    assertThat(voter.round()).isEqualTo(round);
+    // A commit for a higher block is still considered.
+    net.trees.get(0).add(block(2));
+    precommits.replaceAll(p -> new io.parapipe.protocol.wire.GrandpaCommitMessage.SignedVote(
+        p.validator(), block(2).hash(), 2));
+    voter.onMessage(new io.parapipe.protocol.wire.GrandpaCommitMessage(
+        0, round + 5, block(2).hash(), 2, precommits, 1));
+    assertThat(voter.round()).isEqualTo(round + 5);
+    assertThat(net.trees.get(0).finalized().number()).isEqualTo(2);
+  }
 }
