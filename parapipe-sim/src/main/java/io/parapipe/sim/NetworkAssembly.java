@@ -26,6 +26,7 @@ import io.parapipe.protocol.relay.runtime.RelayRuntime;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
 import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
 import io.parapipe.sim.kernel.Engine;
+import io.parapipe.sim.network.GossipMode;
 import io.parapipe.sim.network.JitterDistribution;
 import io.parapipe.sim.network.NetworkConfig;
 import io.parapipe.sim.scenario.CollatorCrash;
@@ -106,6 +107,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     RelayBlock genesis = new RelayBlock(genesisState, ParasInherentData.empty(genesisState.header()), -1, 0);
 
     Engine engine = new Engine(scenario.seed(), networkConfig(network));
+    engine.setGossipMode(GossipMode.fromKey(network.text("gossip")));
     List<Integer> authorityNodes = new ArrayList<>();
     for (int i = 0; i < validators; i++) {
       authorityNodes.add(i);

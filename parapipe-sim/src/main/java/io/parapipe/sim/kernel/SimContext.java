@@ -7,6 +7,7 @@ import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /** One node's {@link NodeContext} in a simulation: everything goes to the {@link Engine}. */
@@ -39,6 +40,16 @@ final class SimContext implements NodeContext {
   @Override
   public void broadcast(Topic topic, Message m) {
     engine.broadcast(self, topic, m);
+  }
+
+  @Override
+  public void post(Topic topic, Message m, long lifetimeMicros) {
+    engine.post(self, topic, m, lifetimeMicros);
+  }
+
+  @Override
+  public void takeArrived(Topic topic, Consumer<Message> sink) {
+    engine.takeArrived(self, topic, sink);
   }
 
   @Override

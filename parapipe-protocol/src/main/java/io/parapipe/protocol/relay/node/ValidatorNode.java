@@ -111,6 +111,12 @@ public final class ValidatorNode implements Node {
   private record SlotTick(long slot) implements Timer {}
 
   /** The proposer finished executing the block it builds in {@code slot}. */
+  /**
+   * How long a gossiped bitfield is worth reading: it serves the author of a child of its leaf,
+   * which comes a slot later, or a few slots later after missed slots and forks.
+   */
+  private static final long BITFIELD_LIFETIME_SLOTS = 4;
+
   private record Proposed(RelayBlock block, long slot, String description) implements Timer {}
 
   private record ApprovalTag(Hash block, Hash candidate) {}
@@ -161,7 +167,9 @@ public final class ValidatorNode implements Node {
     bitfieldSigning = new BitfieldSigning(ctx, directory, store, cfg.bitfieldSigningDelayMicros(),
         tree::contains, s -> {
           provisioner.addBitfield(s.leaf(), s.bitfield());
-          ctx.broadcast(Topic.VALIDATORS, new BitfieldGossip(s.leaf(), s.bitfield()));
+          // Only a block author reads bitfields, when it proposes: posted gossip, read then.
+          ctx.post(Topic.VALIDATORS, new BitfieldGossip(s.leaf(), s.bitfield()),
+              BITFIELD_LIFETIME_SLOTS * cfg.slotDurationMicros());
         });
     backing = new CandidateBacking(ctx, directory, prospective, implicitView, pvf, store,
         cfg.pvfArtifactKey(), (rp, c, ok) -> collation.onSecondingOutcome(rp, c, ok),
@@ -406,6 +414,11 @@ public final class ValidatorNode implements Node {
     if (parent.state().babeSlot() >= slot) {
       return;
     }
+    ctx.takeArrived(Topic.VALIDATORS, m -> {
+      if (m instanceof BitfieldGossip b) {
+        provisioner.addBitfield(b.leaf(), b.bitfield());
+      }
+    });
     boolean inject = parent.state().api().elasticScalingMvp();
     ParasInherentData inherent = provisioner.inherentData(parent, prospective, backing, inject);
     int number = parent.number() + 1;
