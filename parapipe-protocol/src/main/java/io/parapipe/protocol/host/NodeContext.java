@@ -1,6 +1,5 @@
 package io.parapipe.protocol.host;
 
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -40,7 +39,7 @@ public interface NodeContext {
    * reached this node by now and were not taken before. With exact gossip nothing waits (they
    * came through the message handler) and this does nothing.
    */
-  default void takeArrived(Topic topic, Consumer<Message> sink) {}
+  default void takeArrived(Topic topic, PostSink sink) {}
 
   /**
    * Fires {@code timer} on this node after {@code delayMicros}.

@@ -3,6 +3,7 @@ package io.parapipe.sim.kernel;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.PostSink;
 import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * The discrete-event simulation engine of one run: virtual time in microseconds, nodes, the
@@ -443,12 +443,12 @@ public final class Engine {
       any = true;
     }
     if (any) {
-      board.add(m, arrivals, Math.addExact(now, lifetimeMicros), now);
+      board.add(m, from, arrivals, Math.addExact(now, lifetimeMicros), now);
     }
   }
 
   /** Hands {@code node} the posts on {@code topic} that reached it by now (threshold gossip). */
-  void takeArrived(int node, Topic topic, Consumer<Message> sink) {
+  void takeArrived(int node, Topic topic, PostSink sink) {
     if (gossip == GossipMode.EXACT) {
       return;
     }

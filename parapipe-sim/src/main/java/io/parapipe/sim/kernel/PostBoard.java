@@ -1,8 +1,8 @@
 package io.parapipe.sim.kernel;
 
 import io.parapipe.protocol.host.Message;
+import io.parapipe.protocol.host.PostSink;
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * The messages posted on one topic under threshold gossip, with each receiver's arrival time,
@@ -18,6 +18,7 @@ final class PostBoard {
   private static final long TAKEN = Long.MIN_VALUE;
 
   private Message[] messages = new Message[64];
+  private int[] senders = new int[64];
   private long[][] arrivals = new long[64][];
   private long[] expiry = new long[64];
   /** Number of the oldest post still kept, and one past the newest. */
@@ -40,8 +41,8 @@ final class PostBoard {
     return r;
   }
 
-  /** Posts {@code m}; {@code arrivalByNode[n]} is when it reaches node n, or {@link #NEVER}. */
-  void add(Message m, long[] arrivalByNode, long expiresAt, long now) {
+  /** Posts {@code m} from node {@code from}; {@code arrivalByNode[n]} is when it reaches node n, or {@link #NEVER}. */
+  void add(Message m, int from, long[] arrivalByNode, long expiresAt, long now) {
     forgetExpired(now);
     int size = (int) (end - first);
     if (size == messages.length) {
@@ -49,6 +50,7 @@ final class PostBoard {
     }
     int slot = slot(end);
     messages[slot] = m;
+    senders[slot] = from;
     arrivals[slot] = arrivalByNode;
     expiry[slot] = expiresAt;
     end++;
@@ -58,7 +60,7 @@ final class PostBoard {
    * Hands {@code sink} the posts that reached {@code node} by {@code now} and were not taken, in
    * arrival order (posting order among equal arrivals).
    */
-  void take(int node, long now, Consumer<Message> sink) {
+  void take(int node, long now, PostSink sink) {
     forgetExpired(now);
     long p = Math.max(first, cursorOf(node));
     boolean settled = true;
@@ -91,7 +93,8 @@ final class PostBoard {
     }
     sortByArrival(n);
     for (int i = 0; i < n; i++) {
-      sink.accept(messages[slot(takenPost[order[i]])]);
+      int s = slot(takenPost[order[i]]);
+      sink.accept(senders[s], takenArrival[order[i]], messages[s]);
     }
   }
 
@@ -139,16 +142,19 @@ final class PostBoard {
   private void grow() {
     int n = messages.length;
     Message[] m = new Message[2 * n];
+    int[] f = new int[2 * n];
     long[][] a = new long[2 * n][];
     long[] e = new long[2 * n];
     for (long p = first; p < end; p++) {
       int from = (int) (p & (n - 1));
       int to = (int) (p & (2 * n - 1));
       m[to] = messages[from];
+      f[to] = senders[from];
       a[to] = arrivals[from];
       e[to] = expiry[from];
     }
     messages = m;
+    senders = f;
     arrivals = a;
     expiry = e;
   }

@@ -2,12 +2,12 @@ package io.parapipe.sim.kernel;
 
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.PostSink;
 import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /** One node's {@link NodeContext} in a simulation: everything goes to the {@link Engine}. */
@@ -48,7 +48,7 @@ final class SimContext implements NodeContext {
   }
 
   @Override
-  public void takeArrived(Topic topic, Consumer<Message> sink) {
+  public void takeArrived(Topic topic, PostSink sink) {
     engine.takeArrived(self, topic, sink);
   }
 

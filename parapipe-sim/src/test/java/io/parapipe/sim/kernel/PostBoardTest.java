@@ -22,17 +22,17 @@ class PostBoardTest {
 
   static List<String> take(PostBoard board, int node, long now) {
     List<String> out = new ArrayList<>();
-    board.take(node, now, m -> out.add(((Note) m).text()));
+    board.take(node, now, (from, at, m) -> out.add(((Note) m).text()));
     return out;
   }
 
   @Test
   void aNodeTakesWhatHasReachedItInArrivalOrderAndEachPostOnce() {
     PostBoard board = new PostBoard();
-    board.add(new Note("a"), arrivals(board, -1, 30, 5), 1_000, 0);
-    board.add(new Note("b"), arrivals(board, -1, 10, 5), 1_000, 0);
-    board.add(new Note("c"), arrivals(board, -1, -1, 5), 1_000, 0);
-    board.add(new Note("d"), arrivals(board, -1, 10, 5), 1_000, 0);
+    board.add(new Note("a"), 0, arrivals(board, -1, 30, 5), 1_000, 0);
+    board.add(new Note("b"), 0, arrivals(board, -1, 10, 5), 1_000, 0);
+    board.add(new Note("c"), 0, arrivals(board, -1, -1, 5), 1_000, 0);
+    board.add(new Note("d"), 0, arrivals(board, -1, 10, 5), 1_000, 0);
 
     assertThat(take(board, 1, 9)).isEmpty();
     assertThat(take(board, 1, 20)).as("equal arrivals in posting order").containsExactly("b", "d");
@@ -46,8 +46,8 @@ class PostBoardTest {
   @Test
   void postsPastTheirLifetimeAreForgottenUnread() {
     PostBoard board = new PostBoard();
-    board.add(new Note("old"), arrivals(board, -1, 10), 50, 0);
-    board.add(new Note("new"), arrivals(board, -1, 60), 200, 40);
+    board.add(new Note("old"), 0, arrivals(board, -1, 10), 50, 0);
+    board.add(new Note("new"), 0, arrivals(board, -1, 60), 200, 40);
     assertThat(take(board, 1, 100)).containsExactly("new");
     assertThat(board.size()).isEqualTo(1);
   }
@@ -56,7 +56,7 @@ class PostBoardTest {
   void theBoardGrowsPastItsFirstCapacityWithoutLosingOrder() {
     PostBoard board = new PostBoard();
     for (int i = 0; i < 300; i++) {
-      board.add(new Note("n" + i), arrivals(board, -1, 1000 - i), 10_000, i);
+      board.add(new Note("n" + i), 0, arrivals(board, -1, 1000 - i), 10_000, i);
       if (i == 150) {
         assertThat(take(board, 1, 900)).hasSize(51).first().isEqualTo("n150");
       }

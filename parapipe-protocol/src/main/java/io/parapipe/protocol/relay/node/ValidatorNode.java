@@ -414,7 +414,7 @@ public final class ValidatorNode implements Node {
     if (parent.state().babeSlot() >= slot) {
       return;
     }
-    ctx.takeArrived(Topic.VALIDATORS, m -> {
+    ctx.takeArrived(Topic.VALIDATORS, (from, at, m) -> {
       if (m instanceof BitfieldGossip b) {
         provisioner.addBitfield(b.leaf(), b.bitfield());
       }
