@@ -117,6 +117,16 @@ public final class ValidatorNode implements Node {
    */
   private static final long BITFIELD_LIFETIME_SLOTS = 4;
 
+  /**
+   * How long a backed-candidate manifest is worth reading: its relay parent stays an allowed
+   * relay parent for {@code allowed_ancestry_len} (at most a few) blocks; forks and missed slots
+   * stretch that in time.
+   */
+  private static final long MANIFEST_LIFETIME_SLOTS = 8;
+
+  /** The paras of this validator's group at the last leaf it activated. */
+  private Set<ParaId> lastBackedParas = Set.of();
+
   private record Proposed(RelayBlock block, long slot, String description) implements Timer {}
 
   private record ApprovalTag(Hash block, Hash candidate) {}
@@ -175,7 +185,8 @@ public final class ValidatorNode implements Node {
         cfg.pvfArtifactKey(), (rp, c, ok) -> collation.onSecondingOutcome(rp, c, ok),
         statementSharing);
     povFetcher = backing.povFetcher();
-    statements = new StatementDistribution(ctx, directory, backing);
+    statements = new StatementDistribution(ctx, directory, backing,
+        MANIFEST_LIFETIME_SLOTS * cfg.slotDurationMicros());
     collation = new CollatorProtocolValidator(ctx, backing, rp -> tree.get(rp)
         .map(b -> b.state().api().asyncBackingParams().maxCandidateDepth() + 1).orElse(1));
     int n = cfg.authorityNodes().size();
@@ -302,6 +313,12 @@ public final class ValidatorNode implements Node {
     }
     List<Hash> deactivated = new ArrayList<>(out.deactivated());
     for (RelayBlock leaf : out.activated()) {
+      Set<ParaId> backedHere = runtimePort.backedParas(leaf.hash());
+      if (!lastBackedParas.containsAll(backedHere)) {
+        // The group takes over a para: it needs the para's candidates others backed so far.
+        takePosted();
+      }
+      lastBackedParas = backedHere;
       prospective.handleActiveLeavesUpdate(Optional.of(leaf.hash()), deactivated);
       implicitView.activateLeaf(leaf.hash(), headerSource, prospective.getMinimumRelayParents(leaf.hash()));
       for (Hash d : deactivated) {
@@ -325,6 +342,23 @@ public final class ValidatorNode implements Node {
     collation.retainOnly(allowed);
     grandpa.onChainChanged();
     return true;
+  }
+
+  /**
+   * Reads the posted gossip that has arrived (threshold gossip; with exact gossip it came through
+   * {@link #onMessage} and nothing waits): bitfields for the provisioner, backed-candidate
+   * manifests for statement distribution. A manifest whose relay parent this node has seen leave
+   * its view could not be backed any more and is dropped, rather than waiting as early.
+   */
+  private void takePosted() {
+    ctx.takeArrived(Topic.VALIDATORS, (from, at, m) -> {
+      if (m instanceof BitfieldGossip b) {
+        provisioner.addBitfield(b.leaf(), b.bitfield());
+      } else if (m instanceof BackedCandidateManifest b
+          && (statements.inView(b.relayParent()) || !tree.contains(b.relayParent()))) {
+        statements.onManifest(b);
+      }
+    });
   }
 
   /** A relay parent entered the view: backing first, then the statements that waited for it. */
@@ -414,11 +448,7 @@ public final class ValidatorNode implements Node {
     if (parent.state().babeSlot() >= slot) {
       return;
     }
-    ctx.takeArrived(Topic.VALIDATORS, (from, at, m) -> {
-      if (m instanceof BitfieldGossip b) {
-        provisioner.addBitfield(b.leaf(), b.bitfield());
-      }
-    });
+    takePosted();
     boolean inject = parent.state().api().elasticScalingMvp();
     ParasInherentData inherent = provisioner.inherentData(parent, prospective, backing, inject);
     int number = parent.number() + 1;
