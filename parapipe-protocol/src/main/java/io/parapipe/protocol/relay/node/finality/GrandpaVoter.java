@@ -13,6 +13,7 @@ import io.parapipe.protocol.wire.GrandpaMessage;
 import io.parapipe.protocol.wire.GrandpaNeighbourPacket;
 import io.parapipe.protocol.wire.GrandpaVoteMessage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -581,31 +582,58 @@ public final class GrandpaVoter<B> {
    * without finalizing anything new.
    */
   private Optional<B> ghost(Vote[] votes) {
-    Map<Hash, Integer> weight = new HashMap<>();
-    List<B> candidates = new ArrayList<>();
-    int known = 0;
-    int floor = shape.number(tree.finalized());
+    // Voters mostly agree: tally the distinct targets first, then walk each one's ancestry once
+    // with its count, instead of once per vote. The same blocks reach the threshold either way.
+    Hash[] targets = new Hash[4];
+    int[] counts = new int[4];
+    int distinct = 0;
     for (Vote v : votes) {
       if (v == null) {
         continue;
       }
-      Optional<B> b = tree.get(v.target());
-      if (b.isEmpty()) {
-        continue;
+      Hash t = v.target();
+      int i = 0;
+      while (i < distinct && targets[i] != t && !targets[i].equals(t)) {
+        i++;
       }
-      known++;
-      B x = b.get();
-      while (x != null && shape.number(x) >= floor) {
-        Hash h = shape.hash(x);
-        int w = weight.merge(h, 1, Integer::sum);
-        if (w == threshold) {
-          candidates.add(x);
+      if (i == distinct) {
+        if (distinct == targets.length) {
+          targets = Arrays.copyOf(targets, 2 * distinct);
+          counts = Arrays.copyOf(counts, 2 * distinct);
         }
-        x = tree.parent(x).orElse(null);
+        targets[distinct++] = t;
+      }
+      counts[i]++;
+    }
+    int known = 0;
+    List<B> blocks = new ArrayList<>(distinct);
+    List<Integer> weights = new ArrayList<>(distinct);
+    for (int i = 0; i < distinct; i++) {
+      Optional<B> b = tree.get(targets[i]);
+      if (b.isPresent()) {
+        known += counts[i];
+        blocks.add(b.get());
+        weights.add(counts[i]);
       }
     }
     if (known < threshold) {
       return Optional.empty();
+    }
+    Map<Hash, Integer> weight = new HashMap<>();
+    List<B> candidates = new ArrayList<>();
+    int floor = shape.number(tree.finalized());
+    for (int i = 0; i < blocks.size(); i++) {
+      int add = weights.get(i);
+      B x = blocks.get(i);
+      while (x != null && shape.number(x) >= floor) {
+        Hash h = shape.hash(x);
+        int before = weight.getOrDefault(h, 0);
+        weight.put(h, before + add);
+        if (before < threshold && before + add >= threshold) {
+          candidates.add(x);
+        }
+        x = tree.parent(x).orElse(null);
+      }
     }
     B best = null;
     for (B c : candidates) {
@@ -616,4 +644,5 @@ public final class GrandpaVoter<B> {
     }
     return Optional.of(best == null ? tree.finalized() : best);
   }
+
 }
