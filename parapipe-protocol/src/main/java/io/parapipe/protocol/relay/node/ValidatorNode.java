@@ -78,6 +78,7 @@ import io.parapipe.protocol.wire.RelayBlockAnnouncement;
 import io.parapipe.protocol.wire.StatementMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,6 +124,14 @@ public final class ValidatorNode implements Node {
    * stretch that in time.
    */
   private static final long MANIFEST_LIFETIME_SLOTS = 8;
+
+  /** {@code backedParas} of recent blocks; lookups only, the eldest dropped past 16. */
+  private final Map<Hash, Set<ParaId>> backedParasByBlock = new LinkedHashMap<>(32, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Hash, Set<ParaId>> eldest) {
+      return size() > 16;
+    }
+  };
 
   /** The paras of this validator's group at the last leaf it activated. */
   private Set<ParaId> lastBackedParas = Set.of();
@@ -419,13 +428,22 @@ public final class ValidatorNode implements Node {
       if (b.isEmpty()) {
         return Set.of();
       }
+      // Asked for each new leaf and again for its ancestors: answered once per block.
+      Set<ParaId> known = backedParasByBlock.get(block);
+      if (known != null) {
+        return known;
+      }
       RelayRuntimeState s = b.get().state();
       // The paras of the core this validator's group serves, as backing assigns them.
       TableContext table = TableContext.of(directory.selfIndex(s), s.api().validatorGroups(),
           s.api().claimQueue());
       CoreIndex core = table.assignedCore();
-      return core == null ? Set.of() : Set.copyOf(s.api().claimQueue().getOrDefault(core, List.of()));
+      Set<ParaId> paras =
+          core == null ? Set.of() : Set.copyOf(s.api().claimQueue().getOrDefault(core, List.of()));
+      backedParasByBlock.put(block, paras);
+      return paras;
     }
+
   };
 
   // ---- authoring ----
