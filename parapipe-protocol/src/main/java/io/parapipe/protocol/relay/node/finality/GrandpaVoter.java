@@ -106,6 +106,8 @@ public final class GrandpaVoter<B> {
     Vote ownPrevote;
     Vote ownPrecommit;
     GrandpaCommitMessage commit;
+    /** The best commit of this round imported from the network, if any. */
+    GrandpaCommitMessage imported;
 
     Round(long number, int validators) {
       this.number = number;
@@ -267,13 +269,22 @@ public final class GrandpaVoter<B> {
     }
     if (t instanceof CommitDue cd) {
       Round r = rounds.get(cd.round());
-      if (cd.setId() == setId && r != null && r.commit != null && !seenCommitCovering(r.commit)) {
+      if (cd.setId() == setId && r != null && r.commit != null && !importedCovering(r)
+          && !seenCommitCovering(r.commit)) {
         actions.broadcast(r.commit);
         noteCommit(r.commit);
       }
       return true;
     }
     return false;
+  }
+
+  /**
+   * finality-grandpa's {@code RoundCommitter::commit}: when the commit timer fires, a voter sends
+   * its round's commit only if it imported none for the round that finalizes at least as much.
+   */
+  private static boolean importedCovering(Round r) {
+    return r.imported != null && r.imported.targetNumber() >= r.commit.targetNumber();
   }
 
   private boolean seenCommitCovering(GrandpaCommitMessage mine) {
@@ -442,6 +453,10 @@ public final class GrandpaVoter<B> {
     long setBefore = setId;
     if (c.setId() == setId) {
       noteCommit(c);
+      Round of = rounds.get(c.round());
+      if (of != null && (of.imported == null || c.targetNumber() > of.imported.targetNumber())) {
+        of.imported = c;
+      }
     }
     if (c.setId() == setId && c.round() >= current) {
       // The round is over for everyone who sent this: leave it, as upstream does on a commit

@@ -48,6 +48,8 @@ class FinalityModelTest {
     final List<GrandpaVoter<B>> voters = new ArrayList<>();
     final List<List<Integer>> finalized = new ArrayList<>();
     final List<Integer> checks = new ArrayList<>();
+    /** Commit messages gossiped, by sender. */
+    final List<Integer> commitsSent = new ArrayList<>();
     final ArrayDeque<Runnable> inbox = new ArrayDeque<>();
     /** Validators that hear no GRANDPA message while listed (a lossy link). */
     final Set<Integer> deaf = new HashSet<>();
@@ -72,6 +74,9 @@ class FinalityModelTest {
         GrandpaVoter<B> voter = new GrandpaVoter<>(c, i, n, 1_000_000, tree, SHAPE,
             h -> av[0].isApproved(h), setIdAfter, new GrandpaVoter.Actions() {
               public void broadcast(GrandpaMessage m) {
+                if (m instanceof io.parapipe.protocol.wire.GrandpaCommitMessage) {
+                  commitsSent.add(me);
+                }
                 for (int j = 0; j < n; j++) {
                   if (j != me && !offline.contains(j) && !deaf.contains(j)) {
                     int to = j;
@@ -293,5 +298,20 @@ class FinalityModelTest {
         0, round + 5, block(2).hash(), 2, precommits, 1));
     assertThat(voter.round()).isEqualTo(round + 5);
     assertThat(net.trees.get(0).finalized().number()).isEqualTo(2);
+  }
+
+  @Test
+  void aVoterThatImportedItsRoundsCommitDoesNotGossipItsOwn() {
+    // Instant links: every voter completes round 1 at once and arms its commit timer (a random
+    // delay under 2 s); the first to fire gossips, and the others, having imported that commit,
+    // stay quiet (finality-grandpa's RoundCommitter). Before, each one sent its own.
+    Net net = new Net(10, 0, Set.of());
+    net.advance(6_000_000);
+    net.importBlock(block(1), List.of());
+    runUntil(net, 6_000_000, 9_000_000);
+    for (int i = 0; i < 10; i++) {
+      assertThat(net.trees.get(i).finalized().number()).isEqualTo(1);
+    }
+    assertThat(net.commitsSent).hasSize(1);
   }
 }
