@@ -15,12 +15,11 @@ import io.parapipe.protocol.wire.AvailableDataResponse;
 import io.parapipe.protocol.wire.ChunkFetchRequest;
 import io.parapipe.protocol.wire.ChunkFetchResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -98,8 +97,10 @@ public final class AvailabilityRecovery {
     /** Chunk indices still to ask, in asking order. */
     List<Integer> toAsk;
     int next;
-    final Set<Integer> inFlight = new HashSet<>();
-    final Set<Integer> received = new HashSet<>();
+    /** Chunk indices asked and not answered yet: one flag per validator, and their count. */
+    final ChunkIndexSet inFlight;
+    /** Chunk indices received. */
+    final ChunkIndexSet received;
     PoV chunkData;
 
     Recovery(int blockNumber, List<Integer> backerNodes, List<Integer> validatorNodes, int selfIndex) {
@@ -107,6 +108,54 @@ public final class AvailabilityRecovery {
       this.backerNodes = backerNodes;
       this.validatorNodes = validatorNodes;
       this.selfIndex = selfIndex;
+      this.inFlight = new ChunkIndexSet(validatorNodes.size());
+      this.received = new ChunkIndexSet(validatorNodes.size());
+    }
+  }
+
+  /**
+   * A set of chunk indices below the number of validators, as flags: a recovery asks and hears
+   * from up to a third of the validators, so boxed indices in a hash set were most of its cost.
+   */
+  static final class ChunkIndexSet {
+    private final boolean[] member;
+    private int size;
+
+    ChunkIndexSet(int validators) {
+      member = new boolean[validators];
+    }
+
+    /** Adds {@code index}; false if it was there (an index out of range is never a member). */
+    boolean add(int index) {
+      if (index < 0 || index >= member.length || member[index]) {
+        return false;
+      }
+      member[index] = true;
+      size++;
+      return true;
+    }
+
+    /** Removes {@code index}; false if it was not there. */
+    boolean remove(int index) {
+      if (index < 0 || index >= member.length || !member[index]) {
+        return false;
+      }
+      member[index] = false;
+      size--;
+      return true;
+    }
+
+    int size() {
+      return size;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    void clear() {
+      Arrays.fill(member, false);
+      size = 0;
     }
   }
 
