@@ -176,7 +176,8 @@ public final class ValidatorNode implements Node {
     RelayBlock genesis = cfg.genesis();
     tree = new BlockTree<>(RelayBlock.SHAPE, genesis);
     directory = new ValidatorDirectory(cfg.authorityNodes(), cfg.authority());
-    prospective = new ProspectiveParachains(runtimePort, cfg.prospectiveChains());
+    prospective = new ProspectiveParachains(runtimePort, cfg.prospectiveChains(),
+        cfg.sharedChainBases());
     pvf = new PvfExecutionQueue(ctx, cfg.pvfWorkers(), cfg.speed(), cfg.executionFraction(),
         (job, valid, micros) -> onExecuted(job, valid));
     pvf.enablePreparation(cfg.pvfPrepareMicros(),
