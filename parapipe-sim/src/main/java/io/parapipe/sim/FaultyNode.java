@@ -3,6 +3,7 @@ package io.parapipe.sim;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.PostSink;
 import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
@@ -49,6 +50,8 @@ final class FaultyNode implements Node {
   private NodeContext innerCtx;
   private int generation;
   private boolean down;
+  // The last restart that lost the node's state: what arrived before it went with the old node.
+  private long stateLostAt = Long.MIN_VALUE;
   private final List<Timer> deferred = new ArrayList<>();
 
   /**
@@ -81,12 +84,37 @@ final class FaultyNode implements Node {
     return false;
   }
 
+  /**
+   * Whether a posted message that arrived at {@code t} would have been ignored had it been
+   * delivered then: the node was down or cut off, or the sender was across a partition, or the
+   * node has since restarted without its state.
+   */
+  private boolean missed(int from, long t) {
+    if (t < stateLostAt) {
+      return true;
+    }
+    for (Crash c : crashes) {
+      if (c.covers(t)) {
+        return true;
+      }
+    }
+    for (Outage o : outages) {
+      if (o.covers(t)) {
+        return true;
+      }
+    }
+    return partitionedFrom(from, t);
+  }
+
   /** True if {@code from} is a validator on another side of an open partition. */
   private boolean partitionedFrom(int from) {
+    return partitionedFrom(from, real.now());
+  }
+
+  private boolean partitionedFrom(int from, long t) {
     if (partitions.isEmpty()) {
       return false;
     }
-    long t = real.now();
     for (Partition p : partitions) {
       if (p.covers(t)) {
         int mine = p.sideOf(validator);
@@ -125,6 +153,22 @@ final class FaultyNode implements Node {
         if (!cutOff()) {
           real.broadcast(topic, m);
         }
+      }
+
+      @Override
+      public void post(Topic topic, Message m, long lifetimeMicros) {
+        if (!cutOff()) {
+          real.post(topic, m, lifetimeMicros);
+        }
+      }
+
+      @Override
+      public void takeArrived(Topic topic, PostSink sink) {
+        real.takeArrived(topic, (from, at, m) -> {
+          if (!missed(from, at)) {
+            sink.accept(from, at, m);
+          }
+        });
       }
 
       @Override
@@ -179,6 +223,7 @@ final class FaultyNode implements Node {
       Crash c = crashes.get(r.index());
       real.emit(new NodeRestarted(c.stateLost()));
       if (c.stateLost()) {
+        stateLostAt = real.now();
         deferred.clear();
         generation++;
         inner = fresh.get();

@@ -3,7 +3,10 @@ package io.parapipe.sim;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.PostSink;
+import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.protocol.host.Timer;
+import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.wire.AdvertiseCollation;
 import io.parapipe.protocol.wire.BackedCandidateManifest;
 import io.parapipe.protocol.wire.CollationFetchRequest;
@@ -11,6 +14,7 @@ import io.parapipe.protocol.wire.CollationFetchResponse;
 import io.parapipe.protocol.wire.Declare;
 import io.parapipe.protocol.wire.StatementMessage;
 import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
 
 /**
  * An honest node that never hears some kinds of message: the faults that consist of a protocol a
@@ -54,7 +58,64 @@ final class FilteredInbound implements Node {
 
   @Override
   public void start(NodeContext ctx) {
-    inner.start(ctx);
+    inner.start(new PostFilter(ctx, unheard));
+  }
+
+  /** The node's context, except that posted messages it does not hear are not handed over. */
+  private record PostFilter(NodeContext real, Predicate<Message> unheard) implements NodeContext {
+    @Override
+    public void takeArrived(Topic topic, PostSink sink) {
+      real.takeArrived(topic, (from, at, m) -> {
+        if (!unheard.test(m)) {
+          sink.accept(from, at, m);
+        }
+      });
+    }
+
+    @Override
+    public int self() {
+      return real.self();
+    }
+
+    @Override
+    public long now() {
+      return real.now();
+    }
+
+    @Override
+    public void send(int to, Message m) {
+      real.send(to, m);
+    }
+
+    @Override
+    public void broadcast(Topic topic, Message m) {
+      real.broadcast(topic, m);
+    }
+
+    @Override
+    public void post(Topic topic, Message m, long lifetimeMicros) {
+      real.post(topic, m, lifetimeMicros);
+    }
+
+    @Override
+    public long schedule(long delayMicros, Timer timer) {
+      return real.schedule(delayMicros, timer);
+    }
+
+    @Override
+    public void cancel(long timerId) {
+      real.cancel(timerId);
+    }
+
+    @Override
+    public RandomGenerator random(String purpose) {
+      return real.random(purpose);
+    }
+
+    @Override
+    public void emit(ProtocolEvent event) {
+      real.emit(event);
+    }
   }
 
   @Override

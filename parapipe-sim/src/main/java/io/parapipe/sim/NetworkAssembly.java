@@ -17,6 +17,7 @@ import io.parapipe.protocol.primitives.ScaleWriter;
 import io.parapipe.protocol.primitives.Weight;
 import io.parapipe.protocol.relay.node.ValidatorConfig;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveChainsMode;
+import io.parapipe.protocol.relay.node.prospective.SharedChainBases;
 import io.parapipe.protocol.relay.node.ValidatorNode;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import io.parapipe.protocol.relay.runtime.GenesisConfig;
@@ -26,6 +27,7 @@ import io.parapipe.protocol.relay.runtime.RelayRuntime;
 import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
 import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
 import io.parapipe.sim.kernel.Engine;
+import io.parapipe.sim.network.GossipMode;
 import io.parapipe.sim.network.JitterDistribution;
 import io.parapipe.sim.network.NetworkConfig;
 import io.parapipe.sim.scenario.CollatorCrash;
@@ -106,6 +108,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     RelayBlock genesis = new RelayBlock(genesisState, ParasInherentData.empty(genesisState.header()), -1, 0);
 
     Engine engine = new Engine(scenario.seed(), networkConfig(network));
+    engine.setGossipMode(GossipMode.fromKey(network.text("gossip")));
     List<Integer> authorityNodes = new ArrayList<>();
     for (int i = 0; i < validators; i++) {
       authorityNodes.add(i);
@@ -118,6 +121,8 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     @SuppressWarnings("unchecked")
     List<Partition> partitions = (List<Partition>) scenario.faults().asMap().get("partitions");
     List<Integer> legacy = scenario.faults().integers("legacy_validators");
+    // What every validator builds alike at a leaf is built once (a cost model: same outcome).
+    SharedChainBases chainBases = SharedChainBases.create();
     for (int i = 0; i < validators; i++) {
       ValidatorConfig vc = ValidatorConfig.builder()
           .authority(i)
@@ -139,6 +144,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
           .finalityRoundIntervalMicros(relay.micros("finality_round_interval"))
           .configChanges(relayChanges)
           .prospectiveChains(ProspectiveChainsMode.fromKey(relay.text("prospective_chains")))
+          .sharedChainBases(chainBases)
           .build();
       List<Outage> mine = new ArrayList<>();
       for (Outage o : outages) {

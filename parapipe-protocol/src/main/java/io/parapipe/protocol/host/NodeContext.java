@@ -20,6 +20,28 @@ public interface NodeContext {
   void broadcast(Topic topic, Message m);
 
   /**
+   * Gossips a message that receivers do not act on when it arrives but read at a decision point
+   * (an availability bitfield, which only a block author reads, when it proposes). With exact
+   * gossip this is {@link #broadcast}: every receiver gets it through its message handler. With
+   * threshold gossip the host computes each receiver's arrival in the same way but hands the
+   * message over only when that receiver calls {@link #takeArrived}, so receivers that never
+   * decide cost nothing.
+   *
+   * @param lifetimeMicros how long after sending the message is still worth reading; a host may
+   *     forget it after that
+   */
+  default void post(Topic topic, Message m, long lifetimeMicros) {
+    broadcast(topic, m);
+  }
+
+  /**
+   * Hands {@code sink}, in arrival order, the messages {@link #post}ed on {@code topic} that have
+   * reached this node by now and were not taken before. With exact gossip nothing waits (they
+   * came through the message handler) and this does nothing.
+   */
+  default void takeArrived(Topic topic, PostSink sink) {}
+
+  /**
    * Fires {@code timer} on this node after {@code delayMicros}.
    *
    * @return an id for {@link #cancel}

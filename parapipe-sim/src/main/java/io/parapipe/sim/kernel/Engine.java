@@ -3,13 +3,18 @@ package io.parapipe.sim.kernel;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.PostSink;
 import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
 import io.parapipe.sim.network.Audience;
+import io.parapipe.sim.network.GossipMode;
 import io.parapipe.sim.network.Network;
 import io.parapipe.sim.network.NetworkConfig;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The discrete-event simulation engine of one run: virtual time in microseconds, nodes, the
@@ -47,6 +52,10 @@ public final class Engine {
 
   private Envelope[] envelopePool = new Envelope[16];
   private int envelopePoolSize;
+
+  private GossipMode gossip = GossipMode.EXACT;
+  // Lookups only, never iterated: HashMap order cannot leak into results.
+  private final Map<Topic, PostBoard> boards = new HashMap<>();
 
   private long now;
   private long events;
@@ -94,6 +103,17 @@ public final class Engine {
     lossStreams[id] = kernelStream(id, LOSS_PURPOSE);
     nodeCount = id + 1;
     return id;
+  }
+
+  /**
+   * How posted gossip ({@code NodeContext.post}) is delivered; {@link GossipMode#EXACT} unless
+   * set before the run.
+   */
+  public void setGossipMode(GossipMode mode) {
+    if (started) {
+      throw new IllegalStateException("the gossip mode must be set before the run begins");
+    }
+    gossip = Objects.requireNonNull(mode, "mode");
   }
 
   /** Registers a listener for the events nodes emit; listeners are called in registration order. */
@@ -376,6 +396,66 @@ public final class Engine {
     e.count = count;
     e.seal();
     queue.push(queue.allocate(EventQueue.ENVELOPE, -1, from, e, 0), e.base);
+  }
+
+  /**
+   * A message for receivers that read it at a decision point. Exact gossip broadcasts it. Under
+   * threshold gossip the sender's uplink, the spike, and each receiver's loss and jitter are drawn
+   * exactly as {@link #broadcast} draws them, but the arrivals go on the topic's board instead of
+   * the queue; receivers' downlinks are not charged.
+   */
+  void post(int from, Topic topic, Message m, long lifetimeMicros) {
+    if (gossip == GossipMode.EXACT) {
+      broadcast(from, topic, m);
+      return;
+    }
+    Network net = network;
+    Audience audience = net.audience(topic);
+    int n = audience.size();
+    if (n == 0 || (n == 1 && audience.get(0) == from)) {
+      return;
+    }
+    long tx = net.transmissionMicros(m.sizeBytes());
+    long sent = net.reserveUplink(from, now, tx);
+    long spike = net.extraLatencyAt(sent);
+    PostBoard board = boards.get(topic);
+    if (board == null) {
+      board = new PostBoard();
+      boards.put(topic, board);
+    }
+    long[] arrivals = board.row(nodeCount);
+    SplitMix64 jitter = jitterStreams[from];
+    SplitMix64 loss = lossStreams[from];
+    boolean any = false;
+    for (int i = 0; i < n; i++) {
+      int r = audience.get(i);
+      if (r == from) {
+        continue;
+      }
+      if (r >= nodeCount) {
+        throw new IllegalStateException("topic " + topic + " has subscriber " + r
+            + " but there are only " + nodeCount + " nodes");
+      }
+      if (net.isOffline(r) || net.dropped(loss)) {
+        continue;
+      }
+      arrivals[r] = sent + spike + net.delayMicros(from, r, jitter);
+      any = true;
+    }
+    if (any) {
+      board.add(m, from, arrivals, Math.addExact(now, lifetimeMicros), now);
+    }
+  }
+
+  /** Hands {@code node} the posts on {@code topic} that reached it by now (threshold gossip). */
+  void takeArrived(int node, Topic topic, PostSink sink) {
+    if (gossip == GossipMode.EXACT) {
+      return;
+    }
+    PostBoard board = boards.get(topic);
+    if (board != null) {
+      board.take(node, now, sink);
+    }
   }
 
   long schedule(int node, long delayMicros, Timer timer) {

@@ -2,6 +2,7 @@ package io.parapipe.sim.kernel;
 
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.PostSink;
 import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
@@ -39,6 +40,16 @@ final class SimContext implements NodeContext {
   @Override
   public void broadcast(Topic topic, Message m) {
     engine.broadcast(self, topic, m);
+  }
+
+  @Override
+  public void post(Topic topic, Message m, long lifetimeMicros) {
+    engine.post(self, topic, m, lifetimeMicros);
+  }
+
+  @Override
+  public void takeArrived(Topic topic, PostSink sink) {
+    engine.takeArrived(self, topic, sink);
   }
 
   @Override

@@ -45,7 +45,8 @@ public final class ScenarioKeys {
       k("jitter_distribution", oneOf("exponential", "uniform", "none"), "exponential"),
       k("bandwidth", bandwidth(1_000), 125_000_000L),
       k("message_loss", number(0, 1), 0.0),
-      k("latency_spread", number(0, 0.95), 0.0));
+      k("latency_spread", number(0, 0.95), 0.0),
+      k("gossip", oneOf("exact", "threshold"), "exact"));
 
   /** {@code [hardware]}. */
   public static final Section HARDWARE = new Section("hardware",

@@ -3,6 +3,7 @@ package io.parapipe.protocol.relay.node;
 import io.parapipe.protocol.relay.node.validation.PvfArtifactKey;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveChainsMode;
+import io.parapipe.protocol.relay.node.prospective.SharedChainBases;
 import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdate;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +33,8 @@ import java.util.Objects;
  * @param configChanges governance changes of the host configuration, by relay block number
  * @param prospectiveChains how prospective parachains keeps fragment chains (a cost model; the
  *     protocol's outcome is the same)
+ * @param sharedChainBases where validators of one network share the chain bases they all build
+ *     alike at each leaf (a cost model; {@link SharedChainBases#none()} shares nothing)
  */
 public record ValidatorConfig(
     int authority,
@@ -52,7 +55,8 @@ public record ValidatorConfig(
     double executionFraction,
     long finalityRoundIntervalMicros,
     List<ConfigChange> configChanges,
-    ProspectiveChainsMode prospectiveChains) {
+    ProspectiveChainsMode prospectiveChains,
+    SharedChainBases sharedChainBases) {
 
   /**
    * A host-configuration change submitted in a given relay block (it takes effect at a later
@@ -92,6 +96,7 @@ public record ValidatorConfig(
     private Long finalityRoundIntervalMicros;
     private List<ConfigChange> configChanges;
     private ProspectiveChainsMode prospectiveChains = ProspectiveChainsMode.EXACT;
+    private SharedChainBases sharedChainBases = SharedChainBases.none();
 
     private Builder() {}
 
@@ -209,6 +214,12 @@ public record ValidatorConfig(
       return this;
     }
 
+    /** Sets {@link ValidatorConfig#sharedChainBases()} (default: no sharing). */
+    public Builder sharedChainBases(SharedChainBases v) {
+      sharedChainBases = v;
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -234,7 +245,8 @@ public record ValidatorConfig(
           set(executionFraction, "executionFraction"),
           set(finalityRoundIntervalMicros, "finalityRoundIntervalMicros"),
           set(configChanges, "configChanges"),
-          set(prospectiveChains, "prospectiveChains"));
+          set(prospectiveChains, "prospectiveChains"),
+          set(sharedChainBases, "sharedChainBases"));
     }
 
     private static <T> T set(T value, String field) {

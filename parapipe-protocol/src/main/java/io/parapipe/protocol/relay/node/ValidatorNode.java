@@ -111,6 +111,30 @@ public final class ValidatorNode implements Node {
 
   private record SlotTick(long slot) implements Timer {}
 
+  /**
+   * How long a gossiped bitfield is worth reading: it serves the author of a child of its leaf,
+   * which comes a slot later, or a few slots later after missed slots and forks.
+   */
+  private static final long BITFIELD_LIFETIME_SLOTS = 4;
+
+  /**
+   * How long a backed-candidate manifest is worth reading: its relay parent stays an allowed
+   * relay parent for {@code allowed_ancestry_len} (at most a few) blocks; forks and missed slots
+   * stretch that in time.
+   */
+  private static final long MANIFEST_LIFETIME_SLOTS = 8;
+
+  /** {@code backedParas} of recent blocks; lookups only, the eldest dropped past 16. */
+  private final Map<Hash, Set<ParaId>> backedParasByBlock = new LinkedHashMap<>(32, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Hash, Set<ParaId>> eldest) {
+      return size() > 16;
+    }
+  };
+
+  /** The paras of this validator's group at the last leaf it activated. */
+  private Set<ParaId> lastBackedParas = Set.of();
+
   /** The proposer finished executing the block it builds in {@code slot}. */
   private record Proposed(RelayBlock block, long slot, String description) implements Timer {}
 
@@ -175,7 +199,8 @@ public final class ValidatorNode implements Node {
     RelayBlock genesis = cfg.genesis();
     tree = new BlockTree<>(RelayBlock.SHAPE, genesis);
     directory = new ValidatorDirectory(cfg.authorityNodes(), cfg.authority());
-    prospective = new ProspectiveParachains(runtimePort, cfg.prospectiveChains());
+    prospective = new ProspectiveParachains(runtimePort, cfg.prospectiveChains(),
+        cfg.sharedChainBases());
     pvf = new PvfExecutionQueue(ctx, cfg.pvfWorkers(), cfg.speed(), cfg.executionFraction(),
         (job, valid, micros) -> onExecuted(job, valid));
     pvf.enablePreparation(cfg.pvfPrepareMicros(),
@@ -185,13 +210,16 @@ public final class ValidatorNode implements Node {
     bitfieldSigning = new BitfieldSigning(ctx, directory, store, cfg.bitfieldSigningDelayMicros(),
         tree::contains, s -> {
           provisioner.addBitfield(s.leaf(), s.bitfield());
-          ctx.broadcast(Topic.VALIDATORS, new BitfieldGossip(s.leaf(), s.bitfield()));
+          // Only a block author reads bitfields, when it proposes: posted gossip, read then.
+          ctx.post(Topic.VALIDATORS, new BitfieldGossip(s.leaf(), s.bitfield()),
+              BITFIELD_LIFETIME_SLOTS * cfg.slotDurationMicros());
         });
     backing = new CandidateBacking(ctx, directory, prospective, implicitView, pvf, store,
         cfg.pvfArtifactKey(), (rp, c, ok) -> collation.onSecondingOutcome(rp, c, ok),
         statementSharing);
     povFetcher = backing.povFetcher();
-    statements = new StatementDistribution(ctx, directory, backing);
+    statements = new StatementDistribution(ctx, directory, backing,
+        MANIFEST_LIFETIME_SLOTS * cfg.slotDurationMicros());
     collation = new CollatorProtocolValidator(ctx, backing, rp -> tree.get(rp)
         .map(b -> b.state().api().asyncBackingParams().maxCandidateDepth() + 1).orElse(1));
     int n = cfg.authorityNodes().size();
@@ -321,6 +349,12 @@ public final class ValidatorNode implements Node {
     List<Hash> deactivated = new ArrayList<>(out.deactivated());
     for (RelayBlock leaf : out.activated()) {
       activatedAt.put(leaf.hash(), ctx.now());
+      Set<ParaId> backedHere = runtimePort.backedParas(leaf.hash());
+      if (!lastBackedParas.containsAll(backedHere)) {
+        // The group takes over a para: it needs the para's candidates others backed so far.
+        takePosted();
+      }
+      lastBackedParas = backedHere;
       prospective.handleActiveLeavesUpdate(Optional.of(leaf.hash()), deactivated);
       implicitView.activateLeaf(leaf.hash(), headerSource, prospective.getMinimumRelayParents(leaf.hash()));
       for (Hash d : deactivated) {
@@ -344,6 +378,23 @@ public final class ValidatorNode implements Node {
     collation.retainOnly(allowed);
     grandpa.onChainChanged();
     return true;
+  }
+
+  /**
+   * Reads the posted gossip that has arrived (threshold gossip; with exact gossip it came through
+   * {@link #onMessage} and nothing waits): bitfields for the provisioner, backed-candidate
+   * manifests for statement distribution. A manifest whose relay parent this node has seen leave
+   * its view could not be backed any more and is dropped, rather than waiting as early.
+   */
+  private void takePosted() {
+    ctx.takeArrived(Topic.VALIDATORS, (from, at, m) -> {
+      if (m instanceof BitfieldGossip b) {
+        provisioner.addBitfield(b.leaf(), b.bitfield());
+      } else if (m instanceof BackedCandidateManifest b
+          && (statements.inView(b.relayParent()) || !tree.contains(b.relayParent()))) {
+        statements.onManifest(b);
+      }
+    });
   }
 
   /** A relay parent entered the view: backing first, then the statements that waited for it. */
@@ -404,13 +455,22 @@ public final class ValidatorNode implements Node {
       if (b.isEmpty()) {
         return Set.of();
       }
+      // Asked for each new leaf and again for its ancestors: answered once per block.
+      Set<ParaId> known = backedParasByBlock.get(block);
+      if (known != null) {
+        return known;
+      }
       RelayRuntimeState s = b.get().state();
       // The paras of the core this validator's group serves, as backing assigns them.
       TableContext table = TableContext.of(directory.selfIndex(s), s.api().validatorGroups(),
           s.api().claimQueue());
       CoreIndex core = table.assignedCore();
-      return core == null ? Set.of() : Set.copyOf(s.api().claimQueue().getOrDefault(core, List.of()));
+      Set<ParaId> paras =
+          core == null ? Set.of() : Set.copyOf(s.api().claimQueue().getOrDefault(core, List.of()));
+      backedParasByBlock.put(block, paras);
+      return paras;
     }
+
   };
 
   // ---- authoring ----
@@ -449,6 +509,7 @@ public final class ValidatorNode implements Node {
    * block once it is executed.
    */
   private void propose(long slot, RelayBlock parent, boolean primary) {
+    takePosted();
     boolean inject = parent.state().api().elasticScalingMvp();
     ParasInherentData inherent = provisioner.inherentData(parent, prospective, backing, inject);
     int number = parent.number() + 1;

@@ -12,21 +12,19 @@ package io.parapipe.protocol.relay.node.approval;
 final class GridTopology {
   private static final int[] NONE = new int[0];
 
+  private final int n;
   private final int width;
-  // Each validator's row and column neighbours, computed once: every approval sent or forwarded
-  // walks them.
+  // A validator's row and column neighbours, computed when first asked for and kept: every
+  // approval sent or forwarded walks them. A validator asks only for its own, so computing every
+  // validator's up front cost each of them n arrays (V² in all).
   private final int[][] rows;
   private final int[][] columns;
 
   GridTopology(int n) {
+    this.n = n;
     this.width = Math.max(1, (int) Math.ceil(Math.sqrt(n)));
     this.rows = new int[n][];
     this.columns = new int[n][];
-    for (int v = 0; v < n; v++) {
-      int start = (v / width) * width;
-      rows[v] = others(v, start, Math.min(n, start + width), 1);
-      columns[v] = others(v, v % width, n, width);
-    }
   }
 
   private static int[] others(int v, int from, int to, int step) {
@@ -54,12 +52,23 @@ final class GridTopology {
 
   /** The others in {@code v}'s row, in index order (shared: do not modify). */
   int[] row(int v) {
-    return rows[v];
+    int[] r = rows[v];
+    if (r == null) {
+      int start = (v / width) * width;
+      r = others(v, start, Math.min(n, start + width), 1);
+      rows[v] = r;
+    }
+    return r;
   }
 
   /** The others in {@code v}'s column, in index order (shared: do not modify). */
   int[] column(int v) {
-    return columns[v];
+    int[] c = columns[v];
+    if (c == null) {
+      c = others(v, v % width, n, width);
+      columns[v] = c;
+    }
+    return c;
   }
 
   /** No neighbours. */

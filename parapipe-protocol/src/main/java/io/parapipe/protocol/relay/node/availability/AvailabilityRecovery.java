@@ -15,12 +15,11 @@ import io.parapipe.protocol.wire.AvailableDataResponse;
 import io.parapipe.protocol.wire.ChunkFetchRequest;
 import io.parapipe.protocol.wire.ChunkFetchResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -85,8 +84,8 @@ public final class AvailabilityRecovery {
   private static final class Recovery {
     final int blockNumber;
     final List<Integer> backerNodes;
-    /** Node of each validator, by validator (chunk) index. */
-    final List<Integer> validatorNodes;
+    /** Node of each validator, by validator (chunk) index (the directory's table, read only). */
+    final int[] validatorNodes;
     final int selfIndex;
     final List<Hash> waiting = new ArrayList<>(1);
     PoV recovered;
@@ -96,17 +95,69 @@ public final class AvailabilityRecovery {
     boolean active;
     boolean chunks;
     /** Chunk indices still to ask, in asking order. */
-    List<Integer> toAsk;
+    int[] toAsk;
     int next;
-    final Set<Integer> inFlight = new HashSet<>();
-    final Set<Integer> received = new HashSet<>();
+    /**
+     * Chunk indices asked and not answered yet, and those received: made when a chunk recovery
+     * starts (most recoveries noted are never started: only checkers start one).
+     */
+    ChunkIndexSet inFlight;
+    ChunkIndexSet received;
     PoV chunkData;
 
-    Recovery(int blockNumber, List<Integer> backerNodes, List<Integer> validatorNodes, int selfIndex) {
+    Recovery(int blockNumber, List<Integer> backerNodes, int[] validatorNodes, int selfIndex) {
       this.blockNumber = blockNumber;
       this.backerNodes = backerNodes;
       this.validatorNodes = validatorNodes;
       this.selfIndex = selfIndex;
+    }
+  }
+
+  /**
+   * A set of chunk indices below the number of validators, as flags: a recovery asks and hears
+   * from up to a third of the validators, so boxed indices in a hash set were most of its cost.
+   */
+  static final class ChunkIndexSet {
+    private final long[] words;
+    private final int limit;
+    private int size;
+
+    ChunkIndexSet(int validators) {
+      limit = validators;
+      words = new long[(validators + 63) >>> 6];
+    }
+
+    /** Adds {@code index}; false if it was there (an index out of range is never a member). */
+    boolean add(int index) {
+      if (index < 0 || index >= limit || (words[index >>> 6] & (1L << index)) != 0) {
+        return false;
+      }
+      words[index >>> 6] |= 1L << index;
+      size++;
+      return true;
+    }
+
+    /** Removes {@code index}; false if it was not there. */
+    boolean remove(int index) {
+      if (index < 0 || index >= limit || (words[index >>> 6] & (1L << index)) == 0) {
+        return false;
+      }
+      words[index >>> 6] &= ~(1L << index);
+      size--;
+      return true;
+    }
+
+    int size() {
+      return size;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    void clear() {
+      Arrays.fill(words, 0);
+      size = 0;
     }
   }
 
@@ -137,17 +188,14 @@ public final class AvailabilityRecovery {
    */
   public void onBlockImported(RelayBlock b, RelayRuntimeState parent) {
     RelayRuntimeState s = parent;
-    List<Integer> validatorNodes = null;
+    int[] validatorNodes = null;
     for (CandidateEvent e : b.state().events()) {
       if (e instanceof CandidateEvent.CandidateIncluded i) {
         if (recoveries.containsKey(i.candidateHash())) {
           continue;
         }
         if (validatorNodes == null) {
-          validatorNodes = new ArrayList<>();
-          for (int v = 0; v < s.validators().size(); v++) {
-            validatorNodes.add(directory.nodeOf(s, v));
-          }
+          validatorNodes = directory.nodesOf(s);
         }
         List<Integer> backers = new ArrayList<>();
         for (ValidatorIndex v : s.validatorGroups().groups().get(i.group().value())) {
@@ -186,7 +234,7 @@ public final class AvailabilityRecovery {
       return;
     }
     r.active = true;
-    int n = r.validatorNodes.size();
+    int n = r.validatorNodes.length;
     long estimate = (long) store.chunkSize(candidate, n) * ErasureCoding.recoveryThreshold(n);
     if (estimate >= FETCH_CHUNKS_THRESHOLD_BYTES) {
       startChunks(candidate, r);
@@ -212,20 +260,27 @@ public final class AvailabilityRecovery {
       return;
     }
     r.chunks = true;
-    int n = r.validatorNodes.size();
+    int n = r.validatorNodes.length;
+    r.inFlight = new ChunkIndexSet(n);
+    r.received = new ChunkIndexSet(n);
     int systematic = ErasureCoding.systematicRecoveryThreshold(n);
-    List<Integer> first = new ArrayList<>();
-    List<Integer> rest = new ArrayList<>();
-    for (int v = 0; v < n; v++) {
-      if (v == r.selfIndex) {
-        continue;
+    // The systematic chunks' holders first, then the others, each part in random order.
+    int[] order = new int[n];
+    int count = 0;
+    for (int v = 0; v < Math.min(systematic, n); v++) {
+      if (v != r.selfIndex) {
+        order[count++] = v;
       }
-      (v < systematic ? first : rest).add(v);
     }
-    shuffle(first);
-    shuffle(rest);
-    first.addAll(rest);
-    r.toAsk = first;
+    int firstPart = count;
+    for (int v = systematic; v < n; v++) {
+      if (v != r.selfIndex) {
+        order[count++] = v;
+      }
+    }
+    shuffle(order, 0, firstPart);
+    shuffle(order, firstPart, count);
+    r.toAsk = count == n ? order : Arrays.copyOf(order, count);
     if (r.selfIndex >= 0 && store.hasChunk(candidate)) {
       r.received.add(r.selfIndex);
       r.chunkData = store.chunkData(candidate).orElse(null);
@@ -233,26 +288,27 @@ public final class AvailabilityRecovery {
     askChunks(candidate, r);
   }
 
-  private void shuffle(List<Integer> l) {
-    for (int i = l.size() - 1; i > 0; i--) {
+  /** Fisher-Yates on {@code a[from, to)}, drawing as a shuffle of that part alone would. */
+  private void shuffle(int[] a, int from, int to) {
+    for (int i = to - from - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
-      Integer t = l.get(i);
-      l.set(i, l.get(j));
-      l.set(j, t);
+      int t = a[from + i];
+      a[from + i] = a[from + j];
+      a[from + j] = t;
     }
   }
 
   /** Keeps as many requests in flight as chunks are missing; gives up when nobody is left. */
   private void askChunks(Hash candidate, Recovery r) {
-    int threshold = ErasureCoding.recoveryThreshold(r.validatorNodes.size());
+    int threshold = ErasureCoding.recoveryThreshold(r.validatorNodes.length);
     if (r.received.size() >= threshold && r.chunkData != null) {
       done(candidate, r, r.chunkData);
       return;
     }
-    while (r.received.size() + r.inFlight.size() < threshold && r.next < r.toAsk.size()) {
-      int index = r.toAsk.get(r.next++);
+    while (r.received.size() + r.inFlight.size() < threshold && r.next < r.toAsk.length) {
+      int index = r.toAsk[r.next++];
       r.inFlight.add(index);
-      ctx.send(r.validatorNodes.get(index), new ChunkFetchRequest(candidate, index, true,
+      ctx.send(r.validatorNodes[index], new ChunkFetchRequest(candidate, index, true,
           ctx.now() + CHUNK_REQUEST_TIMEOUT_MICROS));
       ctx.schedule(CHUNK_REQUEST_TIMEOUT_MICROS, new ChunkRequestTimeout(candidate, r.round, index));
     }
@@ -272,8 +328,8 @@ public final class AvailabilityRecovery {
     r.attempt = 0;
     r.toAsk = null;
     r.next = 0;
-    r.inFlight.clear();
-    r.received.clear();
+    r.inFlight = null;
+    r.received = null;
     r.chunkData = null;
     List<Hash> asked = List.copyOf(r.waiting);
     r.waiting.clear();
@@ -330,7 +386,8 @@ public final class AvailabilityRecovery {
   public boolean onTimer(Timer t) {
     if (t instanceof ChunkRequestTimeout ct) {
       Recovery r = recoveries.get(ct.candidate());
-      if (r != null && r.active && r.round == ct.round() && r.inFlight.remove(ct.chunkIndex())) {
+      if (r != null && r.active && r.round == ct.round() && r.inFlight != null
+          && r.inFlight.remove(ct.chunkIndex())) {
         askChunks(ct.candidate(), r);
       }
       return true;

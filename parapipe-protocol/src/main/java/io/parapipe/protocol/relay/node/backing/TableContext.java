@@ -4,7 +4,7 @@ import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.GroupIndex;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.relay.runtime.ValidatorGroupsView;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +20,9 @@ public final class TableContext implements StatementTable.Context {
   private final int localIndex;
   private final CoreIndex assignedCore;
   private final Map<CoreIndex, List<ValidatorIndex>> groupsByCore = new TreeMap<>();
-  private final Map<Integer, CoreIndex> coreOfValidator = new HashMap<>();
+  // By validator index (null: in no group serving a core). Every validator keeps a context per
+  // relay parent in view, so a map of boxed indices cost a network V² map entries.
+  private CoreIndex[] coreOfValidator = new CoreIndex[0];
 
   /**
    * @param localIndex this validator's index in the session, or -1 if it is not a validator
@@ -39,7 +41,11 @@ public final class TableContext implements StatementTable.Context {
       List<ValidatorIndex> members = groups.groups().get(g.value());
       groupsByCore.put(c, members);
       for (ValidatorIndex v : members) {
-        coreOfValidator.put(v.value(), c);
+        if (v.value() >= coreOfValidator.length) {
+          coreOfValidator = Arrays.copyOf(coreOfValidator,
+              Math.max(v.value() + 1, 2 * coreOfValidator.length));
+        }
+        coreOfValidator[v.value()] = c;
         if (v.value() == localIndex) {
           mine = c;
         }
@@ -66,7 +72,7 @@ public final class TableContext implements StatementTable.Context {
 
   /** The core whose group {@code validator} belongs to, or null. */
   public CoreIndex coreOf(int validator) {
-    return coreOfValidator.get(validator);
+    return validator >= 0 && validator < coreOfValidator.length ? coreOfValidator[validator] : null;
   }
 
   /** The group serving {@code core}, in group order (empty if none). */
@@ -81,7 +87,7 @@ public final class TableContext implements StatementTable.Context {
 
   @Override
   public boolean isMemberOf(int validator, CoreIndex group) {
-    CoreIndex c = coreOfValidator.get(validator);
+    CoreIndex c = coreOf(validator);
     return c != null && c.equals(group);
   }
 

@@ -13,6 +13,7 @@ import io.parapipe.protocol.wire.GrandpaMessage;
 import io.parapipe.protocol.wire.GrandpaNeighbourPacket;
 import io.parapipe.protocol.wire.GrandpaVoteMessage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,8 @@ public final class GrandpaVoter<B> {
     Vote ownPrevote;
     Vote ownPrecommit;
     GrandpaCommitMessage commit;
+    /** The best commit of this round imported from the network, if any. */
+    GrandpaCommitMessage imported;
 
     Round(long number, int validators) {
       this.number = number;
@@ -148,6 +151,9 @@ public final class GrandpaVoter<B> {
   private Round lastCompleted;
   private GrandpaCommitMessage lastCommit;
   private GrandpaCommitMessage pendingCommit;
+  // The gossip's local view of the last commit (upstream LocalView::last_commit): the target
+  // number of the last commit this voter sent or imported in the current set, or -1.
+  private long lastCommitNumber = -1;
   private long lastCatchUpRequestAt = Long.MIN_VALUE / 2;
 
   /**
@@ -263,12 +269,22 @@ public final class GrandpaVoter<B> {
     }
     if (t instanceof CommitDue cd) {
       Round r = rounds.get(cd.round());
-      if (cd.setId() == setId && r != null && r.commit != null && !seenCommitCovering(r.commit)) {
+      if (cd.setId() == setId && r != null && r.commit != null && !importedCovering(r)
+          && !seenCommitCovering(r.commit)) {
         actions.broadcast(r.commit);
+        noteCommit(r.commit);
       }
       return true;
     }
     return false;
+  }
+
+  /**
+   * finality-grandpa's {@code RoundCommitter::commit}: when the commit timer fires, a voter sends
+   * its round's commit only if it imported none for the round that finalizes at least as much.
+   */
+  private static boolean importedCovering(Round r) {
+    return r.imported != null && r.imported.targetNumber() >= r.commit.targetNumber();
   }
 
   private boolean seenCommitCovering(GrandpaCommitMessage mine) {
@@ -371,9 +387,14 @@ public final class GrandpaVoter<B> {
     }
   }
 
+  private void noteCommit(GrandpaCommitMessage c) {
+    lastCommitNumber = Math.max(lastCommitNumber, c.targetNumber());
+  }
+
   /** The change block was finalized: the next authority set starts at round 1. */
   private void enactSet(long next) {
     setId = next;
+    lastCommitNumber = -1;
     current = 0;
     rounds.clear();
     lastCompleted = null;
@@ -391,7 +412,9 @@ public final class GrandpaVoter<B> {
   }
 
   private void onCommit(GrandpaCommitMessage c) {
-    if (c.setId() < setId) {
+    if (c.setId() < setId || (c.setId() == setId && c.targetNumber() <= lastCommitNumber)) {
+      // sc-consensus-grandpa communication/gossip.rs, View::consider_global: only a commit that
+      // claims a higher block than the last one sent or imported is considered (RejectPast).
       return;
     }
     Optional<B> target = tree.get(c.target());
@@ -402,15 +425,21 @@ public final class GrandpaVoter<B> {
     boolean[] seen = new boolean[validators];
     int support = 0;
     boolean unknown = false;
+    // A commit's precommits name few distinct blocks: check each once.
+    Hash lastTarget = null;
+    int lastVerdict = 0; // 1 supports, 0 does not, -1 unknown block
     for (SignedVote v : c.precommits()) {
       if (v.validator() < 0 || v.validator() >= validators || seen[v.validator()]) {
         continue;
       }
-      if (!tree.contains(v.target())) {
-        unknown = true;
-        continue;
+      if (!v.target().equals(lastTarget)) {
+        lastTarget = v.target();
+        lastVerdict = !tree.contains(lastTarget) ? -1
+            : tree.isDescendantOf(lastTarget, c.target()) ? 1 : 0;
       }
-      if (tree.isDescendantOf(v.target(), c.target())) {
+      if (lastVerdict < 0) {
+        unknown = true;
+      } else if (lastVerdict > 0) {
         seen[v.validator()] = true;
         support++;
       }
@@ -422,6 +451,13 @@ public final class GrandpaVoter<B> {
       return;
     }
     long setBefore = setId;
+    if (c.setId() == setId) {
+      noteCommit(c);
+      Round of = rounds.get(c.round());
+      if (of != null && (of.imported == null || c.targetNumber() > of.imported.targetNumber())) {
+        of.imported = c;
+      }
+    }
     if (c.setId() == setId && c.round() >= current) {
       // The round is over for everyone who sent this: leave it, as upstream does on a commit
       // for the current or a later round.
@@ -561,31 +597,58 @@ public final class GrandpaVoter<B> {
    * without finalizing anything new.
    */
   private Optional<B> ghost(Vote[] votes) {
-    Map<Hash, Integer> weight = new HashMap<>();
-    List<B> candidates = new ArrayList<>();
-    int known = 0;
-    int floor = shape.number(tree.finalized());
+    // Voters mostly agree: tally the distinct targets first, then walk each one's ancestry once
+    // with its count, instead of once per vote. The same blocks reach the threshold either way.
+    Hash[] targets = new Hash[4];
+    int[] counts = new int[4];
+    int distinct = 0;
     for (Vote v : votes) {
       if (v == null) {
         continue;
       }
-      Optional<B> b = tree.get(v.target());
-      if (b.isEmpty()) {
-        continue;
+      Hash t = v.target();
+      int i = 0;
+      while (i < distinct && targets[i] != t && !targets[i].equals(t)) {
+        i++;
       }
-      known++;
-      B x = b.get();
-      while (x != null && shape.number(x) >= floor) {
-        Hash h = shape.hash(x);
-        int w = weight.merge(h, 1, Integer::sum);
-        if (w == threshold) {
-          candidates.add(x);
+      if (i == distinct) {
+        if (distinct == targets.length) {
+          targets = Arrays.copyOf(targets, 2 * distinct);
+          counts = Arrays.copyOf(counts, 2 * distinct);
         }
-        x = tree.parent(x).orElse(null);
+        targets[distinct++] = t;
+      }
+      counts[i]++;
+    }
+    int known = 0;
+    List<B> blocks = new ArrayList<>(distinct);
+    List<Integer> weights = new ArrayList<>(distinct);
+    for (int i = 0; i < distinct; i++) {
+      Optional<B> b = tree.get(targets[i]);
+      if (b.isPresent()) {
+        known += counts[i];
+        blocks.add(b.get());
+        weights.add(counts[i]);
       }
     }
     if (known < threshold) {
       return Optional.empty();
+    }
+    Map<Hash, Integer> weight = new HashMap<>();
+    List<B> candidates = new ArrayList<>();
+    int floor = shape.number(tree.finalized());
+    for (int i = 0; i < blocks.size(); i++) {
+      int add = weights.get(i);
+      B x = blocks.get(i);
+      while (x != null && shape.number(x) >= floor) {
+        Hash h = shape.hash(x);
+        int before = weight.getOrDefault(h, 0);
+        weight.put(h, before + add);
+        if (before < threshold && before + add >= threshold) {
+          candidates.add(x);
+        }
+        x = tree.parent(x).orElse(null);
+      }
     }
     B best = null;
     for (B c : candidates) {
@@ -596,4 +659,5 @@ public final class GrandpaVoter<B> {
     }
     return Optional.of(best == null ? tree.finalized() : best);
   }
+
 }

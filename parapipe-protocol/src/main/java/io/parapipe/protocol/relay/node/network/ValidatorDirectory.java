@@ -48,6 +48,14 @@ public final class ValidatorDirectory {
     return table(s)[index];
   }
 
+  /**
+   * The node of each validator index in the session of {@code s}: this directory's own table,
+   * shared with the caller, which must not change it.
+   */
+  public int[] nodesOf(RelayRuntimeState s) {
+    return table(s);
+  }
+
   /** This node's validator index in the session of {@code s}, or -1. */
   public int selfIndex(RelayRuntimeState s) {
     table(s);

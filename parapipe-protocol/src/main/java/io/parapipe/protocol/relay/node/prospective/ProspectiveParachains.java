@@ -44,6 +44,7 @@ import java.util.TreeSet;
 public final class ProspectiveParachains {
   private final ProspectiveRuntime runtime;
   private final ProspectiveChainsMode mode;
+  private final SharedChainBases shared;
   /**
    * On demand: each tracked relay block's scheduled paras with their scope and candidates pending
    * availability, whether or not a chain is kept for them.
@@ -52,8 +53,6 @@ public final class ProspectiveParachains {
   /** On demand: the seconded candidates admitted so far, per para, with their backed state. */
   private final Map<ParaId, CandidateStorage> heard = new HashMap<>();
 
-  /** Where a para's chain at a relay block starts: its scope and candidates pending availability. */
-  private record ChainBase(Scope scope, CandidateStorage pending) {}
   /** {@code per_relay_parent}: fragment chains per tracked relay block, by para. */
   private final Map<Hash, SortedMap<ParaId, FragmentChain>> perRelayParent = new LinkedHashMap<>();
   private final Set<Hash> activeLeaves = new LinkedHashSet<>();
@@ -66,8 +65,18 @@ public final class ProspectiveParachains {
 
   /** A subsystem reading the chain through {@code runtime}, keeping its chains as {@code mode} says. */
   public ProspectiveParachains(ProspectiveRuntime runtime, ProspectiveChainsMode mode) {
+    this(runtime, mode, SharedChainBases.none());
+  }
+
+  /**
+   * A subsystem as {@link #ProspectiveParachains(ProspectiveRuntime, ProspectiveChainsMode)} that
+   * reads and offers the chain bases of each leaf through {@code shared}.
+   */
+  public ProspectiveParachains(ProspectiveRuntime runtime, ProspectiveChainsMode mode,
+      SharedChainBases shared) {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.mode = Objects.requireNonNull(mode, "mode");
+    this.shared = Objects.requireNonNull(shared, "shared");
   }
 
   /**
@@ -142,9 +151,54 @@ public final class ProspectiveParachains {
     Set<ParaId> kept = onDemand ? keptParas(hash, ancestry) : null;
     SortedMap<ParaId, ChainBase> prevBases =
         onDemand && !ancestry.isEmpty() ? bases.get(ancestry.get(0).hash()) : null;
-    SortedMap<ParaId, ChainBase> leafBases = onDemand ? new TreeMap<>() : null;
-    SortedMap<ParaId, FragmentChain> chains = new TreeMap<>();
+    SortedMap<ParaId, ChainBase> leafBases = shared.lookup(hash, ancestry);
     pendingReused = new HashMap<>();
+    if (leafBases == null) {
+      leafBases = chainBases(hash, blockInfo, params, scheduledParas, ancestry);
+      shared.offer(hash, ancestry, leafBases);
+    }
+    SortedMap<ParaId, FragmentChain> chains = new TreeMap<>();
+    for (Map.Entry<ParaId, ChainBase> e : leafBases.entrySet()) {
+      ParaId para = e.getKey();
+      ChainBase base = e.getValue();
+      if (onDemand && !kept.contains(para)) {
+        continue;
+      }
+      FragmentChain chain = FragmentChain.init(base.scope(), base.pending().copy());
+      FragmentChain prev = prevChains == null ? null : prevChains.get(para);
+      if (prev != null) {
+        chain.populateFromPrevious(prev);
+      } else if (prevBases != null && prevBases.containsKey(para)) {
+        // The para was scheduled at the parent but its chain was not kept there.
+        populateFromHeard(chain, para);
+      }
+      chains.put(para, chain);
+    }
+    if (onDemand) {
+      bases.put(hash, leafBases);
+    }
+    // Only what this leaf used is kept: a candidate no longer pending is never asked for again.
+    pendingCache = pendingReused;
+    pendingReused = null;
+
+    perRelayParent.put(hash, chains);
+    activeLeaves.add(hash);
+    List<RelayBlock> ancestorBlocks = new ArrayList<>(ancestry.size());
+    for (RelayChainBlockInfo a : ancestry) {
+      ancestorBlocks.add(new RelayBlock(a.hash(), a.number()));
+    }
+    implicitView.activateLeafFromProspectiveParachains(
+        new RelayBlock(blockInfo.hash(), blockInfo.number()), ancestorBlocks);
+  }
+
+  /**
+   * The chain base of each scheduled para with a backing state at a new leaf, in para order: its
+   * scope (sharing one set of ancestor tables between paras) and its candidates pending
+   * availability. Never changed afterwards.
+   */
+  private SortedMap<ParaId, ChainBase> chainBases(Hash hash, RelayChainBlockInfo blockInfo,
+      AsyncBackingParams params, Set<ParaId> scheduledParas, List<RelayChainBlockInfo> ancestry) {
+    SortedMap<ParaId, ChainBase> out = new TreeMap<>();
     Scope sibling = null;
     for (ParaId para : scheduledParas) {
       Optional<BackingState> backingState = runtime.backingState(hash, para);
@@ -174,37 +228,9 @@ public final class ProspectiveParachains {
         continue;
       }
       sibling = scope.value();
-      if (onDemand) {
-        leafBases.put(para, new ChainBase(scope.value(), pendingStorage.copy()));
-        if (!kept.contains(para)) {
-          continue;
-        }
-      }
-      FragmentChain chain = FragmentChain.init(scope.value(), pendingStorage);
-      FragmentChain prev = prevChains == null ? null : prevChains.get(para);
-      if (prev != null) {
-        chain.populateFromPrevious(prev);
-      } else if (prevBases != null && prevBases.containsKey(para)) {
-        // The para was scheduled at the parent but its chain was not kept there.
-        populateFromHeard(chain, para);
-      }
-      chains.put(para, chain);
+      out.put(para, new ChainBase(scope.value(), pendingStorage));
     }
-    if (onDemand) {
-      bases.put(hash, leafBases);
-    }
-    // Only what this leaf used is kept: a candidate no longer pending is never asked for again.
-    pendingCache = pendingReused;
-    pendingReused = null;
-
-    perRelayParent.put(hash, chains);
-    activeLeaves.add(hash);
-    List<RelayBlock> ancestorBlocks = new ArrayList<>(ancestry.size());
-    for (RelayChainBlockInfo a : ancestry) {
-      ancestorBlocks.add(new RelayBlock(a.hash(), a.number()));
-    }
-    implicitView.activateLeafFromProspectiveParachains(
-        new RelayBlock(blockInfo.hash(), blockInfo.number()), ancestorBlocks);
+    return Collections.unmodifiableSortedMap(out);
   }
 
   /**

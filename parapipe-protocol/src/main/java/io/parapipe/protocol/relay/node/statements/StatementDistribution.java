@@ -71,15 +71,28 @@ public final class StatementDistribution implements StatementSharing {
   private final NodeContext ctx;
   private final ValidatorDirectory directory;
   private final StatementImporter backing;
+  private final long manifestLifetimeMicros;
   private final Map<Hash, PerRelayParent> perRelayParent = new HashMap<>();
   // Statements for relay parents not in the view yet, oldest relay parent first.
   private final Map<Hash, ArrayDeque<StatementMessage>> early = new LinkedHashMap<>();
 
-  /** Statement distribution feeding {@code backing}. */
-  public StatementDistribution(NodeContext ctx, ValidatorDirectory directory, StatementImporter backing) {
+  /**
+   * Statement distribution feeding {@code backing}.
+   *
+   * @param manifestLifetimeMicros how long a backed-candidate manifest is worth reading: as long
+   *     as its relay parent may still be a relay parent of a block that backs it
+   */
+  public StatementDistribution(NodeContext ctx, ValidatorDirectory directory, StatementImporter backing,
+      long manifestLifetimeMicros) {
     this.ctx = ctx;
     this.directory = directory;
     this.backing = backing;
+    this.manifestLifetimeMicros = manifestLifetimeMicros;
+  }
+
+  /** Whether {@code relayParent} is in the view. */
+  public boolean inView(Hash relayParent) {
+    return perRelayParent.containsKey(relayParent);
   }
 
   // ---- view ----
@@ -224,6 +237,9 @@ public final class StatementDistribution implements StatementSharing {
           : new Statement.Valid(h);
       statements.add(new BackedCandidateManifest.SignedStatement(v.validator(), s));
     }
-    ctx.broadcast(Topic.VALIDATORS, new BackedCandidateManifest(relayParent, statements));
+    // A validator outside the group needs the candidate only to put it in a block it authors (or
+    // once its group takes over the para): posted gossip, read at those moments.
+    ctx.post(Topic.VALIDATORS, new BackedCandidateManifest(relayParent, statements),
+        manifestLifetimeMicros);
   }
 }

@@ -48,6 +48,8 @@ class FinalityModelTest {
     final List<GrandpaVoter<B>> voters = new ArrayList<>();
     final List<List<Integer>> finalized = new ArrayList<>();
     final List<Integer> checks = new ArrayList<>();
+    /** Commit messages gossiped, by sender. */
+    final List<Integer> commitsSent = new ArrayList<>();
     final ArrayDeque<Runnable> inbox = new ArrayDeque<>();
     /** Validators that hear no GRANDPA message while listed (a lossy link). */
     final Set<Integer> deaf = new HashSet<>();
@@ -72,6 +74,9 @@ class FinalityModelTest {
         GrandpaVoter<B> voter = new GrandpaVoter<>(c, i, n, 1_000_000, tree, SHAPE,
             h -> av[0].isApproved(h), setIdAfter, new GrandpaVoter.Actions() {
               public void broadcast(GrandpaMessage m) {
+                if (m instanceof io.parapipe.protocol.wire.GrandpaCommitMessage) {
+                  commitsSent.add(me);
+                }
                 for (int j = 0; j < n; j++) {
                   if (j != me && !offline.contains(j) && !deaf.contains(j)) {
                     int to = j;
@@ -264,5 +269,49 @@ class FinalityModelTest {
     for (int i = 6; i < 20; i++) {
       assertThat(net.trees.get(i).finalized().number()).as("validator %d", i).isEqualTo(2);
     }
+  }
+
+  @Test
+  void aCommitForNoHigherBlockThanTheLastCommitIsIgnoredAsUpstreamGossipRejectsIt() {
+    Net net = new Net(4, 0, Set.of());
+    net.advance(6_000_000);
+    net.importBlock(block(1), List.of());
+    runUntil(net, 6_000_000, 8_500_000);
+    GrandpaVoter<B> voter = net.voters.get(0);
+    assertThat(net.trees.get(0).finalized().number()).isEqualTo(1);
+    long round = voter.round();
+    List<io.parapipe.protocol.wire.GrandpaCommitMessage.SignedVote> precommits = new ArrayList<>();
+    for (int v = 0; v < 4; v++) {
+      precommits.add(new io.parapipe.protocol.wire.GrandpaCommitMessage.SignedVote(
+          v, block(1).hash(), 1));
+    }
+    // A well-supported commit of a later round for the block already committed: before the
+    // rule it would have ended this voter's round and moved it to round + 5.
+    voter.onMessage(new io.parapipe.protocol.wire.GrandpaCommitMessage(
+        0, round + 5, block(1).hash(), 1, precommits, 1));
+    assertThat(voter.round()).isEqualTo(round);
+    // A commit for a higher block is still considered.
+    net.trees.get(0).add(block(2));
+    precommits.replaceAll(p -> new io.parapipe.protocol.wire.GrandpaCommitMessage.SignedVote(
+        p.validator(), block(2).hash(), 2));
+    voter.onMessage(new io.parapipe.protocol.wire.GrandpaCommitMessage(
+        0, round + 5, block(2).hash(), 2, precommits, 1));
+    assertThat(voter.round()).isEqualTo(round + 5);
+    assertThat(net.trees.get(0).finalized().number()).isEqualTo(2);
+  }
+
+  @Test
+  void aVoterThatImportedItsRoundsCommitDoesNotGossipItsOwn() {
+    // Instant links: every voter completes round 1 at once and arms its commit timer (a random
+    // delay under 2 s); the first to fire gossips, and the others, having imported that commit,
+    // stay quiet (finality-grandpa's RoundCommitter). Before, each one sent its own.
+    Net net = new Net(10, 0, Set.of());
+    net.advance(6_000_000);
+    net.importBlock(block(1), List.of());
+    runUntil(net, 6_000_000, 9_000_000);
+    for (int i = 0; i < 10; i++) {
+      assertThat(net.trees.get(i).finalized().number()).isEqualTo(1);
+    }
+    assertThat(net.commitsSent).hasSize(1);
   }
 }

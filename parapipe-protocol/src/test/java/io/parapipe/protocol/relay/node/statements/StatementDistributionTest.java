@@ -40,7 +40,7 @@ class StatementDistributionTest {
       RelayChains.directory(STATE, RelayChains.authorityOf(STATE, LOCAL)), (rp, v, s) -> {
         imported.add(new Imported(rp, v, s));
         return !refused.contains(s.candidateHash());
-      });
+      }, 48_000_000);
 
   private static Statement.Seconded candidate(int n) {
     return RelayChains.seconded(STATE, ParaId.of(1), n);
