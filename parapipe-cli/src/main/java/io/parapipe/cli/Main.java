@@ -39,6 +39,14 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(new ErrorReporter());
     cl.setParameterExceptionHandler(new ErrorReporter());
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // The run's state outgrew the heap: a limit the user can raise, not a bug to report.
+      System.err.println("parapipe: error: the Java heap is full (" + Runtime.getRuntime().maxMemory()
+          / (1 << 20) + " MiB): give the JVM more, e.g. PARAPIPE_JAVA_OPTS=\"-Xmx12g"
+          + " -XX:+UseParallelGC\" ./parapipe ..., or run a shorter --duration or fewer validators");
+      return 2;
+    }
   }
 }
