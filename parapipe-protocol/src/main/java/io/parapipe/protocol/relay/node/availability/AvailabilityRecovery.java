@@ -75,7 +75,13 @@ public final class AvailabilityRecovery {
   /** Timers carry the round of the recovery they belong to: a fresh attempt ignores older ones. */
   private record RecoveryTimeout(Hash candidate, int round, int attempt) implements Timer {}
 
-  private record ChunkRequestTimeout(Hash candidate, int round, int chunkIndex) implements Timer {}
+  /**
+   * The earliest deadline among a recovery's chunk requests has come. Each request times out
+   * {@link #CHUNK_REQUEST_TIMEOUT_MICROS} after it was sent, as upstream's do; a recovery keeps its
+   * requests' deadlines in sending order and one timer for the earliest, rather than a timer per
+   * request that nearly always fires after the answer came.
+   */
+  private record ChunkTimeouts(Hash candidate, int round) implements Timer {}
 
   /**
    * Where an included candidate's data is, and how far its recovery got. A candidate included in
@@ -103,6 +109,12 @@ public final class AvailabilityRecovery {
      */
     ChunkIndexSet inFlight;
     ChunkIndexSet received;
+    /** The chunk requests sent in this round, oldest first: index and deadline. */
+    int[] sentIndex;
+    long[] sentDeadline;
+    int sentHead;
+    int sentTail;
+    boolean timeoutArmed;
     PoV chunkData;
 
     Recovery(int blockNumber, List<Integer> backerNodes, int[] validatorNodes, int selfIndex) {
@@ -263,6 +275,10 @@ public final class AvailabilityRecovery {
     int n = r.validatorNodes.length;
     r.inFlight = new ChunkIndexSet(n);
     r.received = new ChunkIndexSet(n);
+    r.sentIndex = new int[n];
+    r.sentDeadline = new long[n];
+    r.sentHead = 0;
+    r.sentTail = 0;
     int systematic = ErasureCoding.systematicRecoveryThreshold(n);
     // The systematic chunks' holders first, then the others, each part in random order.
     int[] order = new int[n];
@@ -310,7 +326,12 @@ public final class AvailabilityRecovery {
       r.inFlight.add(index);
       ctx.send(r.validatorNodes[index], new ChunkFetchRequest(candidate, index, true,
           ctx.now() + CHUNK_REQUEST_TIMEOUT_MICROS));
-      ctx.schedule(CHUNK_REQUEST_TIMEOUT_MICROS, new ChunkRequestTimeout(candidate, r.round, index));
+      r.sentIndex[r.sentTail] = index;
+      r.sentDeadline[r.sentTail++] = ctx.now() + CHUNK_REQUEST_TIMEOUT_MICROS;
+      if (!r.timeoutArmed) {
+        r.timeoutArmed = true;
+        ctx.schedule(CHUNK_REQUEST_TIMEOUT_MICROS, new ChunkTimeouts(candidate, r.round));
+      }
     }
     if (r.inFlight.isEmpty()) {
       unavailable(candidate, r); // not enough chunks anywhere
@@ -330,6 +351,9 @@ public final class AvailabilityRecovery {
     r.next = 0;
     r.inFlight = null;
     r.received = null;
+    r.sentIndex = null;
+    r.sentDeadline = null;
+    r.timeoutArmed = false;
     r.chunkData = null;
     List<Hash> asked = List.copyOf(r.waiting);
     r.waiting.clear();
@@ -384,11 +408,25 @@ public final class AvailabilityRecovery {
 
   /** Handles a request timeout; false if the timer is not recovery's. */
   public boolean onTimer(Timer t) {
-    if (t instanceof ChunkRequestTimeout ct) {
+    if (t instanceof ChunkTimeouts ct) {
       Recovery r = recoveries.get(ct.candidate());
-      if (r != null && r.active && r.round == ct.round() && r.inFlight != null
-          && r.inFlight.remove(ct.chunkIndex())) {
-        askChunks(ct.candidate(), r);
+      if (r == null || r.round != ct.round() || r.sentIndex == null) {
+        return true; // a round that failed since: its requests no longer count
+      }
+      r.timeoutArmed = false;
+      long now = ctx.now();
+      // Requests time out in the order they were sent; each expiry is handled as its own timer
+      // would have been, and may send the next request.
+      while (r.sentIndex != null && r.sentHead < r.sentTail && r.sentDeadline[r.sentHead] <= now) {
+        int index = r.sentIndex[r.sentHead++];
+        if (r.active && r.inFlight != null && r.inFlight.remove(index)) {
+          askChunks(ct.candidate(), r);
+        }
+      }
+      if (r.active && r.round == ct.round() && r.sentIndex != null && r.sentHead < r.sentTail
+          && !r.timeoutArmed) {
+        r.timeoutArmed = true;
+        ctx.schedule(r.sentDeadline[r.sentHead] - now, new ChunkTimeouts(ct.candidate(), r.round));
       }
       return true;
     }

@@ -251,6 +251,30 @@ class AvailabilityRecoveryTest {
     assertThat(recovered).hasSize(1);
   }
 
+  @Test
+  void eachChunkRequestTimesOutOneTimeoutAfterItWasSentEvenWhenSentLater() {
+    int threshold = ErasureCoding.recoveryThreshold(6);
+    int chunk = AvailabilityRecovery.FETCH_CHUNKS_THRESHOLD_BYTES;
+    PoV big = new PoV(Hash.fromLong(0x93), chunk * threshold, 7, Hash.ZERO);
+    store.storeChunk(candidate.hash(), 0, selfIndex(), big, chunk);
+    recovery.onBlockImported(including, including.state());
+    long start = ctx.now();
+    recovery.recover(including.hash(), candidate.hash());
+    int first = chunkRequests().get(0).chunkIndex();
+    // Half a timeout later the first holder says it has nothing: the next is asked then.
+    ctx.fireUntil(start + AvailabilityRecovery.CHUNK_REQUEST_TIMEOUT_MICROS / 2, recovery::onTimer);
+    recovery.onChunk(new ChunkFetchResponse(candidate.hash(), first, 0, false, true, null));
+    assertThat(chunkRequests()).hasSize(2);
+    // The first request's deadline passes with nothing to time out; the second's has not come.
+    ctx.fireUntil(start + AvailabilityRecovery.CHUNK_REQUEST_TIMEOUT_MICROS * 3 / 2 - 1,
+        recovery::onTimer);
+    assertThat(chunkRequests()).hasSize(2);
+    // At its own deadline the second request times out and a third holder is asked.
+    ctx.fireUntil(start + AvailabilityRecovery.CHUNK_REQUEST_TIMEOUT_MICROS * 3 / 2,
+        recovery::onTimer);
+    assertThat(chunkRequests()).hasSize(3);
+  }
+
   private List<ChunkFetchRequest> chunkRequests() {
     List<ChunkFetchRequest> out = new ArrayList<>();
     for (ManualContext.Sent s : ctx.sent) {
