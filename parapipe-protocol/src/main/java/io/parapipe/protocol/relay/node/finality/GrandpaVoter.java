@@ -154,6 +154,7 @@ public final class GrandpaVoter<B> {
   // The gossip's local view of the last commit (upstream LocalView::last_commit): the target
   // number of the last commit this voter sent or imported in the current set, or -1.
   private long lastCommitNumber = -1;
+  private Vote lastVote;
   private long lastCatchUpRequestAt = Long.MIN_VALUE / 2;
 
   /**
@@ -240,12 +241,26 @@ public final class GrandpaVoter<B> {
       return;
     }
     Round r = rounds.computeIfAbsent(round, k -> new Round(k, validators));
-    r.add(step, validator, new Vote(target, number));
+    r.add(step, validator, vote(target, number));
     Round cur = rounds.get(current);
     if (round > current && (current == 0 || cur == null || cur.completed || round > current + 1)) {
       begin(round);
     }
     recountCurrent();
+  }
+
+  /**
+   * The vote for {@code target}: the last one made if it names the same block (voters mostly
+   * agree, and the hash is usually the very same object), so a round's votes share a few objects.
+   */
+  private Vote vote(Hash target, int number) {
+    Vote last = lastVote;
+    if (last != null && last.number() == number
+        && (last.target() == target || last.target().equals(target))) {
+      return last;
+    }
+    lastVote = new Vote(target, number);
+    return lastVote;
   }
 
   /** Handles a voter timer; false if the timer is not this voter's. */
