@@ -66,9 +66,12 @@ final class PostBoard {
     boolean settled = true;
     int n = 0;
     for (; p < end; p++) {
-      long[] row = arrivals[slot(p)];
+      int s = slot(p);
+      long[] row = arrivals[s];
       long a = node < row.length ? row[node] : NEVER;
-      if (a == TAKEN || a == NEVER) {
+      // Posts are forgotten from the oldest on; one whose lifetime (shorter than an older
+      // post's) has passed is settled as if forgotten.
+      if (a == TAKEN || a == NEVER || expiry[s] < now) {
         if (settled) {
           setCursor(node, p + 1);
         }

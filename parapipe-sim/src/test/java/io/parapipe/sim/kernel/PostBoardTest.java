@@ -53,6 +53,14 @@ class PostBoardTest {
   }
 
   @Test
+  void aPostWhoseShorterLifetimeHasPassedIsNotTakenBehindALongerLivedOne() {
+    PostBoard board = new PostBoard();
+    board.add(new Note("long"), 0, arrivals(board, -1, 10), 1_000, 0);
+    board.add(new Note("short"), 0, arrivals(board, -1, 10), 50, 0);
+    assertThat(take(board, 1, 100)).containsExactly("long");
+  }
+
+  @Test
   void theBoardGrowsPastItsFirstCapacityWithoutLosingOrder() {
     PostBoard board = new PostBoard();
     for (int i = 0; i < 300; i++) {
