@@ -23,6 +23,8 @@ import java.util.Objects;
  *     which the slot-based collator's slot timer reads; relay slot {@code s} starts at
  *     {@code s × relaySlotDurationMs} on that clock, as BABE slots do
  * @param misbehaviour what this collator does wrong, if anything (slot-based only)
+ * @param syncPeers the sync peers (node ids) of this collator's relay-chain node, over which relay
+ *     blocks propagate by announcement and request; empty: relay blocks reach it by broadcast
  */
 public record CollatorConfig(
     ParaId para,
@@ -35,7 +37,13 @@ public record CollatorConfig(
     double executionFraction,
     long relaySlotDurationMs,
     long timeOriginMs,
-    CollatorMisbehaviour misbehaviour) {
+    CollatorMisbehaviour misbehaviour,
+    List<Integer> syncPeers) {
+
+  /** Copies the lists. */
+  public CollatorConfig {
+    syncPeers = List.copyOf(syncPeers);
+  }
   /** An empty builder: every field must be set before {@link Builder#build()}. */
   public static Builder builder() {
     return new Builder();
@@ -56,6 +64,7 @@ public record CollatorConfig(
     private Double executionFraction;
     private Long relaySlotDurationMs;
     private Long timeOriginMs;
+    private List<Integer> syncPeers = List.of();
     private CollatorMisbehaviour misbehaviour = CollatorMisbehaviour.NONE;
 
     private Builder() {}
@@ -126,6 +135,12 @@ public record CollatorConfig(
       return this;
     }
 
+    /** Sets {@link CollatorConfig#syncPeers()} (default: none, relay blocks come by broadcast). */
+    public Builder syncPeers(List<Integer> v) {
+      syncPeers = v;
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -143,7 +158,8 @@ public record CollatorConfig(
           set(executionFraction, "executionFraction"),
           set(relaySlotDurationMs, "relaySlotDurationMs"),
           set(timeOriginMs, "timeOriginMs"),
-          set(misbehaviour, "misbehaviour"));
+          set(misbehaviour, "misbehaviour"),
+          set(syncPeers, "syncPeers"));
     }
 
     private static <T> T set(T value, String field) {

@@ -41,6 +41,7 @@ import io.parapipe.protocol.primitives.SessionIndex;
 import io.parapipe.protocol.primitives.ValidatorIndex;
 import io.parapipe.protocol.primitives.Weight;
 import io.parapipe.protocol.relay.node.chain.BlockImportQueue;
+import io.parapipe.protocol.relay.node.chain.BlockSync;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
 import io.parapipe.protocol.relay.runtime.ParasInherentWeights;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
@@ -53,6 +54,10 @@ import io.parapipe.protocol.wire.CollationFetchRequest;
 import io.parapipe.protocol.wire.CollationFetchResponse;
 import io.parapipe.protocol.wire.CollationSeconded;
 import io.parapipe.protocol.wire.ParaBlockAnnouncement;
+import io.parapipe.protocol.wire.BlockAnnounce;
+import io.parapipe.protocol.wire.BlockBodyRequest;
+import io.parapipe.protocol.wire.BlockBodyResponse;
+import io.parapipe.protocol.wire.BlockRequest;
 import io.parapipe.protocol.wire.RelayBlockAnnouncement;
 import io.parapipe.protocol.wire.ViewUpdate;
 import java.util.ArrayDeque;
@@ -114,6 +119,8 @@ public final class CollatorNode implements Node {
   private NodeContext ctx;
   private BlockTree<RelayBlock> relay;
   private BlockImportQueue<RelayBlock> relayImports;
+  /** Multi-hop relay block propagation over the sync peers; null when blocks are broadcast. */
+  private BlockSync<RelayBlock> relaySync;
   private final Map<Hash, ParachainState> paraStates = new HashMap<>();
   private final Map<Hash, Long> paraAuthoredAt = new HashMap<>();
   private final Map<Hash, List<Hash>> paraChildren = new HashMap<>();
@@ -173,6 +180,24 @@ public final class CollatorNode implements Node {
     this.relayImports = new BlockImportQueue<>(ctx, RelayBlock::hash,
         b -> executionMicros(ParasInherentWeights.blockRefTime(b.body(),
             b.state().validators().size())), this::importRelayBlock);
+    if (!cfg.syncPeers().isEmpty()) {
+      relaySync = new BlockSync<>(ctx, cfg.syncPeers(), RelayBlock.class, new BlockSync.Chain<>() {
+        @Override
+        public boolean has(Hash hash) {
+          return relay.contains(hash) || relayImports.isQueued(hash);
+        }
+
+        @Override
+        public Optional<RelayBlock> get(Hash hash) {
+          return relay.get(hash);
+        }
+
+        @Override
+        public void received(RelayBlock block, int from) {
+          relayImports.submit(block, from);
+        }
+      });
+    }
     Optional<CollatorSettings> slotBasedSettings = cfg.schedule().changes().stream()
         .map(CollatorSchedule.Change::settings).filter(s -> s.kind() == CollatorKind.SLOT_BASED)
         .findFirst();
@@ -190,6 +215,21 @@ public final class CollatorNode implements Node {
       if (!relay.contains(block.hash())) {
         relayImports.submit(block, from);
       }
+    } else if (m instanceof BlockAnnounce a) {
+      if (relaySync != null) {
+        relaySync.onAnnounce(from, a);
+      }
+    } else if (m instanceof BlockBodyRequest r) {
+      if (relaySync != null) {
+        ctx.send(from, relaySync.answer(r));
+      }
+    } else if (m instanceof BlockBodyResponse r) {
+      if (relaySync != null) {
+        relaySync.onResponse(from, r);
+      }
+    } else if (m instanceof BlockRequest r) {
+      // A sync peer that received a relay block from this node asks for its missing parent.
+      relay.get(r.hash()).ifPresent(b -> ctx.send(from, new RelayBlockAnnouncement(b)));
     } else if (m instanceof ParaBlockAnnouncement a && a.block() instanceof ParaBlock b) {
       if (!paraStates.containsKey(b.hash())) {
         long micros = executionMicros(b.refTime());
@@ -216,7 +256,12 @@ public final class CollatorNode implements Node {
     boolean known = relay.contains(block.hash());
     BlockTree.ImportOutcome<RelayBlock> out = relay.add(block);
     if (!known && out.imported().isEmpty()) {
-      ctx.send(from, new io.parapipe.protocol.wire.BlockRequest(block.parentHash()));
+      ctx.send(from, new BlockRequest(block.parentHash()));
+    }
+    if (relaySync != null) {
+      for (RelayBlock b : out.imported()) {
+        relaySync.announce(b);
+      }
     }
     pendingRelayParents.addAll(out.activated());
     pump();
@@ -224,7 +269,7 @@ public final class CollatorNode implements Node {
 
   @Override
   public void onTimer(Timer t) {
-    if (relayImports.onTimer(t)) {
+    if (relayImports.onTimer(t) || (relaySync != null && relaySync.onTimer(t))) {
       return;
     }
     if (t instanceof BuildDone d) {

@@ -35,6 +35,9 @@ import java.util.Objects;
  *     protocol's outcome is the same)
  * @param sharedChainBases where validators of one network share the chain bases they all build
  *     alike at each leaf (a cost model; {@link SharedChainBases#none()} shares nothing)
+ * @param syncPeers this node's sync peers (node ids), over which relay blocks propagate by
+ *     announcement and request ({@link io.parapipe.protocol.relay.node.chain.BlockSync}); empty:
+ *     a block goes from its author to every relay-chain node in one broadcast
  */
 public record ValidatorConfig(
     int authority,
@@ -56,7 +59,13 @@ public record ValidatorConfig(
     long finalityRoundIntervalMicros,
     List<ConfigChange> configChanges,
     ProspectiveChainsMode prospectiveChains,
-    SharedChainBases sharedChainBases) {
+    SharedChainBases sharedChainBases,
+    List<Integer> syncPeers) {
+
+  /** Copies the lists. */
+  public ValidatorConfig {
+    syncPeers = List.copyOf(syncPeers);
+  }
 
   /**
    * A host-configuration change submitted in a given relay block (it takes effect at a later
@@ -97,6 +106,7 @@ public record ValidatorConfig(
     private List<ConfigChange> configChanges;
     private ProspectiveChainsMode prospectiveChains = ProspectiveChainsMode.EXACT;
     private SharedChainBases sharedChainBases = SharedChainBases.none();
+    private List<Integer> syncPeers = List.of();
 
     private Builder() {}
 
@@ -220,6 +230,12 @@ public record ValidatorConfig(
       return this;
     }
 
+    /** Sets {@link ValidatorConfig#syncPeers()} (default: none, blocks are broadcast). */
+    public Builder syncPeers(List<Integer> v) {
+      syncPeers = v;
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -246,7 +262,8 @@ public record ValidatorConfig(
           set(finalityRoundIntervalMicros, "finalityRoundIntervalMicros"),
           set(configChanges, "configChanges"),
           set(prospectiveChains, "prospectiveChains"),
-          set(sharedChainBases, "sharedChainBases"));
+          set(sharedChainBases, "sharedChainBases"),
+          set(syncPeers, "syncPeers"));
     }
 
     private static <T> T set(T value, String field) {

@@ -35,6 +35,7 @@ import io.parapipe.protocol.relay.node.backing.PovFetcher;
 import io.parapipe.protocol.relay.node.backing.StatementSharing;
 import io.parapipe.protocol.relay.node.backing.StatementTable;
 import io.parapipe.protocol.relay.node.chain.BlockImportQueue;
+import io.parapipe.protocol.relay.node.chain.BlockSync;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import io.parapipe.protocol.relay.node.collation.CollatorProtocolValidator;
@@ -66,6 +67,9 @@ import io.parapipe.protocol.wire.AvailableDataRequest;
 import io.parapipe.protocol.wire.AvailableDataResponse;
 import io.parapipe.protocol.wire.BackedCandidateManifest;
 import io.parapipe.protocol.wire.BitfieldGossip;
+import io.parapipe.protocol.wire.BlockAnnounce;
+import io.parapipe.protocol.wire.BlockBodyRequest;
+import io.parapipe.protocol.wire.BlockBodyResponse;
 import io.parapipe.protocol.wire.BlockRequest;
 import io.parapipe.protocol.wire.ChunkFetchRequest;
 import io.parapipe.protocol.wire.ChunkFetchResponse;
@@ -178,6 +182,8 @@ public final class ValidatorNode implements Node {
   private GrandpaGossip grandpaGossip;
   private BlockAuthorship authorship;
   private BlockImportQueue<RelayBlock> importQueue;
+  /** Multi-hop propagation over the sync peers; null when blocks are broadcast to every node. */
+  private BlockSync<RelayBlock> sync;
   /** When each recent leaf was activated on this node (the provisioner's readiness clock). */
   private final Map<Hash, Long> activatedAt = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
@@ -244,6 +250,24 @@ public final class ValidatorNode implements Node {
             ctx.send(from, new BlockRequest(block.parentHash()));
           }
         });
+    if (!cfg.syncPeers().isEmpty()) {
+      sync = new BlockSync<>(ctx, cfg.syncPeers(), RelayBlock.class, new BlockSync.Chain<>() {
+        @Override
+        public boolean has(Hash hash) {
+          return tree.contains(hash) || importQueue.isQueued(hash);
+        }
+
+        @Override
+        public Optional<RelayBlock> get(Hash hash) {
+          return tree.get(hash);
+        }
+
+        @Override
+        public void received(RelayBlock block, int from) {
+          importQueue.submit(block, from);
+        }
+      });
+    }
     scheduleNextSlot();
   }
 
@@ -269,6 +293,18 @@ public final class ValidatorNode implements Node {
       }
     } else if (m instanceof BlockRequest r) {
       tree.get(r.hash()).ifPresent(b -> ctx.send(from, new RelayBlockAnnouncement(b)));
+    } else if (m instanceof BlockAnnounce a) {
+      if (sync != null) {
+        sync.onAnnounce(from, a);
+      }
+    } else if (m instanceof BlockBodyRequest r) {
+      if (sync != null) {
+        ctx.send(from, sync.answer(r));
+      }
+    } else if (m instanceof BlockBodyResponse r) {
+      if (sync != null) {
+        sync.onResponse(from, r);
+      }
     } else if (m instanceof AdvertiseCollation a) {
       collation.onAdvertise(from, a);
     } else if (m instanceof Declare d) {
@@ -314,7 +350,7 @@ public final class ValidatorNode implements Node {
       seal(p);
     } else if (t instanceof InherentReady r) {
       propose(r.slot(), r.parent(), r.primary());
-    } else if (!importQueue.onTimer(t) && !recovery.onTimer(t) && !pvf.onTimer(t) && !povFetcher.onTimer(t)
+    } else if (!importQueue.onTimer(t) && (sync == null || !sync.onTimer(t)) && !recovery.onTimer(t) && !pvf.onTimer(t) && !povFetcher.onTimer(t)
         && !collation.onTimer(t) && !availability.onTimer(t) && !bitfieldSigning.onTimer(t)
         && !approvals.onTimer(t)) {
       grandpa.onTimer(t);
@@ -345,6 +381,9 @@ public final class ValidatorNode implements Node {
       approvals.onBlockImported(b.hash(), b.parentHash(), b.number(), includedCandidates(b));
       approvalDistribution.onBlockImported(b.hash(), b.number(), tree.finalized().hash(),
           tree.finalized().number());
+      if (sync != null) {
+        sync.announce(b);
+      }
     }
     List<Hash> deactivated = new ArrayList<>(out.deactivated());
     for (RelayBlock leaf : out.activated()) {
@@ -539,7 +578,10 @@ public final class ValidatorNode implements Node {
     if (p.description() != null) {
       ctx.emit(new UpgradeApplied("relay", List.of(), p.description()));
     }
-    ctx.broadcast(Topic.RELAY_CHAIN, new RelayBlockAnnouncement(block));
+    if (sync == null) {
+      ctx.broadcast(Topic.RELAY_CHAIN, new RelayBlockAnnouncement(block));
+    }
+    // With block sync, importing the block announces it to the sync peers.
     importBlock(block);
   }
 

@@ -63,6 +63,11 @@ public final class BlockImportQueue<B> {
     return true;
   }
 
+  /** Whether the block waits in the queue (received, not yet executed). */
+  public boolean isQueued(Hash h) {
+    return queued.contains(h);
+  }
+
   /** Handles this queue's timers; false for any other timer. */
   @SuppressWarnings("unchecked")
   public boolean onTimer(Timer t) {
