@@ -75,6 +75,15 @@ class SimulateCommandTest {
   }
 
   @Test
+  void badBlockPropagationKeysAreOneLineErrors(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("p.toml"), "[network]\nblock_propagation = \"announce\"\nsync_peers = 0\n");
+    int code = Main.run("simulate", "--config", file.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr().lines()).hasSize(1);
+    assertThat(stderr()).startsWith("parapipe: error: network.sync_peers = 0 in " + file);
+  }
+
+  @Test
   void seedOutOfRange() {
     int code = Main.run("simulate", "--seed", "-3");
     assertOneLineError(code, "--seed -3: must be an integer from 0 to 2147483647");

@@ -28,6 +28,7 @@ import io.parapipe.protocol.relay.runtime.RelayRuntimeState;
 import io.parapipe.protocol.relay.runtime.scheduler.BulkCoretimeAssigner;
 import io.parapipe.sim.kernel.Engine;
 import io.parapipe.sim.network.GossipMode;
+import io.parapipe.sim.network.SyncPeerGraph;
 import io.parapipe.sim.network.JitterDistribution;
 import io.parapipe.sim.network.NetworkConfig;
 import io.parapipe.sim.scenario.CollatorCrash;
@@ -113,6 +114,9 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     for (int i = 0; i < validators; i++) {
       authorityNodes.add(i);
     }
+    // Node ids: the validators, then each para's collators; all follow the relay chain.
+    List<List<Integer>> syncPeers = syncPeers(network, validators + scenario.paras().size() * collatorsPerPara,
+        scenario.seed());
     List<ValidatorConfig.ConfigChange> relayChanges = relayChanges(scenario, sessionLength);
     @SuppressWarnings("unchecked")
     List<Outage> outages = (List<Outage>) scenario.faults().asMap().get("outages");
@@ -145,6 +149,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
           .configChanges(relayChanges)
           .prospectiveChains(ProspectiveChainsMode.fromKey(relay.text("prospective_chains")))
           .sharedChainBases(chainBases)
+          .syncPeers(syncPeers.isEmpty() ? List.of() : syncPeers.get(i))
           .build();
       List<Outage> mine = new ArrayList<>();
       for (Outage o : outages) {
@@ -172,6 +177,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
     List<CollatorCrash> collatorCrashes =
         (List<CollatorCrash>) scenario.faults().asMap().get("collator_crashes");
     Map<Integer, List<Integer>> collatorNodes = new LinkedHashMap<>();
+    int nextNode = validators;
     for (ParaSpec p : scenario.paras()) {
       CollatorSchedule schedule = schedule(scenario, p, sessionLength);
       Values rt = p.runtime();
@@ -193,6 +199,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
             .relaySlotDurationMs(relay.micros("slot_duration") / 1000)
             .timeOriginMs(timeOriginMs(relay.micros("slot_duration") / 1000))
             .misbehaviour(misbehaving.getOrDefault(c, CollatorMisbehaviour.NONE))
+            .syncPeers(syncPeers.isEmpty() ? List.of() : syncPeers.get(nextNode))
             .build();
         CollatorMisbehaviour mis = cc.misbehaviour();
         java.util.function.Supplier<Node> collator = mis == CollatorMisbehaviour.WITHHELD_COLLATION
@@ -207,6 +214,9 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
         // A collator is on no side of a partition (-1): partitions cut validators only.
         int node = engine.addNode(down.isEmpty() ? collator.get()
             : new FaultyNode(collator, -1, List.of(), down, List.of()));
+        if (node != nextNode++) {
+          throw new IllegalStateException("collator node " + node + " out of order");
+        }
         engine.network().subscribe(Topic.RELAY_CHAIN, node);
         engine.network().subscribe(Topic.paraNetwork(ParaId.of(p.id())), node);
         nodes.add(node);
@@ -274,6 +284,18 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
       }
     }
     return cores;
+  }
+
+  /**
+   * Each relay-chain node's sync peers with {@code block_propagation = "announce"} (a random graph
+   * from the seed, {@link SyncPeerGraph}); none with {@code "direct"}, where the author broadcasts
+   * each relay block to every node.
+   */
+  private static List<List<Integer>> syncPeers(Values network, int nodes, long seed) {
+    if (!network.text("block_propagation").equals("announce")) {
+      return List.of();
+    }
+    return SyncPeerGraph.build(nodes, network.integer("sync_peers"), seed);
   }
 
   private static NetworkConfig networkConfig(Values network) {

@@ -178,6 +178,28 @@ public final class MetricsCollector implements EventObserver {
     return Spread.ofMicros(gaps, count);
   }
 
+  /**
+   * From each relay block's seal to its first import at each of {@code nodes} other than its
+   * author, pooled over every authored block (all forks) and every node that imported it.
+   */
+  private Spread propagation(List<Integer> nodes) {
+    int n = blocks.size();
+    if (n == 0 || nodes.isEmpty()) {
+      return Spread.EMPTY;
+    }
+    long[] delays = new long[n * nodes.size()];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      for (int v : nodes) {
+        long at = importedAt(i, v);
+        if (v != blockAuthors[i] && at >= 0) {
+          delays[count++] = at - blockTimes[i];
+        }
+      }
+    }
+    return Spread.ofMicros(delays, count);
+  }
+
   private void onParaBlock(long time, int node, ParaBlockAuthored p) {
     int i = paraBlocks.size();
     if (paraBlockIndex.putIfAbsent(p.candidate(), i) != null) {
@@ -268,7 +290,7 @@ public final class MetricsCollector implements EventObserver {
     List<Integer> observers = summary.validatorNodes();
     RunResult.Relay relay = relay(scenario, runMicros, chain, tip, finalizedAt,
         eraPoints(scenario.network().integer("validators"), chain, onBest),
-        gapsAtNodes(chain, chain.length, observers));
+        gapsAtNodes(chain, chain.length, observers), propagation(observers));
 
     int depth = chainLength == 0 ? scenario.relay().integer("max_candidate_depth")
         : blocks.get(best).maxCandidateDepth();
@@ -488,7 +510,7 @@ public final class MetricsCollector implements EventObserver {
   }
 
   private RunResult.Relay relay(Scenario scenario, long runMicros, int[] chain, int tip,
-      long[] finalizedAt, List<Integer> eraPoints, Spread blockTimeAtNodes) {
+      long[] finalizedAt, List<Integer> eraPoints, Spread blockTimeAtNodes, Spread propagation) {
     List<RunResult.ChainBlock> entries = new ArrayList<>(chain.length);
     long[] lags = new long[chain.length];
     int lagCount = 0;
@@ -528,7 +550,7 @@ public final class MetricsCollector implements EventObserver {
     int sessionLength = scenario.relay().integer("session_length");
     return new RunResult.Relay(chain.length, blocks.size(), blocks.size() - chain.length,
         (int) Math.min(Integer.MAX_VALUE, missed), finalized, meanBlockTime, blockTimeAtNodes,
-        Distribution.ofMicros(lags, lagCount), tip / sessionLength + 1, tip - finalized,
+        propagation, Distribution.ofMicros(lags, lagCount), tip / sessionLength + 1, tip - finalized,
         stalls(chain, finalizedAt), entries, eraPoints);
   }
 

@@ -125,6 +125,7 @@ public final class ResultsJson {
     g.writeNumberField("finalized", r.finalized());
     ms(g, "mean_block_time_ms", r.meanBlockTimeMs());
     spread(g, "block_time_at_nodes_ms", r.blockTimeAtNodesMs());
+    spread(g, "block_propagation_ms", r.blockPropagationMs());
     distribution(g, "finality_lag_ms", r.finalityLagMs());
     g.writeNumberField("sessions", r.sessions());
     g.writeNumberField("unfinalized_tail", r.unfinalizedTail());

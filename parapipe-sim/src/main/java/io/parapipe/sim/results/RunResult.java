@@ -69,6 +69,9 @@ public record RunResult(
    * @param blockTimeAtNodesMs gaps between consecutive best-chain blocks as each validator
    *     imported them (the author: when it sealed its block), over all validators: the block time
    *     a node's user sees, while {@code meanBlockTimeMs} counts from the authors' seals
+   * @param blockPropagationMs from a relay block's seal to its import at each other validator,
+   *     pooled over every authored block and validator that imported it: the time one block takes
+   *     to reach a node over the network, with every hop's transfer and execution
    * @param finalityLagMs authoring of a best-chain block to its supermajority finality
    * @param sessions sessions the best chain spans
    * @param unfinalizedTail best-chain blocks above the finalized block at the end of the run
@@ -86,6 +89,7 @@ public record RunResult(
       int finalized,
       double meanBlockTimeMs,
       Spread blockTimeAtNodesMs,
+      Spread blockPropagationMs,
       Distribution finalityLagMs,
       int sessions,
       int unfinalizedTail,

@@ -66,6 +66,12 @@ public final class SummaryTable {
               + "p50 %s, p95 %s, p99 %s\n", millis(atNodes.mean()), millis(atNodes.p5()),
           millis(atNodes.p50()), millis(atNodes.p95()), millis(atNodes.p99())));
     }
+    Spread propagation = relay.blockPropagationMs();
+    if (propagation.count() > 0) {
+      sb.append(fmt("          block propagation, seal to import at the other validators: p50 %s, "
+              + "p95 %s, p99 %s, max %s\n", millis(propagation.p50()), millis(propagation.p95()),
+          millis(propagation.p99()), millis(propagation.max())));
+    }
     Distribution lag = relay.finalityLagMs();
     sb.append(relay.finalized() == 0
         ? "finality  no block finalized by a supermajority\n"

@@ -46,7 +46,9 @@ public final class ScenarioKeys {
       k("bandwidth", bandwidth(1_000), 125_000_000L),
       k("message_loss", number(0, 1), 0.0),
       k("latency_spread", number(0, 0.95), 0.0),
-      k("gossip", oneOf("exact", "threshold"), "exact"));
+      k("gossip", oneOf("exact", "threshold"), "exact"),
+      k("block_propagation", oneOf("direct", "announce"), "direct"),
+      k("sync_peers", integer(1, 1000), 8));
 
   /** {@code [hardware]}. */
   public static final Section HARDWARE = new Section("hardware",
