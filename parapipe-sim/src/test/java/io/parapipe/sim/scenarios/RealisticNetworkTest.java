@@ -59,24 +59,37 @@ class RealisticNetworkTest {
     assertThat(mean).isGreaterThan(p95).isLessThan(p99);
     assertThat(p99).isGreaterThanOrEqualTo(11_990.0);
 
-    // As the validators imported the blocks, the one-slot intervals spread by the propagation
-    // and import times that differ from author to author (links of 24-96 ms, jitter of mean
-    // 15 ms): tens of milliseconds either side. The mean is the same figure (each node's gaps sum
-    // to its span), and the 12 s tail still lifts it above p95.
+    // As the validators imported the blocks, over the sync peer set (docs/model.md, "A realistic
+    // network"): a block reaches a validator after one to three hops of announcement, request,
+    // transfer and execution, a different number for each block and node, so the one-slot
+    // intervals spread by a few hundred milliseconds either side of 6 s, more than the 12 s tail
+    // lifts the mean: p5 < mean < p95 holds at the nodes. The mean is the same figure as from
+    // the seals (each node's gaps sum to its span).
     for (RunResult.Para p : r.paras()) {
       Spread atNodes = p.inclusionIntervalAtNodesMs();
       assertThat(atNodes.count()).isGreaterThan(40 * p.inclusionIntervalMs().count());
       assertThat(atNodes.mean()).isCloseTo(p.inclusionIntervalMs().mean(), within(5.0));
-      assertThat(atNodes.p5()).isBetween(5_850.0, 5_985.0);
-      assertThat(atNodes.p50()).isBetween(5_990.0, 6_010.0);
-      assertThat(atNodes.p95()).isBetween(6_015.0, 6_150.0);
-      assertThat(atNodes.p95() - atNodes.p5()).isGreaterThan(50.0);
-      assertThat(atNodes.mean()).isGreaterThan(atNodes.p95()).isLessThan(atNodes.p99());
+      assertThat(atNodes.p5()).isBetween(5_600.0, 5_900.0);
+      assertThat(atNodes.p50()).isBetween(5_990.0, 6_020.0);
+      assertThat(atNodes.p95()).isBetween(6_150.0, 6_500.0);
+      assertThat(atNodes.p95() - atNodes.p5()).isGreaterThan(300.0);
+      assertThat(atNodes.p5()).isLessThan(atNodes.mean());
+      assertThat(atNodes.mean()).isLessThan(atNodes.p95());
+      assertThat(atNodes.p99()).isGreaterThan(11_500.0);
     }
     Spread blockTime = r.relay().blockTimeAtNodesMs();
     assertThat(blockTime.mean()).isCloseTo(r.relay().meanBlockTimeMs(), within(5.0));
-    assertThat(blockTime.p5()).isLessThan(blockTime.p50());
-    assertThat(blockTime.p50()).isLessThan(blockTime.p95());
+    assertThat(blockTime.p5()).isLessThan(blockTime.mean());
+    assertThat(blockTime.mean()).isLessThan(blockTime.p95());
+
+    // Propagation from the seal: at least one announcement, request and transfer (three one-way
+    // trips of 24 ms or more) before the first hop's import; well inside the 2 s the provisioner
+    // waits on a new leaf, so the pipeline keeps its pace.
+    Spread propagation = r.relay().blockPropagationMs();
+    assertThat(propagation.count()).isGreaterThanOrEqualTo(49 * r.relay().blocks());
+    assertThat(propagation.p5()).isGreaterThan(72.0);
+    assertThat(propagation.p50()).isBetween(200.0, 500.0);
+    assertThat(propagation.p95()).isBetween(propagation.p50() + 50.0, 1_000.0);
   }
 
   private static double percentile(List<Double> sorted, double q) {
