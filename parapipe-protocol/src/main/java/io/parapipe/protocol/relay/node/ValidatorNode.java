@@ -293,18 +293,6 @@ public final class ValidatorNode implements Node {
       }
     } else if (m instanceof BlockRequest r) {
       tree.get(r.hash()).ifPresent(b -> ctx.send(from, new RelayBlockAnnouncement(b)));
-    } else if (m instanceof BlockAnnounce a) {
-      if (sync != null) {
-        sync.onAnnounce(from, a);
-      }
-    } else if (m instanceof BlockBodyRequest r) {
-      if (sync != null) {
-        ctx.send(from, sync.answer(r));
-      }
-    } else if (m instanceof BlockBodyResponse r) {
-      if (sync != null) {
-        sync.onResponse(from, r);
-      }
     } else if (m instanceof AdvertiseCollation a) {
       collation.onAdvertise(from, a);
     } else if (m instanceof Declare d) {
@@ -339,6 +327,15 @@ public final class ValidatorNode implements Node {
       approvalDistribution.onResend(r);
     } else if (m instanceof GrandpaMessage g) {
       grandpaGossip.onMessage(g);
+    } else if (sync != null) {
+      // Block sync last: a few messages per block, against many statements, chunks and votes.
+      if (m instanceof BlockAnnounce a) {
+        sync.onAnnounce(from, a);
+      } else if (m instanceof BlockBodyRequest r) {
+        ctx.send(from, sync.answer(r));
+      } else if (m instanceof BlockBodyResponse r) {
+        sync.onResponse(from, r);
+      }
     }
   }
 

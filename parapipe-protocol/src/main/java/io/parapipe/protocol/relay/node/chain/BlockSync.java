@@ -66,10 +66,10 @@ public final class BlockSync<B extends Block> {
   private static final class Entry {
     /** Peers (by index in {@link #peers}) known to have the block. */
     final BitSet known = new BitSet();
-    /** Peers that announced it, in arrival order: whom to ask. */
+    /** Peers that announced it, in arrival order: whom to ask, in that order. */
     final List<Integer> announcers = new ArrayList<>(2);
-    /** Peers asked so far. */
-    final BitSet asked = new BitSet();
+    /** How many of {@link #announcers} were asked so far. */
+    int asked;
     /** The peer (node id) asked now, or -1. */
     int inFlight = -1;
     long timerId;
@@ -194,18 +194,13 @@ public final class BlockSync<B extends Block> {
 
   /** Asks the first announcer not asked yet; if every one was asked, waits for a new one. */
   private void requestNext(Hash block, Entry e) {
-    for (int peer : e.announcers) {
-      Integer idx = peerIndex.get(peer);
-      int key = idx != null ? idx : peers.size() + e.announcers.indexOf(peer);
-      if (!e.asked.get(key)) {
-        e.asked.set(key);
-        e.inFlight = peer;
-        long deadline = ctx.now() + BLOCK_REQUEST_TIMEOUT_MICROS;
-        ctx.send(peer, new BlockBodyRequest(block, deadline));
-        e.timerId = ctx.schedule(BLOCK_REQUEST_TIMEOUT_MICROS, new RequestTimeout(block, peer));
-        return;
-      }
+    if (e.asked == e.announcers.size()) {
+      return;
     }
+    int peer = e.announcers.get(e.asked++);
+    e.inFlight = peer;
+    ctx.send(peer, new BlockBodyRequest(block, ctx.now() + BLOCK_REQUEST_TIMEOUT_MICROS));
+    e.timerId = ctx.schedule(BLOCK_REQUEST_TIMEOUT_MICROS, new RequestTimeout(block, peer));
   }
 
   private Entry entry(Hash block) {
