@@ -225,6 +225,12 @@ public final class HtmlReport {
               + " / " + Markup.number(atNodes.p95(), 1) + " / " + Markup.number(atNodes.mean(), 1)
               + " ms");
     }
+    Stat propagation = relay.blockPropagationMs();
+    if (propagation.hasMean()) {
+      row(b, "block propagation, seal to import p50 / p95 / max",
+          Markup.number(propagation.p50(), 1) + " / " + Markup.number(propagation.p95(), 1) + " / "
+              + Markup.number(propagation.max(), 1) + " ms");
+    }
     row(b, "finality lag mean / p95", Markup.seconds(relay.finalityLagMs().mean()) + " / "
         + Markup.seconds(relay.finalityLagMs().p95()));
     b.append("</table>\n");

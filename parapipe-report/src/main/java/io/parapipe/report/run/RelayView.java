@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param blockTimeAtNodesMs the same gaps as each validator imported the blocks (mean, p50, p95,
  *     max), unknown in files written before the figure existed
  * @param blockTimeAtNodesP5Ms the 5th percentile of those gaps, or NaN
+ * @param blockPropagationMs a block's seal to its import at each other validator (mean, p50, p95,
+ *     max), unknown in files written before the figure existed
  * @param finalityLagMs import of a best block to its finality
  * @param sessions sessions the run spanned, or -1
  * @param chain the final best chain in block-number order (may be empty)
@@ -28,6 +30,7 @@ public record RelayView(
     double meanBlockTimeMs,
     Stat blockTimeAtNodesMs,
     double blockTimeAtNodesP5Ms,
+    Stat blockPropagationMs,
     Stat finalityLagMs,
     int sessions,
     List<RelayBlockView> chain) {

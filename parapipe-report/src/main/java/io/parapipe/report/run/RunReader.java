@@ -111,7 +111,8 @@ public final class RunReader {
   }
 
   private static RelayView emptyRelay() {
-    return new RelayView(-1, -1, -1, -1, -1, Double.NaN, Stat.UNKNOWN, Double.NaN, Stat.UNKNOWN, -1,
+    return new RelayView(-1, -1, -1, -1, -1, Double.NaN, Stat.UNKNOWN, Double.NaN, Stat.UNKNOWN,
+        Stat.UNKNOWN, -1,
         List.of());
   }
 
@@ -149,6 +150,7 @@ public final class RunReader {
         f.doubleOr(r, "mean_block_time_ms", path, Double.NaN),
         f.stat(r, "block_time_at_nodes_ms", path),
         atNodesP5,
+        f.stat(r, "block_propagation_ms", path),
         f.stat(r, "finality_lag_ms", path),
         f.intOr(r, "sessions", path, -1),
         chain);

@@ -131,6 +131,14 @@ class HtmlReportTest {
   }
 
   @Test
+  void showsTheBlockPropagationWhenTheResultsCarryIt() {
+    String html = comparison();
+    // Only the async fixture carries block_propagation_ms.
+    assertThat(html).containsOnlyOnce("<tr><th>block propagation, seal to import p50 / p95 / max</th>"
+        + "<td class=\"num\">65.0 / 108.2 / 204.9 ms</td></tr>");
+  }
+
+  @Test
   void differingConfigurationIsHighlighted() {
     String html = comparison();
     assertThat(html).contains("<h3>Differences</h3>");
