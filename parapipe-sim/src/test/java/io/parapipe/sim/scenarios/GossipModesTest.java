@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code [network] gossip = "threshold"} saves the kernel the events of gossip read only at a
- * decision point (availability bitfields, read by block authors) and must not change what the
- * network does: a shipped scenario run with the same seed in both modes gives the same relay
+ * decision point (availability bitfields, read by block authors), and of approval checkers' chunk
+ * recoveries (drawn as one exchange; {@link RecoveryExchangeModesTest}), and must not change what
+ * the network does: a shipped scenario run with the same seed in both modes gives the same relay
  * chain and finality, and inclusions within a few blocks. The only modelled difference is that
  * receivers' downlinks are not charged for posted messages, which moves other small messages by
  * microseconds; where that flips a race (which collation is fetched first, say) the runs part
@@ -52,9 +53,14 @@ class GossipModesTest {
         .isEqualTo(exact.at("/relay/finality_stalls").size());
     // Within 10 %: in offline-6 every online vote is needed, and one block finalized a round
     // sooner moves the mean of a five-minute run by 9 % (seeds 2 to 4 give identical runs).
+    // A partition of halves stops finality for 90 s, and the mean lag is set by how it catches
+    // up: runs that part ways differ there as seeds do (exact mode, seeds 1, 2 and 4 to 8: 13.0
+    // to 23.4 s; seed 3 stalls), and recovery drawn as one exchange (docs/kernel.md) makes the
+    // two modes part ways, so that scenario gets 35 %.
+    double tolerance = name.startsWith("faults/partition") ? 0.35 : 0.10;
     double lag = exact.at("/relay/finality_lag_ms/mean").asDouble();
     assertThat(threshold.at("/relay/finality_lag_ms/mean").asDouble()).as("%s mean finality lag", name)
-        .isBetween(lag * 0.90 - 100, lag * 1.10 + 100);
+        .isBetween(lag * (1 - tolerance) - 100, lag * (1 + tolerance) + 100);
     for (int p = 0; p < exact.get("paras").size(); p++) {
       int included = exact.at("/paras/" + p + "/included").asInt();
       int band = 2 + included / 25;
