@@ -462,14 +462,11 @@ public final class Engine {
   }
 
   /**
-   * A request/response exchange of {@code from}'s: null under exact gossip or message loss (the
-   * node sends its requests as messages), else drawn at once by {@link ExchangeDraw}, nothing
-   * delivered.
+   * A request/response exchange of {@code from}'s: null under exact gossip (the node sends its
+   * requests as messages), else drawn at once by {@link ExchangeDraw}, nothing delivered.
    */
   Exchange.Outcome exchange(int from, Exchange x) {
-    // Not drawn under message loss: there the two modes' finality lags parted by more than the
-    // runs of different seeds do (docs/kernel.md, "Recovery as one exchange").
-    if (gossip == GossipMode.EXACT || network.config().messageLoss() > 0) {
+    if (gossip == GossipMode.EXACT) {
       return null;
     }
     return exchanges.draw(from, x, now, nodes, nodeCount, lossStreams, jitterStreams);

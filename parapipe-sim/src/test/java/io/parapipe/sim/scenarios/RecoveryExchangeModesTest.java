@@ -32,8 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with validators offline, cut off, crashed or partitioned, the two modes recover as often, as
  * successfully and as fast (median and 90th percentile), approve as many candidates, and include
  * and finalize the same, while the threshold run saves at least the chunk messages of the
- * recoveries. (Under message loss the exchange is not drawn; {@link GossipModesTest} covers that
- * scenario.) The two runs part ways as runs with different seeds do, since the exchange draws the
+ * recoveries. The two runs part ways as runs with different seeds do, since the exchange draws the
  * holders' random streams when it starts, so per-run figures whose spread between seeds is wide
  * (mean approval delay, mean finality lag in a partition) are printed, not compared.
  */
@@ -88,7 +87,7 @@ class RecoveryExchangeModesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"realistic", "faults/offline-6", "faults/outage-7-for-90s",
-      "faults/crash-3-lost", "faults/partition-halves-90s", "scale-60"})
+      "faults/crash-3-lost", "faults/partition-halves-90s", "faults/message-loss-1pct", "scale-60"})
   void recoveryAsOneExchangeApprovesAsExactModeDoes(String name) throws Exception {
     String text = name.equals("scale-60") ? scale60() : Files.readString(Path.of("../scenarios", name + ".toml"))
         .replaceFirst("(?m)^duration = .*$", "duration = \"5m\"");
@@ -125,8 +124,11 @@ class RecoveryExchangeModesTest {
     // The same chain and finality, inclusions within GossipModesTest's bands.
     assertThat(threshold.at("/relay/blocks").asInt()).as("%s relay blocks", name)
         .isEqualTo(exact.at("/relay/blocks").asInt());
+    // Message loss makes finality vary between seeds (GossipModesTest): a wider band there.
+    int finalizedBand = name.startsWith("faults/message-loss") ? 3 : 1;
     assertThat(threshold.at("/relay/finalized").asInt()).as("%s finalized", name)
-        .isBetween(exact.at("/relay/finalized").asInt() - 1, exact.at("/relay/finalized").asInt() + 1);
+        .isBetween(exact.at("/relay/finalized").asInt() - finalizedBand,
+            exact.at("/relay/finalized").asInt() + finalizedBand);
     assertThat(threshold.at("/relay/finality_stalls").size()).as("%s finality stalls", name)
         .isEqualTo(exact.at("/relay/finality_stalls").size());
     for (int p = 0; p < exact.get("paras").size(); p++) {
