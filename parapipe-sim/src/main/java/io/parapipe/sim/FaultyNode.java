@@ -1,5 +1,6 @@
 package io.parapipe.sim;
 
+import io.parapipe.protocol.host.Exchange;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
@@ -106,6 +107,21 @@ final class FaultyNode implements Node {
     return partitionedFrom(from, t);
   }
 
+  /** Whether the node is down or cut off by an outage at {@code t}. */
+  private boolean cutOffAt(long t) {
+    for (Crash c : crashes) {
+      if (c.covers(t)) {
+        return true;
+      }
+    }
+    for (Outage o : outages) {
+      if (o.covers(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True if {@code from} is a validator on another side of an open partition. */
   private boolean partitionedFrom(int from) {
     return partitionedFrom(from, real.now());
@@ -172,6 +188,14 @@ final class FaultyNode implements Node {
       }
 
       @Override
+      public Exchange.Outcome exchange(Exchange x) {
+        // A request sent while cut off is lost; an answer arriving while cut off, or from across
+        // a partition, or before a restart that lost the state, is ignored: it times out.
+        return real.exchange(new Exchanges.Filtered(x, (from, sentAt, at, m) ->
+            !cutOffAt(sentAt) && !missed(from, at)));
+      }
+
+      @Override
       public long schedule(long delayMicros, Timer timer) {
         return real.schedule(delayMicros, crashes.isEmpty() ? timer : new Tagged(generation, timer));
       }
@@ -203,6 +227,19 @@ final class FaultyNode implements Node {
     if (!cutOff() && !partitionedFrom(from)) {
       inner.onMessage(from, m);
     }
+  }
+
+  /**
+   * No answer to a request that would arrive while the node is down or cut off, or from across
+   * a partition; else the inner node's, from its state now (a restart that loses the state
+   * between now and the arrival is not seen: the old node answers).
+   */
+  @Override
+  public Message answer(int from, Message request, long atMicros) {
+    if (real == null || missed(from, atMicros)) {
+      return null;
+    }
+    return inner.answer(from, request, atMicros);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.parapipe.sim;
 
+import io.parapipe.protocol.host.Exchange;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
@@ -73,6 +74,11 @@ final class FilteredInbound implements Node {
     }
 
     @Override
+    public Exchange.Outcome exchange(Exchange x) {
+      return real.exchange(new Exchanges.Filtered(x, (from, sentAt, at, m) -> !unheard.test(m)));
+    }
+
+    @Override
     public int self() {
       return real.self();
     }
@@ -123,6 +129,11 @@ final class FilteredInbound implements Node {
     if (!unheard.test(m)) {
       inner.onMessage(from, m);
     }
+  }
+
+  @Override
+  public Message answer(int from, Message request, long atMicros) {
+    return unheard.test(request) ? null : inner.answer(from, request, atMicros);
   }
 
   @Override

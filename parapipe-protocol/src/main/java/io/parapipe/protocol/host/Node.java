@@ -13,4 +13,14 @@ public interface Node {
 
   /** A timer this node scheduled fired. */
   void onTimer(Timer timer);
+
+  /**
+   * The answer this node would send to {@code request} from {@code from} arriving at {@code
+   * atMicros}, computed from its state now and changing nothing, for a host drawing an {@link
+   * Exchange}; null if it would send none (it does not answer such requests this way, or a fault
+   * wrapper knows it will be cut off then).
+   */
+  default Message answer(int from, Message request, long atMicros) {
+    return null;
+  }
 }

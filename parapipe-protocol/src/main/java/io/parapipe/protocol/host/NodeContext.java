@@ -42,6 +42,19 @@ public interface NodeContext {
   default void takeArrived(Topic topic, PostSink sink) {}
 
   /**
+   * Draws a whole request/response {@link Exchange} at once, without delivering anything: each
+   * request's and answer's timings as sending them would draw, each peer's answer from {@link
+   * Node#answer}. The caller acts on the outcome at {@link Exchange.Outcome#atMicros} (with a
+   * timer), so the exchange costs one event instead of one per request, answer and timeout.
+   *
+   * @return the outcome, or null if this host exchanges by messages (the default, and the
+   *     simulation's exact gossip): the caller then sends the requests itself
+   */
+  default Exchange.Outcome exchange(Exchange x) {
+    return null;
+  }
+
+  /**
    * Fires {@code timer} on this node after {@code delayMicros}.
    *
    * @return an id for {@link #cancel}

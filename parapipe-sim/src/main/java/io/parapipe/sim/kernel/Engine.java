@@ -1,5 +1,6 @@
 package io.parapipe.sim.kernel;
 
+import io.parapipe.protocol.host.Exchange;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
@@ -38,6 +39,7 @@ public final class Engine {
   private final long seed;
   private final Network network;
   private final EventQueue queue = new EventQueue(1024);
+  private final ExchangeDraw exchanges;
 
   private Node[] nodes = new Node[16];
   private SimContext[] contexts = new SimContext[16];
@@ -72,6 +74,7 @@ public final class Engine {
   public Engine(long seed, NetworkConfig networkConfig) {
     this.seed = seed;
     this.network = new Network(networkConfig);
+    this.exchanges = new ExchangeDraw(network);
   }
 
   // ---- set-up --------------------------------------------------------------------------------
@@ -456,6 +459,17 @@ public final class Engine {
     if (board != null) {
       board.take(node, now, sink);
     }
+  }
+
+  /**
+   * A request/response exchange of {@code from}'s: null under exact gossip (the node sends its
+   * requests as messages), else drawn at once by {@link ExchangeDraw}, nothing delivered.
+   */
+  Exchange.Outcome exchange(int from, Exchange x) {
+    if (gossip == GossipMode.EXACT) {
+      return null;
+    }
+    return exchanges.draw(from, x, now, nodes, nodeCount, lossStreams, jitterStreams);
   }
 
   long schedule(int node, long delayMicros, Timer timer) {

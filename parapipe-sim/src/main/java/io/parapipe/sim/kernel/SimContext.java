@@ -1,5 +1,6 @@
 package io.parapipe.sim.kernel;
 
+import io.parapipe.protocol.host.Exchange;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.PostSink;
@@ -50,6 +51,11 @@ final class SimContext implements NodeContext {
   @Override
   public void takeArrived(Topic topic, PostSink sink) {
     engine.takeArrived(self, topic, sink);
+  }
+
+  @Override
+  public Exchange.Outcome exchange(Exchange x) {
+    return engine.exchange(self, x);
   }
 
   @Override

@@ -276,6 +276,25 @@ public final class Network {
     return finish;
   }
 
+  /**
+   * When a message whose last byte would arrive at {@code arrival} on a free downlink would be
+   * fully received at {@code node}, given what the downlink has queued so far, without
+   * reserving it (as {@link #reserveDownlink} would answer).
+   */
+  public long downlinkDoneAt(int node, long arrival, long transmissionMicros) {
+    long free = downlinkFreeAt(node, transmissionMicros);
+    return free <= arrival - transmissionMicros ? arrival : free + transmissionMicros;
+  }
+
+  /** When {@code node}'s downlink lane for a transmission of this length is free. */
+  public long downlinkFreeAt(int node, long transmissionMicros) {
+    if (transmissionMicros == 0 || node >= downlinkFree.length) {
+      return 0;
+    }
+    long[] lane = transmissionMicros <= smallTransmission ? smallDownlinkFree : downlinkFree;
+    return lane[node];
+  }
+
   /** Base latency plus one jitter sample drawn from {@code jitter}. */
   public long delayMicros(RandomGenerator jitter) {
     return latency + jitterMicros(jitter);

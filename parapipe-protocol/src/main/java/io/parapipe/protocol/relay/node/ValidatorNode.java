@@ -339,6 +339,18 @@ public final class ValidatorNode implements Node {
     }
   }
 
+  /**
+   * A recovery chunk request drawn as part of an {@link io.parapipe.protocol.host.Exchange}: the
+   * answer {@link #onMessage} would send, from the store as it is now.
+   */
+  @Override
+  public Message answer(int from, Message request, long atMicros) {
+    if (request instanceof ChunkFetchRequest r) {
+      return availability.answer(r, tree.best().state().validators().size());
+    }
+    return null;
+  }
+
   @Override
   public void onTimer(Timer t) {
     if (t instanceof SlotTick s) {

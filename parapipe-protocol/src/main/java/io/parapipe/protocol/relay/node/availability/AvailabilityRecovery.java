@@ -1,5 +1,7 @@
 package io.parapipe.protocol.relay.node.availability;
 
+import io.parapipe.protocol.host.Exchange;
+import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.primitives.Hash;
@@ -84,6 +86,12 @@ public final class AvailabilityRecovery {
   private record ChunkTimeouts(Hash candidate, int round) implements Timer {}
 
   /**
+   * A chunk recovery the host drew as one {@link Exchange} ends: the recovery threshold-th chunk
+   * arrived, or every holder was asked and too few answered.
+   */
+  private record ChunksGathered(Hash candidate, int round) implements Timer {}
+
+  /**
    * Where an included candidate's data is, and how far its recovery got. A candidate included in
    * two sibling blocks (a BABE fork) is recovered once, for every block that asked.
    */
@@ -116,6 +124,10 @@ public final class AvailabilityRecovery {
     int sentTail;
     boolean timeoutArmed;
     PoV chunkData;
+    /** The outcome of a chunk recovery drawn as one exchange, until its end. */
+    Exchange.Outcome gathered;
+    /** When this round's chunk recovery began. */
+    long chunksStartedAt;
 
     Recovery(int blockNumber, List<Integer> backerNodes, int[] validatorNodes, int selfIndex) {
       this.blockNumber = blockNumber;
@@ -272,6 +284,7 @@ public final class AvailabilityRecovery {
       return;
     }
     r.chunks = true;
+    r.chunksStartedAt = ctx.now();
     int n = r.validatorNodes.length;
     r.inFlight = new ChunkIndexSet(n);
     r.received = new ChunkIndexSet(n);
@@ -301,7 +314,60 @@ public final class AvailabilityRecovery {
       r.received.add(r.selfIndex);
       r.chunkData = store.chunkData(candidate).orElse(null);
     }
+    int threshold = ErasureCoding.recoveryThreshold(n);
+    if (r.received.size() < threshold && gather(candidate, r, threshold)) {
+      return;
+    }
     askChunks(candidate, r);
+  }
+
+  /**
+   * Asks the host to draw the whole chunk recovery at once, with the holders in the same order
+   * and as many requests in flight as {@link #askChunks} keeps; the recovery then ends when
+   * {@link ChunksGathered} fires. False if the host exchanges by messages (exact gossip).
+   */
+  private boolean gather(Hash candidate, Recovery r, int threshold) {
+    final int[] toAsk = r.toAsk;
+    final int[] nodes = r.validatorNodes;
+    final int needed = threshold - r.received.size();
+    Exchange.Outcome o = ctx.exchange(new Exchange() {
+      @Override
+      public int peers() {
+        return toAsk.length;
+      }
+
+      @Override
+      public int peer(int i) {
+        return nodes[toAsk[i]];
+      }
+
+      @Override
+      public int needed() {
+        return needed;
+      }
+
+      @Override
+      public long timeoutMicros() {
+        return CHUNK_REQUEST_TIMEOUT_MICROS;
+      }
+
+      @Override
+      public Message request(int i, long deadlineMicros) {
+        return new ChunkFetchRequest(candidate, toAsk[i], true, deadlineMicros);
+      }
+
+      @Override
+      public boolean useful(Message response) {
+        return response instanceof ChunkFetchResponse c && c.found() && c.data() != null;
+      }
+    });
+    if (o == null) {
+      return false;
+    }
+    r.next = o.requests();
+    r.gathered = o;
+    ctx.schedule(Math.max(0, o.atMicros() - ctx.now()), new ChunksGathered(candidate, r.round));
+    return true;
   }
 
   /** Fisher-Yates on {@code a[from, to)}, drawing as a shuffle of that part alone would. */
@@ -343,6 +409,9 @@ public final class AvailabilityRecovery {
    * chunk holders were asked, which chunks came) so that a later request starts afresh.
    */
   private void unavailable(Hash candidate, Recovery r) {
+    if (r.chunks) {
+      ctx.emit(new ChunkRecoveryEnded(candidate, r.chunksStartedAt, false));
+    }
     r.active = false;
     r.chunks = false;
     r.round++;
@@ -355,6 +424,7 @@ public final class AvailabilityRecovery {
     r.sentDeadline = null;
     r.timeoutArmed = false;
     r.chunkData = null;
+    r.gathered = null;
     List<Hash> asked = List.copyOf(r.waiting);
     r.waiting.clear();
     for (Hash block : asked) {
@@ -376,6 +446,9 @@ public final class AvailabilityRecovery {
   }
 
   private void done(Hash candidate, Recovery r, PoV pov) {
+    if (r.chunks) {
+      ctx.emit(new ChunkRecoveryEnded(candidate, r.chunksStartedAt, true));
+    }
     r.active = false;
     r.recovered = pov;
     for (Hash block : r.waiting) {
@@ -408,6 +481,24 @@ public final class AvailabilityRecovery {
 
   /** Handles a request timeout; false if the timer is not recovery's. */
   public boolean onTimer(Timer t) {
+    if (t instanceof ChunksGathered g) {
+      Recovery r = recoveries.get(g.candidate());
+      if (r == null || r.round != g.round() || !r.active || r.gathered == null) {
+        return true; // pruned, or a round that failed since
+      }
+      Exchange.Outcome o = r.gathered;
+      r.gathered = null;
+      if (o.lastUseful() instanceof ChunkFetchResponse c) {
+        r.chunkData = c.data();
+      }
+      int threshold = ErasureCoding.recoveryThreshold(r.validatorNodes.length);
+      if (r.received.size() + o.useful() >= threshold && r.chunkData != null) {
+        done(g.candidate(), r, r.chunkData);
+      } else {
+        unavailable(g.candidate(), r); // not enough chunks anywhere
+      }
+      return true;
+    }
     if (t instanceof ChunkTimeouts ct) {
       Recovery r = recoveries.get(ct.candidate());
       if (r == null || r.round != ct.round() || r.sentIndex == null) {

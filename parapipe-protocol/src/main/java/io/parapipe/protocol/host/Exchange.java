@@ -1,0 +1,59 @@
+package io.parapipe.protocol.host;
+
+/**
+ * Requests to several peers for {@link #needed} useful answers, as availability recovery asks
+ * chunk holders: peers are asked in order, with as many requests in flight as useful answers are
+ * still missing; a request gives up after {@link #timeoutMicros}; each answer or timeout may send
+ * the next request. The exchange ends at the {@code needed}-th useful answer, or when every peer
+ * was asked and none is still awaited.
+ *
+ * <p>A host that can draw the whole exchange at once, without an event per request and
+ * response, does so through {@link NodeContext#exchange}; the requester then acts once, at the
+ * end. Whoever answers does so through {@link Node#answer}, from its state when the exchange is
+ * drawn.
+ */
+public interface Exchange {
+  /** How many peers may be asked. */
+  int peers();
+
+  /** The node id of the {@code i}-th peer to ask, {@code 0 <= i < peers()}. */
+  int peer(int i);
+
+  /** How many useful answers end the exchange. */
+  int needed();
+
+  /** How long each request waits for its answer. */
+  long timeoutMicros();
+
+  /** The request to the {@code i}-th peer, sent with this deadline (sending time + timeout). */
+  Message request(int i, long deadlineMicros);
+
+  /** Whether an answer counts towards {@link #needed} (a refusal frees its slot only). */
+  boolean useful(Message response);
+
+  /**
+   * Whether the requester takes in {@code response} from {@code from}, for a request it sent at
+   * {@code requestSentAt}, arriving at {@code responseAt}: fault wrappers say no for a request
+   * sent, or an answer arriving, while the requester was cut off. Not taken in, the request times
+   * out as if the answer had been lost.
+   */
+  default boolean heard(int from, long requestSentAt, long responseAt, Message response) {
+    return true;
+  }
+
+  /**
+   * How a drawn exchange ends.
+   *
+   * @param atMicros when: the arrival of the {@code needed}-th useful answer, or when the last
+   *     outstanding request was answered or timed out with too few useful answers
+   * @param useful how many useful answers came by then (at most {@code needed})
+   * @param lastUseful the last useful answer, or null if none
+   * @param requests how many requests were sent
+   */
+  record Outcome(long atMicros, int useful, Message lastUseful, int requests) {
+    /** Whether {@code needed} useful answers came. */
+    public boolean complete(int needed) {
+      return useful >= needed;
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package io.parapipe.sim.kernel;
+
+import io.parapipe.protocol.host.Exchange;
+import io.parapipe.protocol.host.Message;
+import io.parapipe.protocol.host.Node;
+import io.parapipe.sim.network.Network;
+import java.util.Arrays;
+
+/**
+ * Draws a whole {@link Exchange} at once under threshold gossip: a small event simulation of its
+ * requests, answers and timeouts, private to the requester, whose outcome the requester acts on
+ * with one timer instead of an event per request, answer and timeout.
+ *
+ * <p>Each request and answer draws the sender's uplink queue, loss, jitter, latency spike and
+ * deadline checks as {@link Engine#send} does, from the same per-sender streams (but when the
+ * exchange is drawn, so later draws of those streams shift). What differs from sending:
+ *
+ * <ul>
+ *   <li>the answering peer answers ({@link Node#answer}) from its state when the exchange is
+ *       drawn, not when the request arrives;
+ *   <li>answers are not put on the nodes' links (a link is one "free at" time, and booking a
+ *       peer's uplink for an answer it sends a second from now would hold up everything it sends
+ *       meanwhile). Instead each node has two calendars of the time drawn exchanges reserved:
+ *       its uplink for the answers it sends, its downlink for the answers it receives. An answer
+ *       waits for what the real link had queued when the exchange was drawn, then takes the first
+ *       gap of the calendar long enough for it, so answers of all exchanges contend with each
+ *       other (many checkers asking one holder at once; a checker's answers, recovery
+ *       threshold chunks, 2 MiB, arriving within milliseconds) wherever they were drawn, and are
+ *       cut off at their deadline as on a real link. Other messages do not queue behind answers,
+ *       nor answers behind messages sent after the draw;
+ *   <li>requests (small) take the requester's uplink after each other and after what it had
+ *       queued, and wait for what the peer's downlink had queued, without reserving either.
+ * </ul>
+ */
+final class ExchangeDraw {
+  private static final int ARRIVAL = 0;
+  private static final int RESPONSE = 1;
+  private static final int TIMEOUT = 2;
+
+  private final Network net;
+
+  // The event heap, ordered by (time, sequence).
+  private long[] heapTime = new long[64];
+  private int[] heapSeq = new int[64];
+  private int[] heapItem = new int[64];
+  private int heapSize;
+  private int seq;
+
+  // Per request of the exchange being drawn.
+  private long[] sentAt = new long[16];
+  private Message[] responses = new Message[16];
+  private long[] responseTx = new long[16];
+  private boolean[] resolved = new boolean[16];
+
+  /** When the requester's uplink is free of the exchange's own requests (drawn, not booked). */
+  private long upFree;
+
+  /** When the exchange being drawn started. */
+  private long drawnAt;
+
+  /** Per node: the uplink time reserved for answers, and the downlink time for them. */
+  private final LinkCalendar answerUplinks = new LinkCalendar();
+  private final LinkCalendar answerDownlinks = new LinkCalendar();
+
+  ExchangeDraw(Network net) {
+    this.net = net;
+  }
+
+  /**
+   * Draws {@code x} for node {@code from} starting at {@code now}.
+   *
+   * @param nodes the engine's nodes, by id
+   * @param nodeCount how many there are
+   */
+  Exchange.Outcome draw(int from, Exchange x, long now, Node[] nodes, int nodeCount,
+      SplitMix64[] loss, SplitMix64[] jitter) {
+    int peers = x.peers();
+    int needed = x.needed();
+    long timeout = x.timeoutMicros();
+    if (timeout < 0) {
+      throw new IllegalArgumentException("timeout must be >= 0, got " + timeout);
+    }
+    ensure(peers, nodeCount);
+    heapSize = 0;
+    seq = 0;
+    upFree = 0;
+    drawnAt = now;
+    int next = 0;
+    int inFlight = 0;
+    int got = 0;
+    int requests = 0;
+    Message last = null;
+    long t = now;
+    while (true) {
+      // Keep as many requests in flight as useful answers are missing.
+      while (got + inFlight < needed && next < peers) {
+        int i = next++;
+        requests++;
+        inFlight++;
+        send(from, x, i, t, timeout, nodes, nodeCount, loss, jitter);
+      }
+      if (got >= needed || inFlight == 0) {
+        break;
+      }
+      // Next event.
+      t = heapTime[0];
+      int item = heapItem[0];
+      pop();
+      int i = item >>> 2;
+      int kind = item & 3;
+      if (resolved[i]) {
+        continue;
+      }
+      if (kind == TIMEOUT) {
+        resolved[i] = true;
+        inFlight--;
+        continue;
+      }
+      if (kind == ARRIVAL) {
+        long tx = responseTx[i];
+        long done = t;
+        if (tx != 0) {
+          // Free for the whole transmission before t, or completed once the queue drained.
+          long s = answerDownlinks.find(from, Math.max(t - tx, net.downlinkFreeAt(from, tx)), tx, now);
+          done = s + tx;
+          long deadline = sentAt[i] + timeout;
+          if (done > deadline) {
+            // Queued past the requester's timeout: it resets the stream; the rest never comes.
+            answerDownlinks.reserve(from, s, deadline);
+            continue;
+          }
+          answerDownlinks.reserve(from, s, done);
+        }
+        if (done != t) {
+          push(done, (i << 2) | RESPONSE);
+          continue;
+        }
+      }
+      // The answer is in.
+      Message m = responses[i];
+      if (!x.heard(x.peer(i), sentAt[i], t, m)) {
+        continue; // ignored: the request times out
+      }
+      resolved[i] = true;
+      inFlight--;
+      if (x.useful(m)) {
+        got++;
+        last = m;
+      }
+    }
+    Arrays.fill(responses, 0, peers, null);
+    return new Exchange.Outcome(t, Math.min(got, needed), last, requests);
+  }
+
+  /** Sends the {@code i}-th request at {@code t}: its timeout, and its answer's arrival if any. */
+  private void send(int from, Exchange x, int i, long t, long timeout, Node[] nodes, int nodeCount,
+      SplitMix64[] loss, SplitMix64[] jitter) {
+    long deadline = Math.addExact(t, timeout);
+    sentAt[i] = t;
+    resolved[i] = false;
+    responses[i] = null;
+    push(deadline, (i << 2) | TIMEOUT);
+    int to = x.peer(i);
+    if (to < 0 || to >= nodeCount) {
+      throw new IllegalArgumentException("no node " + to + " (there are " + nodeCount + ")");
+    }
+    Message request = x.request(i, deadline);
+    if (to == from || net.isOffline(to)) {
+      return;
+    }
+    long txq = net.transmissionMicros(request.sizeBytes());
+    long start = Math.max(upFree, net.uplinkStart(from, t, txq));
+    if (start > deadline) {
+      return;
+    }
+    long sent = start + txq;
+    upFree = sent;
+    if (net.dropped(loss[from])) {
+      return;
+    }
+    long arrival = sent + net.delayMicros(from, to, jitter[from]) + net.extraLatencyAt(sent);
+    if (arrival > deadline) {
+      return;
+    }
+    arrival = net.downlinkDoneAt(to, arrival, txq);
+    if (arrival > deadline) {
+      return;
+    }
+    Message response = nodes[to].answer(from, request, arrival);
+    if (response == null) {
+      return;
+    }
+    long txr = net.transmissionMicros(response.sizeBytes());
+    long earliest = net.uplinkStart(to, arrival, txr);
+    if (earliest > deadline) {
+      return;
+    }
+    long rstart = answerUplinks.find(to, earliest, txr, drawnAt);
+    if (rstart > deadline) {
+      return; // the requester reset the stream before the answer could leave
+    }
+    long rsent = rstart + txr;
+    if (net.dropped(loss[to])) {
+      answerUplinks.reserve(to, rstart, rsent);
+      return;
+    }
+    long back = rsent + net.delayMicros(to, from, jitter[to]) + net.extraLatencyAt(rsent);
+    if (back > deadline) {
+      // The reset reaches the peer one link latency after the deadline; it stops uploading then.
+      answerUplinks.reserve(to, rstart,
+          Math.min(rsent, Math.addExact(deadline, net.linkLatencyMicros(from, to))));
+      return;
+    }
+    answerUplinks.reserve(to, rstart, rsent);
+    responses[i] = response;
+    responseTx[i] = txr;
+    push(back, (i << 2) | ARRIVAL);
+  }
+
+  private void ensure(int peers, int nodeCount) {
+    if (peers > sentAt.length) {
+      int c = Math.max(peers, sentAt.length * 2);
+      sentAt = new long[c];
+      responses = new Message[c];
+      responseTx = new long[c];
+      resolved = new boolean[c];
+    }
+    if (3 * peers > heapTime.length) {
+      int c = Math.max(3 * peers, heapTime.length * 2);
+      heapTime = new long[c];
+      heapSeq = new int[c];
+      heapItem = new int[c];
+    }
+    answerUplinks.ensure(nodeCount);
+    answerDownlinks.ensure(nodeCount);
+  }
+
+  private boolean less(int a, int b) {
+    return heapTime[a] < heapTime[b] || (heapTime[a] == heapTime[b] && heapSeq[a] < heapSeq[b]);
+  }
+
+  private void swap(int a, int b) {
+    long t = heapTime[a];
+    heapTime[a] = heapTime[b];
+    heapTime[b] = t;
+    int s = heapSeq[a];
+    heapSeq[a] = heapSeq[b];
+    heapSeq[b] = s;
+    int it = heapItem[a];
+    heapItem[a] = heapItem[b];
+    heapItem[b] = it;
+  }
+
+  private void push(long time, int item) {
+    int k = heapSize++;
+    heapTime[k] = time;
+    heapSeq[k] = seq++;
+    heapItem[k] = item;
+    while (k > 0) {
+      int p = (k - 1) >>> 1;
+      if (!less(k, p)) {
+        break;
+      }
+      swap(k, p);
+      k = p;
+    }
+  }
+
+  private void pop() {
+    heapSize--;
+    if (heapSize == 0) {
+      return;
+    }
+    heapTime[0] = heapTime[heapSize];
+    heapSeq[0] = heapSeq[heapSize];
+    heapItem[0] = heapItem[heapSize];
+    int k = 0;
+    while (true) {
+      int l = 2 * k + 1;
+      if (l >= heapSize) {
+        break;
+      }
+      int c = l + 1 < heapSize && less(l + 1, l) ? l + 1 : l;
+      if (!less(c, k)) {
+        break;
+      }
+      swap(c, k);
+      k = c;
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package io.parapipe.sim.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parapipe.protocol.events.ApprovalSent;
+import io.parapipe.protocol.events.RelayBlockImported;
+import io.parapipe.protocol.host.ProtocolEvent;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.relay.node.availability.ChunkRecoveryEnded;
+import io.parapipe.sim.EventObserver;
+import io.parapipe.sim.results.ResultsJson;
+import io.parapipe.sim.results.RunResult;
+import io.parapipe.sim.results.Runs;
+import io.parapipe.sim.scenario.Scenario;
+import io.parapipe.sim.scenario.ScenarioLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Under {@code gossip = "threshold"} an approval checker's chunk recovery is drawn as one exchange
+ * (docs/kernel.md, "Recovery as one exchange"): no event per chunk request, answer or timeout,
+ * one at the end. The checkers must recover the same data at nearly the same times: on scenarios
+ * whose PoVs are above the 1 MiB fetch-from-backers threshold (so checkers recover from chunks),
+ * with validators offline, cut off, crashed or partitioned, the two modes recover as often, as
+ * successfully and as fast (median and 90th percentile), approve as many candidates, and include
+ * and finalize the same, while the threshold run saves at least the chunk messages of the
+ * recoveries. The two runs part ways as runs with different seeds do, since the exchange draws the
+ * holders' random streams when it starts, so per-run figures whose spread between seeds is wide
+ * (mean approval delay, mean finality lag in a partition) are printed, not compared.
+ */
+class RecoveryExchangeModesTest {
+  /** Approvals seen during a run: how many candidates were approved, and how long after import. */
+  static final class Approvals implements EventObserver {
+    // Lookups only, never iterated for an outcome.
+    private record Key(int node, Hash block) {}
+
+    private final Map<Key, Long> importedAt = new HashMap<>();
+    long approvals;
+    long candidates;
+    double delaySumMs;
+    final List<Long> recoveryMicros = new ArrayList<>();
+    long failed;
+
+    @Override
+    public void onEvent(long timeMicros, int node, ProtocolEvent event) {
+      if (event instanceof RelayBlockImported i) {
+        importedAt.putIfAbsent(key(node, i.hash()), timeMicros);
+      } else if (event instanceof ChunkRecoveryEnded e) {
+        if (e.recovered()) {
+          recoveryMicros.add(timeMicros - e.startedAtMicros());
+        } else {
+          failed++;
+        }
+      } else if (event instanceof ApprovalSent a) {
+        Long at = importedAt.get(key(node, a.block()));
+        if (at != null) {
+          approvals++;
+          candidates += a.candidates().size();
+          delaySumMs += (timeMicros - at) / 1000.0;
+        }
+      }
+    }
+
+    double meanDelayMs() {
+      return approvals == 0 ? 0 : delaySumMs / approvals;
+    }
+
+    /** The {@code q}-quantile of the successful chunk recoveries' durations, ms. */
+    double recoveryMs(double q) {
+      List<Long> sorted = new ArrayList<>(recoveryMicros);
+      sorted.sort(null);
+      return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size()))) / 1000.0;
+    }
+
+    private static Key key(int node, Hash h) {
+      return new Key(node, h);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"realistic", "faults/offline-6", "faults/outage-7-for-90s",
+      "faults/crash-3-lost", "faults/partition-halves-90s", "faults/message-loss-1pct", "scale-60"})
+  void recoveryAsOneExchangeApprovesAsExactModeDoes(String name) throws Exception {
+    String text = name.equals("scale-60") ? scale60() : Files.readString(Path.of("../scenarios", name + ".toml"))
+        .replaceFirst("(?m)^duration = .*$", "duration = \"5m\"");
+    Approvals exactApprovals = new Approvals();
+    Approvals thresholdApprovals = new Approvals();
+    JsonNode exact = run(GossipModesTest.withGossip(text, "exact"), name, exactApprovals);
+    JsonNode threshold = run(GossipModesTest.withGossip(text, "threshold"), name, thresholdApprovals);
+    int validators = exact.at("/config/network/validators").asInt();
+
+    System.out.printf("%s: chunk recoveries %d/%d, failed %d/%d, median %.1f/%.1f ms, p90 %.1f/%.1f ms;"
+        + " candidates approved %d/%d, mean delay after import %.0f/%.0f ms (exact/threshold)%n", name,
+        exactApprovals.recoveryMicros.size(), thresholdApprovals.recoveryMicros.size(),
+        exactApprovals.failed, thresholdApprovals.failed, exactApprovals.recoveryMs(0.5),
+        thresholdApprovals.recoveryMs(0.5), exactApprovals.recoveryMs(0.9),
+        thresholdApprovals.recoveryMs(0.9), exactApprovals.candidates, thresholdApprovals.candidates,
+        exactApprovals.meanDelayMs(), thresholdApprovals.meanDelayMs());
+
+    // Checkers recover from chunks, as often, as successfully and as fast.
+    int recovered = exactApprovals.recoveryMicros.size();
+    assertThat(recovered).as("%s recovers from chunks", name).isGreaterThan(100);
+    assertThat(thresholdApprovals.recoveryMicros.size()).as("%s chunk recoveries", name)
+        .isBetween((int) (recovered * 0.95) - 5, (int) (recovered * 1.05) + 5);
+    assertThat(thresholdApprovals.failed).as("%s failed recoveries", name)
+        .isBetween(0L, exactApprovals.failed + 5 + recovered / 50);
+    for (double q : new double[] {0.5, 0.9}) {
+      double ms = exactApprovals.recoveryMs(q);
+      assertThat(thresholdApprovals.recoveryMs(q)).as("%s recovery time, %.0f %% quantile", name, q * 100)
+          .isBetween(ms * 0.90 - 20, ms * 1.10 + 20);
+    }
+    // Approvals: as many.
+    assertThat((double) thresholdApprovals.candidates).as("%s candidates approved", name)
+        .isBetween(exactApprovals.candidates * 0.94, exactApprovals.candidates * 1.06);
+
+    // The same chain and finality, inclusions within GossipModesTest's bands.
+    assertThat(threshold.at("/relay/blocks").asInt()).as("%s relay blocks", name)
+        .isEqualTo(exact.at("/relay/blocks").asInt());
+    // Message loss makes finality vary between seeds (GossipModesTest): a wider band there.
+    int finalizedBand = name.startsWith("faults/message-loss") ? 3 : 1;
+    assertThat(threshold.at("/relay/finalized").asInt()).as("%s finalized", name)
+        .isBetween(exact.at("/relay/finalized").asInt() - finalizedBand,
+            exact.at("/relay/finalized").asInt() + finalizedBand);
+    assertThat(threshold.at("/relay/finality_stalls").size()).as("%s finality stalls", name)
+        .isEqualTo(exact.at("/relay/finality_stalls").size());
+    for (int p = 0; p < exact.get("paras").size(); p++) {
+      int included = exact.at("/paras/" + p + "/included").asInt();
+      int band = 2 + included / 25;
+      assertThat(threshold.at("/paras/" + p + "/included").asInt())
+          .as("%s para %d included", name, p).isBetween(included - band, included + band);
+    }
+
+    // Fewer events: besides the bitfields (GossipModesTest), at least a request and an answer
+    // for each of the recovery threshold's chunks of most approved candidates (a checker that
+    // backed the candidate holds the data and recovers nothing).
+    long exactEvents = exact.at("/kernel/events").asLong();
+    long thresholdEvents = threshold.at("/kernel/events").asLong();
+    int bitfieldsSigned = exact.at("/relay/authored").asInt();
+    long bitfieldEvents = (long) bitfieldsSigned * (validators - 1) / 2;
+    int recoveryThreshold = (validators - 1) / 3 + 1;
+    long chunkEvents = exactApprovals.candidates / 2 * 2L * (recoveryThreshold - 1);
+    assertThat(thresholdEvents).as("%s: no event per recovery chunk", name)
+        .isLessThan(exactEvents - bitfieldEvents - chunkEvents);
+  }
+
+  /** {@code polkadot-scale} at 60 validators, 12 paras, for 2 minutes: 2 MiB PoVs. */
+  private static String scale60() throws Exception {
+    return Files.readString(Path.of("../scenarios/polkadot-scale.toml"))
+        .replaceFirst("(?m)^duration = .*$", "duration = \"2m\"")
+        .replaceFirst("(?m)^validators = .*$", "validators = 60")
+        .replaceFirst("(?m)^paras = .*$", "paras = 12")
+        .replaceFirst("(?m)^num_cores = .*$", "num_cores = 12")
+        .replaceFirst("(?m)^needed_approvals = .*$", "needed_approvals = 10")
+        + "\n[faults]\noffline_validators = [3, 17, 28, 41, 55]\n";
+  }
+
+  private static JsonNode run(String text, String name, Approvals approvals) throws Exception {
+    Scenario scenario = ScenarioLoader.parse(text, "scenarios/" + name + ".toml");
+    RunResult result = Runs.run(scenario, Optional.empty(), t -> {}, List.of(approvals));
+    return ResultsJson.parse(ResultsJson.toJson(result), "run of " + name);
+  }
+}
