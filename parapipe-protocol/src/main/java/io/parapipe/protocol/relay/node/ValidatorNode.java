@@ -79,6 +79,7 @@ import io.parapipe.protocol.wire.StatementMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -697,6 +698,52 @@ public final class ValidatorNode implements Node {
       store.pruneBelow(number - AVAILABILITY_KEEP_BLOCKS);
       approvals.pruneFinalized(block);
       recovery.pruneFinalized(number);
+      deactivateFinalizedLeaves(block, number);
     }
   };
+
+  /**
+   * Finality deactivates every active leaf at or below the finalized number except the finalized
+   * block itself, as the overseer does on a finality notification (polkadot-sdk
+   * {@code polkadot/node/overseer/src/lib.rs}, {@code block_finalized}: "prune all orphaned leaves,
+   * but don't prune the finalized block if it is itself a leaf", sent as
+   * {@code ActiveLeavesUpdate::deactivated}). Without it a leaf of an abandoned fork stays active
+   * for good: the implicit view prunes below its lowest leaf, so it, prospective parachains,
+   * backing, statement distribution and the collator protocol would keep every relay parent since.
+   */
+  private void deactivateFinalizedLeaves(Hash finalized, int finalizedNumber) {
+    List<Hash> stale = new ArrayList<>();
+    Set<Hash> active = new LinkedHashSet<>(prospective.activeLeaves());
+    active.addAll(implicitView.leaves());
+    for (Hash leaf : active) {
+      Optional<RelayBlock> b = tree.get(leaf);
+      if (b.isPresent() && b.get().number() <= finalizedNumber && !leaf.equals(finalized)) {
+        stale.add(leaf);
+      }
+    }
+    if (stale.isEmpty()) {
+      return;
+    }
+    prospective.handleActiveLeavesUpdate(Optional.empty(), stale);
+    stale.forEach(implicitView::deactivateLeaf);
+    Set<Hash> allowed = implicitView.allAllowedRelayParents();
+    backing.retainOnly(allowed);
+    statements.retainOnly(allowed);
+    collation.retainOnly(allowed);
+  }
+
+  /** The active leaves of prospective parachains and the implicit view together (for tests). */
+  public int activeLeafCount() {
+    Set<Hash> active = new LinkedHashSet<>(prospective.activeLeaves());
+    active.addAll(implicitView.leaves());
+    return active.size();
+  }
+
+  /**
+   * The relay blocks the implicit view holds (for tests): backing, statement distribution and the
+   * collator protocol keep per-relay-parent state for these and no others.
+   */
+  public int viewBlockCount() {
+    return implicitView.allAllowedRelayParents().size();
+  }
 }
