@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * State that follows the active leaves stays bounded while the chain grows: finality deactivates
  * leaves at or below the finalized block, as polkadot-sdk's overseer does, so a leaf of an
- * abandoned fork does not pin the implicit view (and with it prospective parachains, backing,
- * statement distribution and the collator protocol) to the block it was built on.
+ * abandoned fork does not pin the validator's implicit view (and with it backing, statement
+ * distribution and the collator protocol) to the block it was built on.
  */
 class FinalityPruningTest {
   private static final long MINUTE = 60_000_000L;
