@@ -748,6 +748,52 @@ public final class ValidatorNode implements Node {
       store.pruneBelow(number - AVAILABILITY_KEEP_BLOCKS);
       approvals.pruneFinalized(block);
       recovery.pruneFinalized(number);
+      deactivateFinalizedLeaves(block, number);
     }
   };
+
+  /**
+   * Finality deactivates every active leaf at or below the finalized number except the finalized
+   * block itself, as the overseer does on a finality notification (polkadot-sdk
+   * {@code polkadot/node/overseer/src/lib.rs}, {@code block_finalized}: "prune all orphaned leaves,
+   * but don't prune the finalized block if it is itself a leaf", sent as
+   * {@code ActiveLeavesUpdate::deactivated}). Without it a leaf of an abandoned fork stays in the
+   * view for good: the implicit view prunes below its lowest leaf, so it, backing, statement
+   * distribution and the collator protocol would keep every relay parent since the first fork.
+   *
+   * <p>Prospective parachains is not told yet: deactivating its orphaned leaves too (what upstream
+   * does) left finality stalled for good after the partition of
+   * {@code faults/partition-halves-90s.toml} heals, for a reason not yet found, so its leaves and
+   * per-relay-parent state still grow (docs/performance.md, "Memory over time").
+   */
+  private void deactivateFinalizedLeaves(Hash finalized, int finalizedNumber) {
+    List<Hash> stale = new ArrayList<>();
+    for (Hash leaf : implicitView.leaves()) {
+      Optional<RelayBlock> b = tree.get(leaf);
+      if (b.isPresent() && b.get().number() <= finalizedNumber && !leaf.equals(finalized)) {
+        stale.add(leaf);
+      }
+    }
+    if (stale.isEmpty()) {
+      return;
+    }
+    stale.forEach(implicitView::deactivateLeaf);
+    Set<Hash> allowed = implicitView.allAllowedRelayParents();
+    backing.retainOnly(allowed);
+    statements.retainOnly(allowed);
+    collation.retainOnly(allowed);
+  }
+
+  /** The active leaves of the node's implicit view (for tests). */
+  public int activeLeafCount() {
+    return implicitView.leaves().size();
+  }
+
+  /**
+   * The relay blocks the implicit view holds (for tests): backing, statement distribution and the
+   * collator protocol keep per-relay-parent state for these and no others.
+   */
+  public int viewBlockCount() {
+    return implicitView.allAllowedRelayParents().size();
+  }
 }
