@@ -16,6 +16,7 @@ import io.parapipe.protocol.primitives.ParaId;
 import io.parapipe.protocol.primitives.ScaleWriter;
 import io.parapipe.protocol.primitives.Weight;
 import io.parapipe.protocol.relay.node.ValidatorConfig;
+import io.parapipe.protocol.relay.node.approval.NoShowCover;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveChainsMode;
 import io.parapipe.protocol.relay.node.prospective.SharedChainBases;
 import io.parapipe.protocol.relay.node.ValidatorNode;
@@ -148,6 +149,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
           .finalityRoundIntervalMicros(relay.micros("finality_round_interval"))
           .configChanges(relayChanges)
           .prospectiveChains(ProspectiveChainsMode.fromKey(relay.text("prospective_chains")))
+          .noShowCover(NoShowCover.fromKey(relay.text("no_show_cover")))
           .sharedChainBases(chainBases)
           .syncPeers(syncPeers.isEmpty() ? List.of() : syncPeers.get(i))
           .build();

@@ -2,6 +2,7 @@ package io.parapipe.protocol.relay.node;
 
 import io.parapipe.protocol.relay.node.validation.PvfArtifactKey;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
+import io.parapipe.protocol.relay.node.approval.NoShowCover;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveChainsMode;
 import io.parapipe.protocol.relay.node.prospective.SharedChainBases;
 import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdate;
@@ -38,6 +39,7 @@ import java.util.Objects;
  * @param syncPeers this node's sync peers (node ids), over which relay blocks propagate by
  *     announcement and request ({@link io.parapipe.protocol.relay.node.chain.BlockSync}); empty:
  *     a block goes from its author to every relay-chain node in one broadcast
+ * @param noShowCover how approval checking covers checkers that did not show up
  */
 public record ValidatorConfig(
     int authority,
@@ -60,7 +62,8 @@ public record ValidatorConfig(
     List<ConfigChange> configChanges,
     ProspectiveChainsMode prospectiveChains,
     SharedChainBases sharedChainBases,
-    List<Integer> syncPeers) {
+    List<Integer> syncPeers,
+    NoShowCover noShowCover) {
 
   /** Copies the lists. */
   public ValidatorConfig {
@@ -107,6 +110,7 @@ public record ValidatorConfig(
     private ProspectiveChainsMode prospectiveChains = ProspectiveChainsMode.EXACT;
     private SharedChainBases sharedChainBases = SharedChainBases.none();
     private List<Integer> syncPeers = List.of();
+    private NoShowCover noShowCover = NoShowCover.TRANCHE;
 
     private Builder() {}
 
@@ -236,6 +240,12 @@ public record ValidatorConfig(
       return this;
     }
 
+    /** Sets {@link ValidatorConfig#noShowCover()} (default {@code TRANCHE}). */
+    public Builder noShowCover(NoShowCover v) {
+      noShowCover = v;
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -263,7 +273,8 @@ public record ValidatorConfig(
           set(configChanges, "configChanges"),
           set(prospectiveChains, "prospectiveChains"),
           set(sharedChainBases, "sharedChainBases"),
-          set(syncPeers, "syncPeers"));
+          set(syncPeers, "syncPeers"),
+          set(noShowCover, "noShowCover"));
     }
 
     private static <T> T set(T value, String field) {

@@ -237,7 +237,7 @@ public final class ValidatorNode implements Node {
         cfg.authorityNodes());
     approvals = new ApprovalVoting(ctx, cfg.authority(), n, genesisConfig.neededApprovals(),
         genesisConfig.noShowSlots() * cfg.slotDurationMicros(), cfg.epochRandomness(),
-        genesis.hash(), approvalActions);
+        genesis.hash(), cfg.noShowCover(), approvalActions);
     approvalDistribution.connect(approvals);
     grandpaGossip = new GrandpaGossip(ctx, a -> cfg.authorityNodes().get(a), m -> grandpa.onMessage(m));
     grandpa = new GrandpaVoter<>(ctx, cfg.authority(), n, cfg.finalityRoundIntervalMicros(), tree,

@@ -59,6 +59,13 @@ public final class ApprovalVoting {
 
   private record TrancheDue(Hash block, Hash candidate, int tranche) implements Timer {}
 
+  /**
+   * Under {@link NoShowCover#PER_NO_SHOW}: a no-show period ended for a candidate this node checks
+   * only to cover no-shows; {@code position} is its place in the candidate's order, {@code called}
+   * how many positions were called to check up to this period.
+   */
+  private record CoverDue(Hash block, Hash candidate, int position, int called) implements Timer {}
+
   private record RetryCheck(Hash block, Hash candidate) implements Timer {}
 
   private static final class BlockEntry {
@@ -87,6 +94,7 @@ public final class ApprovalVoting {
   private final int needed;
   private final long noShowMicros;
   private final long seed;
+  private final NoShowCover cover;
   private final Actions actions;
   private final Map<Hash, BlockEntry> blocks = new HashMap<>();
   private final Set<Hash> approved = new HashSet<>();
@@ -105,6 +113,22 @@ public final class ApprovalVoting {
    */
   public ApprovalVoting(NodeContext ctx, int self, int validators, int neededApprovals,
       long noShowMicros, long seed, Hash genesis, Actions actions) {
+    this(ctx, self, validators, neededApprovals, noShowMicros, seed, genesis, NoShowCover.TRANCHE,
+        actions);
+  }
+
+  /**
+   * @param self this validator's index
+   * @param validators number of validators
+   * @param neededApprovals {@code needed_approvals} (capped at the number of validators)
+   * @param noShowMicros how long a checker has before it counts as a no-show
+   * @param seed randomness of the assignment
+   * @param genesis the genesis hash, approved by definition
+   * @param cover how no-shows are covered
+   */
+  public ApprovalVoting(NodeContext ctx, int self, int validators, int neededApprovals,
+      long noShowMicros, long seed, Hash genesis, NoShowCover cover, Actions actions) {
+    this.cover = cover;
     this.ctx = ctx;
     this.self = self;
     this.validators = validators;
@@ -145,6 +169,8 @@ public final class ApprovalVoting {
         int tranche = position / needed;
         if (tranche == 0) {
           check(block, c, e);
+        } else if (cover == NoShowCover.PER_NO_SHOW) {
+          ctx.schedule(noShowMicros, new CoverDue(block, c, position, needed));
         } else {
           ctx.schedule(tranche * noShowMicros, new TrancheDue(block, c, tranche));
         }
@@ -249,6 +275,10 @@ public final class ApprovalVoting {
       }
       return true;
     }
+    if (t instanceof CoverDue d) {
+      onCoverDue(d);
+      return true;
+    }
     if (!(t instanceof TrancheDue d)) {
       return false;
     }
@@ -260,6 +290,32 @@ public final class ApprovalVoting {
       }
     }
     return true;
+  }
+
+  /**
+   * One more check per approval still missing at the end of each no-show period: a checker that
+   * did not show up, or a coverer that did not either, calls the next validator in the
+   * candidate's order. Upstream covers each no-show with one non-empty delay tranche of one or two
+   * validators (polkadot-sdk {@code polkadot/node/core/approval-voting/src/approval_checking.rs},
+   * {@code State::advance}); a whole tranche of {@code needed} per straggler multiplied the work
+   * once checks ran late, so they ran later still (docs/performance.md, "Memory over time").
+   */
+  private void onCoverDue(CoverDue d) {
+    BlockEntry e = blocks.get(d.block());
+    if (e == null) {
+      return;
+    }
+    BitSet votes = e.approvals.get(d.candidate());
+    int missing = votes == null ? 0 : needed - votes.cardinality();
+    if (missing <= 0) {
+      return;
+    }
+    int called = d.called() + missing;
+    if (d.position() < called) {
+      check(d.block(), d.candidate(), e);
+    } else {
+      ctx.schedule(noShowMicros, new CoverDue(d.block(), d.candidate(), d.position(), called));
+    }
   }
 
   /**
