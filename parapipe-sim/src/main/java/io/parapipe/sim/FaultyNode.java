@@ -91,20 +91,7 @@ final class FaultyNode implements Node {
    * node has since restarted without its state.
    */
   private boolean missed(int from, long t) {
-    if (t < stateLostAt) {
-      return true;
-    }
-    for (Crash c : crashes) {
-      if (c.covers(t)) {
-        return true;
-      }
-    }
-    for (Outage o : outages) {
-      if (o.covers(t)) {
-        return true;
-      }
-    }
-    return partitionedFrom(from, t);
+    return t < stateLostAt || cutOffAt(t) || partitionedFrom(from, t);
   }
 
   /** Whether the node is down or cut off by an outage at {@code t}. */

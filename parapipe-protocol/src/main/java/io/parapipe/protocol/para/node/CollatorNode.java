@@ -181,22 +181,7 @@ public final class CollatorNode implements Node {
         b -> executionMicros(ParasInherentWeights.blockRefTime(b.body(),
             b.state().validators().size())), this::importRelayBlock);
     if (!cfg.syncPeers().isEmpty()) {
-      relaySync = new BlockSync<>(ctx, cfg.syncPeers(), RelayBlock.class, new BlockSync.Chain<>() {
-        @Override
-        public boolean has(Hash hash) {
-          return relay.contains(hash) || relayImports.isQueued(hash);
-        }
-
-        @Override
-        public Optional<RelayBlock> get(Hash hash) {
-          return relay.get(hash);
-        }
-
-        @Override
-        public void received(RelayBlock block, int from) {
-          relayImports.submit(block, from);
-        }
-      });
+      relaySync = BlockSync.over(ctx, cfg.syncPeers(), RelayBlock.class, relay, relayImports);
     }
     Optional<CollatorSettings> slotBasedSettings = cfg.schedule().changes().stream()
         .map(CollatorSchedule.Change::settings).filter(s -> s.kind() == CollatorKind.SLOT_BASED)

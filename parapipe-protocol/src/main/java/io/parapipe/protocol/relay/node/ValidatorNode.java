@@ -251,22 +251,7 @@ public final class ValidatorNode implements Node {
           }
         });
     if (!cfg.syncPeers().isEmpty()) {
-      sync = new BlockSync<>(ctx, cfg.syncPeers(), RelayBlock.class, new BlockSync.Chain<>() {
-        @Override
-        public boolean has(Hash hash) {
-          return tree.contains(hash) || importQueue.isQueued(hash);
-        }
-
-        @Override
-        public Optional<RelayBlock> get(Hash hash) {
-          return tree.get(hash);
-        }
-
-        @Override
-        public void received(RelayBlock block, int from) {
-          importQueue.submit(block, from);
-        }
-      });
+      sync = BlockSync.over(ctx, cfg.syncPeers(), RelayBlock.class, tree, importQueue);
     }
     scheduleNextSlot();
   }

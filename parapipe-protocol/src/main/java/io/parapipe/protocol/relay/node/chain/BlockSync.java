@@ -106,6 +106,30 @@ public final class BlockSync<B extends Block> {
     }
   }
 
+  /**
+   * Block sync for a node whose chain is {@code tree} and whose received blocks wait in
+   * {@code imports}: a block counts as had once imported or queued for import.
+   */
+  public static <B extends Block> BlockSync<B> over(NodeContext ctx, List<Integer> peers,
+      Class<B> type, BlockTree<B> tree, BlockImportQueue<B> imports) {
+    return new BlockSync<>(ctx, peers, type, new Chain<>() {
+      @Override
+      public boolean has(Hash hash) {
+        return tree.contains(hash) || imports.isQueued(hash);
+      }
+
+      @Override
+      public Optional<B> get(Hash hash) {
+        return tree.get(hash);
+      }
+
+      @Override
+      public void received(B block, int from) {
+        imports.submit(block, from);
+      }
+    });
+  }
+
   /** The sync peers. */
   public List<Integer> peers() {
     return peers;
