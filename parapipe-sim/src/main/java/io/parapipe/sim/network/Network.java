@@ -265,14 +265,8 @@ public final class Network {
     if (node >= downlinkFree.length) {
       ensure(node);
     }
-    long[] lane = transmissionMicros <= smallTransmission ? smallDownlinkFree : downlinkFree;
-    long free = lane[node];
-    if (free <= arrival - transmissionMicros) {
-      lane[node] = arrival;
-      return arrival;
-    }
-    long finish = free + transmissionMicros;
-    lane[node] = finish;
+    long finish = downlinkDoneAt(node, arrival, transmissionMicros);
+    (transmissionMicros <= smallTransmission ? smallDownlinkFree : downlinkFree)[node] = finish;
     return finish;
   }
 
