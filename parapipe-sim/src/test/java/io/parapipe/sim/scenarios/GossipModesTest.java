@@ -45,35 +45,78 @@ class GossipModesTest {
     assertThat(thresholdEvents).as("%s: no event per bitfield delivery", name)
         .isLessThan(exactEvents - (long) bitfieldsSigned * (validators - 1) / 2);
 
-    assertThat(threshold.at("/relay/blocks").asInt()).as("%s relay blocks", name)
-        .isEqualTo(exact.at("/relay/blocks").asInt());
-    // Runs that part ways (recovery drawn as one exchange draws holders' random streams when it
-    // starts, docs/kernel.md) differ as seeds do where a scenario is chaotic: under 1 % message
-    // loss, seeds 1 to 16 finalize 41 to 49 blocks in exact mode (46.8 on average, 46.7 in
-    // threshold mode), with mean lags of 8.3 to 22.2 s (13.8 s on average, 14.7 s in threshold
-    // mode); a partition of halves stops finality for 90 s, and how it catches up sets the mean
-    // lag (exact, seeds 1, 2 and 4 to 8: 13.0 to 23.4 s; seed 3 stalls). Those two get wider bands.
     boolean partsWays = name.startsWith("faults/partition") || name.startsWith("faults/message-loss");
-    int finalizedBand = partsWays ? 3 : 1;
-    assertThat(threshold.at("/relay/finalized").asInt()).as("%s finalized", name)
-        .isBetween(exact.at("/relay/finalized").asInt() - finalizedBand,
-            exact.at("/relay/finalized").asInt() + finalizedBand);
-    assertThat(threshold.at("/relay/finality_stalls").size()).as("%s finality stalls", name)
-        .isEqualTo(exact.at("/relay/finality_stalls").size());
-    // Within 10 %: in offline-6 every online vote is needed, and one block finalized a round
-    // sooner moves the mean of a five-minute run by 9 % (seeds 2 to 4 give identical runs).
-    double tolerance = partsWays ? 0.35 : 0.10;
-    double lag = exact.at("/relay/finality_lag_ms/mean").asDouble();
-    assertThat(threshold.at("/relay/finality_lag_ms/mean").asDouble()).as("%s mean finality lag", name)
-        .isBetween(lag * (1 - tolerance) - 100, lag * (1 + tolerance) + 100);
-    for (int p = 0; p < exact.get("paras").size(); p++) {
-      int included = exact.at("/paras/" + p + "/included").asInt();
-      int band = 2 + included / 25;
-      assertThat(threshold.at("/paras/" + p + "/included").asInt())
-          .as("%s para %d included", name, p).isBetween(included - band, included + band);
+    if (partsWays) {
+      // Runs that part ways (recovery drawn as one exchange draws holders' random streams when it
+      // starts, docs/kernel.md) differ as seeds do where a scenario is chaotic: under 1 % message
+      // loss, seeds 1 to 8 of exact mode finalize 41 to 49 blocks of 49 with mean lags of 8.5 to
+      // 27.2 s, and a partition of halves stops finality for 90 s, and how it catches up sets the
+      // lag. One seed's pair can land far apart in either direction, so these two compare the
+      // means of seeds 1 to 4 instead, in looser bands, and not the count of finality stalls (a
+      // lag crossing ten blocks in one run or not).
+      Figures e = Figures.over(text, name, "exact", SEEDS);
+      Figures t = Figures.over(text, name, "threshold", SEEDS);
+      assertThat(t.blocks).as("%s relay blocks, mean of %d seeds", name, SEEDS)
+          .isBetween(e.blocks - 1.0, e.blocks + 1.0);
+      assertThat(t.finalized).as("%s finalized, mean of %d seeds", name, SEEDS)
+          .isBetween(e.finalized - 3.0, e.finalized + 3.0);
+      assertThat(t.lagMs).as("%s mean finality lag, mean of %d seeds", name, SEEDS)
+          .isBetween(e.lagMs * 0.65 - 100, e.lagMs * 1.35 + 100);
+      for (int p = 0; p < e.included.length; p++) {
+        double band = 2 + e.included[p] / 25;
+        assertThat(t.included[p]).as("%s para %d included, mean of %d seeds", name, p, SEEDS)
+            .isBetween(e.included[p] - band, e.included[p] + band);
+      }
+    } else {
+      assertThat(threshold.at("/relay/blocks").asInt()).as("%s relay blocks", name)
+          .isEqualTo(exact.at("/relay/blocks").asInt());
+      assertThat(threshold.at("/relay/finalized").asInt()).as("%s finalized", name)
+          .isBetween(exact.at("/relay/finalized").asInt() - 1,
+              exact.at("/relay/finalized").asInt() + 1);
+      assertThat(threshold.at("/relay/finality_stalls").size()).as("%s finality stalls", name)
+          .isEqualTo(exact.at("/relay/finality_stalls").size());
+      // Within 10 %: in offline-6 every online vote is needed, and one block finalized a round
+      // sooner moves the mean of a five-minute run by 9 % (seeds 2 to 4 give identical runs).
+      double lag = exact.at("/relay/finality_lag_ms/mean").asDouble();
+      assertThat(threshold.at("/relay/finality_lag_ms/mean").asDouble())
+          .as("%s mean finality lag", name).isBetween(lag * 0.9 - 100, lag * 1.1 + 100);
+      for (int p = 0; p < exact.get("paras").size(); p++) {
+        int included = exact.at("/paras/" + p + "/included").asInt();
+        int band = 2 + included / 25;
+        assertThat(threshold.at("/paras/" + p + "/included").asInt())
+            .as("%s para %d included", name, p).isBetween(included - band, included + band);
+      }
     }
     assertThat(exact.at("/paras/0/included").asInt()).as("%s includes para blocks", name)
         .isPositive();
+  }
+
+  /** Seeds whose mean figures are compared for the chaotic scenarios. */
+  static final int SEEDS = 4;
+
+  /** A scenario's figures in one gossip mode, averaged over seeds 1 to {@code seeds}. */
+  static final class Figures {
+    double blocks;
+    double finalized;
+    double lagMs;
+    double[] included;
+
+    static Figures over(String text, String name, String mode, int seeds) throws Exception {
+      Figures f = new Figures();
+      for (int seed = 1; seed <= seeds; seed++) {
+        JsonNode r = run(withGossip(text, mode), name, seed);
+        f.blocks += r.at("/relay/blocks").asDouble() / seeds;
+        f.finalized += r.at("/relay/finalized").asDouble() / seeds;
+        f.lagMs += r.at("/relay/finality_lag_ms/mean").asDouble() / seeds;
+        if (f.included == null) {
+          f.included = new double[r.get("paras").size()];
+        }
+        for (int p = 0; p < f.included.length; p++) {
+          f.included[p] += r.at("/paras/" + p + "/included").asDouble() / seeds;
+        }
+      }
+      return f;
+    }
   }
 
   /** The scenario's text with the mode set in its {@code [network]} table. */
@@ -86,7 +129,11 @@ class GossipModesTest {
   }
 
   private static JsonNode run(String text, String name) throws Exception {
-    Scenario scenario = ScenarioLoader.parse(text, "scenarios/" + name + ".toml");
+    return run(text, name, ScenarioLoader.parse(text, "scenarios/" + name + ".toml").seed());
+  }
+
+  private static JsonNode run(String text, String name, long seed) throws Exception {
+    Scenario scenario = ScenarioLoader.parse(text, "scenarios/" + name + ".toml").withSeed(seed);
     RunResult result = Runs.run(scenario, Optional.empty(), t -> {});
     return ResultsJson.parse(ResultsJson.toJson(result), "run of " + name);
   }

@@ -83,6 +83,7 @@ import io.parapipe.protocol.wire.StatementMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -366,7 +367,8 @@ public final class ValidatorNode implements Node {
     boolean known = tree.contains(block.hash());
     BlockTree.ImportOutcome<RelayBlock> out = tree.add(block);
     if (!known && out.imported().isEmpty()) {
-      return false;
+      // Waiting for its parent, or refused as off the finalized chain: nothing to fetch then.
+      return tree.contains(block.parentHash());
     }
     for (RelayBlock b : out.imported()) {
       ctx.emit(new RelayBlockImported(b.hash(), b.number(), b == tree.best()));
@@ -728,6 +730,11 @@ public final class ValidatorNode implements Node {
     }
 
     @Override
+    public void requestBlock(int validator, Hash block) {
+      ctx.send(cfg.authorityNodes().get(validator), new BlockRequest(block));
+    }
+
+    @Override
     public void onFinalized(Hash block, int number) {
       ctx.emit(new BlockFinalized(block, number));
       store.pruneBelow(number - AVAILABILITY_KEEP_BLOCKS);
@@ -746,14 +753,16 @@ public final class ValidatorNode implements Node {
    * view for good: the implicit view prunes below its lowest leaf, so it, backing, statement
    * distribution and the collator protocol would keep every relay parent since the first fork.
    *
-   * <p>Prospective parachains is not told yet: deactivating its orphaned leaves too (what upstream
-   * does) left finality stalled for good after the partition of
-   * {@code faults/partition-halves-90s.toml} heals, for a reason not yet found, so its leaves and
-   * per-relay-parent state still grow (docs/performance.md, "Memory over time").
+   * <p>Prospective parachains is told too, so its fragment chains, candidate storage and heard
+   * candidates follow the view. (Until GRANDPA asked voters for blocks it lacked, doing so left
+   * finality stalled after {@code faults/partition-halves-90s.toml} healed: the round in flight
+   * then had half its prevotes for a block of one side's fork that the other side never imported.)
    */
   private void deactivateFinalizedLeaves(Hash finalized, int finalizedNumber) {
     List<Hash> stale = new ArrayList<>();
-    for (Hash leaf : implicitView.leaves()) {
+    Set<Hash> active = new LinkedHashSet<>(prospective.activeLeaves());
+    active.addAll(implicitView.leaves());
+    for (Hash leaf : active) {
       Optional<RelayBlock> b = tree.get(leaf);
       if (b.isPresent() && b.get().number() <= finalizedNumber && !leaf.equals(finalized)) {
         stale.add(leaf);
@@ -762,6 +771,7 @@ public final class ValidatorNode implements Node {
     if (stale.isEmpty()) {
       return;
     }
+    prospective.handleActiveLeavesUpdate(Optional.empty(), stale);
     stale.forEach(implicitView::deactivateLeaf);
     Set<Hash> allowed = implicitView.allAllowedRelayParents();
     backing.retainOnly(allowed);
@@ -769,9 +779,11 @@ public final class ValidatorNode implements Node {
     collation.retainOnly(allowed);
   }
 
-  /** The active leaves of the node's implicit view (for tests). */
+  /** The active leaves of prospective parachains and the implicit view together (for tests). */
   public int activeLeafCount() {
-    return implicitView.leaves().size();
+    Set<Hash> active = new LinkedHashSet<>(prospective.activeLeaves());
+    active.addAll(implicitView.leaves());
+    return active.size();
   }
 
   /**

@@ -61,7 +61,11 @@ public final class BlockTree<B> {
     finalized = genesis;
   }
 
-  /** Imports a block (and any blocks that were waiting for it). Duplicates are ignored. */
+  /**
+   * Imports a block (and any blocks that were waiting for it). Duplicates are ignored, and so is a
+   * block off the finalized chain (at or below the finalized height, or on a fork that branched
+   * off below the finalized block).
+   */
   public ImportOutcome<B> add(B block) {
     Hash h = shape.hash(block);
     if (blocks.containsKey(h)) {
@@ -84,6 +88,11 @@ public final class BlockTree<B> {
       if (blocks.containsKey(bh)) {
         continue;
       }
+      if (!extendsFinalized(b)) {
+        // Refused with its waiting descendants: they could only be refused in turn.
+        waitingForParent.remove(bh);
+        continue;
+      }
       blocks.put(bh, b);
       B p = blocks.get(shape.parentHash(b));
       children.computeIfAbsent(shape.hash(p), k -> new ArrayList<>()).add(bh);
@@ -103,6 +112,29 @@ public final class BlockTree<B> {
     }
     activated.removeIf(b -> !leaves.contains(b));
     return new ImportOutcome<>(imported, activated, deactivated, best != oldBest);
+  }
+
+  /**
+   * Whether a block whose parent is imported lies on the finalized chain: above the finalized
+   * block and descending from it. Substrate's client refuses any other block
+   * ({@code sp_blockchain::Error::NotInFinalizedChain}, {@code client/service/src/client/client.rs}),
+   * so a fork block that arrives after finality passed its height (its author missed the block
+   * that was finalized) can never become best and pull the voters' targets off the finalized
+   * chain.
+   */
+  private boolean extendsFinalized(B b) {
+    int f = shape.number(finalized);
+    if (shape.number(b) <= f) {
+      return false;
+    }
+    if (f == 0) {
+      return true; // every block descends from genesis (collators' trees never finalize)
+    }
+    B x = blocks.get(shape.parentHash(b));
+    while (x != null && shape.number(x) > f) {
+      x = blocks.get(shape.parentHash(x));
+    }
+    return x == finalized;
   }
 
   /**

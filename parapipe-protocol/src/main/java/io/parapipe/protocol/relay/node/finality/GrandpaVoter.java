@@ -70,6 +70,20 @@ public final class GrandpaVoter<B> {
    * {@code [0, 2 × gossip_duration)}, gossip_duration 1 s on Polkadot.
    */
   static final long COMMIT_DELAY_MAX_MICROS = 2_000_000;
+  /**
+   * sc-consensus-grandpa {@code until_imported.rs}: a vote waiting for its target block is
+   * checked every {@code CHECK_PENDING_INTERVAL} (5 s), and once it has waited
+   * {@code LOG_PENDING_INTERVAL} (15 s) the node asks sync for the block
+   * ({@code set_sync_fork_request}), and again every 15 s while it is missing. Modelled as a
+   * request 15 s after the target is first seen missing, then every 15 s.
+   */
+  static final long FORK_REQUEST_AFTER_MICROS = 15_000_000;
+  /**
+   * finality-grandpa {@code voter/voting_round.rs}: a voter precommits once the round is
+   * completable or its precommit timer, {@code 4 × gossip_duration} after the round started, has
+   * fired; Polkadot's {@code gossip_duration} is 1 s ({@code polkadot/node/service}).
+   */
+  static final long PRECOMMIT_TIMER_MICROS = 4_000_000;
   /** Upstream's gossip keeps the current and the two previous rounds live. */
   static final int KEEP_RECENT_ROUNDS = 3;
 
@@ -83,6 +97,15 @@ public final class GrandpaVoter<B> {
 
     /** This node finalized a block. */
     void onFinalized(Hash block, int number);
+
+    /**
+     * A vote has named a block this node still lacks after {@link #FORK_REQUEST_AFTER_MICROS}:
+     * ask {@code validator}, who voted for it, to send it (substrate's
+     * {@code set_sync_fork_request}, which upstream leaves to sync's choice of peers). Without it
+     * a vote for a block of a fork this node never saw, such as the other side's blocks after a
+     * partition, waits for good, and so does every round that needs it for a supermajority.
+     */
+    default void requestBlock(int validator, Hash block) {}
   }
 
   private record RoundDue(long setId, long round) implements Timer {}
@@ -90,6 +113,13 @@ public final class GrandpaVoter<B> {
   private record Rebroadcast(long setId, long round, long delay) implements Timer {}
 
   private record CommitDue(long setId, long round) implements Timer {}
+
+  private record ForkRequestDue(Hash target) implements Timer {}
+
+  private record PrecommitDue(long setId, long round) implements Timer {}
+
+  /** A vote target this node lacks: its number, and a validator that voted for it. */
+  private record Missing(int number, int voter) {}
 
   private record Vote(Hash target, int number) {}
 
@@ -102,6 +132,9 @@ public final class GrandpaVoter<B> {
     int precommitCount;
     boolean prevoted;
     boolean precommitted;
+    /** The precommit timer has fired, or is scheduled: waiting for it is armed. */
+    boolean precommitTimerArmed;
+    boolean precommitTimerFired;
     boolean completed;
     Vote ownPrevote;
     Vote ownPrecommit;
@@ -151,6 +184,8 @@ public final class GrandpaVoter<B> {
   private Round lastCompleted;
   private GrandpaCommitMessage lastCommit;
   private GrandpaCommitMessage pendingCommit;
+  /** Vote targets this node lacks, each with the voter to ask for it, until imported or moot. */
+  private final Map<Hash, Missing> waitingFor = new HashMap<>();
   // The gossip's local view of the last commit (upstream LocalView::last_commit): the target
   // number of the last commit this voter sent or imported in the current set, or -1.
   private long lastCommitNumber = -1;
@@ -250,6 +285,41 @@ public final class GrandpaVoter<B> {
   }
 
   /**
+   * Notes a vote target this node lacks: if it is still missing {@link #FORK_REQUEST_AFTER_MICROS}
+   * later, the node asks a voter of it for the block. Targets at or below the finalized number
+   * are not waited for: no round needs them.
+   */
+  private void noteUnknown(Vote[] votes, Hash target) {
+    if (waitingFor.containsKey(target)) {
+      return;
+    }
+    for (int i = 0; i < votes.length; i++) {
+      Vote v = votes[i];
+      if (v != null && v.target().equals(target)) {
+        if (v.number() > shape.number(tree.finalized())) {
+          waitingFor.put(target, new Missing(v.number(), i));
+          ctx.schedule(FORK_REQUEST_AFTER_MICROS, new ForkRequestDue(target));
+        }
+        return;
+      }
+    }
+  }
+
+  /** The wait for a vote target is over: ask for it if still missing, and wait again. */
+  private void onForkRequestDue(Hash target) {
+    Missing m = waitingFor.get(target);
+    if (m == null) {
+      return;
+    }
+    if (tree.contains(target) || m.number() <= shape.number(tree.finalized())) {
+      waitingFor.remove(target);
+      return;
+    }
+    actions.requestBlock(m.voter(), target);
+    ctx.schedule(FORK_REQUEST_AFTER_MICROS, new ForkRequestDue(target));
+  }
+
+  /**
    * The vote for {@code target}: the last one made if it names the same block (voters mostly
    * agree, and the hash is usually the very same object), so a round's votes share a few objects.
    */
@@ -280,6 +350,18 @@ public final class GrandpaVoter<B> {
         long next = Math.min(rb.delay() * 2, REBROADCAST_MAX_MICROS);
         ctx.schedule(next, new Rebroadcast(setId, current, next));
       }
+      return true;
+    }
+    if (t instanceof PrecommitDue p) {
+      Round r = rounds.get(p.round());
+      if (p.setId() == setId && p.round() == current && r != null) {
+        r.precommitTimerFired = true;
+        recountCurrent();
+      }
+      return true;
+    }
+    if (t instanceof ForkRequestDue f) {
+      onForkRequestDue(f.target());
       return true;
     }
     if (t instanceof CommitDue cd) {
@@ -351,6 +433,16 @@ public final class GrandpaVoter<B> {
     }
     if (r.prevoted && !r.precommitted && r.prevoteCount >= threshold) {
       Optional<B> ghost = ghost(r.prevotes);
+      if (ghost.isPresent() && !r.precommitTimerFired
+          && prevoteGhostMayRise(r.prevotes, ghost.get(), validators - r.prevoteCount)) {
+        // Not completable yet: wait for more prevotes, or for the precommit timer.
+        if (!r.precommitTimerArmed) {
+          r.precommitTimerArmed = true;
+          long due = Math.max(0, currentStartedAt + PRECOMMIT_TIMER_MICROS - ctx.now());
+          ctx.schedule(due, new PrecommitDue(setId, current));
+        }
+        ghost = Optional.empty();
+      }
       if (ghost.isPresent()) {
         r.precommitted = true;
         B g = ghost.get();
@@ -605,9 +697,51 @@ public final class GrandpaVoter<B> {
   }
 
   /**
+   * Whether prevotes still to come could give a block above the prevote GHOST {@code g} a
+   * supermajority: some child of {@code g} whose subtree's prevotes, plus every prevote not yet
+   * counted ({@code missing}, and those for blocks this node lacks), reach the threshold. While
+   * they could, the round is not completable and upstream's voter does not precommit before its
+   * timer: precommitting the GHOST of the first supermajority to arrive would settle on a block
+   * below the one most voters prevoted for (after a crash, say, when a few restarted voters lag).
+   */
+  private boolean prevoteGhostMayRise(Vote[] votes, B g, int missing) {
+    int gNumber = shape.number(g);
+    Hash gHash = shape.hash(g);
+    Map<Hash, Integer> branches = null;
+    int unknown = 0;
+    for (Vote v : votes) {
+      if (v == null || v.number() <= gNumber) {
+        continue;
+      }
+      Optional<B> b = tree.get(v.target());
+      if (b.isEmpty()) {
+        unknown++;
+        continue;
+      }
+      B x = b.get();
+      while (x != null && shape.number(x) > gNumber + 1) {
+        x = tree.parent(x).orElse(null);
+      }
+      if (x != null && shape.parentHash(x).equals(gHash)) {
+        if (branches == null) {
+          branches = new HashMap<>();
+        }
+        branches.merge(shape.hash(x), 1, Integer::sum);
+      }
+    }
+    int best = 0;
+    if (branches != null) {
+      for (int w : branches.values()) {
+        best = Math.max(best, w);
+      }
+    }
+    return best + missing + unknown >= threshold;
+  }
+
+  /**
    * The highest block that at least {@code threshold} votes target or descend from, if at least
    * {@code threshold} votes are for known blocks; votes for unknown blocks wait until they are
-   * imported. When the known votes agree on nothing above the finalized block (some are for
+   * imported, and the voter asks one of their voters for the block. When the known votes agree on nothing above the finalized block (some are for
    * blocks this node finalized past), the GHOST is the finalized block: the round completes
    * without finalizing anything new.
    */
@@ -644,6 +778,8 @@ public final class GrandpaVoter<B> {
         known += counts[i];
         blocks.add(b.get());
         weights.add(counts[i]);
+      } else {
+        noteUnknown(votes, targets[i]);
       }
     }
     if (known < threshold) {

@@ -63,4 +63,24 @@ class BlockTreeTest {
     assertThat(t.isDescendantOf(Hash.fromLong(3), Hash.fromLong(1))).isFalse();
     assertThat(t.ancestors(Hash.fromLong(2), 5)).extracting(B::number).containsExactly(1, 0);
   }
+
+  @Test
+  void aBlockOffTheFinalizedChainIsRefusedAndNeverBecomesBest() {
+    BlockTree<B> t = new BlockTree<>(SHAPE, b(0, 999, 0));
+    t.add(b(1, 0, 1));
+    t.add(b(2, 1, 2));
+    t.add(b(22, 1, 2)); // a fork at #2, seen before finality
+    t.finalize(Hash.fromLong(2));
+    // A sibling of the finalized block that arrives after finality (its author missed #2).
+    assertThat(t.add(b(23, 1, 2)).imported()).isEmpty();
+    assertThat(t.contains(Hash.fromLong(23))).isFalse();
+    // A longer chain on the fork the finality abandoned: refused, with what waited for it.
+    assertThat(t.add(b(33, 32, 4)).imported()).isEmpty();
+    assertThat(t.add(b(32, 22, 3)).imported()).isEmpty();
+    assertThat(t.contains(Hash.fromLong(33))).isFalse();
+    assertThat(t.best().hash()).isEqualTo(Hash.fromLong(2));
+    // The finalized chain grows as before.
+    assertThat(t.add(b(3, 2, 3)).imported()).extracting(B::number).containsExactly(3);
+    assertThat(t.best().hash()).isEqualTo(Hash.fromLong(3));
+  }
 }
