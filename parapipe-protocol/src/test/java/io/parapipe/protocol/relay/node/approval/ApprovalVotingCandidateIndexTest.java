@@ -138,6 +138,23 @@ class ApprovalVotingCandidateIndexTest {
   }
 
   @Test
+  void approvalsAfterFinalityForgotABlockGoToItsNewEntryWhenItIsImportedAgain() {
+    List<Hash> included = candidatesFor(0, false);
+    Hash child = Hash.fromLong(9);
+    ApprovalVoting v = voting(0);
+    v.onBlockImported(BLOCK, GENESIS, 1, included);
+    v.onApprovals(5, BLOCK, BitVec.of(1, 0));
+    v.onBlockImported(child, BLOCK, 2, List.of());
+    v.pruneFinalized(child);
+    assertThat(v.knows(BLOCK)).isFalse();
+    v.onApprovals(4, BLOCK, BitVec.of(1, 0));
+    v.onBlockImported(BLOCK, GENESIS, 1, included);
+    v.onApprovals(6, BLOCK, BitVec.of(1, 0));
+    assertThat(v.knownApprovals(child)).containsExactly(
+        new ApprovalsMessage(BLOCK, 6, BitVec.of(1, 0)));
+  }
+
+  @Test
   void theMessageIsSizedAsWhenItNamedCandidatesByHash() {
     assertThat(new ApprovalsMessage(BLOCK, 1, BitVec.of(4, 0, 2)).sizeBytes())
         .isEqualTo(128 + 32 * 2);
