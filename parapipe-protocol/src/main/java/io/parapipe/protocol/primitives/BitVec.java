@@ -124,6 +124,30 @@ public final class BitVec {
     return out;
   }
 
+  /**
+   * The first set bit at or after {@code from}, or -1 if there is none: walks the set bits without
+   * allocating, as {@link #ones()} does.
+   */
+  public int nextOne(int from) {
+    if (from < 0) {
+      throw new IndexOutOfBoundsException("negative bit index: " + from);
+    }
+    int wi = from >>> 6;
+    if (wi >= words.length) {
+      return -1;
+    }
+    long w = words[wi] & (-1L << (from & 63));
+    while (true) {
+      if (w != 0) {
+        return (wi << 6) + Long.numberOfTrailingZeros(w);
+      }
+      if (++wi == words.length) {
+        return -1;
+      }
+      w = words[wi];
+    }
+  }
+
   /** A mutable copy as a {@link BitSet}. */
   public BitSet toBitSet() {
     return BitSet.valueOf(words);

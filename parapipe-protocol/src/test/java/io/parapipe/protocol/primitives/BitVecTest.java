@@ -48,5 +48,19 @@ class BitVecTest {
     assertThat(v.toBitSet()).isEqualTo(set);
     assertThat(BitVec.fromBitSet(set, arr.length)).isEqualTo(v);
     assertThat(BitVec.of(arr.length, v.ones())).isEqualTo(v);
+    for (int from = 0; from <= arr.length + 64; from++) {
+      assertThat(v.nextOne(from)).as("nextOne(%d)", from).isEqualTo(set.nextSetBit(from));
+    }
+  }
+
+  @Test
+  void nextOneWalksTheSetBitsAcrossWords() {
+    BitVec v = BitVec.of(130, 0, 63, 64, 129);
+    assertThat(v.nextOne(0)).isEqualTo(0);
+    assertThat(v.nextOne(1)).isEqualTo(63);
+    assertThat(v.nextOne(64)).isEqualTo(64);
+    assertThat(v.nextOne(65)).isEqualTo(129);
+    assertThat(v.nextOne(130)).isEqualTo(-1);
+    assertThat(BitVec.zeros(0).nextOne(0)).isEqualTo(-1);
   }
 }

@@ -674,8 +674,8 @@ public final class ValidatorNode implements Node {
     }
 
     @Override
-    public void broadcastApprovals(Hash block, List<Hash> candidates) {
-      approvalDistribution.broadcastApprovals(block, candidates);
+    public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {
+      approvalDistribution.broadcastApprovals(block, candidateIndices, candidates);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.parapipe.protocol.relay.node.approval;
 import io.parapipe.protocol.events.ApprovalSent;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Topic;
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.wire.ApprovalsMessage;
 import io.parapipe.protocol.wire.ApprovalsResend;
@@ -96,7 +97,7 @@ public final class ApprovalDistribution {
       pendingKnown.computeIfAbsent(m.block(), k -> new ArrayList<>()).add(m);
       return;
     }
-    voting.onApprovals(m.validator(), m.block(), m.candidates());
+    voting.onApprovals(m.validator(), m.block(), m.candidateIndices());
   }
 
   /**
@@ -134,15 +135,20 @@ public final class ApprovalDistribution {
     List<ApprovalsMessage> waiting = pendingKnown.remove(block);
     if (waiting != null) {
       for (ApprovalsMessage m : waiting) {
-        voting.onApprovals(m.validator(), m.block(), m.candidates());
+        voting.onApprovals(m.validator(), m.block(), m.candidateIndices());
       }
     }
   }
 
-  /** Sends this validator's approvals of candidates in {@code block} (along the grid, if any). */
-  public void broadcastApprovals(Hash block, List<Hash> candidates) {
+  /**
+   * Sends this validator's approvals of candidates in {@code block} (along the grid, if any).
+   *
+   * @param candidateIndices the approved candidates' indices in the block, as sent
+   * @param candidates the same candidates' hashes, for the trace
+   */
+  public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {
     ctx.emit(new ApprovalSent(block, candidates));
-    ApprovalsMessage m = new ApprovalsMessage(block, self, candidates);
+    ApprovalsMessage m = new ApprovalsMessage(block, self, candidateIndices);
     if (grid == null) {
       ctx.broadcast(Topic.VALIDATORS, m);
       return;

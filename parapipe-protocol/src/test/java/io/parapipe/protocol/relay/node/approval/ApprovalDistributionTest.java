@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parapipe.protocol.events.ApprovalSent;
 import io.parapipe.protocol.host.Topic;
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.testing.ManualContext;
 import io.parapipe.protocol.wire.ApprovalsMessage;
@@ -29,7 +30,7 @@ class ApprovalDistributionTest {
         public void recoverAndExecute(Hash block, Hash candidate) {}
 
         @Override
-        public void broadcastApprovals(Hash block, List<Hash> candidates) {}
+        public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {}
 
         @Override
         public void onApproved(Hash block) {}
@@ -47,7 +48,7 @@ class ApprovalDistributionTest {
 
   @Test
   void approvalsForABlockNotImportedWaitForIt() {
-    distribution.onApprovals(new ApprovalsMessage(BLOCK, 2, List.of(CANDIDATE)));
+    distribution.onApprovals(new ApprovalsMessage(BLOCK, 2, BitVec.of(1, 0)));
     assertThat(voting.isApproved(BLOCK)).isFalse();
     importBlock();
     assertThat(voting.isApproved(BLOCK)).isTrue();
@@ -57,29 +58,29 @@ class ApprovalDistributionTest {
   void approvalsForAnImportedBlockGoStraightToVoting() {
     importBlock();
     assertThat(voting.isApproved(BLOCK)).isFalse();
-    distribution.onApprovals(new ApprovalsMessage(BLOCK, 3, List.of(CANDIDATE)));
+    distribution.onApprovals(new ApprovalsMessage(BLOCK, 3, BitVec.of(1, 0)));
     assertThat(voting.isApproved(BLOCK)).isTrue();
   }
 
   @Test
   void approvalsForAnotherCandidateApproveNothing() {
-    distribution.onApprovals(new ApprovalsMessage(BLOCK, 2, List.of(Hash.fromLong(99))));
+    distribution.onApprovals(new ApprovalsMessage(BLOCK, 2, BitVec.of(2, 1)));
     importBlock();
     assertThat(voting.isApproved(BLOCK)).isFalse();
   }
 
   @Test
   void ourApprovalsGoToEveryValidatorInOneMessage() {
-    distribution.broadcastApprovals(BLOCK, List.of(CANDIDATE));
+    distribution.broadcastApprovals(BLOCK, BitVec.of(1, 0), List.of(CANDIDATE));
     assertThat(ctx.events).containsExactly(new ApprovalSent(BLOCK, List.of(CANDIDATE)));
     assertThat(ctx.sent).containsExactly(new ManualContext.Sent(-1, Topic.VALIDATORS,
-        new ApprovalsMessage(BLOCK, 0, List.of(CANDIDATE))));
+        new ApprovalsMessage(BLOCK, 0, BitVec.of(1, 0))));
   }
 
   @Test
   void aggressionResendsKnownApprovalsOnceFinalityIsSixteenBlocksBehindEveryEighthBlock() {
     importBlock();
-    distribution.onApprovals(new ApprovalsMessage(BLOCK, 3, List.of(CANDIDATE)));
+    distribution.onApprovals(new ApprovalsMessage(BLOCK, 3, BitVec.of(1, 0)));
     ctx.sent.clear();
     // Blocks 2..40 arrive while finality stays at genesis (#0): ages 2..40.
     List<Integer> resentAt = new java.util.ArrayList<>();
@@ -92,13 +93,13 @@ class ApprovalDistributionTest {
     }
     assertThat(resentAt).containsExactly(16, 24, 32, 40);
     assertThat(ctx.sent.get(0).message()).isEqualTo(new ApprovalsResend(
-        List.of(new ApprovalsMessage(BLOCK, 3, List.of(CANDIDATE)))));
+        List.of(new ApprovalsMessage(BLOCK, 3, BitVec.of(1, 0)))));
   }
 
   @Test
   void reSentApprovalsReachVotingLikeFreshOnes() {
     importBlock();
-    distribution.onResend(new ApprovalsResend(List.of(new ApprovalsMessage(BLOCK, 2, List.of(CANDIDATE)))));
+    distribution.onResend(new ApprovalsResend(List.of(new ApprovalsMessage(BLOCK, 2, BitVec.of(1, 0)))));
     assertThat(voting.isApproved(BLOCK)).isTrue();
   }
 }

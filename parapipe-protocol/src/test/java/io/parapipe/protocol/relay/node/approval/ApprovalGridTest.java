@@ -2,6 +2,7 @@ package io.parapipe.protocol.relay.node.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.testing.ManualContext;
 import io.parapipe.protocol.wire.ApprovalsMessage;
@@ -43,7 +44,7 @@ class ApprovalGridTest {
   void everyValidatorIsReachedAlongTwoPaths() {
     int origin = 7;
     ManualContext o = new ManualContext(100 + origin);
-    distribution(o, origin).broadcastApprovals(BLOCK, List.of(CANDIDATE));
+    distribution(o, origin).broadcastApprovals(BLOCK, BitVec.of(1, 0), List.of(CANDIDATE));
     Map<Integer, Integer> paths = new TreeMap<>();
     Set<Integer> direct = new HashSet<>();
     for (ManualContext.Sent s : o.sent) {
@@ -70,7 +71,7 @@ class ApprovalGridTest {
     ManualContext c = new ManualContext(100 + 12);
     ApprovalDistribution d = distribution(c, 12);
     d.connect(new ApprovalVoting(c, 12, N, 1, 1, 1, Hash.fromLong(1), null));
-    d.onApprovals(new ApprovalsMessage(BLOCK, 7, List.of(CANDIDATE)), 2);
+    d.onApprovals(new ApprovalsMessage(BLOCK, 7, BitVec.of(1, 0)), 2);
     assertThat(c.sent).isEmpty();
   }
 }

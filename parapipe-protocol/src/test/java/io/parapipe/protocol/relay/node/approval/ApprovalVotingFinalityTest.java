@@ -2,6 +2,7 @@ package io.parapipe.protocol.relay.node.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.testing.ManualContext;
 import java.util.List;
@@ -27,7 +28,7 @@ class ApprovalVotingFinalityTest {
         public void recoverAndExecute(Hash block, Hash candidate) {}
 
         @Override
-        public void broadcastApprovals(Hash block, List<Hash> candidates) {}
+        public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {}
 
         @Override
         public void onApproved(Hash block) {}
@@ -38,7 +39,7 @@ class ApprovalVotingFinalityTest {
     voting.pruneFinalized(A);
     voting.onBlockImported(A, GENESIS, 1, List.of(CANDIDATE_A));
     voting.onBlockImported(B, A, 2, List.of(CANDIDATE_B));
-    voting.onApprovals(3, B, List.of(CANDIDATE_B));
+    voting.onApprovals(3, B, BitVec.of(1, 0));
     assertThat(voting.isApproved(A)).isTrue();
     assertThat(voting.isApproved(B)).isTrue();
   }
@@ -47,7 +48,7 @@ class ApprovalVotingFinalityTest {
   void finalizingAnUnapprovedBlockReleasesTheChildrenThatWaitedForIt() {
     voting.onBlockImported(A, GENESIS, 1, List.of(CANDIDATE_A));
     voting.onBlockImported(B, A, 2, List.of(CANDIDATE_B));
-    voting.onApprovals(3, B, List.of(CANDIDATE_B));
+    voting.onApprovals(3, B, BitVec.of(1, 0));
     assertThat(voting.isApproved(B)).isFalse();
     voting.pruneFinalized(A);
     assertThat(voting.isApproved(B)).isTrue();

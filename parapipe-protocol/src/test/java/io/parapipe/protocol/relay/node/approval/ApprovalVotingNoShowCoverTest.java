@@ -2,6 +2,7 @@ package io.parapipe.protocol.relay.node.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.testing.ManualContext;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class ApprovalVotingNoShowCoverTest {
               }
 
               @Override
-              public void broadcastApprovals(Hash block, List<Hash> candidates) {}
+              public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {}
 
               @Override
               public void onApproved(Hash block) {}
@@ -52,7 +53,7 @@ class ApprovalVotingNoShowCoverTest {
 
     /** {@code validator}'s approval reaches every validator. */
     void approve(int validator) {
-      votings.forEach(a -> a.onApprovals(validator, BLOCK, List.of(CANDIDATE)));
+      votings.forEach(a -> a.onApprovals(validator, BLOCK, BitVec.of(1, 0)));
     }
 
     void runUntil(long t) {

@@ -2,6 +2,7 @@ package io.parapipe.protocol.relay.node.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.testing.ManualContext;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class ApprovalVotingRetryTest {
         }
 
         @Override
-        public void broadcastApprovals(Hash block, List<Hash> candidates) {
+        public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {
           sent.add(candidates);
         }
 
@@ -83,7 +84,7 @@ class ApprovalVotingRetryTest {
   void noRetryOnceOthersApprovedTheCandidate() {
     voting.onBlockImported(BLOCK, GENESIS, 1, List.of(CANDIDATE));
     voting.onUnavailable(BLOCK, CANDIDATE);
-    voting.onApprovals(checkerAt(1), BLOCK, List.of(CANDIDATE));
+    voting.onApprovals(checkerAt(1), BLOCK, BitVec.of(1, 0));
     waitRetry();
     assertThat(recoveries).hasSize(1);
     assertThat(voting.isApproved(BLOCK)).isTrue();

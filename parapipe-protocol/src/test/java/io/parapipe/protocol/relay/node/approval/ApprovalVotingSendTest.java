@@ -2,6 +2,7 @@ package io.parapipe.protocol.relay.node.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.testing.ManualContext;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class ApprovalVotingSendTest {
           public void recoverAndExecute(Hash block, Hash candidate) {}
 
           @Override
-          public void broadcastApprovals(Hash block, List<Hash> candidates) {
+          public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {
             sent.add(candidates);
           }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.wire.GrandpaMessage;
+import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.relay.node.approval.ApprovalVoting;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
@@ -102,11 +103,11 @@ class FinalityModelTest {
                 inbox.add(() -> approvals.get(me).onChecked(block, candidate, true));
               }
 
-              public void broadcastApprovals(Hash block, List<Hash> candidates) {
+              public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {
                 for (int j = 0; j < n; j++) {
                   if (j != me && !offline.contains(j)) {
                     int to = j;
-                    inbox.add(() -> approvals.get(to).onApprovals(me, block, candidates));
+                    inbox.add(() -> approvals.get(to).onApprovals(me, block, candidateIndices));
                   }
                 }
               }
