@@ -81,6 +81,7 @@ import io.parapipe.protocol.wire.PoVFetchResponse;
 import io.parapipe.protocol.wire.RelayBlockAnnouncement;
 import io.parapipe.protocol.wire.StatementMessage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -192,8 +193,14 @@ public final class ValidatorNode implements Node {
       return size() > KEPT_ACTIVATIONS;
     }
   };
-  /** Authority index of each authority's node (lookups only). */
-  private final Map<Integer, Integer> authorityOfNode = new HashMap<>();
+  /** The number of validators at the best block, read only where a chunk size needs it. */
+  private final java.util.function.IntSupplier bestValidatorCount =
+      () -> tree.best().state().validators().size();
+  /**
+   * Authority index of each node id, -1 for nodes that are not authorities: read on every approval
+   * delivery, so an array rather than a boxed map.
+   */
+  private int[] authorityOfNode;
 
   /** A validator with the given configuration. */
   public ValidatorNode(ValidatorConfig cfg) {
@@ -231,8 +238,14 @@ public final class ValidatorNode implements Node {
         .map(b -> b.state().api().asyncBackingParams().maxCandidateDepth() + 1).orElse(1));
     int n = cfg.authorityNodes().size();
     var genesisConfig = genesis.state().activeConfig();
+    int maxNode = 0;
+    for (int node : cfg.authorityNodes()) {
+      maxNode = Math.max(maxNode, node);
+    }
+    authorityOfNode = new int[maxNode + 1];
+    Arrays.fill(authorityOfNode, -1);
     for (int i = 0; i < cfg.authorityNodes().size(); i++) {
-      authorityOfNode.put(cfg.authorityNodes().get(i), i);
+      authorityOfNode[cfg.authorityNodes().get(i)] = i;
     }
     approvalDistribution = new ApprovalDistribution(ctx, cfg.authority(), tree::contains,
         cfg.authorityNodes());
@@ -294,7 +307,7 @@ public final class ValidatorNode implements Node {
     } else if (m instanceof PoVFetchResponse r) {
       povFetcher.onResponse(r);
     } else if (m instanceof ChunkFetchRequest r) {
-      ctx.send(from, availability.answer(r, tree.best().state().validators().size()));
+      ctx.send(from, availability.answer(r, bestValidatorCount));
     } else if (m instanceof ChunkFetchResponse r) {
       if (r.recovery()) {
         recovery.onChunk(r);
@@ -308,7 +321,8 @@ public final class ValidatorNode implements Node {
     } else if (m instanceof AvailableDataResponse r) {
       recovery.onResponse(r);
     } else if (m instanceof ApprovalsMessage a) {
-      approvalDistribution.onApprovals(a, authorityOfNode.getOrDefault(from, -1));
+      approvalDistribution.onApprovals(a,
+          from >= 0 && from < authorityOfNode.length ? authorityOfNode[from] : -1);
     } else if (m instanceof ApprovalsResend r) {
       approvalDistribution.onResend(r);
     } else if (m instanceof GrandpaMessage g) {
@@ -332,7 +346,7 @@ public final class ValidatorNode implements Node {
   @Override
   public Message answer(int from, Message request, long atMicros) {
     if (request instanceof ChunkFetchRequest r) {
-      return availability.answer(r, tree.best().state().validators().size());
+      return availability.answer(r, bestValidatorCount);
     }
     return null;
   }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -110,14 +111,22 @@ public final class AvailabilityDistribution {
    * chunks stay servable after a session change reshuffles validator indices.
    */
   public ChunkFetchResponse answer(ChunkFetchRequest r, int validators) {
-    boolean canServe = store.holdsChunk(r.candidateHash(), r.chunkIndex());
-    PoV data = canServe ? store.chunkData(r.candidateHash()).orElse(null) : null;
-    if (data == null) {
+    return answer(r, () -> validators);
+  }
+
+  /**
+   * {@link #answer(ChunkFetchRequest, int)} with the number of validators read only when a backer
+   * sizes a chunk of the whole data (finding it means reading the best block's state, and the
+   * answer is the hot path of drawn chunk recoveries).
+   */
+  public ChunkFetchResponse answer(ChunkFetchRequest r, IntSupplier validators) {
+    AvailabilityStore.ServedChunk served = store.serve(r.candidateHash(), r.chunkIndex(), validators);
+    if (served == null) {
       return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(), 0, false, r.recovery(), null,
           r.deadlineMicros());
     }
-    return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(),
-        store.chunkSize(r.candidateHash(), validators), true, r.recovery(), data, r.deadlineMicros());
+    return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(), served.size(), true,
+        r.recovery(), served.data(), r.deadlineMicros());
   }
 
   /** A chunk (or a refusal) arrived. */

@@ -34,6 +34,29 @@ public final class AvailabilityStore {
   }
 
   /**
+   * What a request for chunk {@code index} of the candidate is answered with, in one lookup (a
+   * holder's answer is the hot path of drawn chunk recoveries at scale): the data the chunk
+   * belongs to and the chunk's size, or null if this validator does not hold that chunk.
+   *
+   * @param validators the number of validators, read only to size a chunk of data held whole
+   */
+  public ServedChunk serve(Hash candidate, int index, java.util.function.IntSupplier validators) {
+    Entry e = entries.get(candidate);
+    if (e == null || !e.chunk || (e.pov == null && e.chunkIndex != index)) {
+      return null;
+    }
+    if (e.pov != null) {
+      int threshold = io.parapipe.protocol.relay.runtime.inclusion.ErasureCoding
+          .recoveryThreshold(validators.getAsInt());
+      return new ServedChunk(e.pov, (e.pov.sizeBytes() + threshold - 1) / threshold);
+    }
+    return e.chunkData == null ? null : new ServedChunk(e.chunkData, e.chunkSize);
+  }
+
+  /** A chunk this validator serves: the data it belongs to and its size in bytes. */
+  public record ServedChunk(PoV data, int size) {}
+
+  /**
    * Keeps the PoV of a candidate being validated (not yet a holder of chunks).
    *
    * @param relayNumber the relay parent number, for pruning

@@ -32,4 +32,26 @@ class AvailabilityStoreTest {
     assertThat(store.holdsChunk(C, 5)).isTrue();
     assertThat(store.holdsChunk(Hash.fromLong(0xC1), 0)).isFalse();
   }
+
+  @Test
+  void aServedChunkCarriesItsDataAndSizeAndTheValidatorCountIsReadOnlyForWholeData() {
+    AvailabilityStore fetched = new AvailabilityStore();
+    fetched.storeChunk(C, 10, 3, POV, 512);
+    int[] reads = {0};
+    java.util.function.IntSupplier validators = () -> {
+      reads[0]++;
+      return 10;
+    };
+    assertThat(fetched.serve(C, 3, validators)).isEqualTo(new AvailabilityStore.ServedChunk(POV, 512));
+    assertThat(fetched.serve(C, 4, validators)).isNull();
+    assertThat(reads[0]).isZero();
+
+    AvailabilityStore backer = new AvailabilityStore();
+    backer.keepPoV(C, POV, 10);
+    backer.markHolder(C, 10, CoreIndex.of(0));
+    // 10 validators: a threshold of 4 chunks, so a chunk of the 4,096-byte data is 1,024 bytes.
+    assertThat(backer.serve(C, 7, validators)).isEqualTo(new AvailabilityStore.ServedChunk(POV, 1024));
+    assertThat(reads[0]).isEqualTo(1);
+    assertThat(backer.serve(Hash.fromLong(0xC1), 0, validators)).isNull();
+  }
 }
