@@ -44,6 +44,8 @@ public final class ApprovalDistribution {
   private final GridTopology grid;
   private ApprovalVoting voting;
   private int highestImported;
+  /** The block of the last approvals found imported (compared by identity). */
+  private Hash lastImported;
   // Lookups only: approvals per block not imported yet, in arrival order.
   private final Map<Hash, List<ApprovalsMessage>> pendingKnown = new HashMap<>();
 
@@ -93,9 +95,14 @@ public final class ApprovalDistribution {
 
   /** Approvals from another validator. */
   public void onApprovals(ApprovalsMessage m) {
-    if (!imported.test(m.block())) {
-      pendingKnown.computeIfAbsent(m.block(), k -> new ArrayList<>()).add(m);
-      return;
+    // A block once imported stays imported, and approvals come in runs for the same block: the
+    // last block seen imported skips the block tree's lookup (one per delivery, V² per block).
+    if (m.block() != lastImported) {
+      if (!imported.test(m.block())) {
+        pendingKnown.computeIfAbsent(m.block(), k -> new ArrayList<>()).add(m);
+        return;
+      }
+      lastImported = m.block();
     }
     voting.onApprovals(m.validator(), m.block(), m.candidateIndices());
   }

@@ -142,6 +142,10 @@ public final class GrandpaVoter<B> {
     /** The best commit of this round imported from the network, if any. */
     GrandpaCommitMessage imported;
 
+    /** The prevotes and precommits tallied by distinct target, as they arrive. */
+    final Tally prevoteTally = new Tally();
+    final Tally precommitTally = new Tally();
+
     Round(long number, int validators) {
       this.number = number;
       prevotes = new Vote[validators];
@@ -156,11 +160,49 @@ public final class GrandpaVoter<B> {
         if (prevotes[validator] == null) {
           prevotes[validator] = v;
           prevoteCount++;
+          prevoteTally.add(v, validator);
         }
       } else if (precommits[validator] == null) {
         precommits[validator] = v;
         precommitCount++;
+        precommitTally.add(v, validator);
       }
+    }
+  }
+
+  /**
+   * One step's votes of a round by distinct target: voters mostly agree, so the GHOST and the
+   * completability check walk a few targets' ancestry once each, with their counts, instead of
+   * scanning every validator's vote on every arrival (which made a round cost V² per voter).
+   */
+  private static final class Tally {
+    Hash[] targets = new Hash[4];
+    int[] numbers = new int[4];
+    int[] counts = new int[4];
+    /** The lowest validator index that voted for each target: whom to ask for a missing one. */
+    int[] firstVoter = new int[4];
+    int distinct;
+
+    void add(Vote v, int validator) {
+      Hash t = v.target();
+      int i = 0;
+      while (i < distinct && targets[i] != t && !targets[i].equals(t)) {
+        i++;
+      }
+      if (i == distinct) {
+        if (distinct == targets.length) {
+          targets = Arrays.copyOf(targets, 2 * distinct);
+          numbers = Arrays.copyOf(numbers, 2 * distinct);
+          counts = Arrays.copyOf(counts, 2 * distinct);
+          firstVoter = Arrays.copyOf(firstVoter, 2 * distinct);
+        }
+        targets[distinct] = t;
+        numbers[distinct] = v.number();
+        firstVoter[distinct] = validator;
+        distinct++;
+      }
+      counts[i]++;
+      firstVoter[i] = Math.min(firstVoter[i], validator);
     }
   }
 
@@ -289,20 +331,13 @@ public final class GrandpaVoter<B> {
    * later, the node asks a voter of it for the block. Targets at or below the finalized number
    * are not waited for: no round needs them.
    */
-  private void noteUnknown(Vote[] votes, Hash target) {
-    if (waitingFor.containsKey(target)) {
+  private void noteUnknown(Tally t, int i) {
+    Hash target = t.targets[i];
+    if (waitingFor.containsKey(target) || t.numbers[i] <= shape.number(tree.finalized())) {
       return;
     }
-    for (int i = 0; i < votes.length; i++) {
-      Vote v = votes[i];
-      if (v != null && v.target().equals(target)) {
-        if (v.number() > shape.number(tree.finalized())) {
-          waitingFor.put(target, new Missing(v.number(), i));
-          ctx.schedule(FORK_REQUEST_AFTER_MICROS, new ForkRequestDue(target));
-        }
-        return;
-      }
-    }
+    waitingFor.put(target, new Missing(t.numbers[i], t.firstVoter[i]));
+    ctx.schedule(FORK_REQUEST_AFTER_MICROS, new ForkRequestDue(target));
   }
 
   /** The wait for a vote target is over: ask for it if still missing, and wait again. */
@@ -432,9 +467,9 @@ public final class GrandpaVoter<B> {
       return;
     }
     if (r.prevoted && !r.precommitted && r.prevoteCount >= threshold) {
-      Optional<B> ghost = ghost(r.prevotes);
+      Optional<B> ghost = ghost(r.prevoteTally);
       if (ghost.isPresent() && !r.precommitTimerFired
-          && prevoteGhostMayRise(r.prevotes, ghost.get(), validators - r.prevoteCount)) {
+          && prevoteGhostMayRise(r.prevoteTally, ghost.get(), validators - r.prevoteCount)) {
         // Not completable yet: wait for more prevotes, or for the precommit timer.
         if (!r.precommitTimerArmed) {
           r.precommitTimerArmed = true;
@@ -456,7 +491,7 @@ public final class GrandpaVoter<B> {
     // A supermajority of precommits completes the round whether or not this voter precommitted
     // (it may have joined late or lacked a block when the prevotes came in).
     if (r.precommitCount >= threshold) {
-      Optional<B> ghost = ghost(r.precommits);
+      Optional<B> ghost = ghost(r.precommitTally);
       if (ghost.isPresent()) {
         complete(r, ghost.get());
       }
@@ -618,7 +653,7 @@ public final class GrandpaVoter<B> {
     if (r.prevoteCount < threshold || r.precommitCount < threshold) {
       return;
     }
-    Optional<B> ghost = ghost(r.precommits);
+    Optional<B> ghost = ghost(r.precommitTally);
     if (ghost.isEmpty()) {
       return;
     }
@@ -704,36 +739,44 @@ public final class GrandpaVoter<B> {
    * timer: precommitting the GHOST of the first supermajority to arrive would settle on a block
    * below the one most voters prevoted for (after a crash, say, when a few restarted voters lag).
    */
-  private boolean prevoteGhostMayRise(Vote[] votes, B g, int missing) {
+  private boolean prevoteGhostMayRise(Tally t, B g, int missing) {
     int gNumber = shape.number(g);
     Hash gHash = shape.hash(g);
-    Map<Hash, Integer> branches = null;
+    Hash[] branch = null;
+    int[] weight = null;
+    int branches = 0;
+    int best = 0;
     int unknown = 0;
-    for (Vote v : votes) {
-      if (v == null || v.number() <= gNumber) {
+    for (int i = 0; i < t.distinct; i++) {
+      if (t.numbers[i] <= gNumber) {
         continue;
       }
-      Optional<B> b = tree.get(v.target());
+      Optional<B> b = tree.get(t.targets[i]);
       if (b.isEmpty()) {
-        unknown++;
+        unknown += t.counts[i];
         continue;
       }
       B x = b.get();
       while (x != null && shape.number(x) > gNumber + 1) {
         x = tree.parent(x).orElse(null);
       }
-      if (x != null && shape.parentHash(x).equals(gHash)) {
-        if (branches == null) {
-          branches = new HashMap<>();
-        }
-        branches.merge(shape.hash(x), 1, Integer::sum);
+      if (x == null || !shape.parentHash(x).equals(gHash)) {
+        continue;
       }
-    }
-    int best = 0;
-    if (branches != null) {
-      for (int w : branches.values()) {
-        best = Math.max(best, w);
+      Hash child = shape.hash(x);
+      if (branch == null) {
+        branch = new Hash[t.distinct];
+        weight = new int[t.distinct];
       }
+      int k = 0;
+      while (k < branches && !branch[k].equals(child)) {
+        k++;
+      }
+      if (k == branches) {
+        branch[branches++] = child;
+      }
+      weight[k] += t.counts[i];
+      best = Math.max(best, weight[k]);
     }
     return best + missing + unknown >= threshold;
   }
@@ -745,30 +788,10 @@ public final class GrandpaVoter<B> {
    * blocks this node finalized past), the GHOST is the finalized block: the round completes
    * without finalizing anything new.
    */
-  private Optional<B> ghost(Vote[] votes) {
-    // Voters mostly agree: tally the distinct targets first, then walk each one's ancestry once
-    // with its count, instead of once per vote. The same blocks reach the threshold either way.
-    Hash[] targets = new Hash[4];
-    int[] counts = new int[4];
-    int distinct = 0;
-    for (Vote v : votes) {
-      if (v == null) {
-        continue;
-      }
-      Hash t = v.target();
-      int i = 0;
-      while (i < distinct && targets[i] != t && !targets[i].equals(t)) {
-        i++;
-      }
-      if (i == distinct) {
-        if (distinct == targets.length) {
-          targets = Arrays.copyOf(targets, 2 * distinct);
-          counts = Arrays.copyOf(counts, 2 * distinct);
-        }
-        targets[distinct++] = t;
-      }
-      counts[i]++;
-    }
+  private Optional<B> ghost(Tally t) {
+    Hash[] targets = t.targets;
+    int[] counts = t.counts;
+    int distinct = t.distinct;
     int known = 0;
     List<B> blocks = new ArrayList<>(distinct);
     List<Integer> weights = new ArrayList<>(distinct);
@@ -779,7 +802,7 @@ public final class GrandpaVoter<B> {
         blocks.add(b.get());
         weights.add(counts[i]);
       } else {
-        noteUnknown(votes, targets[i]);
+        noteUnknown(t, i);
       }
     }
     if (known < threshold) {
