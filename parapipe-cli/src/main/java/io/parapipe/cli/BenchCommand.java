@@ -153,7 +153,8 @@ public final class BenchCommand implements Runnable {
         "How simulation cost grows with the network: runs a scenario at several validator counts",
         "(paras and cores = validators / 5) and prints CPU seconds per simulated minute, events per",
         "relay block per validator, peak heap and the growth exponent between points. The points",
-        "run one after the other in this JVM, smallest first (the first also warms up the JIT)."
+        "run one after the other in this JVM, smallest first, after an unreported warm-up run of",
+        "the smallest point (so that the JIT's work is not billed to it)."
       })
   static final class Scale implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -182,6 +183,14 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+        names = "--warmup",
+        defaultValue = "1m",
+        paramLabel = "DUR",
+        description = "Virtual time of the unreported warm-up run of the smallest point; 0s for none "
+            + "(default: ${DEFAULT-VALUE}).")
+    String warmup;
+
     @Override
     public Integer call() {
       List<Integer> points = ScalePoints.parseValidators(validators);
@@ -198,6 +207,20 @@ public final class BenchCommand implements Runnable {
           "cpu s", "wall s", "cpu s/sim min", "events", "ev/block/val", "peak heap", "blocks",
           "finalized");
       out.flush();
+      if (!warmup.matches("0+(\\.0+)?(s|ms|m)?")) {
+        try {
+          SimulateCommand.durationMicros(warmup);
+        } catch (RuntimeException e) {
+          throw new UserError("--warmup " + warmup + ": must be a duration like 1m or 30s, or 0s "
+              + "for no warm-up run");
+        }
+        // Without it the first point pays for compiling the simulator: at 100 validators that
+        // was most of a 2-minute point's CPU, which understated the growth between points.
+        out.printf(Locale.ROOT, "%10s (warm-up run of %s, not measured)%n", points.get(0), warmup);
+        out.flush();
+        Runs.run(ScalePoints.scaled(base, scenario, points.get(0), warmup).withSeed(seed),
+            Optional.empty(), t -> { });
+      }
       double minutes = durationMicros / 60e6;
       List<double[]> measured = new ArrayList<>();
       for (int v : points) {

@@ -45,11 +45,21 @@ class BenchScaleTest {
 
   @Test
   void tinyRunPrintsOneRowPerPointAndTheGrowth() {
-    int code = Main.run("bench", "scale", "--validators", "10,20", "--duration", "12s");
+    int code = Main.run("bench", "scale", "--validators", "10,20", "--duration", "12s",
+        "--warmup", "6s");
     assertThat(code).isZero();
     String out = streams.stdout();
-    assertThat(out).contains("cpu s/sim min").contains("ev/block/val").contains("10 ->   20 validators");
+    assertThat(out).contains("cpu s/sim min").contains("ev/block/val").contains("10 ->   20 validators")
+        .contains("(warm-up run of 6s, not measured)");
     assertThat(out.lines().filter(l -> l.matches("\\s+(10|20)\\s+[24]\\s.*"))).hasSize(2);
+  }
+
+  @Test
+  void aBadWarmupIsOneLine() {
+    int code = Main.run("bench", "scale", "--validators", "10", "--warmup", "soon");
+    assertThat(code).isEqualTo(2);
+    assertThat(streams.stderr().lines()).hasSize(1);
+    assertThat(streams.stderr()).contains("--warmup soon: must be a duration");
   }
 
   @Test
