@@ -89,6 +89,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.SortedMap;
 
 /**
@@ -194,7 +195,7 @@ public final class ValidatorNode implements Node {
     }
   };
   /** The number of validators at the best block, read only where a chunk size needs it. */
-  private final java.util.function.IntSupplier bestValidatorCount =
+  private final IntSupplier bestValidatorCount =
       () -> tree.best().state().validators().size();
   /**
    * Authority index of each node id, -1 for nodes that are not authorities: read on every approval

@@ -6,6 +6,7 @@ import io.parapipe.protocol.primitives.PoV;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.Optional;
 
 /**
@@ -40,7 +41,7 @@ public final class AvailabilityStore {
    *
    * @param validators the number of validators, read only to size a chunk of data held whole
    */
-  public ServedChunk serve(Hash candidate, int index, java.util.function.IntSupplier validators) {
+  public ServedChunk serve(Hash candidate, int index, IntSupplier validators) {
     Entry e = entries.get(candidate);
     if (e == null || !e.chunk || (e.pov == null && e.chunkIndex != index)) {
       return null;

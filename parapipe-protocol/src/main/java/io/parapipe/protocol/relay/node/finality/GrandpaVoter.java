@@ -132,7 +132,7 @@ public final class GrandpaVoter<B> {
     int precommitCount;
     boolean prevoted;
     boolean precommitted;
-    /** The precommit timer has fired, or is scheduled: waiting for it is armed. */
+    /** The precommit timer is scheduled (the round was found not completable once). */
     boolean precommitTimerArmed;
     boolean precommitTimerFired;
     boolean completed;
@@ -784,7 +784,8 @@ public final class GrandpaVoter<B> {
   /**
    * The highest block that at least {@code threshold} votes target or descend from, if at least
    * {@code threshold} votes are for known blocks; votes for unknown blocks wait until they are
-   * imported, and the voter asks one of their voters for the block. When the known votes agree on nothing above the finalized block (some are for
+   * imported (and after {@link #FORK_REQUEST_AFTER_MICROS} the voter asks one of their voters for
+   * the block). When the known votes agree on nothing above the finalized block (some are for
    * blocks this node finalized past), the GHOST is the finalized block: the round completes
    * without finalizing anything new.
    */
