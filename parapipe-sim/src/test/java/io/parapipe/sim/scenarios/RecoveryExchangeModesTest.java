@@ -108,7 +108,7 @@ class RecoveryExchangeModesTest {
     // Checkers recover from chunks, as often, as successfully and as fast. Under message loss or
     // a partition the runs part ways (below), so how many candidates are included and how many
     // no-shows are covered differ as between seeds: a wider band for the count there.
-    boolean partsWays = name.startsWith("faults/message-loss") || name.startsWith("faults/partition");
+    boolean partsWays = GossipModesTest.partsWays(name);
     double countBand = partsWays ? 0.10 : 0.05;
     int recovered = exactApprovals.recoveryMicros.size();
     assertThat(recovered).as("%s recovers from chunks", name).isGreaterThan(100);
@@ -129,19 +129,7 @@ class RecoveryExchangeModesTest {
     // or a partition the two modes part ways as two seeds do: GossipModesTest compares those by
     // the means of several seeds, so here they are left out.
     if (!partsWays) {
-      assertThat(threshold.at("/relay/blocks").asInt()).as("%s relay blocks", name)
-          .isEqualTo(exact.at("/relay/blocks").asInt());
-      assertThat(threshold.at("/relay/finalized").asInt()).as("%s finalized", name)
-          .isBetween(exact.at("/relay/finalized").asInt() - 1,
-              exact.at("/relay/finalized").asInt() + 1);
-      assertThat(threshold.at("/relay/finality_stalls").size()).as("%s finality stalls", name)
-          .isEqualTo(exact.at("/relay/finality_stalls").size());
-      for (int p = 0; p < exact.get("paras").size(); p++) {
-        int included = exact.at("/paras/" + p + "/included").asInt();
-        int band = 2 + included / 25;
-        assertThat(threshold.at("/paras/" + p + "/included").asInt())
-            .as("%s para %d included", name, p).isBetween(included - band, included + band);
-      }
+      GossipModesTest.assertSameChainAndFinality(name, exact, threshold);
     }
 
     // Fewer events: besides the bitfields (GossipModesTest), at least a request and an answer

@@ -421,12 +421,24 @@ public final class ValidatorNode implements Node {
       prospective.handleActiveLeavesUpdate(Optional.empty(), deactivated);
       deactivated.forEach(implicitView::deactivateLeaf);
     }
+    retainToView();
+    grandpa.onChainChanged();
+    return true;
+  }
+
+  /** Backing, statement distribution and the collator protocol keep state for the view only. */
+  private void retainToView() {
     Set<Hash> allowed = implicitView.allAllowedRelayParents();
     backing.retainOnly(allowed);
     statements.retainOnly(allowed);
     collation.retainOnly(allowed);
-    grandpa.onChainChanged();
-    return true;
+  }
+
+  /** The active leaves of prospective parachains and the implicit view together. */
+  private Set<Hash> activeLeaves() {
+    Set<Hash> active = new LinkedHashSet<>(prospective.activeLeaves());
+    active.addAll(implicitView.leaves());
+    return active;
   }
 
   /**
@@ -774,9 +786,7 @@ public final class ValidatorNode implements Node {
    */
   private void deactivateFinalizedLeaves(Hash finalized, int finalizedNumber) {
     List<Hash> stale = new ArrayList<>();
-    Set<Hash> active = new LinkedHashSet<>(prospective.activeLeaves());
-    active.addAll(implicitView.leaves());
-    for (Hash leaf : active) {
+    for (Hash leaf : activeLeaves()) {
       Optional<RelayBlock> b = tree.get(leaf);
       if (b.isPresent() && b.get().number() <= finalizedNumber && !leaf.equals(finalized)) {
         stale.add(leaf);
@@ -787,17 +797,12 @@ public final class ValidatorNode implements Node {
     }
     prospective.handleActiveLeavesUpdate(Optional.empty(), stale);
     stale.forEach(implicitView::deactivateLeaf);
-    Set<Hash> allowed = implicitView.allAllowedRelayParents();
-    backing.retainOnly(allowed);
-    statements.retainOnly(allowed);
-    collation.retainOnly(allowed);
+    retainToView();
   }
 
   /** The active leaves of prospective parachains and the implicit view together (for tests). */
   public int activeLeafCount() {
-    Set<Hash> active = new LinkedHashSet<>(prospective.activeLeaves());
-    active.addAll(implicitView.leaves());
-    return active.size();
+    return activeLeaves().size();
   }
 
   /**
