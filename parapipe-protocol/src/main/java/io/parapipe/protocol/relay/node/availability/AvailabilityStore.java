@@ -47,11 +47,15 @@ public final class AvailabilityStore {
       return null;
     }
     if (e.pov != null) {
-      int threshold = io.parapipe.protocol.relay.runtime.inclusion.ErasureCoding
-          .recoveryThreshold(validators.getAsInt());
-      return new ServedChunk(e.pov, (e.pov.sizeBytes() + threshold - 1) / threshold);
+      return new ServedChunk(e.pov, chunkOfWhole(e.pov, validators.getAsInt()));
     }
     return e.chunkData == null ? null : new ServedChunk(e.chunkData, e.chunkSize);
+  }
+
+  /** The size of one chunk of data held whole, erasure-coded for {@code validators}. */
+  private static int chunkOfWhole(PoV pov, int validators) {
+    int threshold = io.parapipe.protocol.relay.runtime.inclusion.ErasureCoding.recoveryThreshold(validators);
+    return (pov.sizeBytes() + threshold - 1) / threshold;
   }
 
   /** A chunk this validator serves: the data it belongs to and its size in bytes. */
@@ -116,11 +120,7 @@ public final class AvailabilityStore {
     if (e == null || !e.chunk) {
       return 0;
     }
-    if (e.pov != null) {
-      int threshold = io.parapipe.protocol.relay.runtime.inclusion.ErasureCoding.recoveryThreshold(validators);
-      return (e.pov.sizeBytes() + threshold - 1) / threshold;
-    }
-    return e.chunkSize;
+    return e.pov != null ? chunkOfWhole(e.pov, validators) : e.chunkSize;
   }
 
   /** True if this validator holds its chunk of the candidate. */
