@@ -124,6 +124,8 @@ public final class CollatorNode implements Node {
   private final Map<Hash, ParachainState> paraStates = new HashMap<>();
   private final Map<Hash, Long> paraAuthoredAt = new HashMap<>();
   private final Map<Hash, List<Hash>> paraChildren = new HashMap<>();
+  /** Para blocks in import order (a parent before its children), for pruning the oldest. */
+  private final ArrayDeque<Hash> paraImportOrder = new ArrayDeque<>();
   private final Map<Hash, List<ParaBlock>> waitingForParent = new HashMap<>();
   private final Map<Hash, ParaBlock> collations = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
@@ -169,6 +171,7 @@ public final class CollatorNode implements Node {
     ParachainState genesis = cfg.paraGenesis();
     paraStates.put(genesis.headHash(), genesis);
     paraAuthoredAt.put(genesis.headHash(), 0L);
+    paraImportOrder.add(genesis.headHash());
     bestParaHash = genesis.headHash();
   }
 
@@ -247,6 +250,11 @@ public final class CollatorNode implements Node {
       for (RelayBlock b : out.imported()) {
         relaySync.announce(b);
       }
+    }
+    if (out.bestChanged()) {
+      // The model's collator does not follow relay finality: it keeps as many blocks below its
+      // best relay block as a validator keeps below finality.
+      relay.pruneBelow(relay.best().number() - BlockTree.KEPT_BELOW_FINALITY);
     }
     pendingRelayParents.addAll(out.activated());
     pump();
@@ -601,9 +609,34 @@ public final class CollatorNode implements Node {
     }
     paraAuthoredAt.put(b.hash(), b.authoringStartedMicros() + b.authoringMicros());
     paraChildren.computeIfAbsent(b.parentHash(), k -> new ArrayList<>()).add(b.hash());
+    paraImportOrder.add(b.hash());
+    pruneParaBlocks();
     List<ParaBlock> waiting = waitingForParent.remove(b.hash());
     if (waiting != null) {
       waiting.forEach(this::importParaBlock);
+    }
+  }
+
+  /**
+   * Forgets para blocks more than {@link BlockTree#KEPT_BELOW_FINALITY} below the best one, as a
+   * Cumulus node prunes old state: what the collator builds on and searches lies a few blocks
+   * above the included head.
+   */
+  private void pruneParaBlocks() {
+    long below = paraStates.get(bestParaHash).blockNumber() - BlockTree.KEPT_BELOW_FINALITY;
+    while (!paraImportOrder.isEmpty()) {
+      Hash h = paraImportOrder.peekFirst();
+      if (paraStates.get(h).blockNumber() >= below) {
+        return;
+      }
+      paraImportOrder.pollFirst();
+      paraStates.remove(h);
+      paraAuthoredAt.remove(h);
+      paraChildren.remove(h);
+      if (!waitingForParent.isEmpty()) {
+        // A block still waiting for a parent this old could never be built on.
+        waitingForParent.values().removeIf(w -> w.get(0).state().blockNumber() <= below);
+      }
     }
   }
 
@@ -648,5 +681,15 @@ public final class CollatorNode implements Node {
   private static RelayBlockInfo info(RelayBlock b) {
     return new RelayBlockInfo(b.hash(), b.parentHash(), b.number(), b.state().stateRoot(),
         b.state().babeSlot(), false);
+  }
+
+  /** The relay blocks this collator's relay block tree holds (for tests and memory figures). */
+  public int relayBlockCount() {
+    return relay.size();
+  }
+
+  /** The para blocks this collator holds a state for (for tests and memory figures). */
+  public int paraBlockCount() {
+    return paraStates.size();
   }
 }

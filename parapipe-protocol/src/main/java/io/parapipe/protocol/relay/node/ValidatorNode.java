@@ -764,6 +764,7 @@ public final class ValidatorNode implements Node {
     public void onFinalized(Hash block, int number) {
       ctx.emit(new BlockFinalized(block, number));
       store.pruneBelow(number - AVAILABILITY_KEEP_BLOCKS);
+      tree.pruneBelow(number - BlockTree.KEPT_BELOW_FINALITY);
       approvals.pruneFinalized(block);
       recovery.pruneFinalized(number);
       deactivateFinalizedLeaves(block, number);
@@ -811,5 +812,10 @@ public final class ValidatorNode implements Node {
    */
   public int viewBlockCount() {
     return implicitView.allAllowedRelayParents().size();
+  }
+
+  /** The relay blocks this node's block tree holds (for tests and memory figures). */
+  public int blockTreeSize() {
+    return tree.size();
   }
 }

@@ -1,6 +1,7 @@
 package io.parapipe.protocol.relay.node.chain;
 
 import io.parapipe.protocol.primitives.Hash;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -41,12 +42,22 @@ public final class BlockTree<B> {
   public record ImportOutcome<B>(List<B> imported, List<B> activated, List<Hash> deactivated,
       boolean bestChanged) {}
 
+  /**
+   * How many blocks below finality a node keeps: Substrate keeps the state of the last 256 blocks
+   * by default ({@code --state-pruning}, {@code substrate/client/cli/src/params/pruning_params.rs}),
+   * and a block here carries its state. Older canonical bodies stay in an upstream node's database;
+   * here a node can no longer send them to a peer syncing from that far behind.
+   */
+  public static final int KEPT_BELOW_FINALITY = 256;
+
   private final Shape<B> shape;
   // Lookups only; nothing iterates these maps, so hash order cannot leak into results.
   private final Map<Hash, B> blocks = new HashMap<>();
   private final Map<Hash, List<Hash>> children = new HashMap<>();
   private final Map<Hash, List<B>> waitingForParent = new HashMap<>();
   private final TreeSet<B> leaves;
+  /** Imported blocks in import order: a parent always comes before its children. */
+  private final ArrayDeque<B> importOrder = new ArrayDeque<>();
   private B best;
   private B finalized;
 
@@ -56,6 +67,7 @@ public final class BlockTree<B> {
     this.leaves = new TreeSet<>(Comparator.<B>comparingInt(shape::number)
         .thenComparing(shape::hash));
     blocks.put(shape.hash(genesis), genesis);
+    importOrder.add(genesis);
     leaves.add(genesis);
     best = genesis;
     finalized = genesis;
@@ -94,6 +106,7 @@ public final class BlockTree<B> {
         continue;
       }
       blocks.put(bh, b);
+      importOrder.add(b);
       B p = blocks.get(shape.parentHash(b));
       children.computeIfAbsent(shape.hash(p), k -> new ArrayList<>()).add(bh);
       if (leaves.remove(p)) {
@@ -213,6 +226,56 @@ public final class BlockTree<B> {
     }
     return ancestorAt(descendant, shape.number(a)).map(b -> shape.hash(b).equals(ancestor))
         .orElse(false);
+  }
+
+  /**
+   * Forgets the blocks numbered below {@code number}, as a node prunes what lies deep below
+   * finality, so that a long run's memory does not grow with its length. The best and finalized
+   * blocks are kept whatever their number; a leaf that low is a dead fork's and goes too (finality
+   * has already dropped such leaves in a tree that finalizes). A forgotten block is no longer
+   * {@link #contains contained}, nor answered by {@link #get}; ancestry walks stop at it. Blocks
+   * go in import order, so a fork block imported late waits for the blocks imported before it.
+   * Nothing above the finalized block is forgotten: a new block's way down to the finalized block
+   * must stay walkable ({@link #add}); a tree that never finalized checks no ancestry, and its
+   * owner may prune it anywhere.
+   *
+   * @return the number of blocks forgotten
+   */
+  public int pruneBelow(int number) {
+    int f = shape.number(finalized);
+    int below = f == 0 ? number : Math.min(number, f);
+    int n = 0;
+    List<B> kept = null;
+    while (!importOrder.isEmpty() && shape.number(importOrder.peekFirst()) < below) {
+      B b = importOrder.pollFirst();
+      if (b == best || b == finalized) {
+        if (kept == null) {
+          kept = new ArrayList<>(2);
+        }
+        kept.add(b);
+        continue;
+      }
+      Hash h = shape.hash(b);
+      leaves.remove(b);
+      blocks.remove(h);
+      children.remove(h);
+      n++;
+    }
+    if (kept != null) {
+      for (int i = kept.size() - 1; i >= 0; i--) {
+        importOrder.addFirst(kept.get(i));
+      }
+    }
+    if (n > 0 && !waitingForParent.isEmpty()) {
+      // A block still waiting for a parent this old could only be refused once the parent came.
+      waitingForParent.values().removeIf(w -> shape.number(w.get(0)) <= below);
+    }
+    return n;
+  }
+
+  /** How many blocks the tree holds (for tests and memory figures). */
+  public int size() {
+    return blocks.size();
   }
 
   /**

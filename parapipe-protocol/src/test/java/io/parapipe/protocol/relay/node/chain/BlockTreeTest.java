@@ -83,4 +83,62 @@ class BlockTreeTest {
     assertThat(t.add(b(3, 2, 3)).imported()).extracting(B::number).containsExactly(3);
     assertThat(t.best().hash()).isEqualTo(Hash.fromLong(3));
   }
+
+  @Test
+  void pruningForgetsBlocksBelowFinalityAndKeepsTheFinalizedBlock() {
+    BlockTree<B> t = new BlockTree<>(SHAPE, b(0, 999, 0));
+    for (int n = 1; n <= 10; n++) {
+      t.add(b(n, n - 1, n));
+      if (n == 3) {
+        t.add(b(103, 2, 3)); // a fork at #3, dead once #6 is finalized
+      }
+    }
+    t.finalize(Hash.fromLong(6));
+    t.add(b(107, 6, 7)); // a fork leaf above finality
+    // Asked for #8, it stops at the finalized #6: what lies above must stay walkable down to it.
+    assertThat(t.pruneBelow(8)).isEqualTo(7); // #0..#5 and the dead fork
+    assertThat(t.size()).isEqualTo(6); // #6..#10 and the fork leaf
+    assertThat(t.contains(Hash.fromLong(103))).isFalse();
+    assertThat(t.get(Hash.fromLong(5))).isEmpty();
+    assertThat(t.contains(Hash.fromLong(6))).isTrue();
+    assertThat(t.leaves()).extracting(B::number).containsExactly(7, 10);
+    // Ancestry walks stop where the tree was pruned.
+    assertThat(t.ancestors(Hash.fromLong(8), 9)).extracting(B::number).containsExactly(7, 6);
+    assertThat(t.pruneBelow(8)).isZero(); // idempotent
+    // The chain keeps growing on top of what is left.
+    assertThat(t.add(b(11, 10, 11)).imported()).extracting(B::number).containsExactly(11);
+    assertThat(t.best().number()).isEqualTo(11);
+  }
+
+  @Test
+  void aBlockWaitingForAPrunedParentIsDroppedByTheNextPrune() {
+    BlockTree<B> kept = chainOfSixPrunedBelowFourWithAnOrphanAtFour();
+    reimportOneToThree(kept);
+    assertThat(kept.contains(Hash.fromLong(204))).isTrue(); // it waited for #3
+
+    BlockTree<B> t = chainOfSixPrunedBelowFourWithAnOrphanAtFour();
+    t.pruneBelow(5);
+    reimportOneToThree(t);
+    assertThat(t.contains(Hash.fromLong(204))).isFalse();
+  }
+
+  private static BlockTree<B> chainOfSixPrunedBelowFourWithAnOrphanAtFour() {
+    BlockTree<B> t = new BlockTree<>(SHAPE, b(0, 999, 0));
+    for (int n = 1; n <= 6; n++) {
+      t.add(b(n, n - 1, n));
+      if (n == 2) {
+        t.add(b(102, 1, 2)); // a fork leaf, never finalized away: this tree never finalizes
+      }
+    }
+    assertThat(t.pruneBelow(4)).isEqualTo(4); // #1..#3 and the fork; genesis is the finalized block
+    assertThat(t.leaves()).extracting(B::number).containsExactly(6);
+    assertThat(t.add(b(204, 3, 4)).imported()).isEmpty();
+    return t;
+  }
+
+  private static void reimportOneToThree(BlockTree<B> t) {
+    for (int n = 1; n <= 3; n++) {
+      t.add(b(n, n - 1, n));
+    }
+  }
 }

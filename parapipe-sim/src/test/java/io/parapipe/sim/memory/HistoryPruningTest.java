@@ -1,0 +1,78 @@
+package io.parapipe.sim.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parapipe.protocol.para.node.CollatorNode;
+import io.parapipe.protocol.relay.node.ValidatorNode;
+import io.parapipe.protocol.relay.node.chain.BlockTree;
+import io.parapipe.sim.NetworkAssembly;
+import io.parapipe.sim.kernel.Engine;
+import io.parapipe.sim.scenario.ScenarioLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nodes forget history deep below finality, as Substrate prunes state 256 blocks down, so a run's
+ * memory does not grow with its length: from 30 to 40 minutes of async backing (relay and para
+ * blocks 300 to 400, relay forks in about a third of the slots) what each node holds stays the
+ * same, at least a window of
+ * {@value BlockTree#KEPT_BELOW_FINALITY} blocks.
+ */
+class HistoryPruningTest {
+  private static final long MINUTE = 60_000_000L;
+  private static final int KEPT = BlockTree.KEPT_BELOW_FINALITY;
+
+  @Test
+  void validatorsAndCollatorsKeepAWindowOfHistory() {
+    NetworkAssembly net = NetworkAssembly.build(ScenarioLoader.parse("""
+        duration = "40m"
+        [network]
+        validators = 5
+        paras = 1
+        [relay]
+        num_cores = 1
+        fork_probability = 0.3
+        max_candidate_depth = 3
+        allowed_ancestry_len = 2
+        scheduling_lookahead = 3
+        [para]
+        consensus_hook = "fixed-velocity"
+        unincluded_segment_capacity = 3
+        block_processing_velocity = 1
+        slot_duration = "6s"
+        allow_multiple_blocks_per_slot = true
+        minimum_period = "0s"
+        relay_number_policy = "monotonically-increases"
+        max_block_weight = "2s"
+        [collator]
+        kind = "lookahead"
+        authoring_duration = "2s"
+        """, "test scenario"));
+    Engine engine = net.engine();
+    List<Integer> collators = net.collatorNodes().values().iterator().next();
+    engine.run(30 * MINUTE);
+    int[] at30 = held(engine, net.validatorNodes(), collators);
+    engine.run(40 * MINUTE);
+    int[] at40 = held(engine, net.validatorNodes(), collators);
+    System.out.println(java.util.Arrays.toString(at30) + " " + java.util.Arrays.toString(at40));
+    // Without pruning each count grows by the 100 blocks of those ten minutes (and their forks).
+    for (int i = 0; i < at40.length; i++) {
+      assertThat(at40[i]).as("blocks held, count %d", i).isGreaterThanOrEqualTo(KEPT)
+          .isBetween(at30[i] - 30, at30[i] + 30);
+    }
+  }
+
+  /** Relay blocks each validator holds, then relay and para blocks each collator holds. */
+  private static int[] held(Engine engine, List<Integer> validators, List<Integer> collators) {
+    int[] out = new int[validators.size() + 2 * collators.size()];
+    int i = 0;
+    for (int v : validators) {
+      out[i++] = ((ValidatorNode) engine.node(v)).blockTreeSize();
+    }
+    for (int c : collators) {
+      out[i++] = ((CollatorNode) engine.node(c)).relayBlockCount();
+      out[i++] = ((CollatorNode) engine.node(c)).paraBlockCount();
+    }
+    return out;
+  }
+}
