@@ -11,6 +11,7 @@ import io.parapipe.protocol.events.RelayBlockAuthored;
 import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.sim.EventObserver;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -34,6 +35,11 @@ import java.util.Map;
  *   <li>{@value #NO_CONFLICTING_FINALITY}: every finalized block, at any node, lies on one chain;
  *   <li>{@value #FINALITY_MONOTONIC}: no node's finalized block number goes down.
  * </ul>
+ *
+ * <p>What it remembers of blocks and candidates goes {@value #KEPT_BELOW_FINALITY} blocks below
+ * the highest finalized block, so that a long run's memory does not grow with its length; of the
+ * finalized chain it keeps one hash per number, which is all a late node's finality is checked
+ * against.
  */
 public final class InvariantMonitor implements EventObserver {
   /** Invariant name. */
@@ -56,30 +62,53 @@ public final class InvariantMonitor implements EventObserver {
 
   /** A relay block as the monitor saw it authored. */
   private static final class Block {
+    final Hash hash;
     final Hash parent;
     final int number;
-    final List<Hash> backed;
     // para id -> para block hash of the para's last inclusion on this chain
     final Map<Integer, Hash> heads;
 
-    Block(Hash parent, int number, List<Hash> backed, Map<Integer, Hash> heads) {
+    Block(Hash hash, Hash parent, int number, Map<Integer, Hash> heads) {
+      this.hash = hash;
       this.parent = parent;
       this.number = number;
-      this.backed = backed;
       this.heads = heads;
     }
   }
 
   private record ParaBlock(Hash hash, Hash parent) {}
 
+  /** What the monitor saw of one candidate. */
+  private static final class Candidate {
+    /** The highest relay block number authored when the candidate was first seen. */
+    final int firstSeenAt;
+    final BitSet statements = new BitSet();
+    final BitSet chunks = new BitSet();
+    final List<Hash> backedIn = new ArrayList<>(1);
+    final List<Hash> includedIn = new ArrayList<>(1);
+    ParaBlock paraBlock;
+
+    Candidate(int firstSeenAt) {
+      this.firstSeenAt = firstSeenAt;
+    }
+  }
+
+  /**
+   * How far below the highest finalized block the monitor remembers blocks and candidates: a
+   * candidate is backed and included within a few blocks of its relay parent, far less than this.
+   */
+  static final int KEPT_BELOW_FINALITY = 256;
+
   private final int backingVotes;
   private final int availabilityThreshold;
   private final Map<Hash, Block> blocks = new HashMap<>();
-  private final Map<Hash, List<Hash>> includedIn = new HashMap<>();
-  private final Map<Hash, List<Hash>> backedIn = new HashMap<>();
-  private final Map<Hash, BitSet> statements = new HashMap<>();
-  private final Map<Hash, BitSet> chunks = new HashMap<>();
-  private final Map<Hash, ParaBlock> paraBlocks = new HashMap<>();
+  private final Map<Hash, Candidate> candidates = new HashMap<>();
+  // Authored blocks and first-seen candidates in order, for forgetting the oldest.
+  private final ArrayDeque<Block> blockOrder = new ArrayDeque<>();
+  private final ArrayDeque<Hash> candidateOrder = new ArrayDeque<>();
+  private int highestAuthored;
+  /** The finalized chain's hash at each number, up to the highest finalized block. */
+  private final List<Hash> finalizedChain = new ArrayList<>();
   private final Map<Integer, Integer> finalizedByNode = new HashMap<>();
   private Hash highestFinalized;
   private int highestFinalizedNumber = -1;
@@ -100,20 +129,27 @@ public final class InvariantMonitor implements EventObserver {
     if (event instanceof RelayBlockAuthored a) {
       Block parent = blocks.get(a.parent());
       Map<Integer, Hash> heads = parent == null ? new HashMap<>() : new HashMap<>(parent.heads);
-      blocks.putIfAbsent(a.hash(), new Block(a.parent(), a.number(), List.copyOf(a.backed()), heads));
+      Block b = new Block(a.hash(), a.parent(), a.number(), heads);
+      if (blocks.putIfAbsent(a.hash(), b) == null) {
+        blockOrder.add(b);
+      }
+      highestAuthored = Math.max(highestAuthored, a.number());
       for (Hash c : a.backed()) {
-        backedIn.computeIfAbsent(c, k -> new ArrayList<>(1)).add(a.hash());
+        candidate(c).backedIn.add(a.hash());
       }
     } else if (event instanceof CandidateIncludedEvent i) {
       onIncluded(i);
     } else if (event instanceof CandidateSeconded s) {
-      statements.computeIfAbsent(s.candidate(), k -> new BitSet()).set(node);
+      candidate(s.candidate()).statements.set(node);
     } else if (event instanceof CandidateValid v) {
-      statements.computeIfAbsent(v.candidate(), k -> new BitSet()).set(node);
+      candidate(v.candidate()).statements.set(node);
     } else if (event instanceof ChunkStored c) {
-      chunks.computeIfAbsent(c.candidate(), k -> new BitSet()).set(node);
+      candidate(c.candidate()).chunks.set(node);
     } else if (event instanceof ParaBlockAuthored p) {
-      paraBlocks.putIfAbsent(p.candidate(), new ParaBlock(p.hash(), p.parent()));
+      Candidate c = candidate(p.candidate());
+      if (c.paraBlock == null) {
+        c.paraBlock = new ParaBlock(p.hash(), p.parent());
+      }
     } else if (event instanceof BlockFinalized f) {
       onFinalized(node, f);
     } else if (event instanceof NodeRestarted r && r.stateLost()) {
@@ -122,13 +158,24 @@ public final class InvariantMonitor implements EventObserver {
     }
   }
 
+  private Candidate candidate(Hash c) {
+    Candidate x = candidates.get(c);
+    if (x == null) {
+      x = new Candidate(highestAuthored);
+      candidates.put(c, x);
+      candidateOrder.add(c);
+    }
+    return x;
+  }
+
   private void onIncluded(CandidateIncludedEvent i) {
     Block b = blocks.get(i.block());
     if (b == null) {
       return;
     }
     Hash c = i.candidate();
-    List<Hash> earlier = includedIn.computeIfAbsent(c, k -> new ArrayList<>(1));
+    Candidate cand = candidate(c);
+    List<Hash> earlier = cand.includedIn;
     for (Hash e : earlier) {
       if (isAncestor(e, b.parent)) {
         violation(NO_DOUBLE_INCLUSION, i.number(), "candidate " + c + " of para " + i.para().value()
@@ -137,11 +184,11 @@ public final class InvariantMonitor implements EventObserver {
     }
     earlier.add(i.block());
     boolean backedBefore = false;
-    for (Hash h : backedIn.getOrDefault(c, List.of())) {
+    for (Hash h : cand.backedIn) {
       backedBefore |= isAncestor(h, b.parent);
     }
-    BitSet votes = statements.get(c);
-    int voters = votes == null ? 0 : votes.cardinality();
+    BitSet votes = cand.statements;
+    int voters = votes.cardinality();
     if (!backedBefore) {
       violation(BACKED_FIRST, i.number(), "candidate " + c + " of para " + i.para().value()
           + " included without being backed in an ancestor block");
@@ -151,19 +198,14 @@ public final class InvariantMonitor implements EventObserver {
     }
     // Backers store the whole erasure-coding at validation (candidate-backing's
     // StoreAvailableData); the others fetch their chunk (ChunkStored).
-    BitSet stored = new BitSet();
-    if (chunks.get(c) != null) {
-      stored.or(chunks.get(c));
-    }
-    if (votes != null) {
-      stored.or(votes);
-    }
+    BitSet stored = (BitSet) cand.chunks.clone();
+    stored.or(votes);
     int holders = stored.cardinality();
     if (holders < availabilityThreshold) {
       violation(AVAILABLE_FIRST, i.number(), "candidate " + c + " of para " + i.para().value()
           + " included with " + holders + " chunks stored, fewer than " + availabilityThreshold);
     }
-    ParaBlock pb = paraBlocks.get(c);
+    ParaBlock pb = cand.paraBlock;
     if (pb != null) {
       Hash previous = b.heads.get(i.para().value());
       if (previous != null && !previous.equals(pb.parent())) {
@@ -187,12 +229,41 @@ public final class InvariantMonitor implements EventObserver {
             + highestFinalized);
         return;
       }
+      recordFinalizedChain(f.hash(), f.number());
       highestFinalized = f.hash();
       highestFinalizedNumber = f.number();
-    } else if (!isAncestor(f.hash(), highestFinalized)) {
+      forgetBelow(highestFinalizedNumber - KEPT_BELOW_FINALITY);
+    } else if (!f.hash().equals(finalizedChain.get(f.number()))) {
       violation(NO_CONFLICTING_FINALITY, f.number(), "node " + node + " finalized " + f.hash()
           + ", which is not on the chain of the finalized #" + highestFinalizedNumber + " "
           + highestFinalized);
+    }
+  }
+
+  /**
+   * Records the finalized chain from {@code hash} down to the previous highest finalized block (or
+   * as far down as blocks are known, the first time).
+   */
+  private void recordFinalizedChain(Hash hash, int number) {
+    while (finalizedChain.size() <= number) {
+      finalizedChain.add(null);
+    }
+    Hash h = hash;
+    for (int n = number; n > highestFinalizedNumber && h != null; n--) {
+      finalizedChain.set(n, h);
+      Block b = blocks.get(h);
+      h = b == null ? null : b.parent;
+    }
+  }
+
+  /** Forgets the blocks numbered below {@code number} and the candidates first seen below it. */
+  private void forgetBelow(int number) {
+    while (!blockOrder.isEmpty() && blockOrder.peekFirst().number < number) {
+      blocks.remove(blockOrder.pollFirst().hash);
+    }
+    while (!candidateOrder.isEmpty()
+        && candidates.get(candidateOrder.peekFirst()).firstSeenAt < number) {
+      candidates.remove(candidateOrder.pollFirst());
     }
   }
 
@@ -220,6 +291,16 @@ public final class InvariantMonitor implements EventObserver {
     } else {
       dropped++;
     }
+  }
+
+  /** How many blocks the monitor remembers (for tests). */
+  int rememberedBlocks() {
+    return blocks.size();
+  }
+
+  /** How many candidates the monitor remembers (for tests). */
+  int rememberedCandidates() {
+    return candidates.size();
   }
 
   /** What the run showed: the invariants checked and the violations found. */

@@ -178,4 +178,41 @@ class InvariantMonitorTest {
     ev(3, new BlockFinalized(relay(2), 2));
     assertThat(violated()).containsExactly(InvariantMonitor.FINALITY_MONOTONIC);
   }
+
+  @Test
+  void aLongRunIsCheckedWhileTheMonitorForgetsWhatLiesDeepBelowFinality() {
+    // 300 para blocks, each backed in relay block 2j − 1 and included in 2j; one more candidate
+    // per para block is seconded and never backed.
+    for (int j = 1; j <= 300; j++) {
+      paraBlockBackedAndAvailable(j, 2, 1);
+      ev(0, new CandidateSeconded(PARA, Hash.fromLong(20_000 + j), GENESIS));
+      author(relay(2 * j - 1), 2 * j - 1, j == 1 ? GENESIS : relay(2 * j - 2), List.of(cand(j)),
+          List.of());
+      author(relay(2 * j), 2 * j, relay(2 * j - 1), List.of(), List.of(cand(j)));
+      for (int v = 0; v < 4; v++) {
+        ev(v, new BlockFinalized(relay(2 * j), 2 * j));
+      }
+    }
+    assertThat(m.result().violations()).isEmpty();
+    int kept = InvariantMonitor.KEPT_BELOW_FINALITY;
+    // Blocks #344..#600, and the candidates seen since #343 was authored (two per two blocks).
+    assertThat(m.rememberedBlocks()).isEqualTo(kept + 1);
+    assertThat(m.rememberedCandidates()).isBetween(kept, kept + 4);
+    // The checks still hold on what is remembered: a candidate included again is caught.
+    author(relay(601), 601, relay(600), List.of(), List.of(cand(300)));
+    assertThat(violated()).contains(InvariantMonitor.NO_DOUBLE_INCLUSION);
+  }
+
+  @Test
+  void aLateNodesFinalityIsCheckedAgainstTheWholeFinalizedChain() {
+    for (int n = 1; n <= 600; n++) {
+      author(relay(n), n, n == 1 ? GENESIS : relay(n - 1), List.of(), List.of());
+      ev(0, new BlockFinalized(relay(n), n));
+    }
+    author(fork(10), 10, relay(9), List.of(), List.of());
+    ev(3, new BlockFinalized(relay(10), 10)); // deep below what the monitor remembers
+    assertThat(m.result().violations()).isEmpty();
+    ev(2, new BlockFinalized(fork(10), 10));
+    assertThat(violated()).containsExactly(InvariantMonitor.NO_CONFLICTING_FINALITY);
+  }
 }
