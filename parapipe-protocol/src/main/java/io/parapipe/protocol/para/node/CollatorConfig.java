@@ -2,6 +2,7 @@ package io.parapipe.protocol.para.node;
 
 import io.parapipe.protocol.para.runtime.ParachainState;
 import io.parapipe.protocol.primitives.ParaId;
+import io.parapipe.protocol.relay.node.chain.BlockTree;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import java.util.Objects;
  * @param misbehaviour what this collator does wrong, if anything (slot-based only)
  * @param syncPeers the sync peers (node ids) of this collator's relay-chain node, over which relay
  *     blocks propagate by announcement and request; empty: relay blocks reach it by broadcast
+ * @param keptBelowBest how many relay blocks below its best relay block, and para blocks below its
+ *     best para block, this collator keeps, as Substrate's {@code --state-pruning}
  */
 public record CollatorConfig(
     ParaId para,
@@ -38,7 +41,8 @@ public record CollatorConfig(
     long relaySlotDurationMs,
     long timeOriginMs,
     CollatorMisbehaviour misbehaviour,
-    List<Integer> syncPeers) {
+    List<Integer> syncPeers,
+    int keptBelowBest) {
 
   /** Copies the lists. */
   public CollatorConfig {
@@ -51,7 +55,8 @@ public record CollatorConfig(
 
   /**
    * Builds a configuration field by field; each field must be set before {@link #build()},
-   * except {@code misbehaviour}, which defaults to {@link CollatorMisbehaviour#NONE}.
+   * except {@code misbehaviour}, which defaults to {@link CollatorMisbehaviour#NONE}, and
+   * {@code syncPeers} and {@code keptBelowBest}, which have defaults too.
    */
   public static final class Builder {
     private ParaId para;
@@ -66,6 +71,7 @@ public record CollatorConfig(
     private Long timeOriginMs;
     private List<Integer> syncPeers = List.of();
     private CollatorMisbehaviour misbehaviour = CollatorMisbehaviour.NONE;
+    private Integer keptBelowBest = BlockTree.KEPT_BELOW_FINALITY;
 
     private Builder() {}
 
@@ -142,6 +148,15 @@ public record CollatorConfig(
     }
 
     /**
+     * Sets {@link CollatorConfig#keptBelowBest()} (default
+     * {@value BlockTree#KEPT_BELOW_FINALITY}, as Substrate).
+     */
+    public Builder keptBelowBest(int v) {
+      keptBelowBest = v;
+      return this;
+    }
+
+    /**
      * The configuration.
      *
      * @throws NullPointerException naming a field that was never set
@@ -159,7 +174,8 @@ public record CollatorConfig(
           set(relaySlotDurationMs, "relaySlotDurationMs"),
           set(timeOriginMs, "timeOriginMs"),
           set(misbehaviour, "misbehaviour"),
-          set(syncPeers, "syncPeers"));
+          set(syncPeers, "syncPeers"),
+          set(keptBelowBest, "keptBelowBest"));
     }
 
     private static <T> T set(T value, String field) {

@@ -254,7 +254,7 @@ public final class CollatorNode implements Node {
     if (out.bestChanged()) {
       // The model's collator does not follow relay finality: it keeps as many blocks below its
       // best relay block as a validator keeps below finality.
-      relay.pruneBelow(relay.best().number() - BlockTree.KEPT_BELOW_FINALITY);
+      relay.pruneBelow(relay.best().number() - cfg.keptBelowBest());
     }
     pendingRelayParents.addAll(out.activated());
     pump();
@@ -618,12 +618,12 @@ public final class CollatorNode implements Node {
   }
 
   /**
-   * Forgets para blocks more than {@link BlockTree#KEPT_BELOW_FINALITY} below the best one, as a
+   * Forgets para blocks more than {@link CollatorConfig#keptBelowBest()} below the best one, as a
    * Cumulus node prunes old state: what the collator builds on and searches lies a few blocks
    * above the included head.
    */
   private void pruneParaBlocks() {
-    long below = paraStates.get(bestParaHash).blockNumber() - BlockTree.KEPT_BELOW_FINALITY;
+    long below = paraStates.get(bestParaHash).blockNumber() - cfg.keptBelowBest();
     while (!paraImportOrder.isEmpty()) {
       Hash h = paraImportOrder.peekFirst();
       if (paraStates.get(h).blockNumber() >= below) {

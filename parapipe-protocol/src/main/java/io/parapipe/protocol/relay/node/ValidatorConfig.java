@@ -3,6 +3,7 @@ package io.parapipe.protocol.relay.node;
 import io.parapipe.protocol.relay.node.validation.PvfArtifactKey;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
 import io.parapipe.protocol.relay.node.approval.NoShowCover;
+import io.parapipe.protocol.relay.node.chain.BlockTree;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveChainsMode;
 import io.parapipe.protocol.relay.node.prospective.SharedChainBases;
 import io.parapipe.protocol.relay.runtime.configuration.ConfigUpdate;
@@ -40,6 +41,8 @@ import java.util.Objects;
  *     announcement and request ({@link io.parapipe.protocol.relay.node.chain.BlockSync}); empty:
  *     a block goes from its author to every relay-chain node in one broadcast
  * @param noShowCover how approval checking covers checkers that did not show up
+ * @param keptBelowFinality how many relay blocks below the finalized one this node keeps (and can
+ *     send to a syncing peer), as Substrate's {@code --state-pruning}
  */
 public record ValidatorConfig(
     int authority,
@@ -63,7 +66,8 @@ public record ValidatorConfig(
     ProspectiveChainsMode prospectiveChains,
     SharedChainBases sharedChainBases,
     List<Integer> syncPeers,
-    NoShowCover noShowCover) {
+    NoShowCover noShowCover,
+    int keptBelowFinality) {
 
   /** Copies the lists. */
   public ValidatorConfig {
@@ -111,6 +115,7 @@ public record ValidatorConfig(
     private SharedChainBases sharedChainBases = SharedChainBases.none();
     private List<Integer> syncPeers = List.of();
     private NoShowCover noShowCover = NoShowCover.TRANCHE;
+    private Integer keptBelowFinality = BlockTree.KEPT_BELOW_FINALITY;
 
     private Builder() {}
 
@@ -247,6 +252,15 @@ public record ValidatorConfig(
     }
 
     /**
+     * Sets {@link ValidatorConfig#keptBelowFinality()} (default
+     * {@value BlockTree#KEPT_BELOW_FINALITY}, as Substrate).
+     */
+    public Builder keptBelowFinality(int v) {
+      keptBelowFinality = v;
+      return this;
+    }
+
+    /**
      * The configuration.
      *
      * @throws NullPointerException naming a field that was never set
@@ -274,7 +288,8 @@ public record ValidatorConfig(
           set(prospectiveChains, "prospectiveChains"),
           set(sharedChainBases, "sharedChainBases"),
           set(syncPeers, "syncPeers"),
-          set(noShowCover, "noShowCover"));
+          set(noShowCover, "noShowCover"),
+          set(keptBelowFinality, "keptBelowFinality"));
     }
 
     private static <T> T set(T value, String field) {

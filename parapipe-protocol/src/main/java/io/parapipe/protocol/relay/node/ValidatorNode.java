@@ -764,7 +764,7 @@ public final class ValidatorNode implements Node {
     public void onFinalized(Hash block, int number) {
       ctx.emit(new BlockFinalized(block, number));
       store.pruneBelow(number - AVAILABILITY_KEEP_BLOCKS);
-      tree.pruneBelow(number - BlockTree.KEPT_BELOW_FINALITY);
+      tree.pruneBelow(number - cfg.keptBelowFinality());
       approvals.pruneFinalized(block);
       recovery.pruneFinalized(number);
       deactivateFinalizedLeaves(block, number);

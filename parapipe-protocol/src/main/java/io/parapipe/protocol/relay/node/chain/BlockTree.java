@@ -46,7 +46,8 @@ public final class BlockTree<B> {
    * How many blocks below finality a node keeps: Substrate keeps the state of the last 256 blocks
    * by default ({@code --state-pruning}, {@code substrate/client/cli/src/params/pruning_params.rs}),
    * and a block here carries its state. Older canonical bodies stay in an upstream node's database;
-   * here a node can no longer send them to a peer syncing from that far behind.
+   * here a node can no longer send them to a peer syncing from that far behind. This is the
+   * default; a node's configuration may keep more or fewer.
    */
   public static final int KEPT_BELOW_FINALITY = 256;
 
