@@ -152,6 +152,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
           .noShowCover(NoShowCover.fromKey(relay.text("no_show_cover")))
           .sharedChainBases(chainBases)
           .syncPeers(syncPeers.isEmpty() ? List.of() : syncPeers.get(i))
+          .keptBelowFinality(network.integer("state_pruning"))
           .build();
       List<Outage> mine = new ArrayList<>();
       for (Outage o : outages) {
@@ -202,6 +203,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
             .timeOriginMs(timeOriginMs(relay.micros("slot_duration") / 1000))
             .misbehaviour(misbehaving.getOrDefault(c, CollatorMisbehaviour.NONE))
             .syncPeers(syncPeers.isEmpty() ? List.of() : syncPeers.get(nextNode))
+            .keptBelowBest(network.integer("state_pruning"))
             .build();
         CollatorMisbehaviour mis = cc.misbehaviour();
         java.util.function.Supplier<Node> collator = mis == CollatorMisbehaviour.WITHHELD_COLLATION

@@ -48,7 +48,8 @@ public final class ScenarioKeys {
       k("latency_spread", number(0, 0.95), 0.0),
       k("gossip", oneOf("exact", "threshold"), "exact"),
       k("block_propagation", oneOf("direct", "announce"), "direct"),
-      k("sync_peers", integer(1, 1000), 8));
+      k("sync_peers", integer(1, 1000), 8),
+      k("state_pruning", integer(16, 10_000_000), 256));
 
   /** {@code [hardware]}. */
   public static final Section HARDWARE = new Section("hardware",

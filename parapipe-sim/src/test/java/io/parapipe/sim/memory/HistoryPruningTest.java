@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * memory does not grow with its length: from 30 to 40 minutes of async backing (relay and para
  * blocks 300 to 400, relay forks in about a third of the slots) what each node holds stays the
  * same, at least a window of
- * {@value BlockTree#KEPT_BELOW_FINALITY} blocks.
+ * {@value BlockTree#KEPT_BELOW_FINALITY} blocks; {@code network.state_pruning} sets that window.
  */
 class HistoryPruningTest {
   private static final long MINUTE = 60_000_000L;
@@ -24,9 +24,47 @@ class HistoryPruningTest {
 
   @Test
   void validatorsAndCollatorsKeepAWindowOfHistory() {
-    NetworkAssembly net = NetworkAssembly.build(ScenarioLoader.parse("""
-        duration = "40m"
-        [network]
+    NetworkAssembly net = network("40m", "");
+    Engine engine = net.engine();
+    List<Integer> collators = net.collatorNodes().values().iterator().next();
+    engine.run(30 * MINUTE);
+    int[] at30 = held(engine, net.validatorNodes(), collators);
+    engine.run(40 * MINUTE);
+    int[] at40 = held(engine, net.validatorNodes(), collators);
+    System.out.println(java.util.Arrays.toString(at30) + " " + java.util.Arrays.toString(at40));
+    // Without pruning each count grows by the 100 blocks of those ten minutes (and their forks).
+    for (int i = 0; i < at40.length; i++) {
+      assertThat(at40[i]).as("blocks held, count %d", i).isGreaterThanOrEqualTo(KEPT)
+          .isBetween(at30[i] - 30, at30[i] + 30);
+    }
+  }
+
+  @Test
+  void aSmallerStatePruningKeepsFewerBlocks() {
+    int kept = 64;
+    NetworkAssembly net = network("20m", "state_pruning = " + kept + "\n");
+    Engine engine = net.engine();
+    List<Integer> collators = net.collatorNodes().values().iterator().next();
+    // From 15 minutes on (about 150 relay blocks) each node holds a window of 64 heights: with
+    // this scenario's forks about 1.6 blocks a height (some 100 blocks, against some 400 with the
+    // default 256), and the few above finality.
+    for (long t = 15 * MINUTE; t <= 20 * MINUTE; t += MINUTE) {
+      engine.run(t);
+      int[] held = held(engine, net.validatorNodes(), collators);
+      for (int i = 0; i < held.length; i++) {
+        assertThat(held[i]).as("blocks held at %d min, count %d", t / MINUTE, i)
+            .isBetween(kept, 2 * kept);
+      }
+    }
+  }
+
+  /**
+   * Five validators and one para of async backing, relay forks in about a third of the slots, for
+   * {@code duration}; {@code networkKeys} are more {@code [network]} lines.
+   */
+  private static NetworkAssembly network(String duration, String networkKeys) {
+    return NetworkAssembly.build(ScenarioLoader.parse("duration = \"" + duration + "\"\n[network]\n"
+        + networkKeys + """
         validators = 5
         paras = 1
         [relay]
@@ -48,18 +86,6 @@ class HistoryPruningTest {
         kind = "lookahead"
         authoring_duration = "2s"
         """, "test scenario"));
-    Engine engine = net.engine();
-    List<Integer> collators = net.collatorNodes().values().iterator().next();
-    engine.run(30 * MINUTE);
-    int[] at30 = held(engine, net.validatorNodes(), collators);
-    engine.run(40 * MINUTE);
-    int[] at40 = held(engine, net.validatorNodes(), collators);
-    System.out.println(java.util.Arrays.toString(at30) + " " + java.util.Arrays.toString(at40));
-    // Without pruning each count grows by the 100 blocks of those ten minutes (and their forks).
-    for (int i = 0; i < at40.length; i++) {
-      assertThat(at40[i]).as("blocks held, count %d", i).isGreaterThanOrEqualTo(KEPT)
-          .isBetween(at30[i] - 30, at30[i] + 30);
-    }
   }
 
   /** Relay blocks each validator holds, then relay and para blocks each collator holds. */

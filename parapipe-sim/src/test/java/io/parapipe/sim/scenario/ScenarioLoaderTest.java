@@ -213,6 +213,7 @@ class ScenarioLoaderTest {
             "network.block_propagation = \"flood\" in t.toml: must be one of"),
         Arguments.of("[network]\nsync_peers = 0", "network.sync_peers = 0 in t.toml: must be an integer from 1 to 1000"),
         Arguments.of("[network]\nsync_peers = \"eight\"", "network.sync_peers = \"eight\" in t.toml"),
+        Arguments.of("[network]\nstate_pruning = 15", "network.state_pruning = 15 in t.toml: must be an integer from 16 to 10000000"),
         Arguments.of("[network]\nmessage_loss = 1.5", "network.message_loss = 1.5 in t.toml: must be a number from 0 to 1"),
         Arguments.of("[relay]\nmissed_slot_probability = -0.1", "relay.missed_slot_probability = -0.1 in t.toml: must be a number from 0 to 0.99"),
         Arguments.of("[network]\nmessage_loss = nan", "network.message_loss = \"NaN\" in t.toml: must be a number from 0 to 1"),
