@@ -217,6 +217,7 @@ public final class ScenarioLoader {
       List<UpgradeSpec> upgrades = readUpgrades(paras.keySet());
 
       checkNetwork(network, relay, faults, paras);
+      checkPruning(top.micros("duration"), network, relay, faults);
       return new Scenario(origin, top, network, hardware, relay, paraDefaults, collatorDefaults,
           faults, List.copyOf(paras.values()), upgrades);
     }
@@ -470,6 +471,85 @@ public final class ScenarioLoader {
       }
     }
 
+    /**
+     * Faults that would need blocks the nodes have pruned: nodes keep {@code network.state_pruning}
+     * relay blocks below finality, so a validator that comes back after that many slots (down,
+     * cut off, or on a partition's far side) finds its peers unable to send what it missed, and a
+     * validator restarted without its state cannot fetch the chain from genesis once the chain is
+     * that long. Warp sync, which upstream uses then, is not modelled; before pruning such a node
+     * synced from its peers, so a scenario would change its result silently. A window still open
+     * at the run's end needs nothing fetched and passes. Collator crashes are not checked: a
+     * restarted collator builds on what the relay chain includes and fetches no old para blocks.
+     */
+    private void checkPruning(long duration, Values network, Values relay, Values faults) {
+      int kept = network.integer("state_pruning");
+      long slot = relay.micros("slot_duration");
+      long keptSpan = kept * slot;
+      String keptText = kept + " relay blocks (" + span(keptSpan) + ") below finality";
+      int k = 0;
+      for (Object o : faults.asMap().get("crashes") instanceof List<?> l ? l : List.of()) {
+        Crash c = (Crash) o;
+        String path = "faults.crashes[" + k++ + "]";
+        if (c.restartAtMicros() >= duration) {
+          continue;
+        }
+        String it = c.validators().size() == 1 ? "it" : "them";
+        if (c.stateLost() && c.restartAtMicros() >= keptSpan) {
+          throw error(path + " restarts " + validatorList(c.validators()) + " without "
+              + (c.validators().size() == 1 ? "its" : "their") + " state at "
+              + UnitText.formatDuration(c.restartAtMicros()) + ", after the " + kept
+              + " relay blocks (" + span(keptSpan) + ") that nodes keep below finality: peers can"
+              + " no longer send " + it + " the chain from genesis (warp sync is not modelled)",
+              "restart " + it + " before " + span(keptSpan) + ", keep the state, or raise "
+                  + "network.state_pruning to at least " + (c.restartAtMicros() / slot + 1)
+                  + " (the blocks to fetch)");
+        }
+        long down = c.restartAtMicros() - c.atMicros();
+        if (!c.stateLost() && down >= keptSpan) {
+          throw error(path + " keeps " + validatorList(c.validators()) + " down for "
+              + span(down) + " (" + UnitText.formatDuration(c.atMicros()) + " to "
+              + UnitText.formatDuration(c.restartAtMicros()) + "), " + down / slot
+              + " relay slots, while nodes keep " + keptText + ": peers can no longer send " + it
+              + " the blocks finalized meanwhile",
+              "restart " + it + " less than " + span(keptSpan) + " after the crash, or raise "
+                  + "network.state_pruning to at least " + (down / slot + 1)
+                  + " (the blocks to fetch)");
+        }
+      }
+      k = 0;
+      for (Object o : faults.asMap().get("outages") instanceof List<?> l ? l : List.of()) {
+        Outage w = (Outage) o;
+        String path = "faults.outages[" + k++ + "]";
+        long cut = w.untilMicros() - w.fromMicros();
+        if (w.untilMicros() < duration && cut >= keptSpan) {
+          throw error(path + " cuts off " + validatorList(w.validators()) + " for " + span(cut)
+              + " (" + UnitText.formatDuration(w.fromMicros()) + " to "
+              + UnitText.formatDuration(w.untilMicros()) + "), " + cut / slot
+              + " relay slots, while nodes keep " + keptText + ": peers can no longer send "
+              + (w.validators().size() == 1 ? "it" : "them") + " the blocks finalized meanwhile",
+              "end it less than " + span(keptSpan) + " after it starts, or raise "
+                  + "network.state_pruning to at least " + (cut / slot + 1)
+                  + " (the blocks to fetch)");
+        }
+      }
+      k = 0;
+      for (Object o : faults.asMap().get("partitions") instanceof List<?> l ? l : List.of()) {
+        Partition p = (Partition) o;
+        String path = "faults.partitions[" + k++ + "]";
+        long split = p.endMicros() - p.atMicros();
+        if (p.endMicros() < duration && split >= keptSpan) {
+          throw error(path + " splits the validators for " + span(split) + " ("
+              + UnitText.formatDuration(p.atMicros()) + " to "
+              + UnitText.formatDuration(p.endMicros()) + "), " + split / slot
+              + " relay slots, while nodes keep " + keptText + ": a side can no longer fetch the"
+              + " blocks the other finalized meanwhile",
+              "end it less than " + span(keptSpan) + " after it starts, or raise "
+                  + "network.state_pruning to at least " + (split / slot + 1)
+                  + " (the blocks to fetch)");
+        }
+      }
+    }
+
     private void checkNetwork(Values network, Values relay, Values faults, TreeMap<Integer, ParaSpec> paras) {
       Set<Integer> paraIds = paras.keySet();
       int validators = network.integer("validators");
@@ -615,6 +695,31 @@ public final class ScenarioLoader {
       }
     }
 
+  }
+
+  /** {@code "validator 3"}, {@code "validators 3 and 4"}, {@code "validators 3, 4 and 5"}. */
+  private static String validatorList(List<Integer> vs) {
+    if (vs.size() == 1) {
+      return "validator " + vs.get(0);
+    }
+    StringBuilder sb = new StringBuilder("validators ");
+    for (int i = 0; i < vs.size(); i++) {
+      sb.append(i == 0 ? "" : i == vs.size() - 1 ? " and " : ", ").append(vs.get(i));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * A span of time for reading, in hours, minutes and seconds ({@code "25m36s"}); one that is not
+   * whole seconds as {@link UnitText#formatDuration}.
+   */
+  private static String span(long micros) {
+    if (micros == 0 || micros % 1_000_000L != 0) {
+      return UnitText.formatDuration(micros);
+    }
+    long s = micros / 1_000_000L;
+    return (s >= 3600 ? s / 3600 + "h" : "") + (s % 3600 >= 60 ? s % 3600 / 60 + "m" : "")
+        + (s % 60 != 0 ? s % 60 + "s" : "");
   }
 
   private static String ids(Set<Integer> ids) {

@@ -232,6 +232,66 @@ class ScenarioLoaderTest {
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
+  /** An hour of 6 s slots: 600 relay blocks, past the 256 that nodes keep below finality. */
+  private static final String HOUR = "duration = \"60m\"\n";
+
+  /** Faults that would need blocks pruned 256 below finality, with the error each gives. */
+  static Stream<Arguments> faultsBeyondPruning() {
+    return Stream.of(
+        Arguments.of(HOUR + "[[faults.crashes]]\nvalidators = [3]\nat = \"20m\"\nrestart_at = \"40m\"\nstate = \"lost\"",
+            "faults.crashes[0] restarts validator 3 without its state at 40m, after the 256 relay blocks (25m36s)"
+                + " that nodes keep below finality: peers can no longer send it the chain from genesis (warp sync is"
+                + " not modelled) in t.toml; restart it before 25m36s, keep the state, or raise"
+                + " network.state_pruning to at least 401 (the blocks to fetch)",
+            401),
+        Arguments.of(HOUR + "[[faults.crashes]]\nvalidators = [1]\nat = \"1m\"\nrestart_at = \"2m\"\n"
+                + "[[faults.crashes]]\nvalidators = [3, 4]\nat = \"10m\"\nrestart_at = \"40m\"",
+            "faults.crashes[1] keeps validators 3 and 4 down for 30m (10m to 40m), 300 relay slots, while nodes"
+                + " keep 256 relay blocks (25m36s) below finality: peers can no longer send them the blocks"
+                + " finalized meanwhile in t.toml; restart them less than 25m36s after the crash, or raise"
+                + " network.state_pruning to at least 301 (the blocks to fetch)",
+            301),
+        Arguments.of(HOUR + "[faults]\noutages = [ { validators = [0, 1, 2], from = \"10m\", until = \"40m\" } ]",
+            "faults.outages[0] cuts off validators 0, 1 and 2 for 30m (10m to 40m), 300 relay slots, while nodes"
+                + " keep 256 relay blocks (25m36s) below finality: peers can no longer send them the blocks"
+                + " finalized meanwhile in t.toml; end it less than 25m36s after it starts, or raise"
+                + " network.state_pruning to at least 301 (the blocks to fetch)",
+            301),
+        Arguments.of(HOUR + "[[faults.partitions]]\nsides = [[0, 1, 2, 3, 4, 5], [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]]\n"
+                + "at = \"5m\"\nend = \"1836s\"",
+            "faults.partitions[0] splits the validators for 25m36s (5m to 1836s), 256 relay slots, while nodes"
+                + " keep 256 relay blocks (25m36s) below finality: a side can no longer fetch the blocks the other"
+                + " finalized meanwhile in t.toml; end it less than 25m36s after it starts, or raise"
+                + " network.state_pruning to at least 257 (the blocks to fetch)",
+            257));
+  }
+
+  @ParameterizedTest
+  @MethodSource("faultsBeyondPruning")
+  void aFaultThatNeedsPrunedBlocksIsRejectedUnlessStatePruningKeepsThem(String toml, String error, int enough) {
+    assertThatThrownBy(() -> ScenarioLoader.parse(toml, "t.toml"))
+        .isInstanceOf(ScenarioConfigException.class)
+        .hasMessage(error);
+    assertThatThrownBy(() -> ScenarioLoader.parse(toml + "\n[network]\nstate_pruning = " + (enough - 1), "t.toml"))
+        .isInstanceOf(ScenarioConfigException.class)
+        .hasMessageContaining("network.state_pruning to at least " + enough);
+    Scenario kept = ScenarioLoader.parse(toml + "\n[network]\nstate_pruning = " + enough, "t.toml");
+    assertThat(kept.network().integer("state_pruning")).isEqualTo(enough);
+  }
+
+  @Test
+  void faultsWithinPruningOrOpenAtTheEndPass() {
+    // Just under 256 slots down, kept state; a lost-state restart before 25m36s; windows that the
+    // run ends inside fetch nothing.
+    Scenario s = ScenarioLoader.parse(HOUR
+        + "[faults]\noutages = [ { validators = [8], from = \"1m\", until = \"61m\" } ]\n"
+        + "[[faults.crashes]]\nvalidators = [1]\nat = \"10m\"\nrestart_at = \"2135s\"\n"
+        + "[[faults.crashes]]\nvalidators = [2]\nat = \"1m\"\nrestart_at = \"1535s\"\nstate = \"lost\"\n"
+        + "[[faults.crashes]]\nvalidators = [3]\nat = \"20m\"\nrestart_at = \"60m\"\nstate = \"lost\"\n"
+        + "[[faults.partitions]]\nsides = [[4, 5], [6, 7]]\nat = \"10m\"\nend = \"2h\"", "t.toml");
+    assertThat((java.util.List<?>) s.faults().asMap().get("crashes")).hasSize(3);
+  }
+
   @Test
   void aFileThatIsNotUtf8IsAnErrorNamingTheByteAndWhereItIs(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("latin1.toml");
