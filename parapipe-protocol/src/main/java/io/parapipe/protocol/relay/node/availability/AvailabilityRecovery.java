@@ -451,6 +451,15 @@ public final class AvailabilityRecovery {
     }
     r.active = false;
     r.recovered = pov;
+    // The attempt's bookkeeping goes now, not at finality: a recovered candidate is answered from
+    // `recovered` alone, and at 500 validators the chunk bookkeeping is about 8 KB a recovery.
+    r.toAsk = null;
+    r.inFlight = null;
+    r.received = null;
+    r.sentIndex = null;
+    r.sentDeadline = null;
+    r.chunkData = null;
+    r.gathered = null;
     for (Hash block : r.waiting) {
       listener.onRecovered(block, candidate, pov);
     }
