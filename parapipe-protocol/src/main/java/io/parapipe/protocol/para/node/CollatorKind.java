@@ -11,5 +11,15 @@ public enum CollatorKind {
    * production interval ({@code 6 s / cores}, at least 500 ms), each submitted on the core its
    * {@code CoreSelector} picks; the elastic-scaling collator.
    */
-  SLOT_BASED
+  SLOT_BASED;
+
+  private final String key = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+
+  /**
+   * The kind's name in scenarios and traces ({@code "basic"}, {@code "lookahead"},
+   * {@code "slot-based"}), made once: every authored para block's event carries it.
+   */
+  public String key() {
+    return key;
+  }
 }

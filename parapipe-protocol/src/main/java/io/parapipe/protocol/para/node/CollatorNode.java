@@ -450,7 +450,7 @@ public final class CollatorNode implements Node {
     ctx.emit(new ParaBlockAuthored(para, state.blockNumber(), state.headHash(),
         state.header().parentHash(), r.number(), r.hash(), candidate.hash(), d.refTime(),
         d.povSize(), d.authoringMicros(), state.currentSlot(), state.unincludedSegment().size(),
-        cfg.schedule().at(r.number()).settings().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        cfg.schedule().at(r.number()).settings().kind().key()));
     if (d.slotBased() != null) {
       slotBased.built(r.hash(), d.slotBased().core().selector());
       submitCollation(api, core, r.hash(), candidate.hash(), state.header().parentHash());
