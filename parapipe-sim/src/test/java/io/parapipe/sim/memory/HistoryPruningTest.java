@@ -8,7 +8,12 @@ import io.parapipe.protocol.relay.node.chain.BlockTree;
 import io.parapipe.sim.NetworkAssembly;
 import io.parapipe.sim.kernel.Engine;
 import io.parapipe.sim.scenario.ScenarioLoader;
+import io.parapipe.sim.scenario.ScenarioOverrides;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,14 +29,13 @@ class HistoryPruningTest {
 
   @Test
   void validatorsAndCollatorsKeepAWindowOfHistory() {
-    NetworkAssembly net = network("40m", "");
+    NetworkAssembly net = network("40m", Map.of());
     Engine engine = net.engine();
     List<Integer> collators = net.collatorNodes().values().iterator().next();
     engine.run(30 * MINUTE);
     int[] at30 = held(engine, net.validatorNodes(), collators);
     engine.run(40 * MINUTE);
     int[] at40 = held(engine, net.validatorNodes(), collators);
-    System.out.println(java.util.Arrays.toString(at30) + " " + java.util.Arrays.toString(at40));
     // Without pruning each count grows by the 100 blocks of those ten minutes (and their forks).
     for (int i = 0; i < at40.length; i++) {
       assertThat(at40[i]).as("blocks held, count %d", i).isGreaterThanOrEqualTo(KEPT)
@@ -42,7 +46,7 @@ class HistoryPruningTest {
   @Test
   void aSmallerStatePruningKeepsFewerBlocks() {
     int kept = 64;
-    NetworkAssembly net = network("20m", "state_pruning = " + kept + "\n");
+    NetworkAssembly net = network("20m", Map.of("state_pruning", kept));
     Engine engine = net.engine();
     List<Integer> collators = net.collatorNodes().values().iterator().next();
     // From 15 minutes on (about 150 relay blocks) each node holds a window of 64 heights: with
@@ -59,33 +63,20 @@ class HistoryPruningTest {
   }
 
   /**
-   * Five validators and one para of async backing, relay forks in about a third of the slots, for
-   * {@code duration}; {@code networkKeys} are more {@code [network]} lines.
+   * The shipped {@code async.toml} with five validators, one para and relay forks in about a third
+   * of the slots, for {@code duration}; {@code networkKeys} are more {@code network.*} settings.
    */
-  private static NetworkAssembly network(String duration, String networkKeys) {
-    return NetworkAssembly.build(ScenarioLoader.parse("duration = \"" + duration + "\"\n[network]\n"
-        + networkKeys + """
-        validators = 5
-        paras = 1
-        [relay]
-        num_cores = 1
-        fork_probability = 0.3
-        max_candidate_depth = 3
-        allowed_ancestry_len = 2
-        scheduling_lookahead = 3
-        [para]
-        consensus_hook = "fixed-velocity"
-        unincluded_segment_capacity = 3
-        block_processing_velocity = 1
-        slot_duration = "6s"
-        allow_multiple_blocks_per_slot = true
-        minimum_period = "0s"
-        relay_number_policy = "monotonically-increases"
-        max_block_weight = "2s"
-        [collator]
-        kind = "lookahead"
-        authoring_duration = "2s"
-        """, "test scenario"));
+  private static NetworkAssembly network(String duration, Map<String, Integer> networkKeys) {
+    Map<String, JsonNode> changes = new LinkedHashMap<>();
+    changes.put("duration", ScenarioOverrides.value("\"" + duration + "\""));
+    changes.put("network.validators", ScenarioOverrides.value("5"));
+    changes.put("network.paras", ScenarioOverrides.value("1"));
+    changes.put("relay.num_cores", ScenarioOverrides.value("1"));
+    changes.put("relay.fork_probability", ScenarioOverrides.value("0.3"));
+    networkKeys.forEach((k, v) -> changes.put("network." + k, ScenarioOverrides.value("" + v)));
+    JsonNode root = ScenarioLoader.readTree(Path.of("..", "scenarios", "async.toml"));
+    return NetworkAssembly.build(ScenarioLoader.parse(
+        ScenarioOverrides.apply(root, changes, "test"), "async.toml, scaled down"));
   }
 
   /** Relay blocks each validator holds, then relay and para blocks each collator holds. */
