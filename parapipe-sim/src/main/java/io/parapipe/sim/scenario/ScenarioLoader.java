@@ -485,7 +485,6 @@ public final class ScenarioLoader {
       int kept = network.integer("state_pruning");
       long slot = relay.micros("slot_duration");
       long keptSpan = kept * slot;
-      String keptText = kept + " relay blocks (" + span(keptSpan) + ") below finality";
       int k = 0;
       for (Object o : faults.asMap().get("crashes") instanceof List<?> l ? l : List.of()) {
         Crash c = (Crash) o;
@@ -504,50 +503,48 @@ public final class ScenarioLoader {
                   + "network.state_pruning to at least " + (c.restartAtMicros() / slot + 1)
                   + " (the blocks to fetch)");
         }
-        long down = c.restartAtMicros() - c.atMicros();
-        if (!c.stateLost() && down >= keptSpan) {
-          throw error(path + " keeps " + validatorList(c.validators()) + " down for "
-              + span(down) + " (" + UnitText.formatDuration(c.atMicros()) + " to "
-              + UnitText.formatDuration(c.restartAtMicros()) + "), " + down / slot
-              + " relay slots, while nodes keep " + keptText + ": peers can no longer send " + it
-              + " the blocks finalized meanwhile",
-              "restart " + it + " less than " + span(keptSpan) + " after the crash, or raise "
-                  + "network.state_pruning to at least " + (down / slot + 1)
-                  + " (the blocks to fetch)");
+        if (!c.stateLost()) {
+          refuseLongWindow(path + " keeps " + validatorList(c.validators()) + " down",
+              c.atMicros(), c.restartAtMicros(), duration, kept, slot,
+              "peers can no longer send " + it + " the blocks finalized meanwhile",
+              "restart " + it + " less than " + span(keptSpan) + " after the crash");
         }
       }
       k = 0;
       for (Object o : faults.asMap().get("outages") instanceof List<?> l ? l : List.of()) {
         Outage w = (Outage) o;
-        String path = "faults.outages[" + k++ + "]";
-        long cut = w.untilMicros() - w.fromMicros();
-        if (w.untilMicros() < duration && cut >= keptSpan) {
-          throw error(path + " cuts off " + validatorList(w.validators()) + " for " + span(cut)
-              + " (" + UnitText.formatDuration(w.fromMicros()) + " to "
-              + UnitText.formatDuration(w.untilMicros()) + "), " + cut / slot
-              + " relay slots, while nodes keep " + keptText + ": peers can no longer send "
-              + (w.validators().size() == 1 ? "it" : "them") + " the blocks finalized meanwhile",
-              "end it less than " + span(keptSpan) + " after it starts, or raise "
-                  + "network.state_pruning to at least " + (cut / slot + 1)
-                  + " (the blocks to fetch)");
-        }
+        refuseLongWindow("faults.outages[" + k++ + "] cuts off " + validatorList(w.validators()),
+            w.fromMicros(), w.untilMicros(), duration, kept, slot,
+            "peers can no longer send " + (w.validators().size() == 1 ? "it" : "them")
+                + " the blocks finalized meanwhile",
+            "end it less than " + span(keptSpan) + " after it starts");
       }
       k = 0;
       for (Object o : faults.asMap().get("partitions") instanceof List<?> l ? l : List.of()) {
         Partition p = (Partition) o;
-        String path = "faults.partitions[" + k++ + "]";
-        long split = p.endMicros() - p.atMicros();
-        if (p.endMicros() < duration && split >= keptSpan) {
-          throw error(path + " splits the validators for " + span(split) + " ("
-              + UnitText.formatDuration(p.atMicros()) + " to "
-              + UnitText.formatDuration(p.endMicros()) + "), " + split / slot
-              + " relay slots, while nodes keep " + keptText + ": a side can no longer fetch the"
-              + " blocks the other finalized meanwhile",
-              "end it less than " + span(keptSpan) + " after it starts, or raise "
-                  + "network.state_pruning to at least " + (split / slot + 1)
-                  + " (the blocks to fetch)");
-        }
+        refuseLongWindow("faults.partitions[" + k++ + "] splits the validators",
+            p.atMicros(), p.endMicros(), duration, kept, slot,
+            "a side can no longer fetch the blocks the other finalized meanwhile",
+            "end it less than " + span(keptSpan) + " after it starts");
       }
+    }
+
+    /**
+     * Refuses a window from {@code from} to {@code until}, ending inside the run, that lasts
+     * {@code kept} relay slots or more: {@code what} (the fault and whom it cuts off) for that
+     * long, then why that fails and how to shorten it.
+     */
+    private void refuseLongWindow(String what, long from, long until, long duration, int kept,
+        long slot, String why, String shorten) {
+      long length = until - from;
+      if (until >= duration || length < kept * slot) {
+        return;
+      }
+      throw error(what + " for " + span(length) + " (" + UnitText.formatDuration(from) + " to "
+          + UnitText.formatDuration(until) + "), " + length / slot + " relay slots, while nodes keep "
+          + kept + " relay blocks (" + span(kept * slot) + ") below finality: " + why,
+          shorten + ", or raise network.state_pruning to at least " + (length / slot + 1)
+              + " (the blocks to fetch)");
     }
 
     private void checkNetwork(Values network, Values relay, Values faults, TreeMap<Integer, ParaSpec> paras) {
