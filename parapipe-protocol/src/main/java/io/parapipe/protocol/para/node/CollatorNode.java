@@ -624,19 +624,18 @@ public final class CollatorNode implements Node {
    */
   private void pruneParaBlocks() {
     long below = paraStates.get(bestParaHash).blockNumber() - cfg.keptBelowBest();
-    while (!paraImportOrder.isEmpty()) {
-      Hash h = paraImportOrder.peekFirst();
-      if (paraStates.get(h).blockNumber() >= below) {
-        return;
-      }
-      paraImportOrder.pollFirst();
+    boolean pruned = false;
+    while (!paraImportOrder.isEmpty()
+        && paraStates.get(paraImportOrder.peekFirst()).blockNumber() < below) {
+      Hash h = paraImportOrder.pollFirst();
       paraStates.remove(h);
       paraAuthoredAt.remove(h);
       paraChildren.remove(h);
-      if (!waitingForParent.isEmpty()) {
-        // A block still waiting for a parent this old could never be built on.
-        waitingForParent.values().removeIf(w -> w.get(0).state().blockNumber() <= below);
-      }
+      pruned = true;
+    }
+    if (pruned && !waitingForParent.isEmpty()) {
+      // A block still waiting for a parent this old could never be built on.
+      waitingForParent.values().removeIf(w -> w.get(0).state().blockNumber() <= below);
     }
   }
 
