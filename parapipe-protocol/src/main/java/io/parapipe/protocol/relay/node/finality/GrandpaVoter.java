@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
@@ -216,7 +217,8 @@ public final class GrandpaVoter<B> {
   private final Predicate<Hash> approved;
   private final ToLongFunction<B> setIdAfter;
   private final Actions actions;
-  private final Map<Long, Round> rounds = new HashMap<>();
+  private final RoundTable<Round> rounds = new RoundTable<>();
+  private final LongFunction<Round> newRound = this::makeRound;
   // Votes of the next set, replayed once this node finalizes the change block.
   private final List<GrandpaVoteMessage> nextSetVotes = new ArrayList<>();
   private long setId;
@@ -317,7 +319,7 @@ public final class GrandpaVoter<B> {
     if (round < current) {
       return;
     }
-    Round r = rounds.computeIfAbsent(round, k -> new Round(k, validators));
+    Round r = rounds.getOrCreate(round, newRound);
     r.add(step, validator, vote(target, number));
     Round cur = rounds.get(current);
     if (round > current && (current == 0 || cur == null || cur.completed || round > current + 1)) {
@@ -444,11 +446,15 @@ public final class GrandpaVoter<B> {
     begin(current + 1);
   }
 
+  private Round makeRound(long number) {
+    return new Round(number, validators);
+  }
+
   private void begin(long round) {
     current = round;
     currentStartedAt = ctx.now();
-    rounds.keySet().removeIf(k -> k <= round - KEEP_RECENT_ROUNDS);
-    Round r = rounds.computeIfAbsent(round, k -> new Round(k, validators));
+    rounds.removeUpTo(round - KEEP_RECENT_ROUNDS);
+    Round r = rounds.getOrCreate(round, newRound);
     if (!r.prevoted) {
       r.prevoted = true;
       B target = voteTarget();
@@ -603,7 +609,7 @@ public final class GrandpaVoter<B> {
     if (c.setId() == setId && c.round() >= current) {
       // The round is over for everyone who sent this: leave it, as upstream does on a commit
       // for the current or a later round.
-      Round r = rounds.computeIfAbsent(c.round(), k -> new Round(k, validators));
+      Round r = rounds.getOrCreate(c.round(), newRound);
       r.completed = true;
       r.commit = r.commit == null ? c : r.commit;
       lastCompleted = r;
@@ -662,7 +668,7 @@ public final class GrandpaVoter<B> {
     rounds.put(r.number, r);
     current = r.number;
     currentStartedAt = ctx.now();
-    rounds.keySet().removeIf(k -> k <= r.number - KEEP_RECENT_ROUNDS);
+    rounds.removeUpTo(r.number - KEEP_RECENT_ROUNDS);
     complete(r, ghost.get());
   }
 
