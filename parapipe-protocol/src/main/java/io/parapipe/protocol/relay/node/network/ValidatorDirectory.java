@@ -27,10 +27,20 @@ public final class ValidatorDirectory {
     this.selfAuthority = selfAuthority;
   }
 
+  /** The table last asked for: nearly every question is about the current session. */
+  private int lastSession = -1;
+  private int[] lastTable;
+  private int lastSelf;
+
   private int[] table(RelayRuntimeState s) {
-    return indexToNode.computeIfAbsent(s.session(), k -> {
+    SessionIndex session = s.session();
+    if (session.value() == lastSession) {
+      return lastTable;
+    }
+    int[] t = indexToNode.get(session);
+    if (t == null) {
       List<ValidatorId> vs = s.validators();
-      int[] t = new int[vs.size()];
+      t = new int[vs.size()];
       int mine = -1;
       for (int i = 0; i < t.length; i++) {
         t[i] = authorityNodes.get(vs.get(i).authority());
@@ -38,9 +48,13 @@ public final class ValidatorDirectory {
           mine = i;
         }
       }
-      selfIndex.put(k, mine);
-      return t;
-    });
+      indexToNode.put(session, t);
+      selfIndex.put(session, mine);
+    }
+    lastSession = session.value();
+    lastTable = t;
+    lastSelf = selfIndex.get(session);
+    return t;
   }
 
   /** The node of validator {@code index} in the session of {@code s}. */
@@ -59,6 +73,6 @@ public final class ValidatorDirectory {
   /** This node's validator index in the session of {@code s}, or -1. */
   public int selfIndex(RelayRuntimeState s) {
     table(s);
-    return selfIndex.get(s.session());
+    return lastSelf;
   }
 }
