@@ -286,12 +286,7 @@ public final class AvailabilityRecovery {
     r.chunks = true;
     r.chunksStartedAt = ctx.now();
     int n = r.validatorNodes.length;
-    r.inFlight = new ChunkIndexSet(n);
     r.received = new ChunkIndexSet(n);
-    r.sentIndex = new int[n];
-    r.sentDeadline = new long[n];
-    r.sentHead = 0;
-    r.sentTail = 0;
     int systematic = ErasureCoding.systematicRecoveryThreshold(n);
     // The systematic chunks' holders first, then the others, each part in random order.
     int[] order = new int[n];
@@ -387,6 +382,16 @@ public final class AvailabilityRecovery {
       done(candidate, r, r.chunkData);
       return;
     }
+    if (r.inFlight == null) {
+      // Requests sent one by one (exact gossip): what is in flight, in the order it was sent.
+      // A drawn recovery never needs these, so they are made only here.
+      int n = r.validatorNodes.length;
+      r.inFlight = new ChunkIndexSet(n);
+      r.sentIndex = new int[n];
+      r.sentDeadline = new long[n];
+      r.sentHead = 0;
+      r.sentTail = 0;
+    }
     while (r.received.size() + r.inFlight.size() < threshold && r.next < r.toAsk.length) {
       int index = r.toAsk[r.next++];
       r.inFlight.add(index);
@@ -435,7 +440,8 @@ public final class AvailabilityRecovery {
   /** A validator answered a recovery chunk request. */
   public void onChunk(ChunkFetchResponse resp) {
     Recovery r = recoveries.get(resp.candidateHash());
-    if (r == null || !r.active || !r.chunks || !r.inFlight.remove(resp.chunkIndex())) {
+    if (r == null || !r.active || !r.chunks || r.inFlight == null
+        || !r.inFlight.remove(resp.chunkIndex())) {
       return;
     }
     if (resp.found() && resp.data() != null) {

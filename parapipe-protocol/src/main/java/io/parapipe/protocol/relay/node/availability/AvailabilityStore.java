@@ -26,6 +26,13 @@ public final class AvailabilityStore {
     int chunkIndex = -1;
     int relayNumber = Integer.MAX_VALUE;
     CoreIndex core;
+    /**
+     * The answer to a request for the chunk held, made once: every approval checker recovering
+     * the candidate asks for it (tens of requests per chunk at scale).
+     */
+    ServedChunk served;
+    /** The number of validators {@link #served} was sized for, when the data is held whole. */
+    int servedFor = -1;
   }
 
   private final Map<Hash, Entry> entries = new HashMap<>();
@@ -47,9 +54,20 @@ public final class AvailabilityStore {
       return null;
     }
     if (e.pov != null) {
-      return new ServedChunk(e.pov, chunkOfWhole(e.pov, validators.getAsInt()));
+      int n = validators.getAsInt();
+      if (e.servedFor != n || e.served == null || e.served.data() != e.pov) {
+        e.served = new ServedChunk(e.pov, chunkOfWhole(e.pov, n));
+        e.servedFor = n;
+      }
+      return e.served;
     }
-    return e.chunkData == null ? null : new ServedChunk(e.chunkData, e.chunkSize);
+    if (e.chunkData == null) {
+      return null;
+    }
+    if (e.served == null) {
+      e.served = new ServedChunk(e.chunkData, e.chunkSize);
+    }
+    return e.served;
   }
 
   /** The size of one chunk of data held whole, erasure-coded for {@code validators}. */
@@ -99,6 +117,8 @@ public final class AvailabilityStore {
     e.chunkIndex = chunkIndex;
     e.chunkData = data;
     e.chunkSize = chunkSize;
+    e.served = null;
+    e.servedFor = -1;
     e.relayNumber = Math.min(e.relayNumber, relayNumber);
   }
 
