@@ -44,8 +44,12 @@ public final class ApprovalDistribution {
   private final GridTopology grid;
   private ApprovalVoting voting;
   private int highestImported;
-  /** The block of the last approvals found imported (compared by identity). */
-  private Hash lastImported;
+  /**
+   * The last few blocks approvals were found imported for (compared by identity): approvals come
+   * in runs for a handful of unfinalized blocks, so most skip the block tree's lookup.
+   */
+  private final Hash[] recentImported = new Hash[4];
+  private int recentNext;
   // Lookups only: approvals per block not imported yet, in arrival order.
   private final Map<Hash, List<ApprovalsMessage>> pendingKnown = new HashMap<>();
 
@@ -95,16 +99,26 @@ public final class ApprovalDistribution {
 
   /** Approvals from another validator. */
   public void onApprovals(ApprovalsMessage m) {
-    // A block once imported stays imported, and approvals come in runs for the same block: the
-    // last block seen imported skips the block tree's lookup (one per delivery, V² per block).
-    if (m.block() != lastImported) {
+    // A block once imported stays imported, and approvals come in runs for a few blocks: those
+    // last seen imported skip the block tree's lookup (one per delivery, V² per block).
+    if (!recentlyImported(m.block())) {
       if (!imported.test(m.block())) {
         pendingKnown.computeIfAbsent(m.block(), k -> new ArrayList<>()).add(m);
         return;
       }
-      lastImported = m.block();
+      recentImported[recentNext] = m.block();
+      recentNext = (recentNext + 1) % recentImported.length;
     }
     voting.onApprovals(m.validator(), m.block(), m.candidateIndices());
+  }
+
+  private boolean recentlyImported(Hash block) {
+    for (Hash h : recentImported) {
+      if (h == block && h != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -180,11 +180,15 @@ public final class ApprovalVoting {
   // The block finality reached before this node imported it, if any (see pruneFinalized).
   private Hash finalizedNotImported;
 
-  // The block the last approvals were tallied for, and its entry: approvals come in runs for one
-  // block, so a run skips the lookup in blocks, a cache miss at 500 validators (polkadot-scale:
-  // 69 % of deliveries skip it). Cleared whenever entries leave blocks.
-  private Hash lastTalliedBlock;
-  private BlockEntry lastTalliedEntry;
+  // The last few blocks approvals were tallied for, and their entries, matched by identity (a
+  // block's hash is one object from import to the approvals about it): approvals come in runs
+  // for a handful of unfinalized blocks, so most skip the lookup in blocks, a cache miss at 500
+  // validators (polkadot-scale: 69 % of deliveries skipped it with one entry). Cleared whenever
+  // entries leave blocks.
+  private static final int RECENT = 4;
+  private final Hash[] recentBlock = new Hash[RECENT];
+  private final BlockEntry[] recentEntry = new BlockEntry[RECENT];
+  private int recentNext;
 
   /**
    * @param self this validator's index
@@ -342,6 +346,22 @@ public final class ApprovalVoting {
     }
   }
 
+  /** The entry of {@code block}, from the recent blocks if it is one of them; null if unknown. */
+  private BlockEntry recentEntry(Hash block) {
+    for (int i = 0; i < RECENT; i++) {
+      if (recentBlock[i] == block) {
+        return recentEntry[i];
+      }
+    }
+    BlockEntry e = blocks.get(block);
+    if (e != null) {
+      recentBlock[recentNext] = block;
+      recentEntry[recentNext] = e;
+      recentNext = (recentNext + 1) % RECENT;
+    }
+    return e;
+  }
+
   private boolean stillNeeded(BlockEntry e, int candidate) {
     return e.count(candidate) < needed;
   }
@@ -354,16 +374,9 @@ public final class ApprovalVoting {
    * they are ignored.
    */
   public void onApprovals(int validator, Hash block, BitVec candidateIndices) {
-    BlockEntry e;
-    if (block.equals(lastTalliedBlock)) {
-      e = lastTalliedEntry;
-    } else {
-      e = blocks.get(block);
-      if (e == null) {
-        return;
-      }
-      lastTalliedBlock = block;
-      lastTalliedEntry = e;
+    BlockEntry e = recentEntry(block);
+    if (e == null) {
+      return;
     }
     // With every candidate at its needed approvals a tally changes nothing: the second copy of an
     // approval (the grid sends each along two paths) mostly arrives then.
@@ -436,8 +449,8 @@ public final class ApprovalVoting {
    * finalized block stays approved, as the root its descendants' approval builds on.
    */
   public void pruneFinalized(Hash finalized) {
-    lastTalliedBlock = null;
-    lastTalliedEntry = null;
+    Arrays.fill(recentBlock, null);
+    Arrays.fill(recentEntry, null);
     BlockEntry e = blocks.get(finalized);
     if (e == null) {
       // Finalized by a commit before approval voting took the block in (a node syncing a chain:
