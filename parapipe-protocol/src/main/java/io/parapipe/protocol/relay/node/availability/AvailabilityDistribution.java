@@ -120,13 +120,13 @@ public final class AvailabilityDistribution {
    * answer is the hot path of drawn chunk recoveries).
    */
   public ChunkFetchResponse answer(ChunkFetchRequest r, IntSupplier validators) {
-    AvailabilityStore.ServedChunk served = store.serve(r.candidateHash(), r.chunkIndex(), validators);
-    if (served == null) {
+    int size = store.serve(r.candidateHash(), r.chunkIndex(), validators);
+    if (size < 0) {
       return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(), 0, false, r.recovery(), null,
           r.deadlineMicros());
     }
-    return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(), served.size(), true,
-        r.recovery(), served.data(), r.deadlineMicros());
+    return new ChunkFetchResponse(r.candidateHash(), r.chunkIndex(), size, true,
+        r.recovery(), store.servedData(), r.deadlineMicros());
   }
 
   /** A chunk (or a refusal) arrived. */

@@ -26,48 +26,93 @@ public final class AvailabilityStore {
     int chunkIndex = -1;
     int relayNumber = Integer.MAX_VALUE;
     CoreIndex core;
-    /**
-     * The answer to a request for the chunk held, made once: every approval checker recovering
-     * the candidate asks for it (tens of requests per chunk at scale).
-     */
-    ServedChunk served;
-    /** The number of validators {@link #served} was sized for, when the data is held whole. */
-    int servedFor = -1;
+    /** The candidate: pruning clears its slot. */
+    Hash key;
   }
 
   private final Map<Hash, Entry> entries = new HashMap<>();
 
+  /*
+   * A direct-mapped index of the single chunks this validator fetched, the answer to nearly every
+   * chunk request: approval checkers recovering a candidate ask a third of the validators each, so
+   * at 500 validators every validator answers about six requests per candidate, each one a lookup
+   * in a store no other work has touched lately. Here a request costs two cache lines (the slot's
+   * key and data, then its chunk index and size) instead of the map's table, node, entry and
+   * answer. A slot holds a candidate whose entry has a fetched chunk and no whole data; any change
+   * to the entry clears it, and the map stays the truth: a request that finds no slot asks it.
+   */
+  private static final int SLOTS = 1024;
+  private static final int SLOT_MASK = SLOTS - 1;
+  /** Per slot: the candidate at 2i, the data its chunk belongs to at 2i + 1. */
+  private final Object[] slotKeyData = new Object[2 * SLOTS];
+  /** Per slot: the chunk's index in the high half, its size in the low half. */
+  private final long[] slotIndexSize = new long[SLOTS];
+  private PoV servedData;
+
   private Entry entry(Hash c) {
-    return entries.computeIfAbsent(c, k -> new Entry());
+    clearSlot(c);
+    Entry e = entries.get(c);
+    if (e == null) {
+      e = new Entry();
+      e.key = c;
+      entries.put(c, e);
+    }
+    return e;
+  }
+
+  private static int slot(Hash c) {
+    int h = c.hashCode();
+    return (h ^ (h >>> 16)) & SLOT_MASK;
+  }
+
+  private void clearSlot(Hash c) {
+    int i = slot(c);
+    Object k = slotKeyData[2 * i];
+    if (k != null && c.equals(k)) {
+      slotKeyData[2 * i] = null;
+      slotKeyData[2 * i + 1] = null;
+    }
   }
 
   /**
-   * What a request for chunk {@code index} of the candidate is answered with, in one lookup (a
-   * holder's answer is the hot path of drawn chunk recoveries at scale): the data the chunk
-   * belongs to and the chunk's size, or null if this validator does not hold that chunk.
+   * Answers a request for chunk {@code index} of the candidate in one lookup (a holder's answer is
+   * the hot path of drawn chunk recoveries at scale): the chunk's size in bytes, or -1 if this
+   * validator does not hold that chunk. When it does, {@link #servedData()} is the data the chunk
+   * belongs to until the next call.
    *
    * @param validators the number of validators, read only to size a chunk of data held whole
    */
-  public ServedChunk serve(Hash candidate, int index, IntSupplier validators) {
+  public int serve(Hash candidate, int index, IntSupplier validators) {
+    int i = slot(candidate);
+    if (slotKeyData[2 * i] == candidate) {
+      long m = slotIndexSize[i];
+      if ((int) (m >>> 32) != index) {
+        return -1;
+      }
+      servedData = (PoV) slotKeyData[2 * i + 1];
+      return (int) m;
+    }
     Entry e = entries.get(candidate);
     if (e == null || !e.chunk || (e.pov == null && e.chunkIndex != index)) {
-      return null;
+      return -1;
     }
     if (e.pov != null) {
-      int n = validators.getAsInt();
-      if (e.servedFor != n || e.served == null || e.served.data() != e.pov) {
-        e.served = new ServedChunk(e.pov, chunkOfWhole(e.pov, n));
-        e.servedFor = n;
-      }
-      return e.served;
+      servedData = e.pov;
+      return chunkOfWhole(e.pov, validators.getAsInt());
     }
     if (e.chunkData == null) {
-      return null;
+      return -1;
     }
-    if (e.served == null) {
-      e.served = new ServedChunk(e.chunkData, e.chunkSize);
-    }
-    return e.served;
+    slotKeyData[2 * i] = candidate;
+    slotKeyData[2 * i + 1] = e.chunkData;
+    slotIndexSize[i] = ((long) e.chunkIndex << 32) | (e.chunkSize & 0xffffffffL);
+    servedData = e.chunkData;
+    return e.chunkSize;
+  }
+
+  /** The data the chunk the last {@link #serve} found belongs to. */
+  public PoV servedData() {
+    return servedData;
   }
 
   /** The size of one chunk of data held whole, erasure-coded for {@code validators}. */
@@ -75,9 +120,6 @@ public final class AvailabilityStore {
     int threshold = io.parapipe.protocol.relay.runtime.inclusion.ErasureCoding.recoveryThreshold(validators);
     return (pov.sizeBytes() + threshold - 1) / threshold;
   }
-
-  /** A chunk this validator serves: the data it belongs to and its size in bytes. */
-  public record ServedChunk(PoV data, int size) {}
 
   /**
    * Keeps the PoV of a candidate being validated (not yet a holder of chunks).
@@ -117,8 +159,6 @@ public final class AvailabilityStore {
     e.chunkIndex = chunkIndex;
     e.chunkData = data;
     e.chunkSize = chunkSize;
-    e.served = null;
-    e.servedFor = -1;
     e.relayNumber = Math.min(e.relayNumber, relayNumber);
   }
 
@@ -177,6 +217,9 @@ public final class AvailabilityStore {
       Entry e = it.next();
       if (e.relayNumber < relayNumber) {
         it.remove();
+        if (e.key != null) {
+          clearSlot(e.key);
+        }
       }
     }
   }
