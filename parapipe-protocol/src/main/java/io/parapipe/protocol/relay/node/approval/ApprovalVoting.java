@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * the next tranche and checks only if, one no-show period per tranche after import, the
  * candidate still lacks {@code needed} approvals (covering checkers that did not show up). A
  * checker recovers the candidate's data from its backers, executes it, and announces its
- * approvals for the block in one message. A block is approved when each of its candidates has
+ * approvals of a block together, waiting for its other checks of the block no longer than upstream
+ * coalesces approvals. A block is approved when each of its candidates has
  * {@code needed} approvals and its parent is approved.
  *
  * <p>A check whose data cannot be recovered (every backer and chunk holder failed, as under a
@@ -55,6 +56,13 @@ public final class ApprovalVoting {
   /** How many times an unavailable check is retried (same PR and file: 16). */
   static final int MAX_RECOVERY_RETRIES = 16;
 
+  /**
+   * The longest a finished approval waits to be sent with the block's other approvals:
+   * upstream's {@code MAX_APPROVAL_COALESCE_WAIT_TICKS}, 12 ticks of 500 ms
+   * ({@code polkadot/node/core/approval-voting/src/lib.rs}).
+   */
+  static final long MAX_APPROVAL_COALESCE_WAIT_MICROS = 6_000_000;
+
   /** What approval voting asks of the rest of the node. */
   public interface Actions {
     /** Recover the candidate's data (from its backers) and execute it; report with {@link #onChecked}. */
@@ -83,6 +91,9 @@ public final class ApprovalVoting {
 
   private record RetryCheck(Hash block, int candidate) implements Timer {}
 
+  /** The time by which this node's approvals of {@code block} waiting to be sent must go. */
+  private record SendDue(Hash block) implements Timer {}
+
   /** One imported block; per-candidate state is indexed by the candidate's index in the block. */
   private static final class BlockEntry {
     final Hash parent;
@@ -106,6 +117,12 @@ public final class ApprovalVoting {
     final BitSet running = new BitSet();
     /** Own approvals not sent yet, by index, in the order they were made. */
     final List<Integer> ownApproved = new ArrayList<>();
+    /** When this node took up each candidate to check (its assignment triggered), by index. */
+    final long[] triggeredAt;
+    /** When the approvals in {@link #ownApproved} must go at the latest; MAX_VALUE if none wait. */
+    long sendBy = Long.MAX_VALUE;
+    /** When the armed {@link SendDue} timer fires; MAX_VALUE if none is armed. */
+    long sendDueAt = Long.MAX_VALUE;
     /** Retries made per candidate whose data was unavailable. */
     final int[] retries;
     int unapproved;
@@ -124,6 +141,7 @@ public final class ApprovalVoting {
       this.stride = 1 + ((validators + 63) >>> 6);
       this.tallies = new long[size * stride];
       this.retries = new int[size];
+      this.triggeredAt = new long[size];
     }
 
     /** How many approvals of candidate {@code i} counted. */
@@ -273,6 +291,7 @@ public final class ApprovalVoting {
   private void check(Hash block, int candidate, BlockEntry e) {
     if (!e.ownChecks.get(candidate)) {
       e.ownChecks.set(candidate);
+      e.triggeredAt[candidate] = ctx.now();
       e.running.set(candidate);
       actions.recoverAndExecute(block, e.candidates[candidate]);
     }
@@ -301,6 +320,8 @@ public final class ApprovalVoting {
     // An invalid candidate would start a dispute; parapipe models honest collators.
     if (valid) {
       e.ownApproved.add(i);
+      e.sendBy = Math.min(e.sendBy, Math.min(ctx.now() + MAX_APPROVAL_COALESCE_WAIT_MICROS,
+          e.triggeredAt[i] + noShowMicros / 2));
       if (e.tally(i, self, needed)) {
         e.unapproved--;
       }
@@ -331,19 +352,37 @@ public final class ApprovalVoting {
    * so that approvals made one after another go out together and none is left unsent (an
    * approval held back for a check that then failed, or made by a later tranche's check, went
    * unsent before, which others took for a no-show until aggression re-sent it).
+   *
+   * <p>An approval waits for the other checks no longer than upstream coalesces approvals
+   * ({@code compute_delayed_approval_sending_tick} in
+   * {@code polkadot/node/core/approval-voting/src/lib.rs}): {@link
+   * #MAX_APPROVAL_COALESCE_WAIT_MICROS} after it was made, and never past half the no-show
+   * period after its check was taken up (upstream: "we don't want to accidentally cause
+   * no-shows"). Waiting for every running check instead held finished approvals for as long as the
+   * slowest check of the block took: once checks queued behind a burst of BABE forks, a check
+   * called late to cover a no-show held the approvals of this node's earlier checks of the block
+   * until it ran, so those turned into no-shows too, and called more checks.
    */
   private void sendIfIdle(Hash block, BlockEntry e) {
-    if (e.running.isEmpty() && !e.ownApproved.isEmpty()) {
-      int[] indices = new int[e.ownApproved.size()];
-      List<Hash> hashes = new ArrayList<>(indices.length);
-      for (int k = 0; k < indices.length; k++) {
-        indices[k] = e.ownApproved.get(k);
-        hashes.add(e.candidates[indices[k]]);
-      }
-      actions.broadcastApprovals(block, BitVec.of(e.size, indices),
-          List.copyOf(hashes));
-      e.ownApproved.clear();
+    if (e.ownApproved.isEmpty()) {
+      return;
     }
+    if (!e.running.isEmpty() && ctx.now() < e.sendBy) {
+      if (e.sendBy < e.sendDueAt) {
+        e.sendDueAt = e.sendBy;
+        ctx.schedule(e.sendBy - ctx.now(), new SendDue(block));
+      }
+      return;
+    }
+    int[] indices = new int[e.ownApproved.size()];
+    List<Hash> hashes = new ArrayList<>(indices.length);
+    for (int k = 0; k < indices.length; k++) {
+      indices[k] = e.ownApproved.get(k);
+      hashes.add(e.candidates[indices[k]]);
+    }
+    actions.broadcastApprovals(block, BitVec.of(e.size, indices), List.copyOf(hashes));
+    e.ownApproved.clear();
+    e.sendBy = Long.MAX_VALUE;
   }
 
   /** The entry of {@code block}, from the recent blocks if it is one of them; null if unknown. */
@@ -407,6 +446,14 @@ public final class ApprovalVoting {
     }
     if (t instanceof CoverDue d) {
       onCoverDue(d);
+      return true;
+    }
+    if (t instanceof SendDue d) {
+      BlockEntry e = blocks.get(d.block());
+      if (e != null && e.sendDueAt == ctx.now()) {
+        e.sendDueAt = Long.MAX_VALUE;
+        sendIfIdle(d.block(), e);
+      }
       return true;
     }
     if (!(t instanceof TrancheDue d)) {

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A validator sends its approvals of a block once none of its checks of that block is running. */
+/**
+ * A validator sends its approvals of a block once none of its checks of that block is running, or
+ * once an approval made has waited as long as upstream lets approvals wait to be coalesced.
+ */
 class ApprovalVotingSendTest {
   private static final Hash GENESIS = Hash.fromLong(1);
   private static final Hash BLOCK = Hash.fromLong(2);
@@ -21,7 +24,11 @@ class ApprovalVotingSendTest {
   private final List<List<Hash>> sent = new ArrayList<>();
 
   private ApprovalVoting voting(int self) {
-    return new ApprovalVoting(ctx, self, VALIDATORS, 1, NO_SHOW, SEED, GENESIS,
+    return voting(self, NO_SHOW);
+  }
+
+  private ApprovalVoting voting(int self, long noShow) {
+    return new ApprovalVoting(ctx, self, VALIDATORS, 1, noShow, SEED, GENESIS,
         new ApprovalVoting.Actions() {
           @Override
           public void recoverAndExecute(Hash block, Hash candidate) {}
@@ -88,5 +95,45 @@ class ApprovalVotingSendTest {
     ctx.fireUntil(NO_SHOW, v::onTimer);
     v.onChecked(BLOCK, s.second(), true);
     assertThat(sent).containsExactly(List.of(s.first()), List.of(s.second()));
+  }
+
+  @Test
+  void aFinishedApprovalWaitsForTheOtherCheckUntilHalfTheNoShowPeriodOnly() {
+    Setup s = find(0, 0);
+    ApprovalVoting v = voting(s.self());
+    v.onBlockImported(BLOCK, GENESIS, 1, List.of(s.first(), s.second()));
+    ctx.fireUntil(1_000_000, v::onTimer);
+    v.onChecked(BLOCK, s.first(), true);
+    ctx.fireUntil(NO_SHOW / 2 - 1, v::onTimer);
+    assertThat(sent).isEmpty();
+    // Upstream signs no later than half the no-show period after the assignment triggered.
+    ctx.fireUntil(NO_SHOW / 2, v::onTimer);
+    assertThat(sent).containsExactly(List.of(s.first()));
+    ctx.fireUntil(30_000_000, v::onTimer);
+    v.onChecked(BLOCK, s.second(), true);
+    assertThat(sent).containsExactly(List.of(s.first()), List.of(s.second()));
+  }
+
+  @Test
+  void aFinishedApprovalWaitsForTheOtherCheckSixSecondsAtMost() {
+    Setup s = find(0, 0);
+    ApprovalVoting v = voting(s.self(), 60_000_000);
+    v.onBlockImported(BLOCK, GENESIS, 1, List.of(s.first(), s.second()));
+    ctx.fireUntil(1_000_000, v::onTimer);
+    v.onChecked(BLOCK, s.first(), true);
+    ctx.fireUntil(6_999_999, v::onTimer);
+    assertThat(sent).isEmpty();
+    ctx.fireUntil(7_000_000, v::onTimer);
+    assertThat(sent).containsExactly(List.of(s.first()));
+  }
+
+  @Test
+  void anApprovalMadeLateGoesAtOnceWhileTheOtherCheckRuns() {
+    Setup s = find(0, 0);
+    ApprovalVoting v = voting(s.self());
+    v.onBlockImported(BLOCK, GENESIS, 1, List.of(s.first(), s.second()));
+    ctx.fireUntil(NO_SHOW, v::onTimer);
+    v.onChecked(BLOCK, s.first(), true);
+    assertThat(sent).containsExactly(List.of(s.first()));
   }
 }
