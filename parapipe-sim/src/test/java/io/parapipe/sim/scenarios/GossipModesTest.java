@@ -100,7 +100,10 @@ class GossipModesTest {
         .isEqualTo(exact.at("/relay/finality_stalls").size());
     for (int p = 0; p < exact.get("paras").size(); p++) {
       int included = exact.at("/paras/" + p + "/included").asInt();
-      int band = 2 + included / 25;
+      // offline-6's modes differ by up to 2 inclusions per para in five minutes over seeds 1 to 6
+      // (seeds 3 and 4), and by 3 with seed 1 (19 against 16) since a candidate checked in sibling
+      // blocks is executed once: its no-show covers make inclusion as chaotic as a seed.
+      int band = 3 + included / 25;
       assertThat(threshold.at("/paras/" + p + "/included").asInt())
           .as("%s para %d included", name, p).isBetween(included - band, included + band);
     }

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * candidate still lacks {@code needed} approvals (covering checkers that did not show up). A
  * checker recovers the candidate's data from its backers, executes it, and announces its
  * approvals of a block together, waiting for its other checks of the block no longer than upstream
- * coalesces approvals. A block is approved when each of its candidates has
+ * coalesces approvals. A candidate it checks in several sibling blocks (a BABE fork) is recovered
+ * and executed once. A block is approved when each of its candidates has
  * {@code needed} approvals and its parent is approved.
  *
  * <p>A check whose data cannot be recovered (every backer and chunk holder failed, as under a
@@ -195,6 +196,24 @@ public final class ApprovalVoting {
   private final Set<Hash> approved = new HashSet<>();
   private final Map<Hash, List<Hash>> children = new HashMap<>();
 
+  /**
+   * This node's checks under way, by candidate: the blocks waiting for each. A candidate included
+   * in sibling blocks (a BABE fork) that this node checks in more than one of them is recovered
+   * and executed once, and the outcome counts in each, as upstream's {@code CurrentlyCheckingSet}
+   * ({@code insert_relay_block_hash}: "validation already undergoing. just add the relay hash")
+   * does in {@code polkadot/node/core/approval-voting/src/lib.rs}.
+   */
+  private final Map<Hash, List<Hash>> checking = new HashMap<>();
+
+  /**
+   * Candidates this node found valid, with the number of the block that included them: a later
+   * check of one (in a sibling block) approves at once, as upstream's {@code approvals_cache}
+   * answers {@code LaunchApproval} with {@code IssueApproval} (same file). Forgotten once a block
+   * of that number is final (upstream's cache is bounded too, at 1,024 candidates): an inclusion
+   * on another fork after that is checked again.
+   */
+  private final Map<Hash, Integer> foundValid = new HashMap<>();
+
   // The block finality reached before this node imported it, if any (see pruneFinalized).
   private Hash finalizedNotImported;
 
@@ -292,9 +311,32 @@ public final class ApprovalVoting {
     if (!e.ownChecks.get(candidate)) {
       e.ownChecks.set(candidate);
       e.triggeredAt[candidate] = ctx.now();
-      e.running.set(candidate);
-      actions.recoverAndExecute(block, e.candidates[candidate]);
+      start(block, candidate, e);
     }
+  }
+
+  /**
+   * Starts this node's check of a candidate in {@code block}, or joins the check of it already
+   * under way for a sibling block, or approves at once if this node found it valid already.
+   */
+  private void start(Hash block, int candidate, BlockEntry e) {
+    Hash c = e.candidates[candidate];
+    e.running.set(candidate);
+    if (foundValid.containsKey(c)) {
+      checked(block, c, true);
+      return;
+    }
+    List<Hash> waiting = checking.get(c);
+    if (waiting != null) {
+      if (!waiting.contains(block)) {
+        waiting.add(block);
+      }
+      return;
+    }
+    waiting = new ArrayList<>(1);
+    waiting.add(block);
+    checking.put(c, waiting);
+    actions.recoverAndExecute(block, c);
   }
 
   /**
@@ -310,8 +352,25 @@ public final class ApprovalVoting {
     return i;
   }
 
-  /** The node finished executing a candidate it checks. */
+  /**
+   * The node finished executing a candidate it checks; the outcome counts in every block that
+   * waits for this check ({@code block} is the one that started it).
+   */
   public void onChecked(Hash block, Hash candidate, boolean valid) {
+    List<Hash> waiting = checking.remove(candidate);
+    if (waiting == null) {
+      return;
+    }
+    if (valid) {
+      BlockEntry first = blocks.get(waiting.get(0));
+      foundValid.put(candidate, first == null ? -1 : first.number);
+    }
+    for (Hash b : waiting) {
+      checked(b, candidate, valid);
+    }
+  }
+
+  private void checked(Hash block, Hash candidate, boolean valid) {
     BlockEntry e = blocks.get(block);
     int i = e == null ? -1 : stopRunning(e, candidate);
     if (i < 0) {
@@ -335,6 +394,16 @@ public final class ApprovalVoting {
    * made again after the back-off while the candidate still lacks approvals.
    */
   public void onUnavailable(Hash block, Hash candidate) {
+    List<Hash> waiting = checking.remove(candidate);
+    if (waiting == null) {
+      return;
+    }
+    for (Hash b : waiting) {
+      unavailable(b, candidate);
+    }
+  }
+
+  private void unavailable(Hash block, Hash candidate) {
     BlockEntry e = blocks.get(block);
     int i = e == null ? -1 : stopRunning(e, candidate);
     if (i < 0) {
@@ -439,8 +508,7 @@ public final class ApprovalVoting {
     if (t instanceof RetryCheck r) {
       BlockEntry e = blocks.get(r.block());
       if (e != null && !e.running.get(r.candidate()) && stillNeeded(e, r.candidate())) {
-        e.running.set(r.candidate());
-        actions.recoverAndExecute(r.block(), e.candidates[r.candidate()]);
+        start(r.block(), r.candidate(), e);
       }
       return true;
     }
@@ -508,6 +576,7 @@ public final class ApprovalVoting {
     }
     approved.add(finalized);
     e.approved = true;
+    foundValid.values().removeIf(n -> n <= e.number);
     if (e.number >= 0) {
       // Blocks at or below the finalized height on other forks can never be finalized.
       List<Hash> dead = new ArrayList<>();
@@ -529,6 +598,12 @@ public final class ApprovalVoting {
       children.remove(h);
       h = a == null ? null : a.parent;
     }
+    // A check no remaining block waits for reports to no one (finality may have pruned its
+    // recovery, so it may never report at all).
+    checking.values().removeIf(w -> {
+      w.removeIf(b -> !blocks.containsKey(b));
+      return w.isEmpty();
+    });
     // Descendants whose candidates are approved may have waited only for this block (a node that
     // learnt its finality from a commit without approving it, as one restarted without its
     // state does): finality approves it, so they are approved now too.
