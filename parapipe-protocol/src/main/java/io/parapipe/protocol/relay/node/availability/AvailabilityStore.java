@@ -26,8 +26,6 @@ public final class AvailabilityStore {
     int chunkIndex = -1;
     int relayNumber = Integer.MAX_VALUE;
     CoreIndex core;
-    /** The candidate: pruning clears its slot. */
-    Hash key;
   }
 
   private final Map<Hash, Entry> entries = new HashMap<>();
@@ -52,13 +50,7 @@ public final class AvailabilityStore {
 
   private Entry entry(Hash c) {
     clearSlot(c);
-    Entry e = entries.get(c);
-    if (e == null) {
-      e = new Entry();
-      e.key = c;
-      entries.put(c, e);
-    }
-    return e;
+    return entries.computeIfAbsent(c, k -> new Entry());
   }
 
   private static int slot(Hash c) {
@@ -214,13 +206,11 @@ public final class AvailabilityStore {
 
   /** Drops entries whose relay number is below {@code relayNumber}. */
   public void pruneBelow(int relayNumber) {
-    for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-      Entry e = it.next();
-      if (e.relayNumber < relayNumber) {
+    for (Iterator<Map.Entry<Hash, Entry>> it = entries.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Hash, Entry> x = it.next();
+      if (x.getValue().relayNumber < relayNumber) {
         it.remove();
-        if (e.key != null) {
-          clearSlot(e.key);
-        }
+        clearSlot(x.getKey());
       }
     }
   }
