@@ -166,6 +166,19 @@ final class FaultyNode implements Node {
       }
 
       @Override
+      public void post(Topic topic, Message m, long lifetimeMicros, long key) {
+        if (!cutOff()) {
+          real.post(topic, m, lifetimeMicros, key);
+        }
+      }
+
+      @Override
+      public void wakeOnArrivals(Topic topic, long fromKey, int k, long urgentKey, Timer timer) {
+        real.wakeOnArrivals(topic, fromKey, k, urgentKey,
+            crashes.isEmpty() ? timer : new Tagged(generation, timer));
+      }
+
+      @Override
       public void takeArrived(Topic topic, PostSink sink) {
         real.takeArrived(topic, (from, at, m) -> {
           if (!missed(from, at)) {

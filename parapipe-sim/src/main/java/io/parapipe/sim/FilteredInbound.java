@@ -104,6 +104,16 @@ final class FilteredInbound implements Node {
     }
 
     @Override
+    public void post(Topic topic, Message m, long lifetimeMicros, long key) {
+      real.post(topic, m, lifetimeMicros, key);
+    }
+
+    @Override
+    public void wakeOnArrivals(Topic topic, long fromKey, int k, long urgentKey, Timer timer) {
+      real.wakeOnArrivals(topic, fromKey, k, urgentKey, timer);
+    }
+
+    @Override
     public long schedule(long delayMicros, Timer timer) {
       return real.schedule(delayMicros, timer);
     }

@@ -42,6 +42,28 @@ public interface NodeContext {
   default void takeArrived(Topic topic, PostSink sink) {}
 
   /**
+   * {@link #post(Topic, Message, long)} with a key that {@link #wakeOnArrivals} selects posts by
+   * (GRANDPA keys its votes by set and round).
+   */
+  default void post(Topic topic, Message m, long lifetimeMicros, long key) {
+    post(topic, m, lifetimeMicros);
+  }
+
+  /**
+   * Fires {@code timer} once, at the earliest of: the arrival here of the {@code k}-th post on
+   * {@code topic} keyed at least {@code fromKey}, and the arrival of the first one keyed at least
+   * {@code urgentKey}; counting posts not taken yet, those already here and those posted later.
+   * Replaces this node's earlier request on the topic; {@link #takeArrived} on the topic drops it,
+   * so a node asks again after taking. A receiver that acts only when a threshold of posts is in
+   * (a GRANDPA voter at a supermajority of votes) thus costs one event per decision instead of one
+   * per message. With exact gossip nothing waits on a board and this does nothing.
+   *
+   * @param k 0 for no count
+   * @param urgentKey {@link Long#MAX_VALUE} for none
+   */
+  default void wakeOnArrivals(Topic topic, long fromKey, int k, long urgentKey, Timer timer) {}
+
+  /**
    * Draws a whole request/response {@link Exchange} at once, without delivering anything: each
    * request's and answer's timings as sending them would draw, each peer's answer from {@link
    * Node#answer}. The caller acts on the outcome at {@link Exchange.Outcome#atMicros} (with a

@@ -58,6 +58,9 @@ public final class Engine {
   private GossipMode gossip = GossipMode.EXACT;
   // Lookups only, never iterated: HashMap order cannot leak into results.
   private final Map<Topic, PostBoard> boards = new HashMap<>();
+  private final Map<Topic, InboxBoard> inboxes = new HashMap<>();
+  /** Reused by keyed posts: each node's arrival. */
+  private long[] postArrivals = new long[0];
 
   private long now;
   private long events;
@@ -450,6 +453,92 @@ public final class Engine {
     }
   }
 
+  /**
+   * A keyed post, for receivers that act once enough have reached them: drawn as {@link #post}
+   * draws, but filed in the receivers' inboxes on the topic's {@link InboxBoard}, where {@link
+   * #wakeOnArrivals} requests can wait on it; the wakes it moves earlier are rescheduled.
+   */
+  void post(int from, Topic topic, Message m, long lifetimeMicros, long key) {
+    if (gossip == GossipMode.EXACT) {
+      broadcast(from, topic, m);
+      return;
+    }
+    Network net = network;
+    Audience audience = net.audience(topic);
+    int n = audience.size();
+    if (n == 0 || (n == 1 && audience.get(0) == from)) {
+      return;
+    }
+    long tx = net.transmissionMicros(m.sizeBytes());
+    long sent = net.reserveUplink(from, now, tx);
+    long spike = net.extraLatencyAt(sent);
+    if (postArrivals.length < nodeCount) {
+      postArrivals = new long[nodeCount];
+    }
+    long[] arrivals = postArrivals;
+    Arrays.fill(arrivals, 0, nodeCount, InboxBoard.NEVER);
+    SplitMix64 jitter = jitterStreams[from];
+    SplitMix64 loss = lossStreams[from];
+    boolean any = false;
+    for (int i = 0; i < n; i++) {
+      int r = audience.get(i);
+      if (r == from) {
+        continue;
+      }
+      if (r >= nodeCount) {
+        throw new IllegalStateException("topic " + topic + " has subscriber " + r
+            + " but there are only " + nodeCount + " nodes");
+      }
+      if (net.isOffline(r) || net.dropped(loss)) {
+        continue;
+      }
+      arrivals[r] = sent + spike + net.delayMicros(from, r, jitter);
+      any = true;
+    }
+    if (any) {
+      InboxBoard board = inbox(topic);
+      board.add(m, from, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now, key);
+      for (int i = 0; i < board.movedCount; i++) {
+        rearm(board, board.moved[i]);
+      }
+    }
+  }
+
+  private InboxBoard inbox(Topic topic) {
+    InboxBoard board = inboxes.get(topic);
+    if (board == null) {
+      board = new InboxBoard();
+      inboxes.put(topic, board);
+    }
+    return board;
+  }
+
+  /**
+   * Wakes {@code node} with {@code timer} when enough posts on {@code topic} have reached it (see
+   * {@link PostBoard#request}); replaces its earlier request on the topic. Nothing under exact
+   * gossip, where posts come as messages.
+   */
+  void wakeOnArrivals(int node, Topic topic, long fromKey, int k, long urgentKey, Timer timer) {
+    if (gossip == GossipMode.EXACT) {
+      return;
+    }
+    InboxBoard board = inbox(topic);
+    board.request(node, fromKey, k, urgentKey, now);
+    board.wakeTimer[node] = timer;
+    rearm(board, node);
+  }
+
+  /** Moves {@code node}'s wake timer to the board's time for it (or drops it). */
+  private void rearm(InboxBoard board, int node) {
+    long h = board.wakeHandle[node];
+    if (h != 0) {
+      cancel(node, h);
+    }
+    long t = board.wakeAt[node];
+    board.wakeHandle[node] = t == PostBoard.NEVER ? 0
+        : enqueueTimer(node, Math.max(t, now), (Timer) board.wakeTimer[node]);
+  }
+
   /** Hands {@code node} the posts on {@code topic} that reached it by now (threshold gossip). */
   void takeArrived(int node, Topic topic, PostSink sink) {
     if (gossip == GossipMode.EXACT) {
@@ -458,6 +547,14 @@ public final class Engine {
     PostBoard board = boards.get(topic);
     if (board != null) {
       board.take(node, now, sink);
+    }
+    InboxBoard inbox = inboxes.get(topic);
+    if (inbox != null) {
+      long wake = inbox.clearRequest(node);
+      if (wake != 0) {
+        cancel(node, wake);
+      }
+      inbox.take(node, now, sink);
     }
   }
 

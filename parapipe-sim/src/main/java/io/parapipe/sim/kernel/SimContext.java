@@ -49,8 +49,18 @@ final class SimContext implements NodeContext {
   }
 
   @Override
+  public void post(Topic topic, Message m, long lifetimeMicros, long key) {
+    engine.post(self, topic, m, lifetimeMicros, key);
+  }
+
+  @Override
   public void takeArrived(Topic topic, PostSink sink) {
     engine.takeArrived(self, topic, sink);
+  }
+
+  @Override
+  public void wakeOnArrivals(Topic topic, long fromKey, int k, long urgentKey, Timer timer) {
+    engine.wakeOnArrivals(self, topic, fromKey, k, urgentKey, timer);
   }
 
   @Override

@@ -1,0 +1,389 @@
+package io.parapipe.sim.kernel;
+
+import io.parapipe.protocol.host.Message;
+import io.parapipe.protocol.host.PostSink;
+import java.util.Arrays;
+
+/**
+ * The keyed posts on one topic under threshold gossip, filed in each receiver's inbox, with the
+ * receivers' wake requests: the board for messages every receiver reads, but only acts on once
+ * enough of them are in (GRANDPA votes).
+ *
+ * <p>A {@link PostBoard} keeps one arrival row per post and is cheap to post to and costly to
+ * read, which suits bitfields (posted by every validator, read by one block author). Here every
+ * receiver reads every post, several times a round, so the arrivals are filed per receiver when
+ * posted: a receiver's look (a take, or a wake request) reads only its own inbox, which holds the
+ * posts on their way to it, instead of one row per post. Posts are numbered from the first ever
+ * posted and forgotten after their lifetime; an inbox is in posting order, so forgotten posts are
+ * a prefix of it.
+ *
+ * <p>A node may ask to be woken when enough posts have reached it ({@link #request}): at the k-th
+ * untaken arrival of a post keyed at least {@code fromKey}, or at the first of one keyed at least
+ * {@code urgentKey}, whichever comes first. The board keeps the node's k earliest such arrivals
+ * in a max-heap, so a new post moves a node's wake only when it reaches the node before the
+ * current k-th; the engine schedules the wake as a timer and moves it when {@link #add} reports
+ * the node in {@link #moved}. Taking drops the node's request: a node asks again after taking.
+ */
+final class InboxBoard {
+  /** A receiver that will never get the message (sender, offline, lost). */
+  static final long NEVER = Long.MAX_VALUE;
+
+  // Posts, by number modulo the capacity.
+  private Message[] messages = new Message[64];
+  private int[] senders = new int[64];
+  private long[] expiry = new long[64];
+  private long[] keys = new long[64];
+  /** Number of the oldest post still kept, and one past the newest. */
+  private long first;
+  private long end;
+
+  // Inboxes, by node: arrival times and post numbers, in posting order, from head to size.
+  private long[][] inAt = new long[0][];
+  private long[][] inPost = new long[0][];
+  private int[] inHead = new int[0];
+  private int[] inSize = new int[0];
+
+  // Wake requests, by node: k (0: none), the key ranges, the earliest urgent arrival, the k
+  // earliest counted arrivals as a max-heap.
+  private int[] wakeK = new int[0];
+  private long[] wakeFromKey = new long[0];
+  private long[] wakeUrgentKey = new long[0];
+  private long[] urgentMin = new long[0];
+  private long[][] heaps = new long[0][];
+  private int[] heapSize = new int[0];
+  /** When each node's wake is due, {@link #NEVER} if it has none; read by the engine. */
+  long[] wakeAt = new long[0];
+  /** The engine's timer id of each node's scheduled wake, 0 if none. */
+  long[] wakeHandle = new long[0];
+  /** The timer each node asked to be woken with. */
+  Object[] wakeTimer = new Object[0];
+  /** Nodes whose wake {@link #add} moved earlier, {@link #movedCount} of them. */
+  int[] moved = new int[16];
+  int movedCount;
+
+  // Reused by take: the posts that arrived, packed as (arrival, place) or kept apart.
+  private long[] takenArrival = new long[64];
+  private long[] takenPost = new long[64];
+  private long[] packed = new long[64];
+  private long[] sortedArrival = new long[64];
+  private long[] sortedPost = new long[64];
+
+  /**
+   * Posts {@code m} from node {@code from} with {@code key}: {@code arrivalByNode[n]} is when it
+   * reaches node n, or {@link #NEVER}. Notes in {@link #moved} the requesting nodes it reaches
+   * soon enough to move their wake earlier.
+   */
+  void add(Message m, int from, long[] arrivalByNode, int nodes, long expiresAt, long now,
+      long key) {
+    forgetExpired(now);
+    if (end - first == messages.length) {
+      grow();
+    }
+    int slot = slot(end);
+    messages[slot] = m;
+    senders[slot] = from;
+    expiry[slot] = expiresAt;
+    keys[slot] = key;
+    long p = end++;
+    ensureNode(nodes - 1);
+    movedCount = 0;
+    for (int j = 0; j < nodes; j++) {
+      long a = arrivalByNode[j];
+      if (a == NEVER) {
+        continue;
+      }
+      file(j, a, p);
+      if (wakeK[j] == 0 && wakeUrgentKey[j] == NEVER) {
+        continue;
+      }
+      consider(j, key, a);
+      long t = due(j);
+      if (t < wakeAt[j]) {
+        wakeAt[j] = t;
+        if (movedCount == moved.length) {
+          moved = Arrays.copyOf(moved, 2 * movedCount);
+        }
+        moved[movedCount++] = j;
+      }
+    }
+  }
+
+  private void file(int j, long a, long p) {
+    long[] at = inAt[j];
+    int size = inSize[j];
+    if (at == null) {
+      at = inAt[j] = new long[16];
+      inPost[j] = new long[16];
+    } else if (size == at.length) {
+      // Drop the forgotten prefix (and what was taken) before growing.
+      int head = inHead[j];
+      long[] post = inPost[j];
+      while (head < size && post[head] < first) {
+        head++;
+      }
+      if (head > size / 2) {
+        System.arraycopy(at, head, at, 0, size - head);
+        System.arraycopy(post, head, post, 0, size - head);
+        size -= head;
+        head = 0;
+      } else {
+        at = inAt[j] = Arrays.copyOf(at, 2 * size);
+        inPost[j] = Arrays.copyOf(post, 2 * size);
+      }
+      inHead[j] = head;
+    }
+    at[size] = a;
+    inPost[j][size] = p;
+    inSize[j] = size + 1;
+  }
+
+  /**
+   * Hands {@code sink} the posts that reached {@code node} by {@code now} and were not taken, in
+   * arrival order (posting order among equal arrivals), and drops the node's wake request.
+   */
+  void take(int node, long now, PostSink sink) {
+    forgetExpired(now);
+    if (node >= inSize.length) {
+      return;
+    }
+    long[] at = inAt[node];
+    long[] post = inPost[node];
+    int size = inSize[node];
+    int keep = 0;
+    int n = 0;
+    for (int i = inHead[node]; i < size; i++) {
+      long p = post[i];
+      if (p < first || expiry[slot(p)] < now) {
+        continue; // forgotten, or its (shorter) lifetime has passed
+      }
+      long a = at[i];
+      if (a > now) {
+        at[keep] = a;
+        post[keep] = p;
+        keep++;
+        continue;
+      }
+      if (n == takenArrival.length) {
+        takenArrival = Arrays.copyOf(takenArrival, 2 * n);
+        takenPost = Arrays.copyOf(takenPost, 2 * n);
+      }
+      takenArrival[n] = a;
+      takenPost[n] = p;
+      n++;
+    }
+    inHead[node] = 0;
+    inSize[node] = keep;
+    clearRequest(node);
+    if (n == 0) {
+      return;
+    }
+    sortByArrival(n);
+    for (int i = 0; i < n; i++) {
+      int s = slot(takenPost[i]);
+      sink.accept(senders[s], takenArrival[i], messages[s]);
+    }
+  }
+
+  /**
+   * Sets {@code node}'s wake request and returns when it is due, counting the untaken posts that
+   * already reached it or are on their way ({@link #NEVER} if not yet).
+   *
+   * @param fromKey the posts counted towards {@code k}: those keyed at least this
+   * @param k how many counted arrivals wake the node; 0 for none
+   * @param urgentKey a post keyed at least this wakes the node on its own; {@link #NEVER} for none
+   */
+  long request(int node, long fromKey, int k, long urgentKey, long now) {
+    if (k < 0) {
+      throw new IllegalArgumentException("k must be >= 0, got " + k);
+    }
+    forgetExpired(now);
+    ensureNode(node);
+    wakeK[node] = k;
+    wakeFromKey[node] = fromKey;
+    wakeUrgentKey[node] = urgentKey;
+    urgentMin[node] = NEVER;
+    heapSize[node] = 0;
+    if (k > 0 && (heaps[node] == null || heaps[node].length < k)) {
+      heaps[node] = new long[Math.max(k, 16)];
+    }
+    if (k > 0 || urgentKey != NEVER) {
+      long[] at = inAt[node];
+      long[] post = inPost[node];
+      for (int i = inHead[node], size = inSize[node]; i < size; i++) {
+        long p = post[i];
+        if (p >= first && expiry[slot(p)] >= now) {
+          consider(node, keys[slot(p)], at[i]);
+        }
+      }
+    }
+    wakeAt[node] = due(node);
+    return wakeAt[node];
+  }
+
+  /** Drops {@code node}'s wake request; returns the timer id to cancel, 0 if none. */
+  long clearRequest(int node) {
+    if (node >= wakeAt.length) {
+      return 0;
+    }
+    wakeK[node] = 0;
+    wakeUrgentKey[node] = NEVER;
+    wakeAt[node] = NEVER;
+    long h = wakeHandle[node];
+    wakeHandle[node] = 0;
+    return h;
+  }
+
+  /** Posts kept (for tests). */
+  int size() {
+    return (int) (end - first);
+  }
+
+  private void consider(int node, long key, long a) {
+    if (key >= wakeUrgentKey[node] && a < urgentMin[node]) {
+      urgentMin[node] = a;
+    }
+    int k = wakeK[node];
+    if (k == 0 || key < wakeFromKey[node]) {
+      return;
+    }
+    long[] h = heaps[node];
+    int n = heapSize[node];
+    if (n < k) {
+      int i = n; // max-heap: sift the new arrival up
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (h[parent] >= a) {
+          break;
+        }
+        h[i] = h[parent];
+        i = parent;
+      }
+      h[i] = a;
+      heapSize[node] = n + 1;
+    } else if (a < h[0]) {
+      int i = 0; // replace the latest of the k and sift it down
+      while (true) {
+        int c = 2 * i + 1;
+        if (c >= n) {
+          break;
+        }
+        if (c + 1 < n && h[c + 1] > h[c]) {
+          c++;
+        }
+        if (h[c] <= a) {
+          break;
+        }
+        h[i] = h[c];
+        i = c;
+      }
+      h[i] = a;
+    }
+  }
+
+  /** When {@code node}'s request is met, as far as the posts considered show. */
+  private long due(int node) {
+    long t = urgentMin[node];
+    int k = wakeK[node];
+    if (k > 0 && heapSize[node] == k && heaps[node][0] < t) {
+      t = heaps[node][0];
+    }
+    return t;
+  }
+
+  private void sortByArrival(int n) {
+    // (arrival, place) packed in one long; places follow posting order, the tie-break. Arrivals
+    // too late to pack (beyond 2^43 µs, about 100 days) fall back to an insertion sort.
+    boolean packable = n < 1 << 20;
+    for (int i = 0; packable && i < n; i++) {
+      packable = takenArrival[i] >= 0 && takenArrival[i] < 1L << 43;
+    }
+    if (packable) {
+      if (packed.length < n) {
+        packed = new long[takenArrival.length];
+      }
+      for (int i = 0; i < n; i++) {
+        packed[i] = takenArrival[i] << 20 | i;
+      }
+      Arrays.sort(packed, 0, n);
+      if (sortedArrival.length < n) {
+        sortedArrival = new long[takenArrival.length];
+        sortedPost = new long[takenArrival.length];
+      }
+      for (int i = 0; i < n; i++) {
+        int from = (int) (packed[i] & ((1 << 20) - 1));
+        sortedArrival[i] = takenArrival[from];
+        sortedPost[i] = takenPost[from];
+      }
+      System.arraycopy(sortedArrival, 0, takenArrival, 0, n);
+      System.arraycopy(sortedPost, 0, takenPost, 0, n);
+      return;
+    }
+    for (int i = 1; i < n; i++) {
+      long a = takenArrival[i];
+      long p = takenPost[i];
+      int j = i;
+      while (j > 0 && takenArrival[j - 1] > a) {
+        takenArrival[j] = takenArrival[j - 1];
+        takenPost[j] = takenPost[j - 1];
+        j--;
+      }
+      takenArrival[j] = a;
+      takenPost[j] = p;
+    }
+  }
+
+  private void forgetExpired(long now) {
+    while (first < end && expiry[slot(first)] < now) {
+      messages[slot(first)] = null;
+      first++;
+    }
+  }
+
+  private void ensureNode(int node) {
+    if (node < wakeAt.length) {
+      return;
+    }
+    int c = Math.max(node + 1, 2 * wakeAt.length);
+    int old = wakeAt.length;
+    inAt = Arrays.copyOf(inAt, c);
+    inPost = Arrays.copyOf(inPost, c);
+    inHead = Arrays.copyOf(inHead, c);
+    inSize = Arrays.copyOf(inSize, c);
+    wakeK = Arrays.copyOf(wakeK, c);
+    wakeFromKey = Arrays.copyOf(wakeFromKey, c);
+    wakeUrgentKey = Arrays.copyOf(wakeUrgentKey, c);
+    urgentMin = Arrays.copyOf(urgentMin, c);
+    heaps = Arrays.copyOf(heaps, c);
+    heapSize = Arrays.copyOf(heapSize, c);
+    wakeAt = Arrays.copyOf(wakeAt, c);
+    wakeHandle = Arrays.copyOf(wakeHandle, c);
+    wakeTimer = Arrays.copyOf(wakeTimer, c);
+    Arrays.fill(wakeUrgentKey, old, c, NEVER);
+    Arrays.fill(urgentMin, old, c, NEVER);
+    Arrays.fill(wakeAt, old, c, NEVER);
+  }
+
+  private int slot(long p) {
+    return (int) (p & (messages.length - 1));
+  }
+
+  private void grow() {
+    int n = messages.length;
+    Message[] m = new Message[2 * n];
+    int[] f = new int[2 * n];
+    long[] e = new long[2 * n];
+    long[] k = new long[2 * n];
+    for (long p = first; p < end; p++) {
+      int from = (int) (p & (n - 1));
+      int to = (int) (p & (2 * n - 1));
+      m[to] = messages[from];
+      f[to] = senders[from];
+      e[to] = expiry[from];
+      k[to] = keys[from];
+    }
+    messages = m;
+    senders = f;
+    expiry = e;
+    keys = k;
+  }
+}
