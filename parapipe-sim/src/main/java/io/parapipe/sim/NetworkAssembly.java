@@ -173,6 +173,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
       int node = engine.addNode(faulty ? new FaultyNode(validator, i, mine, myCrashes, partitions)
           : validator.get());
       engine.network().subscribe(Topic.VALIDATORS, node);
+      engine.network().subscribe(Topic.GRANDPA_VOTES, node);
       engine.network().subscribe(Topic.RELAY_CHAIN, node);
     }
 

@@ -22,6 +22,12 @@ public record Topic(Kind kind, int key) {
 
   /** Every relay validator (statement, bitfield, approval and finality gossip). */
   public static final Topic VALIDATORS = new Topic(Kind.VALIDATORS, 0);
+  /**
+   * GRANDPA votes: every relay validator, as {@link #VALIDATORS}, on a topic of their own so that
+   * under threshold gossip they are posted on a board of their own, which voters read when they
+   * decide.
+   */
+  public static final Topic GRANDPA_VOTES = new Topic(Kind.VALIDATORS, 1);
   /** Every relay-chain follower (block announcements). */
   public static final Topic RELAY_CHAIN = new Topic(Kind.RELAY_CHAIN, 0);
 

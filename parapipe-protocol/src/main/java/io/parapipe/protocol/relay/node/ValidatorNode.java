@@ -761,6 +761,16 @@ public final class ValidatorNode implements Node {
     }
 
     @Override
+    public void takeVotes(java.util.function.Consumer<GrandpaMessage> sink) {
+      grandpaGossip.takeVotes(sink);
+    }
+
+    @Override
+    public void wakeOnVotes(long fromKey, int k, long urgentKey, Timer timer) {
+      grandpaGossip.wakeOnVotes(fromKey, k, urgentKey, timer);
+    }
+
+    @Override
     public void onFinalized(Hash block, int number) {
       ctx.emit(new BlockFinalized(block, number));
       store.pruneBelow(number - AVAILABILITY_KEEP_BLOCKS);

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -107,6 +108,19 @@ public final class GrandpaVoter<B> {
      * partition, waits for good, and so does every round that needs it for a supermajority.
      */
     default void requestBlock(int validator, Hash block) {}
+
+    /**
+     * Hands {@code sink} the posted votes that have reached this node and were not taken yet, in
+     * arrival order (threshold gossip; with exact gossip they came as messages and none wait).
+     */
+    default void takeVotes(Consumer<GrandpaMessage> sink) {}
+
+    /**
+     * Wakes this voter with {@code timer} at the {@code k}-th untaken vote keyed at least {@code
+     * fromKey} to arrive, or at the first keyed at least {@code urgentKey} (see {@link
+     * GrandpaGossip#wakeOnVotes}).
+     */
+    default void wakeOnVotes(long fromKey, int k, long urgentKey, Timer timer) {}
   }
 
   private record RoundDue(long setId, long round) implements Timer {}
@@ -118,6 +132,11 @@ public final class GrandpaVoter<B> {
   private record ForkRequestDue(Hash target) implements Timer {}
 
   private record PrecommitDue(long setId, long round) implements Timer {}
+
+  /** Enough posted votes may have arrived to change something (threshold gossip). */
+  private record VotesArrived() implements Timer {}
+
+  private static final VotesArrived VOTES_ARRIVED = new VotesArrived();
 
   /** A vote target this node lacks: its number, and a validator that voted for it. */
   private record Missing(int number, int voter) {}
@@ -283,6 +302,7 @@ public final class GrandpaVoter<B> {
 
   /** Something changed (a block imported or approved): start a round if there is news. */
   public void onChainChanged() {
+    takeVotes();
     if (pendingCommit != null) {
       GrandpaCommitMessage c = pendingCommit;
       pendingCommit = null;
@@ -290,10 +310,85 @@ public final class GrandpaVoter<B> {
     }
     maybeStartNext();
     recountCurrent();
+    armWake();
   }
 
   /** A GRANDPA gossip message from another validator. */
   public void onMessage(GrandpaMessage m) {
+    takeVotes();
+    handle(m);
+    armWake();
+  }
+
+  /**
+   * Takes the posted votes that arrived since this voter last looked, in arrival order, as they
+   * would have been handled on arrival: until a threshold could be crossed nothing a vote does is
+   * seen, and {@link #armWake} has the voter woken when one could be.
+   */
+  private void takeVotes() {
+    takenVotes = 0;
+    actions.takeVotes(takeSink);
+    if (takenVotes > 0) {
+      recountCurrent();
+    }
+  }
+
+  /*
+   * A posted vote is counted without recounting the round: every vote taken arrived before a
+   * threshold could be crossed (the wake comes at the first arrival that could cross one), except
+   * the last ones, which arrived now; so one recount after the batch decides as a recount after
+   * each would have (up to the order of votes arriving in the same microsecond).
+   */
+  private int takenVotes;
+
+  /**
+   * Set by the last {@link #prevoteGhostMayRise} and {@link #ghost}: how many more votes could
+   * change their answer at the least (the prevotes that could let the GHOST rise or settle it;
+   * the votes for known blocks still missing to a supermajority). Read by {@link #armWake}.
+   */
+  private int mayRiseArrivals = 1;
+  private int ghostShortfall = 1;
+  /** What the current round waits for, as the last recount of it left it (see armWake). */
+  private int prevoteArrivals = 1;
+  private int precommitArrivals = 1;
+  private Round recounted;
+
+  private final Consumer<GrandpaMessage> takeSink = m -> {
+    if (m instanceof GrandpaVoteMessage v && v.setId() == setId) {
+      takenVotes++;
+      count(v.validator(), v.round(), v.step(), v.target(), v.targetNumber());
+    } else {
+      handle(m);
+    }
+  };
+
+  /**
+   * Asks to be woken when enough votes may have arrived to change something, in the fewest
+   * arrivals that could: with the current round open, the prevotes or precommits still missing to
+   * a supermajority (one once it is reached but waits for more: a GHOST that may rise, a block
+   * this node lacks), counting every vote of this round or later; one vote of a round two ahead
+   * (which starts it). With the current round completed, one vote of a later round.
+   */
+  private void armWake() {
+    Round cur = rounds.get(current);
+    if (current == 0 || cur == null || cur.completed) {
+      actions.wakeOnVotes(0, 0, GrandpaGossip.voteKey(setId, current + 1), VOTES_ARRIVED);
+      return;
+    }
+    // Past a supermajority, what the last recount found still missing (it ran after the last
+    // vote or block that could change it: a recount follows every entry that counts votes).
+    boolean fresh = recounted == cur;
+    int k = cur.precommitCount < threshold ? threshold - cur.precommitCount
+        : fresh ? precommitArrivals : 1;
+    if (cur.prevoted && !cur.precommitted) {
+      k = Math.min(k, cur.prevoteCount < threshold ? threshold - cur.prevoteCount
+          : fresh ? prevoteArrivals : 1);
+    }
+    actions.wakeOnVotes(GrandpaGossip.voteKey(setId, current), k,
+        GrandpaGossip.voteKey(setId, current + 2), VOTES_ARRIVED);
+  }
+
+  private void handle(GrandpaMessage m) {
     if (m instanceof GrandpaVoteMessage v) {
       if (v.setId() == setId) {
         onVote(v.validator(), v.round(), v.step(), v.target(), v.targetNumber());
@@ -316,8 +411,15 @@ public final class GrandpaVoter<B> {
 
   /** A vote of the current set from {@code validator}. */
   public void onVote(int validator, long round, GrandpaVoteStep step, Hash target, int number) {
+    if (count(validator, round, step, target, number)) {
+      recountCurrent();
+    }
+  }
+
+  /** Counts a vote (and starts a later round it shows); false if the vote's round is over. */
+  private boolean count(int validator, long round, GrandpaVoteStep step, Hash target, int number) {
     if (round < current) {
-      return;
+      return false;
     }
     Round r = rounds.getOrCreate(round, newRound);
     r.add(step, validator, vote(target, number));
@@ -325,7 +427,7 @@ public final class GrandpaVoter<B> {
     if (round > current && (current == 0 || cur == null || cur.completed || round > current + 1)) {
       begin(round);
     }
-    recountCurrent();
+    return true;
   }
 
   /**
@@ -372,6 +474,13 @@ public final class GrandpaVoter<B> {
 
   /** Handles a voter timer; false if the timer is not this voter's. */
   public boolean onTimer(Timer t) {
+    takeVotes();
+    boolean mine = t instanceof VotesArrived || handleTimer(t);
+    armWake();
+    return mine;
+  }
+
+  private boolean handleTimer(Timer t) {
     if (t instanceof RoundDue d) {
       if (d.setId() == setId) {
         startPending = false;
@@ -472,10 +581,15 @@ public final class GrandpaVoter<B> {
     if (r == null || current == 0 || r.completed) {
       return;
     }
+    recounted = r;
+    prevoteArrivals = 1;
+    precommitArrivals = 1;
     if (r.prevoted && !r.precommitted && r.prevoteCount >= threshold) {
       Optional<B> ghost = ghost(r.prevoteTally);
+      prevoteArrivals = ghost.isEmpty() ? Math.max(1, ghostShortfall) : 1;
       if (ghost.isPresent() && !r.precommitTimerFired
           && prevoteGhostMayRise(r.prevoteTally, ghost.get(), validators - r.prevoteCount)) {
+        prevoteArrivals = mayRiseArrivals;
         // Not completable yet: wait for more prevotes, or for the precommit timer.
         if (!r.precommitTimerArmed) {
           r.precommitTimerArmed = true;
@@ -500,6 +614,8 @@ public final class GrandpaVoter<B> {
       Optional<B> ghost = ghost(r.precommitTally);
       if (ghost.isPresent()) {
         complete(r, ghost.get());
+      } else {
+        precommitArrivals = Math.max(1, ghostShortfall);
       }
     }
   }
@@ -784,6 +900,9 @@ public final class GrandpaVoter<B> {
       weight[k] += t.counts[i];
       best = Math.max(best, weight[k]);
     }
+    // Each further prevote adds at most one to the best branch, and one not for it takes one from
+    // the slack: the answer cannot change in fewer arrivals than this.
+    mayRiseArrivals = Math.max(1, Math.min(threshold - best, best + missing + unknown - threshold + 1));
     return best + missing + unknown >= threshold;
   }
 
@@ -812,6 +931,7 @@ public final class GrandpaVoter<B> {
         noteUnknown(t, i);
       }
     }
+    ghostShortfall = threshold - known;
     if (known < threshold) {
       return Optional.empty();
     }

@@ -23,7 +23,8 @@ class GrandpaGossipTest {
   void votesGoToEveryValidator() {
     GrandpaVoteMessage v = new GrandpaVoteMessage(0, 2, GrandpaVoteStep.PRECOMMIT, Hash.fromLong(5), 11, 3);
     gossip.broadcast(v);
-    assertThat(ctx.sent).containsExactly(new ManualContext.Sent(-1, Topic.VALIDATORS, v));
+    // Posted on the votes' own topic: with exact gossip, a broadcast to every validator.
+    assertThat(ctx.sent).containsExactly(new ManualContext.Sent(-1, Topic.GRANDPA_VOTES, v));
     assertThat(received).isEmpty();
   }
 
