@@ -33,8 +33,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * successfully and as fast (median and 90th percentile), approve as many candidates, and include
  * and finalize the same, while the threshold run saves at least the chunk messages of the
  * recoveries. The two runs part ways as runs with different seeds do, since the exchange draws the
- * holders' random streams when it starts, so per-run figures whose spread between seeds is wide
- * (mean approval delay, mean finality lag in a partition) are printed, not compared.
+ * holders' random streams when it starts (and GRANDPA votes, posted, do not queue on downlinks), so
+ * per-run figures whose spread between seeds is wide (mean approval delay, mean finality lag in a
+ * partition) are printed, not compared, and the others are pooled over {@link #SEEDS} seeds.
+ *
+ * <p>Recovery times are bimodal where holders are down: a request to a holder that does not answer
+ * waits out the 1 s chunk timeout. So the 90th percentile of one run jumps between about 0.25 and
+ * 1.1 s with the seed (faults/crash-3-lost in exact mode: 264, 1,097, 226, 1,124, 331 and 286 ms
+ * over seeds 1 to 6); what is compared is the share of recoveries that waited out a timeout, and
+ * the median.
  */
 class RecoveryExchangeModesTest {
   /** Approvals seen during a run: how many candidates were approved, and how long after import. */
@@ -48,6 +55,12 @@ class RecoveryExchangeModesTest {
     double delaySumMs;
     final List<Long> recoveryMicros = new ArrayList<>();
     long failed;
+
+    /** The share of successful recoveries that took at least {@code ms}. */
+    double shareAtLeast(long ms) {
+      return recoveryMicros.isEmpty() ? 0
+          : recoveryMicros.stream().filter(t -> t >= ms * 1000).count() / (double) recoveryMicros.size();
+    }
 
     @Override
     public void onEvent(long timeMicros, int node, ProtocolEvent event) {
@@ -91,19 +104,29 @@ class RecoveryExchangeModesTest {
   void recoveryAsOneExchangeApprovesAsExactModeDoes(String name) throws Exception {
     String text = name.equals("scale-60") ? scale60() : Files.readString(Path.of("../scenarios", name + ".toml"))
         .replaceFirst("(?m)^duration = .*$", "duration = \"5m\"");
+    // The scenario's own seed first: its pair of runs is what the chain and event checks compare.
     Approvals exactApprovals = new Approvals();
     Approvals thresholdApprovals = new Approvals();
-    JsonNode exact = run(GossipModesTest.withGossip(text, "exact"), name, exactApprovals);
-    JsonNode threshold = run(GossipModesTest.withGossip(text, "threshold"), name, thresholdApprovals);
+    long seed = ScenarioLoader.parse(text, "scenarios/" + name + ".toml").seed();
+    JsonNode exact = run(GossipModesTest.withGossip(text, "exact"), name, exactApprovals, seed);
+    JsonNode threshold = run(GossipModesTest.withGossip(text, "threshold"), name, thresholdApprovals,
+        seed);
+    long firstCandidates = exactApprovals.candidates;
+    for (int i = 1; i < SEEDS; i++) {
+      run(GossipModesTest.withGossip(text, "exact"), name, exactApprovals, seed + i);
+      run(GossipModesTest.withGossip(text, "threshold"), name, thresholdApprovals, seed + i);
+    }
     int validators = exact.at("/config/network/validators").asInt();
 
-    System.out.printf("%s: chunk recoveries %d/%d, failed %d/%d, median %.1f/%.1f ms, p90 %.1f/%.1f ms;"
-        + " candidates approved %d/%d, mean delay after import %.0f/%.0f ms (exact/threshold)%n", name,
+    System.out.printf("%s, %d seeds: chunk recoveries %d/%d, failed %d/%d, median %.1f/%.1f ms,"
+        + " p90 %.1f/%.1f ms, timed out %.1f/%.1f %%; candidates approved %d/%d, mean delay after"
+        + " import %.0f/%.0f ms (exact/threshold)%n", name, SEEDS,
         exactApprovals.recoveryMicros.size(), thresholdApprovals.recoveryMicros.size(),
         exactApprovals.failed, thresholdApprovals.failed, exactApprovals.recoveryMs(0.5),
         thresholdApprovals.recoveryMs(0.5), exactApprovals.recoveryMs(0.9),
-        thresholdApprovals.recoveryMs(0.9), exactApprovals.candidates, thresholdApprovals.candidates,
-        exactApprovals.meanDelayMs(), thresholdApprovals.meanDelayMs());
+        thresholdApprovals.recoveryMs(0.9), 100 * exactApprovals.shareAtLeast(1000),
+        100 * thresholdApprovals.shareAtLeast(1000), exactApprovals.candidates,
+        thresholdApprovals.candidates, exactApprovals.meanDelayMs(), thresholdApprovals.meanDelayMs());
 
     // Checkers recover from chunks, as often, as successfully and as fast. Under message loss or
     // a partition the runs part ways (below), so how many candidates are included and how many
@@ -116,11 +139,12 @@ class RecoveryExchangeModesTest {
         .isBetween((int) (recovered * (1 - countBand)) - 5, (int) (recovered * (1 + countBand)) + 5);
     assertThat(thresholdApprovals.failed).as("%s failed recoveries", name)
         .isBetween(0L, exactApprovals.failed + 5 + recovered / 50);
-    for (double q : new double[] {0.5, 0.9}) {
-      double ms = exactApprovals.recoveryMs(q);
-      assertThat(thresholdApprovals.recoveryMs(q)).as("%s recovery time, %.0f %% quantile", name, q * 100)
-          .isBetween(ms * 0.90 - 20, ms * 1.10 + 20);
-    }
+    double ms = exactApprovals.recoveryMs(0.5);
+    assertThat(thresholdApprovals.recoveryMs(0.5)).as("%s median recovery time", name)
+        .isBetween(ms * 0.90 - 20, ms * 1.10 + 20);
+    double slow = exactApprovals.shareAtLeast(1000);
+    assertThat(thresholdApprovals.shareAtLeast(1000)).as("%s share of recoveries past a timeout", name)
+        .isBetween(slow * 0.75 - 0.02, slow * 1.25 + 0.02);
     // Approvals: as many.
     assertThat((double) thresholdApprovals.candidates).as("%s candidates approved", name)
         .isBetween(exactApprovals.candidates * 0.94, exactApprovals.candidates * 1.06);
@@ -140,7 +164,7 @@ class RecoveryExchangeModesTest {
     int bitfieldsSigned = exact.at("/relay/authored").asInt();
     long bitfieldEvents = (long) bitfieldsSigned * (validators - 1) / 2;
     int recoveryThreshold = (validators - 1) / 3 + 1;
-    long chunkEvents = exactApprovals.candidates / 2 * 2L * (recoveryThreshold - 1);
+    long chunkEvents = firstCandidates / 2 * 2L * (recoveryThreshold - 1);
     assertThat(thresholdEvents).as("%s: no event per recovery chunk", name)
         .isLessThan(exactEvents - bitfieldEvents - chunkEvents);
   }
@@ -156,8 +180,12 @@ class RecoveryExchangeModesTest {
         + "\n[faults]\noffline_validators = [3, 17, 28, 41, 55]\n";
   }
 
-  private static JsonNode run(String text, String name, Approvals approvals) throws Exception {
-    Scenario scenario = ScenarioLoader.parse(text, "scenarios/" + name + ".toml");
+  /** Runs pooled per mode: the scenario's seed and the next ones. */
+  static final int SEEDS = 3;
+
+  private static JsonNode run(String text, String name, Approvals approvals, long seed)
+      throws Exception {
+    Scenario scenario = ScenarioLoader.parse(text, "scenarios/" + name + ".toml").withSeed(seed);
     RunResult result = Runs.run(scenario, Optional.empty(), t -> {}, List.of(approvals));
     return ResultsJson.parse(ResultsJson.toJson(result), "run of " + name);
   }
