@@ -128,6 +128,15 @@ public final class ApprovalVoting {
     final int[] retries;
     int unapproved;
     /**
+     * The parent's entry when this one was made, if the parent was imported then: approvals that
+     * complete this block's candidates before its parent is approved need not walk the approved
+     * set ({@link #refresh}), since the parent's approval walks its children. Trusted only while
+     * the parent entry is not {@link #pruned}.
+     */
+    BlockEntry parentEntry;
+    /** Forgotten at finality (a later import of the same block makes a new entry). */
+    boolean pruned;
+    /**
      * True once the block is in {@code ApprovalVoting.approved} (set wherever it is added; an
      * entry leaves that set only with the entry itself), so that the approvals still arriving for
      * an approved block skip {@code refresh}'s lookups.
@@ -277,6 +286,7 @@ public final class ApprovalVoting {
       return;
     }
     BlockEntry e = new BlockEntry(parent, number, included, validators);
+    e.parentEntry = blocks.get(parent);
     blocks.put(block, e);
     if (block.equals(finalizedNotImported)) {
       finalizedNotImported = null;
@@ -496,8 +506,10 @@ public final class ApprovalVoting {
         }
       }
     }
-    // refresh would stop at once for a block still lacking approvals or approved already.
-    if (e.unapproved == 0 && !e.approved) {
+    // refresh would stop at once for a block still lacking approvals or approved already, or
+    // whose parent is not approved (its approval will walk to this block).
+    BlockEntry p = e.parentEntry;
+    if (e.unapproved == 0 && !e.approved && (p == null || p.approved || p.pruned)) {
       refresh(block);
     }
   }
@@ -586,7 +598,7 @@ public final class ApprovalVoting {
         }
       }
       for (Hash h : dead) {
-        blocks.remove(h);
+        blocks.remove(h).pruned = true;
         approved.remove(h);
         children.remove(h);
       }
@@ -594,6 +606,9 @@ public final class ApprovalVoting {
     Hash h = e.parent;
     while (h != null) {
       BlockEntry a = blocks.remove(h);
+      if (a != null) {
+        a.pruned = true;
+      }
       approved.remove(h);
       children.remove(h);
       h = a == null ? null : a.parent;
