@@ -430,10 +430,23 @@ public final class Engine {
       boards.put(topic, board);
     }
     long[] arrivals = board.row(nodeCount);
+    if (drawArrivals(from, topic, audience, sent + spike, arrivals)) {
+      board.add(m, from, arrivals, Math.addExact(now, lifetimeMicros), now);
+    }
+  }
+
+  /**
+   * Each receiver's arrival of a post sent at {@code sentWithSpike}, drawn from the sender's loss
+   * and jitter streams in the order a broadcast draws them, into {@code arrivals} (whose slots of
+   * receivers that never get it are left as they are); false if nobody gets it.
+   */
+  private boolean drawArrivals(int from, Topic topic, Audience audience, long sentWithSpike,
+      long[] arrivals) {
+    Network net = network;
     SplitMix64 jitter = jitterStreams[from];
     SplitMix64 loss = lossStreams[from];
     boolean any = false;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0, n = audience.size(); i < n; i++) {
       int r = audience.get(i);
       if (r == from) {
         continue;
@@ -445,12 +458,10 @@ public final class Engine {
       if (net.isOffline(r) || net.dropped(loss)) {
         continue;
       }
-      arrivals[r] = sent + spike + net.delayMicros(from, r, jitter);
+      arrivals[r] = sentWithSpike + net.delayMicros(from, r, jitter);
       any = true;
     }
-    if (any) {
-      board.add(m, from, arrivals, Math.addExact(now, lifetimeMicros), now);
-    }
+    return any;
   }
 
   /**
@@ -477,25 +488,7 @@ public final class Engine {
     }
     long[] arrivals = postArrivals;
     Arrays.fill(arrivals, 0, nodeCount, InboxBoard.NEVER);
-    SplitMix64 jitter = jitterStreams[from];
-    SplitMix64 loss = lossStreams[from];
-    boolean any = false;
-    for (int i = 0; i < n; i++) {
-      int r = audience.get(i);
-      if (r == from) {
-        continue;
-      }
-      if (r >= nodeCount) {
-        throw new IllegalStateException("topic " + topic + " has subscriber " + r
-            + " but there are only " + nodeCount + " nodes");
-      }
-      if (net.isOffline(r) || net.dropped(loss)) {
-        continue;
-      }
-      arrivals[r] = sent + spike + net.delayMicros(from, r, jitter);
-      any = true;
-    }
-    if (any) {
+    if (drawArrivals(from, topic, audience, sent + spike, arrivals)) {
       InboxBoard board = inbox(topic);
       board.add(m, from, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now, key);
       for (int i = 0; i < board.movedCount; i++) {
@@ -515,7 +508,7 @@ public final class Engine {
 
   /**
    * Wakes {@code node} with {@code timer} when enough posts on {@code topic} have reached it (see
-   * {@link PostBoard#request}); replaces its earlier request on the topic. Nothing under exact
+   * {@link InboxBoard#request}); replaces its earlier request on the topic. Nothing under exact
    * gossip, where posts come as messages.
    */
   void wakeOnArrivals(int node, Topic topic, long fromKey, int k, long urgentKey, Timer timer) {

@@ -365,9 +365,10 @@ public final class GrandpaVoter<B> {
   /**
    * Asks to be woken when enough votes may have arrived to change something, in the fewest
    * arrivals that could: with the current round open, the prevotes or precommits still missing to
-   * a supermajority (one once it is reached but waits for more: a GHOST that may rise, a block
-   * this node lacks), counting every vote of this round or later; one vote of a round two ahead
-   * (which starts it). With the current round completed, one vote of a later round.
+   * a supermajority, and past one, what the last recount found could change its answer (the
+   * prevotes that could raise or settle a GHOST that may rise, the votes for known blocks still
+   * missing), counting every vote of this round or later; one vote of a round two ahead (which
+   * starts it). With the current round completed, one vote of a later round.
    */
   private void armWake() {
     Round cur = rounds.get(current);
