@@ -415,24 +415,34 @@ public final class Engine {
       broadcast(from, topic, m);
       return;
     }
-    Network net = network;
-    Audience audience = net.audience(topic);
-    int n = audience.size();
-    if (n == 0 || (n == 1 && audience.get(0) == from)) {
+    Audience audience = network.audience(topic);
+    long sentWithSpike = postSent(from, audience, m);
+    if (sentWithSpike < 0) {
       return;
     }
-    long tx = net.transmissionMicros(m.sizeBytes());
-    long sent = net.reserveUplink(from, now, tx);
-    long spike = net.extraLatencyAt(sent);
     PostBoard board = boards.get(topic);
     if (board == null) {
       board = new PostBoard();
       boards.put(topic, board);
     }
     long[] arrivals = board.row(nodeCount);
-    if (drawArrivals(from, topic, audience, sent + spike, arrivals)) {
+    if (drawArrivals(from, topic, audience, sentWithSpike, arrivals)) {
       board.add(m, from, arrivals, Math.addExact(now, lifetimeMicros), now);
     }
+  }
+
+  /**
+   * Puts a post on the sender's uplink, once for all receivers as a broadcast does: when it leaves,
+   * with the latency spike then; -1 if it has no receiver but the sender.
+   */
+  private long postSent(int from, Audience audience, Message m) {
+    int n = audience.size();
+    if (n == 0 || (n == 1 && audience.get(0) == from)) {
+      return -1;
+    }
+    long tx = network.transmissionMicros(m.sizeBytes());
+    long sent = network.reserveUplink(from, now, tx);
+    return sent + network.extraLatencyAt(sent);
   }
 
   /**
@@ -474,21 +484,17 @@ public final class Engine {
       broadcast(from, topic, m);
       return;
     }
-    Network net = network;
-    Audience audience = net.audience(topic);
-    int n = audience.size();
-    if (n == 0 || (n == 1 && audience.get(0) == from)) {
+    Audience audience = network.audience(topic);
+    long sentWithSpike = postSent(from, audience, m);
+    if (sentWithSpike < 0) {
       return;
     }
-    long tx = net.transmissionMicros(m.sizeBytes());
-    long sent = net.reserveUplink(from, now, tx);
-    long spike = net.extraLatencyAt(sent);
     if (postArrivals.length < nodeCount) {
       postArrivals = new long[nodeCount];
     }
     long[] arrivals = postArrivals;
     Arrays.fill(arrivals, 0, nodeCount, InboxBoard.NEVER);
-    if (drawArrivals(from, topic, audience, sent + spike, arrivals)) {
+    if (drawArrivals(from, topic, audience, sentWithSpike, arrivals)) {
       InboxBoard board = inbox(topic);
       board.add(m, from, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now, key);
       for (int i = 0; i < board.movedCount; i++) {
