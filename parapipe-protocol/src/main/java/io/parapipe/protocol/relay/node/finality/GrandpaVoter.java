@@ -475,19 +475,23 @@ public final class GrandpaVoter<B> {
 
   /** Handles a voter timer; false if the timer is not this voter's. */
   public boolean onTimer(Timer t) {
+    if (!(t instanceof VotesArrived || t instanceof RoundDue || t instanceof Rebroadcast
+        || t instanceof PrecommitDue || t instanceof ForkRequestDue || t instanceof CommitDue)) {
+      return false; // another subsystem's: not an entry, no votes taken, no wake asked
+    }
     takeVotes();
-    boolean mine = t instanceof VotesArrived || handleTimer(t);
+    handleTimer(t);
     armWake();
-    return mine;
+    return true;
   }
 
-  private boolean handleTimer(Timer t) {
+  private void handleTimer(Timer t) {
     if (t instanceof RoundDue d) {
       if (d.setId() == setId) {
         startPending = false;
         maybeStartNext();
       }
-      return true;
+      return;
     }
     if (t instanceof Rebroadcast rb) {
       Round r = rounds.get(rb.round());
@@ -497,7 +501,7 @@ public final class GrandpaVoter<B> {
         long next = Math.min(rb.delay() * 2, REBROADCAST_MAX_MICROS);
         ctx.schedule(next, new Rebroadcast(setId, current, next));
       }
-      return true;
+      return;
     }
     if (t instanceof PrecommitDue p) {
       Round r = rounds.get(p.round());
@@ -505,11 +509,11 @@ public final class GrandpaVoter<B> {
         r.precommitTimerFired = true;
         recountCurrent();
       }
-      return true;
+      return;
     }
     if (t instanceof ForkRequestDue f) {
       onForkRequestDue(f.target());
-      return true;
+      return;
     }
     if (t instanceof CommitDue cd) {
       Round r = rounds.get(cd.round());
@@ -518,9 +522,7 @@ public final class GrandpaVoter<B> {
         actions.broadcast(r.commit);
         noteCommit(r.commit);
       }
-      return true;
     }
-    return false;
   }
 
   /**
