@@ -233,11 +233,6 @@ final class InboxBoard {
     return h;
   }
 
-  /** Posts kept (for tests). */
-  int size() {
-    return (int) (end - first);
-  }
-
   private void consider(int node, long key, long a) {
     if (key >= wakeUrgentKey[node] && a < urgentMin[node]) {
       urgentMin[node] = a;
