@@ -81,7 +81,21 @@ public final class ApprovalVoting {
     void onApproved(Hash block);
   }
 
-  private record TrancheDue(Hash block, int candidate, int tranche) implements Timer {}
+  /**
+   * Tranche {@code tranche} of {@code block} came due: for each of the block's candidates this
+   * node is assigned to in that tranche, in candidate order. One timer per tranche of a block,
+   * rather than one per candidate (every validator has a tranche for every candidate, V × cores
+   * timers a block, most of which find the candidate approved): the per-candidate timers were
+   * scheduled in candidate order for the same instant, so they fired one after the other.
+   */
+  private record TrancheDue(Hash block, int tranche) implements Timer {}
+
+  /**
+   * Under {@link NoShowCover#PER_NO_SHOW}: the first no-show period of {@code block} ended, for
+   * each of its candidates this node checks only to cover no-shows (one timer a block, as {@link
+   * TrancheDue}); each continues as a {@link CoverDue} of its own if it still lacks approvals.
+   */
+  private record FirstCoverDue(Hash block) implements Timer {}
 
   /**
    * Under {@link NoShowCover#PER_NO_SHOW}: a no-show period ended for a candidate this node checks
@@ -126,6 +140,8 @@ public final class ApprovalVoting {
     long sendDueAt = Long.MAX_VALUE;
     /** Retries made per candidate whose data was unavailable. */
     final int[] retries;
+    /** This node's place in each candidate's checker order, by index. */
+    final int[] positions;
     int unapproved;
     /**
      * The parent's entry when this one was made, if the parent was imported then: approvals that
@@ -152,6 +168,7 @@ public final class ApprovalVoting {
       this.tallies = new long[size * stride];
       this.retries = new int[size];
       this.triggeredAt = new long[size];
+      this.positions = new int[size];
     }
 
     /** How many approvals of candidate {@code i} counted. */
@@ -296,16 +313,23 @@ public final class ApprovalVoting {
     children.computeIfAbsent(parent, k -> new ArrayList<>()).add(block);
     e.unapproved = needed == 0 ? 0 : e.size;
     if (needed > 0) {
+      // Each block timer is scheduled where its first candidate's would have been.
+      BitSet scheduled = new BitSet();
       for (int i = 0; i < e.size; i++) {
         int position = new CheckerPermutation(block, e.candidates[i], seed, validators)
             .positionOf(self);
+        e.positions[i] = position;
         int tranche = position / needed;
         if (tranche == 0) {
           check(block, i, e);
         } else if (cover == NoShowCover.PER_NO_SHOW) {
-          ctx.schedule(noShowMicros, new CoverDue(block, i, position, needed));
-        } else {
-          ctx.schedule(tranche * noShowMicros, new TrancheDue(block, i, tranche));
+          if (scheduled.isEmpty()) {
+            scheduled.set(1);
+            ctx.schedule(noShowMicros, new FirstCoverDue(block));
+          }
+        } else if (!scheduled.get(tranche)) {
+          scheduled.set(tranche);
+          ctx.schedule(tranche * noShowMicros, new TrancheDue(block, tranche));
         }
       }
     }
@@ -525,7 +549,16 @@ public final class ApprovalVoting {
       return true;
     }
     if (t instanceof CoverDue d) {
-      onCoverDue(d);
+      onCoverDue(d.block(), d.candidate(), d.position(), d.called());
+      return true;
+    }
+    if (t instanceof FirstCoverDue d) {
+      BlockEntry first = blocks.get(d.block());
+      for (int i = 0; first != null && i < first.size; i++) {
+        if (first.positions[i] >= needed) {
+          onCoverDue(d.block(), i, first.positions[i], needed);
+        }
+      }
       return true;
     }
     if (t instanceof SendDue d) {
@@ -539,9 +572,16 @@ public final class ApprovalVoting {
     if (!(t instanceof TrancheDue d)) {
       return false;
     }
-    BlockEntry e = blocks.get(d.block());
-    if (e != null && stillNeeded(e, d.candidate())) {
-      check(d.block(), d.candidate(), e);
+    BlockEntry first = blocks.get(d.block());
+    for (int i = 0; first != null && i < first.size; i++) {
+      if (first.positions[i] / needed != d.tranche()) {
+        continue;
+      }
+      // Looked up per candidate, as a timer of its own would: a check may move finality.
+      BlockEntry e = blocks.get(d.block());
+      if (e != null && stillNeeded(e, i)) {
+        check(d.block(), i, e);
+      }
     }
     return true;
   }
@@ -554,20 +594,20 @@ public final class ApprovalVoting {
    * {@code State::advance}); a whole tranche of {@code needed} per straggler multiplied the work
    * once checks ran late, so they ran later still (docs/performance.md, "Memory over time").
    */
-  private void onCoverDue(CoverDue d) {
-    BlockEntry e = blocks.get(d.block());
+  private void onCoverDue(Hash block, int candidate, int position, int calledBefore) {
+    BlockEntry e = blocks.get(block);
     if (e == null) {
       return;
     }
-    int missing = needed - e.count(d.candidate());
+    int missing = needed - e.count(candidate);
     if (missing <= 0) {
       return;
     }
-    int called = d.called() + missing;
-    if (d.position() < called) {
-      check(d.block(), d.candidate(), e);
+    int called = calledBefore + missing;
+    if (position < called) {
+      check(block, candidate, e);
     } else {
-      ctx.schedule(noShowMicros, new CoverDue(d.block(), d.candidate(), d.position(), called));
+      ctx.schedule(noShowMicros, new CoverDue(block, candidate, position, called));
     }
   }
 
