@@ -113,7 +113,7 @@ public final class AvailabilityRecovery {
     int next;
     /**
      * Chunk indices asked and not answered yet, and those received: made when a chunk recovery
-     * starts (most recoveries noted are never started: only checkers start one).
+     * starts (data below the fetch-chunks threshold comes whole from a backer).
      */
     ChunkIndexSet inFlight;
     ChunkIndexSet received;
@@ -190,8 +190,17 @@ public final class AvailabilityRecovery {
   private final AvailabilityStore store;
   private final Listener listener;
   private final RandomGenerator random;
-  // Lookups and pruning only; nothing iterates this map for an outcome.
+  // Lookups and pruning only; nothing iterates these maps for an outcome.
   private final Map<Hash, Recovery> recoveries = new HashMap<>();
+  /** By block: what each imported block included, until finality passes it. */
+  private final Map<Hash, Included> included = new HashMap<>();
+
+  /**
+   * The candidates a block included and the backing groups of each, in the session they were
+   * backed in ({@code session}, the parent's state).
+   */
+  private record Included(int blockNumber, RelayRuntimeState session, Hash[] candidates,
+      int[] groups) {}
 
   /** Recovery for one validator. */
   public AvailabilityRecovery(NodeContext ctx, ValidatorDirectory directory, AvailabilityStore store,
@@ -211,24 +220,51 @@ public final class AvailabilityRecovery {
    *     candidates it includes were backed by groups of the session that ends.
    */
   public void onBlockImported(RelayBlock b, RelayRuntimeState parent) {
-    RelayRuntimeState s = parent;
-    int[] validatorNodes = null;
+    int count = 0;
     for (CandidateEvent e : b.state().events()) {
-      if (e instanceof CandidateEvent.CandidateIncluded i) {
-        if (recoveries.containsKey(i.candidateHash())) {
-          continue;
-        }
-        if (validatorNodes == null) {
-          validatorNodes = directory.nodesOf(s);
-        }
-        List<Integer> backers = new ArrayList<>();
-        for (ValidatorIndex v : s.validatorGroups().groups().get(i.group().value())) {
-          backers.add(directory.nodeOf(s, v.value()));
-        }
-        recoveries.put(i.candidateHash(),
-            new Recovery(b.number(), backers, validatorNodes, directory.selfIndex(s)));
+      if (e instanceof CandidateEvent.CandidateIncluded) {
+        count++;
       }
     }
+    if (count == 0) {
+      return;
+    }
+    Hash[] candidates = new Hash[count];
+    int[] groups = new int[count];
+    int k = 0;
+    for (CandidateEvent e : b.state().events()) {
+      if (e instanceof CandidateEvent.CandidateIncluded i) {
+        candidates[k] = i.candidateHash();
+        groups[k++] = i.group().value();
+      }
+    }
+    included.putIfAbsent(b.hash(), new Included(b.number(), parent, candidates, groups));
+  }
+
+  /**
+   * The recovery of a candidate {@code block} included, made at the first request for it: only
+   * the checkers of a candidate ask, a few dozen of the validators that import its block. Null if
+   * {@code block} is not known here (never imported, or pruned) or did not include it.
+   */
+  private Recovery noted(Hash block, Hash candidate) {
+    Included inc = included.get(block);
+    if (inc == null) {
+      return null;
+    }
+    for (int k = 0; k < inc.candidates.length; k++) {
+      if (inc.candidates[k].equals(candidate)) {
+        RelayRuntimeState s = inc.session;
+        List<Integer> backers = new ArrayList<>();
+        for (ValidatorIndex v : s.validatorGroups().groups().get(inc.groups[k])) {
+          backers.add(directory.nodeOf(s, v.value()));
+        }
+        Recovery r = new Recovery(inc.blockNumber, backers, directory.nodesOf(s),
+            directory.selfIndex(s));
+        recoveries.put(candidate, r);
+        return r;
+      }
+    }
+    return null;
   }
 
   /**
@@ -243,6 +279,9 @@ public final class AvailabilityRecovery {
       return;
     }
     Recovery r = recoveries.get(candidate);
+    if (r == null) {
+      r = noted(block, candidate);
+    }
     if (r == null) {
       listener.onUnavailable(block, candidate);
       return;
@@ -550,5 +589,6 @@ public final class AvailabilityRecovery {
   /** Finality reached {@code number}: candidates included at or below it need no recovery. */
   public void pruneFinalized(int number) {
     recoveries.values().removeIf(r -> r.blockNumber <= number);
+    included.values().removeIf(i -> i.blockNumber <= number);
   }
 }

@@ -117,16 +117,24 @@ class AvailabilityRecoveryTest {
     // A BABE fork: the primary and the secondary block of a slot include the same candidate.
     // Approval checking of each block asks; both must hear back, or the block whose checkers
     // were not answered never gets approved and finality stops there.
-    Hash sibling = Hash.fromLong(0x51b);
+    // The sibling has bitfields from five of the six validators, enough to include it too.
+    RelayBlock sibling = RelayChains.block(
+        RuntimeFixture.run(backedIn, RuntimeFixture.bitfieldsFrom(backedIn, 5, 0), List.of()).state());
+    assertThat(sibling.hash()).isNotEqualTo(including.hash());
+    assertThat(sibling.state().events()).containsExactlyElementsOf(including.state().events());
     recovery.onBlockImported(including, including.state());
-    recovery.recover(sibling, candidate.hash());
+    recovery.onBlockImported(sibling, backedIn);
+    recovery.recover(sibling.hash(), candidate.hash());
     recovery.recover(including.hash(), candidate.hash());
     assertThat(askedNodes()).containsExactly(backers().get(0));
     recovery.onResponse(new AvailableDataResponse(candidate.hash(), POV));
     assertThat(recovered).containsExactly("false true 4096", "true true 4096");
-    recovery.recover(Hash.fromLong(0x51c), candidate.hash());
+    recovery.recover(sibling.hash(), candidate.hash());
     assertThat(recovered).hasSize(3);
     assertThat(ctx.sent).hasSize(1);
+    // A block never imported here is unknown, whatever it included.
+    recovery.recover(Hash.fromLong(0x51c), Hash.fromLong(0x51d));
+    assertThat(unavailable).containsExactly("false false");
   }
 
   @Test
