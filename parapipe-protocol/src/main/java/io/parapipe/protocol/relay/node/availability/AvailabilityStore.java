@@ -3,9 +3,12 @@ package io.parapipe.protocol.relay.node.availability;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.PoV;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import java.util.Optional;
 
@@ -29,6 +32,20 @@ public final class AvailabilityStore {
   }
 
   private final Map<Hash, Entry> entries = new HashMap<>();
+  /**
+   * Candidates by the relay number they were filed under, so that pruning visits what it drops
+   * rather than every entry (each validator prunes at each finalized block). A candidate filed
+   * again under a lower number stays under the higher one too; pruning checks the entry's number.
+   */
+  private final TreeMap<Integer, List<Hash>> byNumber = new TreeMap<>();
+
+  /** Lowers the entry's relay number to {@code relayNumber}, filing it under the new number. */
+  private void number(Hash candidate, Entry e, int relayNumber) {
+    if (relayNumber < e.relayNumber) {
+      e.relayNumber = relayNumber;
+      byNumber.computeIfAbsent(relayNumber, k -> new ArrayList<>()).add(candidate);
+    }
+  }
 
   /*
    * A two-way set-associative index of what this validator can serve, the answer to nearly every
@@ -164,7 +181,7 @@ public final class AvailabilityStore {
   public void keepPoV(Hash candidate, PoV pov, int relayNumber) {
     Entry e = entry(candidate);
     e.pov = pov;
-    e.relayNumber = Math.min(e.relayNumber, relayNumber);
+    number(candidate, e, relayNumber);
   }
 
   /**
@@ -176,7 +193,7 @@ public final class AvailabilityStore {
   public void markHolder(Hash candidate, int relayNumber, CoreIndex core) {
     Entry e = entry(candidate);
     e.chunk = e.pov != null;
-    e.relayNumber = Math.min(e.relayNumber, relayNumber);
+    number(candidate, e, relayNumber);
     e.core = core;
     index(candidate, e);
   }
@@ -195,7 +212,7 @@ public final class AvailabilityStore {
     e.chunkIndex = chunkIndex;
     e.chunkData = data;
     e.chunkSize = chunkSize;
-    e.relayNumber = Math.min(e.relayNumber, relayNumber);
+    number(candidate, e, relayNumber);
     index(candidate, e);
   }
 
@@ -250,12 +267,16 @@ public final class AvailabilityStore {
 
   /** Drops entries whose relay number is below {@code relayNumber}. */
   public void pruneBelow(int relayNumber) {
-    for (Iterator<Map.Entry<Hash, Entry>> it = entries.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<Hash, Entry> x = it.next();
-      if (x.getValue().relayNumber < relayNumber) {
-        it.remove();
-        clearSlot(x.getKey());
+    SortedMap<Integer, List<Hash>> below = byNumber.headMap(relayNumber);
+    for (List<Hash> filed : below.values()) {
+      for (Hash c : filed) {
+        Entry e = entries.get(c);
+        if (e != null && e.relayNumber < relayNumber) {
+          entries.remove(c);
+          clearSlot(c);
+        }
       }
     }
+    below.clear();
   }
 }

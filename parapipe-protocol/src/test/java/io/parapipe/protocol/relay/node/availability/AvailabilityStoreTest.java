@@ -71,6 +71,30 @@ class AvailabilityStoreTest {
     assertThat(store.hasChunk(C)).isFalse();
   }
 
+  @Test
+  void pruningDropsWhatWasFiledBelowByItsLowestNumberAndKeepsTheRest() {
+    AvailabilityStore store = new AvailabilityStore();
+    Hash old = Hash.fromLong(0xA5), mid = Hash.fromLong(0xA10), late = Hash.fromLong(0xA15);
+    Hash lowered = Hash.fromLong(0xA8);
+    store.storeChunk(old, 5, 1, POV, 512);
+    store.storeChunk(mid, 10, 1, POV, 512);
+    store.storeChunk(late, 15, 1, POV, 512);
+    store.storeChunk(lowered, 15, 1, POV, 512);
+    store.keepPoV(lowered, POV, 8); // its relay number is now 8
+    store.keepPoV(late, POV, 20); // a higher number does not move it
+    store.pruneBelow(11);
+    assertThat(store.hasChunk(old)).isFalse();
+    assertThat(store.hasChunk(mid)).isFalse();
+    assertThat(store.hasChunk(lowered)).isFalse();
+    assertThat(store.hasChunk(late)).isTrue();
+    // Stored again after pruning under an old number: the next pruning drops it.
+    store.storeChunk(mid, 10, 1, POV, 512);
+    store.pruneBelow(11);
+    assertThat(store.hasChunk(mid)).isFalse();
+    store.pruneBelow(16);
+    assertThat(store.hasChunk(late)).isFalse();
+  }
+
   /**
    * Whatever is stored, kept, pruned and asked for, in any order, the answer is what the entry
    * says: the slot index in front of the map never answers for a chunk the map would refuse, nor
