@@ -152,6 +152,16 @@ public final class ApprovalVoting {
     BlockEntry parentEntry;
     /** Forgotten at finality (a later import of the same block makes a new entry). */
     boolean pruned;
+
+    /**
+     * Forgets the entry; it lets go of its parent's entry, else each entry would hold every
+     * ancestor's, and the chain of them would grow with the run (a child still names this one,
+     * now {@link #pruned}, until it is pruned in turn).
+     */
+    void prune() {
+      pruned = true;
+      parentEntry = null;
+    }
     /**
      * True once the block is in {@code ApprovalVoting.approved} (set wherever it is added; an
      * entry leaves that set only with the entry itself), so that the approvals still arriving for
@@ -334,6 +344,19 @@ public final class ApprovalVoting {
       }
     }
     refresh(block);
+  }
+
+  /**
+   * How many entries {@code block}'s entry reaches through its parent links, pruned ones
+   * included (0 for a block not known): what its entry keeps from being collected.
+   */
+  int parentLinks(Hash block) {
+    BlockEntry e = blocks.get(block);
+    int n = 0;
+    for (BlockEntry p = e == null ? null : e.parentEntry; p != null; p = p.parentEntry) {
+      n++;
+    }
+    return n;
   }
 
   /** True if the block is imported and not yet forgotten by finality. */
@@ -638,7 +661,7 @@ public final class ApprovalVoting {
         }
       }
       for (Hash h : dead) {
-        blocks.remove(h).pruned = true;
+        blocks.remove(h).prune();
         approved.remove(h);
         children.remove(h);
       }
@@ -647,7 +670,7 @@ public final class ApprovalVoting {
     while (h != null) {
       BlockEntry a = blocks.remove(h);
       if (a != null) {
-        a.pruned = true;
+        a.prune();
       }
       approved.remove(h);
       children.remove(h);

@@ -53,4 +53,21 @@ class ApprovalVotingFinalityTest {
     voting.pruneFinalized(A);
     assertThat(voting.isApproved(B)).isTrue();
   }
+
+  @Test
+  void finalityLetsGoOfTheEntriesBelowIt() {
+    // A chain of 30 blocks, finalized at 20: live entries are 20..30, and 20's parent entry (19,
+    // pruned) is the last one they keep; before, each entry kept every ancestor's to genesis.
+    Hash parent = GENESIS;
+    for (int n = 1; n <= 30; n++) {
+      Hash block = Hash.fromLong(1000 + n);
+      voting.onBlockImported(block, parent, n, List.of(Hash.fromLong(2000 + n)));
+      parent = block;
+    }
+    assertThat(voting.parentLinks(Hash.fromLong(1030))).isEqualTo(29);
+    voting.pruneFinalized(Hash.fromLong(1020));
+    assertThat(voting.parentLinks(Hash.fromLong(1030))).isEqualTo(11);
+    assertThat(voting.knows(Hash.fromLong(1019))).isFalse();
+    assertThat(voting.knows(Hash.fromLong(1020))).isTrue();
+  }
 }
