@@ -37,16 +37,17 @@ import java.util.TreeMap;
  * the scenario and the kernel's summary.
  *
  * <p>A Polkadot-scale run emits tens of millions of events, so the collector keeps only what the
- * figures need: references to relay- and para-block authoring events, the runtime's candidate
- * events, panics, for finality two longs per {@code BlockFinalized} event, and one long per node
- * and relay block for its first import. Every other event (statements, chunks, bitfields,
+ * figures need: a small record per relay- and para-block authoring event and per runtime
+ * candidate event (the fields the figures read, not the whole event), panics, for finality two
+ * longs per {@code BlockFinalized} event, and one long per node and relay block for its first
+ * import. Every other event (statements, chunks, bitfields,
  * approvals) is ignored without allocation. The hash maps
  * here are lookups only; nothing iterates them, so their order cannot reach the results.
  */
 public final class MetricsCollector implements EventObserver {
   // Relay blocks in the order they were authored, with time and author beside them.
   private final Map<Hash, Integer> blockIndex = new HashMap<>();
-  private final ArrayList<RelayBlockAuthored> blocks = new ArrayList<>();
+  private final ArrayList<RelayBlockRecord> blocks = new ArrayList<>();
   private long[] blockTimes = new long[64];
   private int[] blockAuthors = new int[64];
 
@@ -56,12 +57,64 @@ public final class MetricsCollector implements EventObserver {
 
   // Para blocks in the order they were authored, looked up by candidate hash.
   private final Map<Hash, Integer> paraBlockIndex = new HashMap<>();
-  private final ArrayList<ParaBlockAuthored> paraBlocks = new ArrayList<>();
+  private final ArrayList<ParaBlockRecord> paraBlocks = new ArrayList<>();
   private long[] paraBlockTimes = new long[64];
   private int[] paraBlockAuthors = new int[64];
 
   // CandidateBacked / CandidateIncluded / CandidateTimedOut, in arrival order, all forks.
-  private final ArrayList<ProtocolEvent> runtimeEvents = new ArrayList<>();
+  private final ArrayList<CandidateEventRecord> runtimeEvents = new ArrayList<>();
+
+  // What the figures read of the events kept to the end of the run, and no more: a record
+  // holds the event's scalars and the hashes the report prints or looks up, not the hashes of
+  // parents, heads or relay parents the event also names, so that what the collector keeps per
+  // para block (about 1 KB as whole events) stays small over a long run.
+
+  /** A relay block as authored: what the best chain, slots and the chain table need. */
+  private record RelayBlockRecord(Hash hash, int number, long slot, Hash parent, boolean primary,
+      int maxCandidateDepth) {
+    static RelayBlockRecord of(RelayBlockAuthored b) {
+      return new RelayBlockRecord(b.hash(), b.number(), b.slot(), b.parent(), b.primary(),
+          b.maxCandidateDepth());
+    }
+  }
+
+  /** A para block as authored: what the para's figures and the candidate table need. */
+  private record ParaBlockRecord(int para, int paraBlock, int relayParent, long refTimePs,
+      int povSize, long authoringUs, int segmentLength, String collator) {
+    static ParaBlockRecord of(ParaBlockAuthored p) {
+      return new ParaBlockRecord(p.para().value(), p.paraBlock(), p.relayParent(), p.refTimePs(),
+          p.povSize(), p.authoringUs(), p.segmentLength(), p.collator());
+    }
+  }
+
+  private static final byte BACKED = 0;
+  private static final byte INCLUDED = 1;
+  private static final byte TIMED_OUT = 2;
+
+  /**
+   * A runtime candidate event: backed, included (with the validator indices that backed it, for
+   * era points) or timed out, in {@code block}.
+   */
+  private record CandidateEventRecord(byte kind, Hash block, Hash candidate, int para, int core,
+      int[] backers) {
+    static CandidateEventRecord of(ProtocolEvent e) {
+      if (e instanceof CandidateBackedEvent b) {
+        return new CandidateEventRecord(BACKED, b.block(), b.candidate(), b.para().value(),
+            b.core().value(), null);
+      }
+      if (e instanceof CandidateIncludedEvent in) {
+        int[] backers = new int[in.backers().size()];
+        for (int i = 0; i < backers.length; i++) {
+          backers[i] = in.backers().get(i);
+        }
+        return new CandidateEventRecord(INCLUDED, in.block(), in.candidate(), in.para().value(),
+            in.core().value(), backers);
+      }
+      CandidateTimedOutEvent t = (CandidateTimedOutEvent) e;
+      return new CandidateEventRecord(TIMED_OUT, t.block(), t.candidate(), t.para().value(),
+          t.core().value(), null);
+    }
+  }
 
   private final ArrayList<RuntimePanicEvent> panics = new ArrayList<>();
   // Rejections: para → (subsystem, reason) → candidates; sorted, as they are reported in order.
@@ -89,7 +142,7 @@ public final class MetricsCollector implements EventObserver {
     } else if (event instanceof CandidateBackedEvent
         || event instanceof CandidateIncludedEvent
         || event instanceof CandidateTimedOutEvent) {
-      runtimeEvents.add(event);
+      runtimeEvents.add(CandidateEventRecord.of(event));
     } else if (event instanceof RelayBlockAuthored b) {
       onRelayBlock(timeMicros, node, b);
     } else if (event instanceof ParaBlockAuthored p) {
@@ -126,7 +179,7 @@ public final class MetricsCollector implements EventObserver {
     }
     blockTimes[i] = time;
     blockAuthors[i] = node;
-    blocks.add(b);
+    blocks.add(RelayBlockRecord.of(b));
   }
 
   private void onImported(long time, int node, RelayBlockImported e) {
@@ -211,7 +264,7 @@ public final class MetricsCollector implements EventObserver {
     }
     paraBlockTimes[i] = time;
     paraBlockAuthors[i] = node;
-    paraBlocks.add(p);
+    paraBlocks.add(ParaBlockRecord.of(p));
   }
 
   private void onFinalized(long time, int node, BlockFinalized f) {
@@ -264,7 +317,7 @@ public final class MetricsCollector implements EventObserver {
     int[] weight = new int[n];
     int best = -1;
     for (int i = 0; i < n; i++) {
-      RelayBlockAuthored b = blocks.get(i);
+      RelayBlockRecord b = blocks.get(i);
       Integer p = blockIndex.get(b.parent());
       parentIdx[i] = p == null ? -1 : p;
       weight[i] = (p == null ? 0 : weight[p]) + (b.primary() ? 1 : 0);
@@ -300,12 +353,12 @@ public final class MetricsCollector implements EventObserver {
       paras.put(p.id(), new ParaAcc(p.id()));
     }
     for (int i = 0; i < paraBlocks.size(); i++) {
-      ParaBlockAuthored p = paraBlocks.get(i);
-      ParaAcc acc = paras.computeIfAbsent(p.para().value(), ParaAcc::new);
+      ParaBlockRecord p = paraBlocks.get(i);
+      ParaAcc acc = paras.computeIfAbsent(p.para(), ParaAcc::new);
       acc.authored(p.authoringUs());
       acc.lastCollatorKind = p.collator();
     }
-    for (ProtocolEvent e : runtimeEvents) {
+    for (CandidateEventRecord e : runtimeEvents) {
       onBestChain(e, onBest, paras);
     }
     for (int i = 0; i < panics.size(); i++) {
@@ -490,8 +543,8 @@ public final class MetricsCollector implements EventObserver {
         points[author] += AUTHORING_POINTS;
       }
     }
-    for (ProtocolEvent e : runtimeEvents) {
-      if (e instanceof CandidateIncludedEvent in) {
+    for (CandidateEventRecord in : runtimeEvents) {
+      if (in.kind() == INCLUDED) {
         Integer idx = blockIndex.get(in.block());
         if (idx != null && onBest[idx]) {
           for (int v : in.backers()) {
@@ -516,7 +569,7 @@ public final class MetricsCollector implements EventObserver {
     int lagCount = 0;
     int finalized = 0;
     for (int i : chain) {
-      RelayBlockAuthored b = blocks.get(i);
+      RelayBlockRecord b = blocks.get(i);
       Double fin = null;
       if (finalizedAt[i] >= 0) {
         fin = Distribution.roundMs(finalizedAt[i]);
@@ -540,7 +593,7 @@ public final class MetricsCollector implements EventObserver {
     long firstRel = 1;
     long lastRel = (runMicros - 1) / slotMicros;
     if (chain.length > 0) {
-      RelayBlockAuthored first = blocks.get(chain[0]);
+      RelayBlockRecord first = blocks.get(chain[0]);
       long offset = first.slot() - blockTimes[chain[0]] / slotMicros;
       firstRel = Math.min(firstRel, first.slot() - offset);
       lastRel = Math.max(lastRel, blocks.get(chain[chain.length - 1]).slot() - offset);
@@ -602,28 +655,11 @@ public final class MetricsCollector implements EventObserver {
     return out;
   }
 
-  private void onBestChain(ProtocolEvent e, boolean[] onBest, TreeMap<Integer, ParaAcc> paras) {
-    Hash block;
-    Hash candidate;
-    int para;
-    int core;
-    if (e instanceof CandidateBackedEvent b) {
-      block = b.block();
-      candidate = b.candidate();
-      para = b.para().value();
-      core = b.core().value();
-    } else if (e instanceof CandidateIncludedEvent in) {
-      block = in.block();
-      candidate = in.candidate();
-      para = in.para().value();
-      core = in.core().value();
-    } else {
-      CandidateTimedOutEvent t = (CandidateTimedOutEvent) e;
-      block = t.block();
-      candidate = t.candidate();
-      para = t.para().value();
-      core = t.core().value();
-    }
+  private void onBestChain(CandidateEventRecord e, boolean[] onBest, TreeMap<Integer, ParaAcc> paras) {
+    Hash block = e.block();
+    Hash candidate = e.candidate();
+    int para = e.para();
+    int core = e.core();
     Integer idx = blockIndex.get(block);
     if (idx == null || !onBest[idx]) {
       return;
@@ -631,11 +667,11 @@ public final class MetricsCollector implements EventObserver {
     int number = blocks.get(idx).number();
     ParaAcc acc = paras.computeIfAbsent(para, ParaAcc::new);
     CandidateAcc c = acc.candidates.computeIfAbsent(candidate, CandidateAcc::new);
-    if (e instanceof CandidateBackedEvent) {
+    if (e.kind() == BACKED) {
       acc.backed++;
       c.backedIn = number;
       c.setCore(core, 3);
-    } else if (e instanceof CandidateIncludedEvent) {
+    } else if (e.kind() == INCLUDED) {
       acc.included++;
       c.includedIn = number;
       c.includedAt = blockTimes[idx];
@@ -730,7 +766,7 @@ public final class MetricsCollector implements EventObserver {
       List<long[]> segment = new ArrayList<>(); // {para block, relay parent, length}; by hash order
       for (CandidateAcc c : candidates.values()) {
         Integer pi = paraBlockIndex.get(c.hash);
-        ParaBlockAuthored a = pi == null ? null : paraBlocks.get(pi);
+        ParaBlockRecord a = pi == null ? null : paraBlocks.get(pi);
         RunResult.Candidate rc;
         if (a == null) {
           rc = new RunResult.Candidate(c.hash, null, null, null, null, null, null, null, null,
