@@ -13,7 +13,6 @@ import io.parapipe.protocol.relay.runtime.inclusion.CandidateEvent;
 import io.parapipe.protocol.relay.runtime.inclusion.ErasureCoding;
 import io.parapipe.protocol.wire.ChunkFetchRequest;
 import io.parapipe.protocol.wire.ChunkFetchResponse;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -65,14 +64,15 @@ public final class AvailabilityDistribution {
   private record ChunkTimeout(Batch batch) implements Timer {}
 
   private static final class Fetch {
-    final List<Integer> backerNodes;
+    /** The backers' nodes, in the random order they are asked in. */
+    final int[] backerNodes;
     final int chunkIndex;
     final int relayNumber;
     int attempt;
     /** The batch the current attempt's request went in. */
     Batch batch;
 
-    Fetch(List<Integer> backerNodes, int chunkIndex, int relayNumber) {
+    Fetch(int[] backerNodes, int chunkIndex, int relayNumber) {
       this.backerNodes = backerNodes;
       this.chunkIndex = chunkIndex;
       this.relayNumber = relayNumber;
@@ -109,17 +109,27 @@ public final class AvailabilityDistribution {
       if (store.hasChunk(c) || fetching.containsKey(c)) {
         continue;
       }
-      List<Integer> backers = new ArrayList<>();
-      for (ValidatorIndex v : s.validatorGroups().groups().get(b.group().value())) {
+      // Every validator fetches every candidate's chunk: V × cores of these a block, so the
+      // backers' nodes are a plain array, not a list of boxed ids.
+      List<ValidatorIndex> group = s.validatorGroups().groups().get(b.group().value());
+      int count = 0;
+      for (ValidatorIndex v : group) {
         if (v.value() != self) {
-          backers.add(directory.nodeOf(s, v.value()));
+          count++;
         }
       }
-      for (int i = backers.size() - 1; i > 0; i--) {
+      int[] backers = new int[count];
+      int k = 0;
+      for (ValidatorIndex v : group) {
+        if (v.value() != self) {
+          backers[k++] = directory.nodeOf(s, v.value());
+        }
+      }
+      for (int i = backers.length - 1; i > 0; i--) {
         int j = random.nextInt(i + 1);
-        Integer t = backers.get(i);
-        backers.set(i, backers.get(j));
-        backers.set(j, t);
+        int t = backers[i];
+        backers[i] = backers[j];
+        backers[j] = t;
       }
       Fetch f = new Fetch(backers, self, block.number());
       fetching.put(c, f);
@@ -132,11 +142,11 @@ public final class AvailabilityDistribution {
    * gives the fetch up when every backer was asked. Returns the batch the request joined.
    */
   private Batch request(Hash candidate, Fetch f, Batch batch) {
-    if (f.attempt >= f.backerNodes.size()) {
+    if (f.attempt >= f.backerNodes.length) {
       fetching.remove(candidate);
       return batch;
     }
-    ctx.send(f.backerNodes.get(f.attempt), new ChunkFetchRequest(candidate, f.chunkIndex, false,
+    ctx.send(f.backerNodes[f.attempt], new ChunkFetchRequest(candidate, f.chunkIndex, false,
         ctx.now() + CHUNK_REQUEST_TIMEOUT_MICROS));
     if (batch == null) {
       batch = new Batch();

@@ -328,7 +328,7 @@ public final class AvailabilityRecovery {
     r.received = new ChunkIndexSet(n);
     int systematic = ErasureCoding.systematicRecoveryThreshold(n);
     // The systematic chunks' holders first, then the others, each part in random order.
-    int[] order = new int[n];
+    int[] order = new int[r.selfIndex >= 0 && r.selfIndex < n ? n - 1 : n];
     int count = 0;
     for (int v = 0; v < Math.min(systematic, n); v++) {
       if (v != r.selfIndex) {
@@ -343,7 +343,7 @@ public final class AvailabilityRecovery {
     }
     shuffle(order, 0, firstPart);
     shuffle(order, firstPart, count);
-    r.toAsk = count == n ? order : Arrays.copyOf(order, count);
+    r.toAsk = order;
     if (r.selfIndex >= 0 && store.hasChunk(candidate)) {
       r.received.add(r.selfIndex);
       r.chunkData = store.chunkData(candidate).orElse(null);
