@@ -425,9 +425,13 @@ public final class Engine {
       board = new PostBoard();
       boards.put(topic, board);
     }
-    long[] arrivals = board.row(nodeCount);
+    if (postArrivals.length < nodeCount) {
+      postArrivals = new long[nodeCount];
+    }
+    long[] arrivals = postArrivals;
+    Arrays.fill(arrivals, 0, nodeCount, PostBoard.NEVER);
     if (drawArrivals(from, topic, audience, sentWithSpike, arrivals)) {
-      board.add(m, from, arrivals, Math.addExact(now, lifetimeMicros), now);
+      board.add(m, from, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now);
     }
   }
 

@@ -10,16 +10,26 @@ import java.util.Arrays;
  * event. Posts are kept in posting order and numbered from the first ever posted; each node keeps
  * a cursor below which every post is settled for it (taken, never coming, or forgotten), so a
  * node that asks once per relay block scans little more than that block's posts.
+ *
+ * <p>A post's arrivals are kept as offsets from its posting time in an {@code int} row (half a
+ * {@code long} row: the board holds every post of the last several relay blocks, a row per post
+ * with a slot per node). An arrival after the post's expiry could never be taken, so it is kept as
+ * never coming. Posts leave the board from the oldest on; the row of an expired post behind an
+ * older, longer-lived one (a bitfield behind a manifest) is dropped when a take passes it.
  */
 final class PostBoard {
   /** An arrival slot of a receiver that will never get the message (sender, offline, lost). */
   static final long NEVER = Long.MAX_VALUE;
-  /** An arrival slot whose message was taken. */
-  private static final long TAKEN = Long.MIN_VALUE;
+  /** A row slot: never coming. */
+  private static final int NEVER_OFFSET = Integer.MAX_VALUE;
+  /** A row slot whose message was taken. */
+  private static final int TAKEN_OFFSET = Integer.MIN_VALUE;
 
   private Message[] messages = new Message[64];
   private int[] senders = new int[64];
-  private long[][] arrivals = new long[64][];
+  /** Per post, each node's arrival as an offset from {@link #postedAt}; null once expired. */
+  private int[][] arrivals = new int[64][];
+  private long[] postedAt = new long[64];
   private long[] expiry = new long[64];
   /** Number of the oldest post still kept, and one past the newest. */
   private long first;
@@ -32,8 +42,8 @@ final class PostBoard {
   private int[] order = new int[64];
 
   /**
-   * A fresh arrivals row for a post to {@code nodes} nodes, every slot {@link #NEVER}; fill it and
-   * pass it to {@link #add}.
+   * A fresh arrivals array for a post to {@code nodes} nodes, every slot {@link #NEVER}; fill it
+   * and pass it to {@link #add}, which keeps a copy.
    */
   long[] row(int nodes) {
     long[] r = new long[nodes];
@@ -41,17 +51,26 @@ final class PostBoard {
     return r;
   }
 
-  /** Posts {@code m} from node {@code from}; {@code arrivalByNode[n]} is when it reaches node n, or {@link #NEVER}. */
-  void add(Message m, int from, long[] arrivalByNode, long expiresAt, long now) {
+  /**
+   * Posts {@code m} from node {@code from} at {@code now}; {@code arrivalByNode[n]} is when it
+   * reaches node n (not before {@code now}), or {@link #NEVER}, for the first {@code nodes} nodes.
+   */
+  void add(Message m, int from, long[] arrivalByNode, int nodes, long expiresAt, long now) {
     forgetExpired(now);
     int size = (int) (end - first);
     if (size == messages.length) {
       grow();
     }
+    int[] row = new int[nodes];
+    for (int n = 0; n < nodes; n++) {
+      long a = arrivalByNode[n];
+      row[n] = a == NEVER || a > expiresAt ? NEVER_OFFSET : Math.toIntExact(a - now);
+    }
     int slot = slot(end);
     messages[slot] = m;
     senders[slot] = from;
-    arrivals[slot] = arrivalByNode;
+    arrivals[slot] = row;
+    postedAt[slot] = now;
     expiry[slot] = expiresAt;
     end++;
   }
@@ -67,21 +86,29 @@ final class PostBoard {
     int n = 0;
     for (; p < end; p++) {
       int s = slot(p);
-      long[] row = arrivals[s];
-      long a = node < row.length ? row[node] : NEVER;
+      int[] row = arrivals[s];
       // Posts are forgotten from the oldest on; one whose lifetime (shorter than an older
-      // post's) has passed is settled as if forgotten.
-      if (a == TAKEN || a == NEVER || expiry[s] < now) {
+      // post's) has passed is settled as if forgotten, and its row let go.
+      if (row == null || expiry[s] < now) {
+        arrivals[s] = null;
         if (settled) {
           setCursor(node, p + 1);
         }
         continue;
       }
+      int off = node < row.length ? row[node] : NEVER_OFFSET;
+      if (off == TAKEN_OFFSET || off == NEVER_OFFSET) {
+        if (settled) {
+          setCursor(node, p + 1);
+        }
+        continue;
+      }
+      long a = postedAt[s] + off;
       if (a > now) {
         settled = false;
         continue;
       }
-      row[node] = TAKEN;
+      row[node] = TAKEN_OFFSET;
       if (settled) {
         setCursor(node, p + 1);
       }
@@ -104,6 +131,17 @@ final class PostBoard {
   /** Posts kept (for tests and metrics). */
   int size() {
     return (int) (end - first);
+  }
+
+  /** Arrival rows kept: posts kept less those whose expired rows a take let go (for tests). */
+  int rowsKept() {
+    int n = 0;
+    for (long p = first; p < end; p++) {
+      if (arrivals[slot(p)] != null) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void sortByArrival(int n) {
@@ -146,7 +184,8 @@ final class PostBoard {
     int n = messages.length;
     Message[] m = new Message[2 * n];
     int[] f = new int[2 * n];
-    long[][] a = new long[2 * n][];
+    int[][] a = new int[2 * n][];
+    long[] at = new long[2 * n];
     long[] e = new long[2 * n];
     for (long p = first; p < end; p++) {
       int from = (int) (p & (n - 1));
@@ -154,11 +193,13 @@ final class PostBoard {
       m[to] = messages[from];
       f[to] = senders[from];
       a[to] = arrivals[from];
+      at[to] = postedAt[from];
       e[to] = expiry[from];
     }
     messages = m;
     senders = f;
     arrivals = a;
+    postedAt = at;
     expiry = e;
   }
 }

@@ -20,6 +20,11 @@ class PostBoardTest {
     return row;
   }
 
+  /** Posts {@code note} from node 0 at {@code now}; a negative arrival is never. */
+  static void post(PostBoard board, Note note, long expiresAt, long now, long... byNode) {
+    board.add(note, 0, arrivals(board, byNode), byNode.length, expiresAt, now);
+  }
+
   static List<String> take(PostBoard board, int node, long now) {
     List<String> out = new ArrayList<>();
     board.take(node, now, (from, at, m) -> out.add(((Note) m).text()));
@@ -29,10 +34,10 @@ class PostBoardTest {
   @Test
   void aNodeTakesWhatHasReachedItInArrivalOrderAndEachPostOnce() {
     PostBoard board = new PostBoard();
-    board.add(new Note("a"), 0, arrivals(board, -1, 30, 5), 1_000, 0);
-    board.add(new Note("b"), 0, arrivals(board, -1, 10, 5), 1_000, 0);
-    board.add(new Note("c"), 0, arrivals(board, -1, -1, 5), 1_000, 0);
-    board.add(new Note("d"), 0, arrivals(board, -1, 10, 5), 1_000, 0);
+    post(board, new Note("a"), 1_000, 0, -1, 30, 5);
+    post(board, new Note("b"), 1_000, 0, -1, 10, 5);
+    post(board, new Note("c"), 1_000, 0, -1, -1, 5);
+    post(board, new Note("d"), 1_000, 0, -1, 10, 5);
 
     assertThat(take(board, 1, 9)).isEmpty();
     assertThat(take(board, 1, 20)).as("equal arrivals in posting order").containsExactly("b", "d");
@@ -46,8 +51,8 @@ class PostBoardTest {
   @Test
   void postsPastTheirLifetimeAreForgottenUnread() {
     PostBoard board = new PostBoard();
-    board.add(new Note("old"), 0, arrivals(board, -1, 10), 50, 0);
-    board.add(new Note("new"), 0, arrivals(board, -1, 60), 200, 40);
+    post(board, new Note("old"), 50, 0, -1, 10);
+    post(board, new Note("new"), 200, 40, -1, 60);
     assertThat(take(board, 1, 100)).containsExactly("new");
     assertThat(board.size()).isEqualTo(1);
   }
@@ -55,8 +60,8 @@ class PostBoardTest {
   @Test
   void aPostWhoseShorterLifetimeHasPassedIsNotTakenBehindALongerLivedOne() {
     PostBoard board = new PostBoard();
-    board.add(new Note("long"), 0, arrivals(board, -1, 10), 1_000, 0);
-    board.add(new Note("short"), 0, arrivals(board, -1, 10), 50, 0);
+    post(board, new Note("long"), 1_000, 0, -1, 10);
+    post(board, new Note("short"), 50, 0, -1, 10);
     assertThat(take(board, 1, 100)).containsExactly("long");
   }
 
@@ -64,7 +69,7 @@ class PostBoardTest {
   void theBoardGrowsPastItsFirstCapacityWithoutLosingOrder() {
     PostBoard board = new PostBoard();
     for (int i = 0; i < 300; i++) {
-      board.add(new Note("n" + i), 0, arrivals(board, -1, 1000 - i), 10_000, i);
+      post(board, new Note("n" + i), 10_000, i, -1, 1000 - i);
       if (i == 150) {
         assertThat(take(board, 1, 900)).hasSize(51).first().isEqualTo("n150");
       }
@@ -72,5 +77,28 @@ class PostBoardTest {
     List<String> rest = take(board, 1, 5_000);
     assertThat(rest).hasSize(249).first().isEqualTo("n299");
     assertThat(rest).last().isEqualTo("n0");
+  }
+
+  @Test
+  void theRowOfAnExpiredPostBehindALongerLivedOneIsLetGoByTheNextTake() {
+    PostBoard board = new PostBoard();
+    post(board, new Note("manifest"), 1_000, 0, -1, 10, 10);
+    post(board, new Note("bitfield"), 50, 0, -1, 10, 10);
+    assertThat(board.rowsKept()).isEqualTo(2);
+    assertThat(take(board, 1, 100)).containsExactly("manifest");
+    assertThat(board.size()).as("still behind the manifest").isEqualTo(2);
+    assertThat(board.rowsKept()).isEqualTo(1);
+    assertThat(take(board, 2, 100)).containsExactly("manifest");
+  }
+
+  @Test
+  void arrivalsAreExactFarIntoARunAndOnesPastTheLifetimeNeverCome() {
+    PostBoard board = new PostBoard();
+    long t = 3_600_000_000_000L; // a thousand hours in
+    post(board, new Note("x"), t + 1_000, t, -1, t + 7, t + 2_000);
+    assertThat(take(board, 1, t + 6)).isEmpty();
+    assertThat(take(board, 1, t + 7)).containsExactly("x");
+    assertThat(take(board, 2, t + 1_000)).isEmpty();
+    assertThat(take(board, 2, t + 5_000)).isEmpty();
   }
 }
