@@ -37,9 +37,9 @@ final class InboxBoard {
   private long first;
   private long end;
 
-  // Inboxes, by node: arrival times and post numbers, in posting order, from head to size.
-  private long[][] inAt = new long[0][];
-  private long[][] inPost = new long[0][];
+  // Inboxes, by node: (arrival time, post number) pairs, in posting order, entries head to size
+  // (entry i at 2i and 2i + 1). One array, so filing a post touches one line of an inbox.
+  private long[][] inbox = new long[0][];
   private int[] inHead = new int[0];
   private int[] inSize = new int[0];
 
@@ -109,31 +109,27 @@ final class InboxBoard {
   }
 
   private void file(int j, long a, long p) {
-    long[] at = inAt[j];
+    long[] box = inbox[j];
     int size = inSize[j];
-    if (at == null) {
-      at = inAt[j] = new long[16];
-      inPost[j] = new long[16];
-    } else if (size == at.length) {
+    if (box == null) {
+      box = inbox[j] = new long[32];
+    } else if (2 * size == box.length) {
       // Drop the forgotten prefix (and what was taken) before growing.
       int head = inHead[j];
-      long[] post = inPost[j];
-      while (head < size && post[head] < first) {
+      while (head < size && box[2 * head + 1] < first) {
         head++;
       }
       if (head > size / 2) {
-        System.arraycopy(at, head, at, 0, size - head);
-        System.arraycopy(post, head, post, 0, size - head);
+        System.arraycopy(box, 2 * head, box, 0, 2 * (size - head));
         size -= head;
         head = 0;
       } else {
-        at = inAt[j] = Arrays.copyOf(at, 2 * size);
-        inPost[j] = Arrays.copyOf(post, 2 * size);
+        box = inbox[j] = Arrays.copyOf(box, 4 * size);
       }
       inHead[j] = head;
     }
-    at[size] = a;
-    inPost[j][size] = p;
+    box[2 * size] = a;
+    box[2 * size + 1] = p;
     inSize[j] = size + 1;
   }
 
@@ -146,20 +142,19 @@ final class InboxBoard {
     if (node >= inSize.length) {
       return;
     }
-    long[] at = inAt[node];
-    long[] post = inPost[node];
+    long[] box = inbox[node];
     int size = inSize[node];
     int keep = 0;
     int n = 0;
     for (int i = inHead[node]; i < size; i++) {
-      long p = post[i];
+      long p = box[2 * i + 1];
       if (p < first || expiry[slot(p)] < now) {
         continue; // forgotten, or its (shorter) lifetime has passed
       }
-      long a = at[i];
+      long a = box[2 * i];
       if (a > now) {
-        at[keep] = a;
-        post[keep] = p;
+        box[2 * keep] = a;
+        box[2 * keep + 1] = p;
         keep++;
         continue;
       }
@@ -207,12 +202,11 @@ final class InboxBoard {
       heaps[node] = new long[Math.max(k, 16)];
     }
     if (k > 0 || urgentKey != NEVER) {
-      long[] at = inAt[node];
-      long[] post = inPost[node];
+      long[] box = inbox[node];
       for (int i = inHead[node], size = inSize[node]; i < size; i++) {
-        long p = post[i];
+        long p = box[2 * i + 1];
         if (p >= first && expiry[slot(p)] >= now) {
-          consider(node, keys[slot(p)], at[i]);
+          consider(node, keys[slot(p)], box[2 * i]);
         }
       }
     }
@@ -340,8 +334,7 @@ final class InboxBoard {
     }
     int c = Math.max(node + 1, 2 * wakeAt.length);
     int old = wakeAt.length;
-    inAt = Arrays.copyOf(inAt, c);
-    inPost = Arrays.copyOf(inPost, c);
+    inbox = Arrays.copyOf(inbox, c);
     inHead = Arrays.copyOf(inHead, c);
     inSize = Arrays.copyOf(inSize, c);
     wakeK = Arrays.copyOf(wakeK, c);
