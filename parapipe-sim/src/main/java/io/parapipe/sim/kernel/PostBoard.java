@@ -42,20 +42,15 @@ final class PostBoard {
   private int[] order = new int[64];
 
   /**
-   * A fresh arrivals array for a post to {@code nodes} nodes, every slot {@link #NEVER}; fill it
-   * and pass it to {@link #add}, which keeps a copy.
-   */
-  long[] row(int nodes) {
-    long[] r = new long[nodes];
-    Arrays.fill(r, NEVER);
-    return r;
-  }
-
-  /**
    * Posts {@code m} from node {@code from} at {@code now}; {@code arrivalByNode[n]} is when it
    * reaches node n (not before {@code now}), or {@link #NEVER}, for the first {@code nodes} nodes.
+   * A post lives less than 2^31 µs (35 minutes): its arrivals are kept as {@code int} offsets.
    */
   void add(Message m, int from, long[] arrivalByNode, int nodes, long expiresAt, long now) {
+    if (expiresAt - now >= NEVER_OFFSET) {
+      throw new IllegalArgumentException("a post must live less than 2^31 µs, got "
+          + (expiresAt - now));
+    }
     forgetExpired(now);
     int size = (int) (end - first);
     if (size == messages.length) {

@@ -11,7 +11,8 @@ class PostBoardTest {
   record Note(String text) implements Message {}
 
   static long[] arrivals(PostBoard board, long... byNode) {
-    long[] row = board.row(byNode.length);
+    long[] row = new long[byNode.length];
+    java.util.Arrays.fill(row, PostBoard.NEVER);
     for (int i = 0; i < byNode.length; i++) {
       if (byNode[i] >= 0) {
         row[i] = byNode[i];

@@ -162,6 +162,7 @@ public final class ApprovalVoting {
       pruned = true;
       parentEntry = null;
     }
+
     /**
      * True once the block is in {@code ApprovalVoting.approved} (set wherever it is added; an
      * entry leaves that set only with the entry itself), so that the approvals still arriving for
