@@ -40,7 +40,7 @@ public final class ApprovalDistribution {
   private final int self;
   private final Predicate<Hash> imported;
   /** Node of each validator, by validator index; null: approvals are broadcast to all. */
-  private final List<Integer> validatorNodes;
+  private final int[] validatorNodes;
   private final GridTopology grid;
   private ApprovalVoting voting;
   private int highestImported;
@@ -71,7 +71,10 @@ public final class ApprovalDistribution {
     this.ctx = ctx;
     this.self = self;
     this.imported = imported;
-    this.validatorNodes = validatorNodes == null ? null : List.copyOf(validatorNodes);
+    // An array, not the list: a grid neighbour forwards each approval to about √V validators,
+    // and a boxed node id was a pointer to follow per forward.
+    this.validatorNodes = validatorNodes == null ? null
+        : validatorNodes.stream().mapToInt(Integer::intValue).toArray();
     this.grid = validatorNodes == null ? null : new GridTopology(validatorNodes.size());
   }
 
@@ -90,7 +93,7 @@ public final class ApprovalDistribution {
           : grid.sameColumn(sender, self) ? grid.row(self) : GridTopology.none();
       for (int v : onward) {
         if (v != sender) {
-          ctx.send(validatorNodes.get(v), m);
+          ctx.send(validatorNodes[v], m);
         }
       }
     }
@@ -175,10 +178,10 @@ public final class ApprovalDistribution {
       return;
     }
     for (int v : grid.row(self)) {
-      ctx.send(validatorNodes.get(v), m);
+      ctx.send(validatorNodes[v], m);
     }
     for (int v : grid.column(self)) {
-      ctx.send(validatorNodes.get(v), m);
+      ctx.send(validatorNodes[v], m);
     }
   }
 }
