@@ -1,19 +1,12 @@
 package io.parapipe.bench;
 
-import io.parapipe.protocol.host.Message;
-import io.parapipe.protocol.host.NodeContext;
-import io.parapipe.protocol.host.ProtocolEvent;
-import io.parapipe.protocol.host.Timer;
-import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.relay.node.approval.ApprovalVoting;
 import io.parapipe.protocol.relay.node.approval.NoShowCover;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.random.RandomGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,46 +42,7 @@ public class ApprovalImportBenchmark {
   @Param({"100", "500"})
   public int validators;
 
-  /** A context whose clock the benchmark moves; sends and timers go nowhere. */
-  private static final class Clock implements NodeContext {
-    long now;
-    long timers;
-    final SplittableRandom random = new SplittableRandom(1);
-
-    @Override
-    public int self() {
-      return 0;
-    }
-
-    @Override
-    public long now() {
-      return now;
-    }
-
-    @Override
-    public void send(int to, Message m) {}
-
-    @Override
-    public void broadcast(Topic topic, Message m) {}
-
-    @Override
-    public long schedule(long delayMicros, Timer timer) {
-      return ++timers;
-    }
-
-    @Override
-    public void cancel(long timerId) {}
-
-    @Override
-    public RandomGenerator random(String purpose) {
-      return random;
-    }
-
-    @Override
-    public void emit(ProtocolEvent event) {}
-  }
-
-  private Clock clock;
+  private BenchClock clock;
   private ApprovalVoting voting;
   private int cores;
   private Hash head;
@@ -100,7 +54,7 @@ public class ApprovalImportBenchmark {
   /** A fresh validator per trial; blocks then follow each other. */
   @Setup(Level.Trial)
   public void setUp() {
-    clock = new Clock();
+    clock = new BenchClock();
     cores = validators / 5;
     head = Hash.fromLong(1_000_000);
     voting = new ApprovalVoting(clock, 0, validators, NEEDED, 12_000_000, 7, head,

@@ -1,18 +1,11 @@
 package io.parapipe.bench;
 
-import io.parapipe.protocol.host.Message;
-import io.parapipe.protocol.host.NodeContext;
-import io.parapipe.protocol.host.ProtocolEvent;
-import io.parapipe.protocol.host.Timer;
-import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.primitives.GrandpaVoteStep;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
 import io.parapipe.protocol.relay.node.finality.GrandpaVoter;
 import io.parapipe.protocol.wire.GrandpaMessage;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.random.RandomGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -64,46 +57,7 @@ public class GrandpaVoteBenchmark {
     }
   };
 
-  /** A context whose clock the benchmark moves; sends and timers go nowhere. */
-  private static final class Clock implements NodeContext {
-    long now;
-    long timers;
-    final SplittableRandom random = new SplittableRandom(1);
-
-    @Override
-    public int self() {
-      return 0;
-    }
-
-    @Override
-    public long now() {
-      return now;
-    }
-
-    @Override
-    public void send(int to, Message m) {}
-
-    @Override
-    public void broadcast(Topic topic, Message m) {}
-
-    @Override
-    public long schedule(long delayMicros, Timer timer) {
-      return ++timers;
-    }
-
-    @Override
-    public void cancel(long timerId) {}
-
-    @Override
-    public RandomGenerator random(String purpose) {
-      return random;
-    }
-
-    @Override
-    public void emit(ProtocolEvent event) {}
-  }
-
-  private Clock clock;
+  private BenchClock clock;
   private BlockTree<Block> tree;
   private GrandpaVoter<Block> voter;
   private Block head;
@@ -112,7 +66,7 @@ public class GrandpaVoteBenchmark {
   /** A fresh voter on a chain of one block per trial; the rounds then run on. */
   @Setup(Level.Trial)
   public void setUp() {
-    clock = new Clock();
+    clock = new BenchClock();
     head = new Block(Hash.fromLong(1_000_000), Hash.ZERO, 0);
     tree = new BlockTree<>(SHAPE, head);
     voter = new GrandpaVoter<>(clock, 0, validators, 1_000_000, tree, SHAPE, h -> true,
