@@ -415,9 +415,8 @@ public final class Engine {
       broadcast(from, topic, m);
       return;
     }
-    Audience audience = network.audience(topic);
-    long sentWithSpike = postSent(from, audience, m);
-    if (sentWithSpike < 0) {
+    long[] arrivals = drawPost(from, topic, m);
+    if (arrivals == null) {
       return;
     }
     PostBoard board = boards.get(topic);
@@ -425,14 +424,25 @@ public final class Engine {
       board = new PostBoard();
       boards.put(topic, board);
     }
+    board.add(m, from, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now);
+  }
+
+  /**
+   * Sends a post and draws each receiver's arrival ({@link #postSent}, {@link #drawArrivals}) into
+   * a scratch array indexed by node, {@link PostBoard#NEVER} where it never arrives; null if nobody
+   * gets it. The array is reused by the next post.
+   */
+  private long[] drawPost(int from, Topic topic, Message m) {
+    Audience audience = network.audience(topic);
+    long sentWithSpike = postSent(from, audience, m);
+    if (sentWithSpike < 0) {
+      return null;
+    }
     if (postArrivals.length < nodeCount) {
       postArrivals = new long[nodeCount];
     }
-    long[] arrivals = postArrivals;
-    Arrays.fill(arrivals, 0, nodeCount, PostBoard.NEVER);
-    if (drawArrivals(from, topic, audience, sentWithSpike, arrivals)) {
-      board.add(m, from, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now);
-    }
+    Arrays.fill(postArrivals, 0, nodeCount, PostBoard.NEVER);
+    return drawArrivals(from, topic, audience, sentWithSpike, postArrivals) ? postArrivals : null;
   }
 
   /**
@@ -488,22 +498,14 @@ public final class Engine {
       broadcast(from, topic, m);
       return;
     }
-    Audience audience = network.audience(topic);
-    long sentWithSpike = postSent(from, audience, m);
-    if (sentWithSpike < 0) {
+    long[] arrivals = drawPost(from, topic, m); // InboxBoard.NEVER is PostBoard.NEVER
+    if (arrivals == null) {
       return;
     }
-    if (postArrivals.length < nodeCount) {
-      postArrivals = new long[nodeCount];
-    }
-    long[] arrivals = postArrivals;
-    Arrays.fill(arrivals, 0, nodeCount, InboxBoard.NEVER);
-    if (drawArrivals(from, topic, audience, sentWithSpike, arrivals)) {
-      InboxBoard board = inbox(topic);
-      board.add(m, from, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now, key);
-      for (int i = 0; i < board.movedCount; i++) {
-        rearm(board, board.moved[i]);
-      }
+    InboxBoard board = inbox(topic);
+    board.add(m, from, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now, key);
+    for (int i = 0; i < board.movedCount; i++) {
+      rearm(board, board.moved[i]);
     }
   }
 

@@ -26,7 +26,7 @@ import java.util.Arrays;
  */
 final class InboxBoard {
   /** A receiver that will never get the message (sender, offline, lost). */
-  static final long NEVER = Long.MAX_VALUE;
+  static final long NEVER = PostBoard.NEVER;
 
   // Posts, by number modulo the capacity.
   private Message[] messages = new Message[64];
