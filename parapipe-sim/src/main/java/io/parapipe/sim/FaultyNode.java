@@ -173,6 +173,14 @@ final class FaultyNode implements Node {
       }
 
       @Override
+      public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
+          int[] firstHop, int[][] onward) {
+        if (!cutOff()) {
+          real.postRelayed(topic, m, lifetimeMicros, key, firstHop, onward);
+        }
+      }
+
+      @Override
       public void wakeOnArrivals(Topic topic, long fromKey, int k, long urgentKey, Timer timer) {
         real.wakeOnArrivals(topic, fromKey, k, urgentKey,
             crashes.isEmpty() ? timer : new Tagged(generation, timer));
@@ -240,6 +248,21 @@ final class FaultyNode implements Node {
       return null;
     }
     return inner.answer(from, request, atMicros);
+  }
+
+  /**
+   * Whether a relayed post's hop from {@code from} arriving at {@code atMicros} gets through: not
+   * while the node is down or cut off, nor from across a partition (the host asks when it draws
+   * the hops; a restart that loses the state later drops what arrived before it, at the take).
+   */
+  @Override
+  public boolean hears(int from, long atMicros) {
+    return !missed(from, atMicros);
+  }
+
+  @Override
+  public boolean screensArrivals() {
+    return true;
   }
 
   @Override

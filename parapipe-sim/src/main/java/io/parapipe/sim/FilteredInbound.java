@@ -109,6 +109,12 @@ final class FilteredInbound implements Node {
     }
 
     @Override
+    public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
+        int[] firstHop, int[][] onward) {
+      real.postRelayed(topic, m, lifetimeMicros, key, firstHop, onward);
+    }
+
+    @Override
     public void wakeOnArrivals(Topic topic, long fromKey, int k, long urgentKey, Timer timer) {
       real.wakeOnArrivals(topic, fromKey, k, urgentKey, timer);
     }

@@ -23,4 +23,19 @@ public interface Node {
   default Message answer(int from, Message request, long atMicros) {
     return null;
   }
+
+  /**
+   * Whether a message from node {@code from} arriving at {@code atMicros} would reach this node's
+   * protocol, for a host drawing a {@link NodeContext#postRelayed} post's hops ahead of time
+   * (a fault wrapper knows when it will be cut off, or partitioned from {@code from}). Asked only
+   * of nodes whose {@link #screensArrivals} is true.
+   */
+  default boolean hears(int from, long atMicros) {
+    return true;
+  }
+
+  /** True if {@link #hears} may say no; asked once, when the node joins the host. */
+  default boolean screensArrivals() {
+    return false;
+  }
 }

@@ -50,6 +50,25 @@ public interface NodeContext {
   }
 
   /**
+   * Gossips a message along two hops (approvals along the 2D grid): this node sends it to each of
+   * {@code firstHop}, and the {@code i}-th of those forwards it, as soon as it arrives, to each
+   * of {@code onward[i]}. With exact gossip this is only the first hop's sends, one message each
+   * in order, and the receivers forward it themselves. With threshold gossip the host draws both
+   * hops at once, each link as sending would draw it, and files each receiver's earliest arrival
+   * under {@code key} on {@code topic}'s board, for {@link #takeArrived} and {@link
+   * #wakeOnArrivals}; the receivers do not forward it, and take it from {@code from} -1 (it came
+   * along several paths).
+   *
+   * @param lifetimeMicros how long after sending the message is still worth reading
+   */
+  default void postRelayed(Topic topic, Message m, long lifetimeMicros, long key, int[] firstHop,
+      int[][] onward) {
+    for (int to : firstHop) {
+      send(to, m);
+    }
+  }
+
+  /**
    * Fires {@code timer} once, at the earliest of: the arrival here of the {@code k}-th post on
    * {@code topic} keyed at least {@code fromKey}, and the arrival of the first one keyed at least
    * {@code urgentKey}; counting posts not taken yet, those already here and those posted later.

@@ -6,7 +6,7 @@ public interface PostSink {
   /**
    * One posted message that has reached this node.
    *
-   * @param from the sender's node id
+   * @param from the sender's node id; -1 for a relayed post, which came along several paths
    * @param arrivedAtMicros when it arrived (at or before now)
    * @param m the message
    */

@@ -28,6 +28,12 @@ public record Topic(Kind kind, int key) {
    * decide.
    */
   public static final Topic GRANDPA_VOTES = new Topic(Kind.VALIDATORS, 1);
+  /**
+   * Approvals: every relay validator, along the 2D grid ({@link NodeContext#postRelayed}); a topic
+   * of their own so that under threshold gossip they wait on a board of their own until a
+   * validator's approval voting reads them.
+   */
+  public static final Topic APPROVALS = new Topic(Kind.VALIDATORS, 2);
   /** Every relay-chain follower (block announcements). */
   public static final Topic RELAY_CHAIN = new Topic(Kind.RELAY_CHAIN, 0);
 

@@ -45,6 +45,8 @@ public final class Engine {
   private SimContext[] contexts = new SimContext[16];
   private SplitMix64[] jitterStreams = new SplitMix64[16];
   private SplitMix64[] lossStreams = new SplitMix64[16];
+  /** Per node: whether {@link Node#hears} may say no (a fault wrapper), asked of relayed posts. */
+  private boolean[] screens = new boolean[16];
   private int nodeCount;
 
   private EventListener[] listeners = new EventListener[0];
@@ -61,6 +63,8 @@ public final class Engine {
   private final Map<Topic, InboxBoard> inboxes = new HashMap<>();
   /** Reused by keyed posts: each node's arrival. */
   private long[] postArrivals = new long[0];
+  /** Scratch of {@link #postRelayed}: each first-hop receiver's arrival. */
+  private long[] hopArrivals = new long[0];
 
   private long now;
   private long events;
@@ -102,8 +106,10 @@ public final class Engine {
       contexts = Arrays.copyOf(contexts, c);
       jitterStreams = Arrays.copyOf(jitterStreams, c);
       lossStreams = Arrays.copyOf(lossStreams, c);
+      screens = Arrays.copyOf(screens, c);
     }
     nodes[id] = node;
+    screens[id] = node.screensArrivals();
     contexts[id] = new SimContext(this, id);
     jitterStreams[id] = kernelStream(id, JITTER_PURPOSE);
     lossStreams[id] = kernelStream(id, LOSS_PURPOSE);
@@ -504,6 +510,103 @@ public final class Engine {
     }
     InboxBoard board = inbox(topic);
     board.add(m, from, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now, key);
+    for (int i = 0; i < board.movedCount; i++) {
+      rearm(board, board.moved[i]);
+    }
+  }
+
+  /**
+   * A post along two hops ({@code NodeContext.postRelayed}). Exact gossip sends it to the first
+   * hop, one message each, and the receivers forward it. Under threshold gossip both hops are
+   * drawn now and each receiver's earliest arrival filed on the topic's {@link InboxBoard}:
+   *
+   * <ul>
+   *   <li>the first hop as {@link #send} draws it, message after message on the sender's uplink,
+   *       from the sender's loss and jitter streams;
+   *   <li>each first-hop receiver that gets it (and {@link Node#hears} it, for a fault wrapper)
+   *       forwards it when it arrives: its uplink from then, or from when what it had queued by now
+   *       leaves, one forward after another, without booking it (the forwards lie ahead, and a
+   *       booking would hold up what the node sends meanwhile); its loss and jitter streams are
+   *       drawn now, so their later draws shift;
+   *   <li>downlinks are not charged, as for every post.
+   * </ul>
+   */
+  void postRelayed(int from, Topic topic, Message m, long lifetimeMicros, long key, int[] firstHop,
+      int[][] onward) {
+    if (gossip == GossipMode.EXACT) {
+      for (int to : firstHop) {
+        send(from, to, m);
+      }
+      return;
+    }
+    if (onward.length != firstHop.length) {
+      throw new IllegalArgumentException("onward has " + onward.length + " lists for "
+          + firstHop.length + " first-hop receivers");
+    }
+    Network net = network;
+    int hops = firstHop.length;
+    if (postArrivals.length < nodeCount) {
+      postArrivals = new long[nodeCount];
+    }
+    if (hopArrivals.length < hops) {
+      hopArrivals = new long[hops];
+    }
+    long[] arrivals = postArrivals;
+    Arrays.fill(arrivals, 0, nodeCount, PostBoard.NEVER);
+    long tx = net.transmissionMicros(m.sizeBytes());
+    SplitMix64 jitter = jitterStreams[from];
+    SplitMix64 loss = lossStreams[from];
+    boolean any = false;
+    for (int i = 0; i < hops; i++) {
+      int r = firstHop[i];
+      checkNode(r);
+      hopArrivals[i] = PostBoard.NEVER;
+      if (r == from) {
+        continue;
+      }
+      long sent = net.reserveUplink(from, now, tx);
+      if (net.isOffline(r) || net.dropped(loss)) {
+        continue;
+      }
+      long a = sent + net.delayMicros(from, r, jitter) + net.extraLatencyAt(sent);
+      if (screens[r] && !nodes[r].hears(from, a)) {
+        continue;
+      }
+      hopArrivals[i] = a;
+      arrivals[r] = Math.min(arrivals[r], a);
+      any = true;
+    }
+    for (int i = 0; i < hops; i++) {
+      long a = hopArrivals[i];
+      if (a == PostBoard.NEVER) {
+        continue;
+      }
+      int r = firstHop[i];
+      SplitMix64 rJitter = jitterStreams[r];
+      SplitMix64 rLoss = lossStreams[r];
+      long up = net.uplinkStart(r, a, tx);
+      for (int v : onward[i]) {
+        checkNode(v);
+        if (v == r || v == from) {
+          continue;
+        }
+        long sent = up + tx;
+        up = sent;
+        if (net.isOffline(v) || net.dropped(rLoss)) {
+          continue;
+        }
+        long b = sent + net.delayMicros(r, v, rJitter) + net.extraLatencyAt(sent);
+        if (b < arrivals[v] && (!screens[v] || nodes[v].hears(r, b))) {
+          arrivals[v] = b;
+          any = true;
+        }
+      }
+    }
+    if (!any) {
+      return;
+    }
+    InboxBoard board = inbox(topic);
+    board.add(m, -1, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now, key);
     for (int i = 0; i < board.movedCount; i++) {
       rearm(board, board.moved[i]);
     }

@@ -54,6 +54,12 @@ final class SimContext implements NodeContext {
   }
 
   @Override
+  public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key, int[] firstHop,
+      int[][] onward) {
+    engine.postRelayed(self, topic, m, lifetimeMicros, key, firstHop, onward);
+  }
+
+  @Override
   public void takeArrived(Topic topic, PostSink sink) {
     engine.takeArrived(self, topic, sink);
   }

@@ -10,6 +10,7 @@ import io.parapipe.protocol.events.UpgradeApplied;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.PostSink;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.primitives.AsyncBackingParams;
@@ -161,6 +162,15 @@ public final class ValidatorNode implements Node {
   private static final int KEPT_ACTIVATIONS = 64;
 
   private record ApprovalTag(Hash block, Hash candidate) {}
+
+  /** Enough relayed approvals may have arrived to approve another block (threshold gossip). */
+  private record ApprovalsArrived() implements Timer {}
+
+  private static final ApprovalsArrived APPROVALS_ARRIVED = new ApprovalsArrived();
+
+  /** Hands approval distribution the relayed approvals taken from the board. */
+  private final PostSink approvalSink = (from, at, m) ->
+      this.approvalDistribution.onApprovals((ApprovalsMessage) m);
 
   private final ValidatorConfig cfg;
   private NodeContext ctx;
@@ -325,7 +335,9 @@ public final class ValidatorNode implements Node {
     } else if (m instanceof AvailableDataResponse r) {
       recovery.onResponse(r);
     } else if (m instanceof ApprovalsResend r) {
+      takeApprovals();
       approvalDistribution.onResend(r);
+      awaitApprovals();
     } else if (m instanceof GrandpaMessage g) {
       grandpaGossip.onMessage(g);
     } else if (sync != null) {
@@ -360,16 +372,55 @@ public final class ValidatorNode implements Node {
       seal(p);
     } else if (t instanceof InherentReady r) {
       propose(r.slot(), r.parent(), r.primary());
+    } else if (t == APPROVALS_ARRIVED) {
+      takeApprovals();
+      awaitApprovals();
     } else if (!importQueue.onTimer(t) && (sync == null || !sync.onTimer(t)) && !recovery.onTimer(t) && !pvf.onTimer(t) && !povFetcher.onTimer(t)
         && !collation.onTimer(t) && !availability.onTimer(t) && !bitfieldSigning.onTimer(t)
-        && !approvals.onTimer(t)) {
+        && !onApprovalTimer(t)) {
       grandpa.onTimer(t);
+    }
+  }
+
+  /** Approval voting's timers, with the relayed approvals that arrived before them read first. */
+  private boolean onApprovalTimer(Timer t) {
+    if (!ApprovalVoting.ownsTimer(t)) {
+      return false;
+    }
+    takeApprovals();
+    approvals.onTimer(t);
+    awaitApprovals();
+    return true;
+  }
+
+  /**
+   * Reads the relayed approvals that have arrived (threshold gossip; with exact gossip they came
+   * through {@link #onMessage}). Approval voting's decisions read them first: its timers, a
+   * finished check, a block import.
+   */
+  private void takeApprovals() {
+    ctx.takeArrived(Topic.APPROVALS, approvalSink);
+  }
+
+  /**
+   * Asks to be woken at the fewest relayed approvals that could approve another block
+   * ({@link ApprovalVoting#approvalsAwaited}): a block is then approved, and finality told, when
+   * the approval completing it arrives, as with exact gossip. Called after anything that counts
+   * approvals, since a take drops the request.
+   */
+  private void awaitApprovals() {
+    int k = approvals.approvalsAwaited();
+    if (k > 0) {
+      ctx.wakeOnArrivals(Topic.APPROVALS, approvals.awaitedFromNumber(), k, Long.MAX_VALUE,
+          APPROVALS_ARRIVED);
     }
   }
 
   private void onExecuted(PvfExecutionQueue.Job job, boolean valid) {
     if (job.tag() instanceof ApprovalTag a) {
+      takeApprovals();
       approvals.onChecked(a.block(), a.candidate(), valid);
+      awaitApprovals();
     } else {
       backing.onExecuted(job, valid);
     }
@@ -396,6 +447,8 @@ public final class ValidatorNode implements Node {
         sync.announce(b);
       }
     }
+    takeApprovals();
+    awaitApprovals();
     List<Hash> deactivated = new ArrayList<>(out.deactivated());
     for (RelayBlock leaf : out.activated()) {
       activatedAt.put(leaf.hash(), ctx.now());

@@ -35,6 +35,12 @@ public final class ApprovalDistribution {
   static final int L1_THRESHOLD = 16;
   /** {@code AggressionConfig::default().resend_unfinalized_period}. */
   static final int RESEND_UNFINALIZED_PERIOD = 8;
+  /**
+   * How long a relayed approval waits on the board for a validator to read it (threshold gossip):
+   * far longer than any validator goes without reading, so none is lost that a message would have
+   * delivered.
+   */
+  static final long APPROVAL_LIFETIME_MICROS = 600_000_000;
 
   private final NodeContext ctx;
   private final int self;
@@ -42,6 +48,9 @@ public final class ApprovalDistribution {
   /** Node of each validator, by validator index; null: approvals are broadcast to all. */
   private final int[] validatorNodes;
   private final GridTopology grid;
+  /** This validator's grid neighbours' nodes (row, then column), and what each forwards to. */
+  private int[] firstHop;
+  private int[][] onward;
   private ApprovalVoting voting;
   private int highestImported;
   /**
@@ -177,11 +186,38 @@ public final class ApprovalDistribution {
       ctx.broadcast(Topic.VALIDATORS, m);
       return;
     }
-    for (int v : grid.row(self)) {
-      ctx.send(validatorNodes[v], m);
+    if (firstHop == null) {
+      routes();
     }
-    for (int v : grid.column(self)) {
-      ctx.send(validatorNodes[v], m);
+    ctx.postRelayed(Topic.APPROVALS, m, APPROVAL_LIFETIME_MICROS,
+        voting == null ? 0 : Math.max(0, voting.numberOf(block)), firstHop, onward);
+  }
+
+  /**
+   * The grid's routes from this validator: its row and column get the approval from it, and
+   * forward it along their other dimension ({@link #onApprovals(ApprovalsMessage, int)}).
+   */
+  private void routes() {
+    int[] row = grid.row(self);
+    int[] column = grid.column(self);
+    firstHop = new int[row.length + column.length];
+    onward = new int[firstHop.length][];
+    int i = 0;
+    for (int v : row) {
+      firstHop[i] = validatorNodes[v];
+      onward[i++] = nodes(grid.column(v));
     }
+    for (int v : column) {
+      firstHop[i] = validatorNodes[v];
+      onward[i++] = nodes(grid.row(v));
+    }
+  }
+
+  private int[] nodes(int[] validators) {
+    int[] out = new int[validators.length];
+    for (int i = 0; i < validators.length; i++) {
+      out[i] = validatorNodes[validators[i]];
+    }
+    return out;
   }
 }

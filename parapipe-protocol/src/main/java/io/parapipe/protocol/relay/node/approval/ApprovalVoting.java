@@ -126,6 +126,11 @@ public final class ApprovalVoting {
      * two of it, where a set per candidate cost several dependent cache misses.
      */
     final long[] tallies;
+    /**
+     * How many candidates have each count of approvals, from 0 to {@code needed}: the least
+     * approved candidate's count bounds how many more approval messages the block needs.
+     */
+    final int[] atCount;
     /** Candidates this node took up to check (once each; a retry does not count again). */
     final BitSet ownChecks = new BitSet();
     /** Own checks whose recovery or execution is under way. */
@@ -170,7 +175,7 @@ public final class ApprovalVoting {
      */
     boolean approved;
 
-    BlockEntry(Hash parent, int number, List<Hash> included, int validators) {
+    BlockEntry(Hash parent, int number, List<Hash> included, int validators, int needed) {
       this.parent = parent;
       this.number = number;
       this.candidates = included.toArray(new Hash[0]);
@@ -180,6 +185,18 @@ public final class ApprovalVoting {
       this.retries = new int[size];
       this.triggeredAt = new long[size];
       this.positions = new int[size];
+      this.atCount = new int[needed + 1];
+      this.atCount[0] = size;
+    }
+
+    /** The count of approvals of the least approved candidate ({@code needed} if none lacks). */
+    int leastCount() {
+      for (int c = 0; c < atCount.length; c++) {
+        if (atCount[c] > 0) {
+          return c;
+        }
+      }
+      return atCount.length - 1;
     }
 
     /** How many approvals of candidate {@code i} counted. */
@@ -201,6 +218,8 @@ public final class ApprovalVoting {
       }
       tallies[word] |= bit;
       tallies[at] = count + 1;
+      atCount[(int) count]--;
+      atCount[(int) count + 1]++;
       return count + 1 == needed;
     }
 
@@ -225,6 +244,13 @@ public final class ApprovalVoting {
   private final int self;
   private final int validators;
   private final int needed;
+  /** Set by {@link #approvalsAwaited}. */
+  private int awaitedFrom;
+  /**
+   * Entries that lacked approvals when last looked at, in import order ({@link #approvalsAwaited}
+   * drops those that no longer do): the few a wake bound is computed over.
+   */
+  private final List<BlockEntry> lacking = new ArrayList<>();
   private final long noShowMicros;
   private final long seed;
   private final NoShowCover cover;
@@ -313,7 +339,7 @@ public final class ApprovalVoting {
     if (blocks.containsKey(block)) {
       return;
     }
-    BlockEntry e = new BlockEntry(parent, number, included, validators);
+    BlockEntry e = new BlockEntry(parent, number, included, validators, needed);
     e.parentEntry = blocks.get(parent);
     blocks.put(block, e);
     if (block.equals(finalizedNotImported)) {
@@ -323,6 +349,9 @@ public final class ApprovalVoting {
     }
     children.computeIfAbsent(parent, k -> new ArrayList<>()).add(block);
     e.unapproved = needed == 0 ? 0 : e.size;
+    if (e.unapproved > 0) {
+      lacking.add(e);
+    }
     if (needed > 0) {
       // Each block timer is scheduled where its first candidate's would have been.
       BitSet scheduled = new BitSet();
@@ -716,6 +745,50 @@ public final class ApprovalVoting {
           out.add(new ApprovalsMessage(block, v, BitVec.fromBitSet(cs, count))));
     }
     return out;
+  }
+
+  /**
+   * The fewest approval messages that must still reach this validator before another block can
+   * become approved in its view: over the imported blocks still lacking approvals, the least of
+   * {@code needed} less the count of the block's least approved candidate (a message counts at
+   * most once per candidate); 0 if no block lacks any. A host that hands approvals over in
+   * batches (threshold gossip) wakes the node at that many arrivals, so that a block is approved
+   * when the approval completing it arrives, as when each came as a message.
+   */
+  public int approvalsAwaited() {
+    int k = 0;
+    int from = Integer.MAX_VALUE;
+    lacking.removeIf(e -> e.unapproved == 0 || e.pruned);
+    for (BlockEntry e : lacking) {
+      BlockEntry p = e.parentEntry;
+      if (p != null && !p.approved && !p.pruned) {
+        continue; // waiting for its parent, which needs approvals first
+      }
+      int missing = needed - e.leastCount();
+      if (k == 0 || missing < k) {
+        k = missing;
+      }
+      from = Math.min(from, e.number);
+    }
+    awaitedFrom = k == 0 ? 0 : from;
+    return k;
+  }
+
+  /** The lowest number of the blocks {@link #approvalsAwaited} counted (0 if none). */
+  public int awaitedFromNumber() {
+    return awaitedFrom;
+  }
+
+  /** The number of an imported block, -1 if this node has no entry for it. */
+  public int numberOf(Hash block) {
+    BlockEntry e = blocks.get(block);
+    return e == null ? -1 : e.number;
+  }
+
+  /** True if {@code t} is one of approval voting's timers ({@link #onTimer} handles it). */
+  public static boolean ownsTimer(Timer t) {
+    return t instanceof TrancheDue || t instanceof CoverDue || t instanceof FirstCoverDue
+        || t instanceof SendDue || t instanceof RetryCheck;
   }
 
   /** True if the block and all its ancestors are approved in this node's view. */

@@ -1,0 +1,80 @@
+package io.parapipe.protocol.relay.node.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parapipe.protocol.primitives.BitVec;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.testing.ManualContext;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ApprovalVoting#approvalsAwaited}: the fewest approval messages before another block can
+ * be approved, which a host handing approvals over in batches wakes the validator at. Too high,
+ * and a block would be approved late; so each step checks the bound against what one more
+ * message can do.
+ */
+class ApprovalVotingAwaitedTest {
+  private static final Hash GENESIS = Hash.fromLong(1);
+  private static final Hash A = Hash.fromLong(2);
+  private static final Hash B = Hash.fromLong(3);
+
+  private final ManualContext ctx = new ManualContext(0);
+  // 10 validators, three approvals needed; this validator's own checks never report.
+  private final ApprovalVoting voting = new ApprovalVoting(ctx, 0, 10, 3, 12_000_000, 7, GENESIS,
+      new ApprovalVoting.Actions() {
+        @Override
+        public void recoverAndExecute(Hash block, Hash candidate) {}
+
+        @Override
+        public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {}
+
+        @Override
+        public void onApproved(Hash block) {}
+      });
+
+  @Test
+  void theLeastApprovedCandidateOfTheLowestWaitingBlockSetsTheCount() {
+    assertThat(voting.approvalsAwaited()).isZero();
+    voting.onBlockImported(A, GENESIS, 1, List.of(Hash.fromLong(11), Hash.fromLong(12)));
+    assertThat(voting.approvalsAwaited()).isEqualTo(3);
+    assertThat(voting.awaitedFromNumber()).isEqualTo(1);
+
+    voting.onApprovals(5, A, BitVec.of(2, 0));
+    assertThat(voting.approvalsAwaited()).as("candidate 1 has none yet").isEqualTo(3);
+    voting.onApprovals(5, A, BitVec.of(2, 1));
+    assertThat(voting.approvalsAwaited()).isEqualTo(2);
+    voting.onApprovals(5, A, BitVec.of(2, 0, 1));
+    assertThat(voting.approvalsAwaited()).as("a repeated approval counts once").isEqualTo(2);
+
+    // B lacks one approval, A two: B waits for A, so one message cannot approve anything.
+    voting.onBlockImported(B, A, 2, List.of(Hash.fromLong(13)));
+    voting.onApprovals(6, B, BitVec.of(1, 0));
+    voting.onApprovals(7, B, BitVec.of(1, 0));
+    assertThat(voting.approvalsAwaited()).isEqualTo(2);
+    assertThat(voting.awaitedFromNumber()).isEqualTo(1);
+
+    voting.onApprovals(6, A, BitVec.of(2, 0, 1));
+    assertThat(voting.approvalsAwaited()).isEqualTo(1);
+    // The one message the bound said approves A; B now counts on its own.
+    voting.onApprovals(7, A, BitVec.of(2, 0, 1));
+    assertThat(voting.isApproved(A)).isTrue();
+    assertThat(voting.approvalsAwaited()).isEqualTo(1);
+    assertThat(voting.awaitedFromNumber()).isEqualTo(2);
+    voting.onApprovals(8, B, BitVec.of(1, 0));
+    assertThat(voting.isApproved(B)).isTrue();
+    assertThat(voting.approvalsAwaited()).isZero();
+  }
+
+  @Test
+  void aChildWhoseParentIsApprovedCountsOnItsOwn() {
+    voting.onBlockImported(A, GENESIS, 1, List.of(Hash.fromLong(11)));
+    for (int v = 4; v < 7; v++) {
+      voting.onApprovals(v, A, BitVec.of(1, 0));
+    }
+    voting.onBlockImported(B, A, 2, List.of(Hash.fromLong(13)));
+    voting.onApprovals(4, B, BitVec.of(1, 0));
+    assertThat(voting.approvalsAwaited()).isEqualTo(2);
+    assertThat(voting.awaitedFromNumber()).isEqualTo(2);
+  }
+}
