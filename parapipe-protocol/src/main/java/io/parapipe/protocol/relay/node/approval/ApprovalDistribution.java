@@ -19,8 +19,11 @@ import java.util.function.Predicate;
  * ({@link GridTopology}): to its row and column, and each of those forwards an approval it got
  * from its originator along the other dimension, so each reaches everyone along two paths (a
  * lost message costs one path, not the approval); without a grid they go to every validator in
- * one broadcast. Others' approvals go to {@link ApprovalVoting}. Approvals for a block this node has not imported yet
- * wait until it is (upstream's {@code pending_known}). Assignments are not sent: every validator
+ * one broadcast. Under threshold gossip the host draws both hops of the grid at once ({@link
+ * NodeContext#postRelayed}) and nobody forwards; the validator reads what reached it at approval
+ * voting's decision points (docs/kernel.md). Others' approvals go to {@link ApprovalVoting}.
+ * Approvals for a block this node has not imported yet wait until it is (upstream's {@code
+ * pending_known}). Assignments are not sent: every validator
  * computes every checker's tranche from the shared randomness ({@link CheckerPermutation}).
  *
  * <p>Aggression (upstream's {@code AggressionConfig}): when finality falls {@link #L1_THRESHOLD}
