@@ -577,8 +577,7 @@ public final class ValidatorNode implements Node {
       }
       RelayRuntimeState s = b.get().state();
       // The paras of the core this validator's group serves, as backing assigns them.
-      TableContext table = TableContext.of(directory.selfIndex(s), s.api().validatorGroups(),
-          s.api().claimQueue());
+      TableContext table = TableContext.of(directory.selfIndex(s), s.api());
       CoreIndex core = table.assignedCore();
       Set<ParaId> paras =
           core == null ? Set.of() : Set.copyOf(s.api().claimQueue().getOrDefault(core, List.of()));

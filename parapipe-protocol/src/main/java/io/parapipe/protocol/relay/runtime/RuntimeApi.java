@@ -47,6 +47,7 @@ public final class RuntimeApi {
   private volatile ValidatorGroupsView validatorGroups;
   private volatile TransposedClaimQueue claimQueueTransposed;
   private volatile List<CoreState> availabilityCores;
+  private volatile BackingGroups backingGroups;
   private final ConcurrentHashMap<ParaId, Optional<BackingState>> backingStates = new ConcurrentHashMap<>();
 
   /** The API at {@code state}; prefer {@link RelayRuntimeState#api()}, which shares its answers. */
@@ -84,6 +85,19 @@ public final class RuntimeApi {
     return new ValidatorGroupsView(
         state.validatorGroups().groups(),
         Scheduler.groupRotationInfo(state.number() + 1, state.sessionStartBlock(), state.activeConfig().schedulerParams()));
+  }
+
+  /**
+   * The group serving each core of {@link #claimQueue()} and each validator's core (what backing
+   * derives from {@code validator_groups()} and the claim queue), computed once per block.
+   */
+  public BackingGroups backingGroups() {
+    BackingGroups g = backingGroups;
+    if (g == null) {
+      g = new BackingGroups(validatorGroups(), claimQueue().keySet());
+      backingGroups = g;
+    }
+    return g;
   }
 
   /** {@code disabled_validators()}: parapipe does not model disabling. */

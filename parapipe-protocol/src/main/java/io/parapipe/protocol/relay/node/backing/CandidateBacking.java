@@ -91,7 +91,7 @@ public final class CandidateBacking implements SecondingPort, StatementImporter,
       this.claimQueue = api.claimQueue();
       this.sessionForChild = api.sessionIndexForChild();
       this.v2Receipts = api.candidateReceiptV2();
-      this.context = TableContext.of(directory.selfIndex(s), api.validatorGroups(), claimQueue);
+      this.context = TableContext.of(directory.selfIndex(s), api);
       this.table = new StatementTable(context, api.minimumBackingVotes(), TABLE_CONFIG);
       if (context.assignedCore() != null) {
         assignedParas.addAll(claimQueue.getOrDefault(context.assignedCore(), List.of()));

@@ -1,15 +1,13 @@
 package io.parapipe.protocol.relay.node.backing;
 
 import io.parapipe.protocol.primitives.CoreIndex;
-import io.parapipe.protocol.primitives.GroupIndex;
 import io.parapipe.protocol.primitives.ValidatorIndex;
+import io.parapipe.protocol.relay.runtime.BackingGroups;
+import io.parapipe.protocol.relay.runtime.RuntimeApi;
 import io.parapipe.protocol.relay.runtime.ValidatorGroupsView;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Who backs what at one relay parent (upstream backing's {@code TableContext}): the group
@@ -19,10 +17,7 @@ import java.util.TreeMap;
 public final class TableContext implements StatementTable.Context {
   private final int localIndex;
   private final CoreIndex assignedCore;
-  private final Map<CoreIndex, List<ValidatorIndex>> groupsByCore = new TreeMap<>();
-  // By validator index (null: in no group serving a core). Every validator keeps a context per
-  // relay parent in view, so a map of boxed indices cost a network V² map entries.
-  private CoreIndex[] coreOfValidator = new CoreIndex[0];
+  private final BackingGroups groups;
 
   /**
    * @param localIndex this validator's index in the session, or -1 if it is not a validator
@@ -30,34 +25,28 @@ public final class TableContext implements StatementTable.Context {
    * @param cores the cores of the claim queue
    */
   public TableContext(int localIndex, ValidatorGroupsView groups, Set<CoreIndex> cores) {
+    this(localIndex, new BackingGroups(groups, cores));
+  }
+
+  /**
+   * @param localIndex this validator's index in the session, or -1 if it is not a validator
+   * @param groups the groups serving the claim queue's cores (shared by every validator)
+   */
+  public TableContext(int localIndex, BackingGroups groups) {
     this.localIndex = localIndex;
-    int nCores = groups.groups().size();
-    CoreIndex mine = null;
-    for (CoreIndex c : cores) {
-      if (nCores == 0) {
-        break;
-      }
-      GroupIndex g = groups.rotationInfo().groupForCore(c, nCores);
-      List<ValidatorIndex> members = groups.groups().get(g.value());
-      groupsByCore.put(c, members);
-      for (ValidatorIndex v : members) {
-        if (v.value() >= coreOfValidator.length) {
-          coreOfValidator = Arrays.copyOf(coreOfValidator,
-              Math.max(v.value() + 1, 2 * coreOfValidator.length));
-        }
-        coreOfValidator[v.value()] = c;
-        if (v.value() == localIndex) {
-          mine = c;
-        }
-      }
-    }
-    this.assignedCore = mine;
+    this.groups = groups;
+    this.assignedCore = groups.coreOf(localIndex);
   }
 
   /** A context for the claim queue's cores. */
   public static TableContext of(int localIndex, ValidatorGroupsView groups,
       SortedMap<CoreIndex, ?> claimQueue) {
     return new TableContext(localIndex, groups, claimQueue.keySet());
+  }
+
+  /** A context for a block's claim queue, from the groups it shares with every validator. */
+  public static TableContext of(int localIndex, RuntimeApi api) {
+    return new TableContext(localIndex, api.backingGroups());
   }
 
   /** This validator's index, or -1. */
@@ -72,12 +61,13 @@ public final class TableContext implements StatementTable.Context {
 
   /** The core whose group {@code validator} belongs to, or null. */
   public CoreIndex coreOf(int validator) {
-    return validator >= 0 && validator < coreOfValidator.length ? coreOfValidator[validator] : null;
+    return groups.coreOf(validator);
   }
 
   /** The group serving {@code core}, in group order (empty if none). */
   public List<ValidatorIndex> group(CoreIndex core) {
-    return groupsByCore.getOrDefault(core, List.of());
+    List<ValidatorIndex> members = groups.group(core);
+    return members == null ? List.of() : members;
   }
 
   /** True if {@code core} is the one this validator's group serves. */
@@ -93,7 +83,7 @@ public final class TableContext implements StatementTable.Context {
 
   @Override
   public int groupSize(CoreIndex group) {
-    List<ValidatorIndex> members = groupsByCore.get(group);
+    List<ValidatorIndex> members = groups.group(group);
     return members == null ? -1 : members.size();
   }
 }
