@@ -25,16 +25,7 @@ class ApprovalDistributionTest {
   private final ApprovalDistribution distribution = new ApprovalDistribution(ctx, 0, imported::contains);
   // 4 validators, one approval needed; this validator (0) checks in its tranche but never reports.
   private final ApprovalVoting voting = new ApprovalVoting(ctx, 0, 4, 1, 12_000_000, 7, GENESIS,
-      new ApprovalVoting.Actions() {
-        @Override
-        public void recoverAndExecute(Hash block, Hash candidate) {}
-
-        @Override
-        public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {}
-
-        @Override
-        public void onApproved(Hash block) {}
-      });
+      new NoApprovalActions());
 
   {
     distribution.connect(voting);

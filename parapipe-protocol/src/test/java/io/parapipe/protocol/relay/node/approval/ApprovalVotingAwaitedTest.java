@@ -22,16 +22,7 @@ class ApprovalVotingAwaitedTest {
   private final ManualContext ctx = new ManualContext(0);
   // 10 validators, three approvals needed; this validator's own checks never report.
   private final ApprovalVoting voting = new ApprovalVoting(ctx, 0, 10, 3, 12_000_000, 7, GENESIS,
-      new ApprovalVoting.Actions() {
-        @Override
-        public void recoverAndExecute(Hash block, Hash candidate) {}
-
-        @Override
-        public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {}
-
-        @Override
-        public void onApproved(Hash block) {}
-      });
+      new NoApprovalActions());
 
   @Test
   void theLeastApprovedCandidateOfTheLowestWaitingBlockSetsTheCount() {
