@@ -46,6 +46,21 @@ final class Exchanges {
     }
 
     @Override
+    public Object offerKey() {
+      return inner.offerKey();
+    }
+
+    @Override
+    public int offerSlot(int i) {
+      return inner.offerSlot(i);
+    }
+
+    @Override
+    public Message answerFromOffer(int i, int size, Object payload, long deadlineMicros) {
+      return inner.answerFromOffer(i, size, payload, deadlineMicros);
+    }
+
+    @Override
     public boolean heard(int from, long requestSentAt, long responseAt, Message response) {
       return hearing.heard(from, requestSentAt, responseAt, response)
           && inner.heard(from, requestSentAt, responseAt, response);

@@ -12,7 +12,9 @@ import io.parapipe.sim.scenario.Crash;
 import io.parapipe.sim.scenario.Outage;
 import io.parapipe.sim.scenario.Partition;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -54,6 +56,8 @@ final class FaultyNode implements Node {
   // The last restart that lost the node's state: what arrived before it went with the old node.
   private long stateLostAt = Long.MIN_VALUE;
   private final List<Timer> deferred = new ArrayList<>();
+  // What the inner node offers its host (NodeContext.offer): withdrawn when a restart loses it.
+  private final Set<Object> offered = new HashSet<>();
 
   /**
    * @param fresh makes a new instance of the node (with its state as at genesis)
@@ -173,6 +177,18 @@ final class FaultyNode implements Node {
       }
 
       @Override
+      public void offer(Object key, int slot, int size, Object payload) {
+        offered.add(key);
+        real.offer(key, slot, size, payload);
+      }
+
+      @Override
+      public void withdraw(Object key) {
+        offered.remove(key);
+        real.withdraw(key);
+      }
+
+      @Override
       public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
           int[] firstHop, int[][] onward) {
         if (!cutOff()) {
@@ -265,6 +281,12 @@ final class FaultyNode implements Node {
     return true;
   }
 
+  /** As the node's own: a request it would not hear is screened with {@link #hears}. */
+  @Override
+  public boolean answersFromOffers() {
+    return inner.answersFromOffers();
+  }
+
   @Override
   public void onTimer(Timer timer) {
     if (timer instanceof Tagged t) {
@@ -286,6 +308,11 @@ final class FaultyNode implements Node {
         stateLostAt = real.now();
         deferred.clear();
         generation++;
+        // The lost state offered answers the new node does not have.
+        for (Object key : offered) {
+          real.withdraw(key);
+        }
+        offered.clear();
         inner = fresh.get();
         inner.start(innerCtx);
       } else {

@@ -119,6 +119,18 @@ final class FilteredInbound implements Node {
       real.wakeOnArrivals(topic, fromKey, k, urgentKey, timer);
     }
 
+    // Passed on, but this node is asked for its answers (answersFromOffers is false): the host
+    // cannot tell which requests the filter drops.
+    @Override
+    public void offer(Object key, int slot, int size, Object payload) {
+      real.offer(key, slot, size, payload);
+    }
+
+    @Override
+    public void withdraw(Object key) {
+      real.withdraw(key);
+    }
+
     @Override
     public long schedule(long delayMicros, Timer timer) {
       return real.schedule(delayMicros, timer);

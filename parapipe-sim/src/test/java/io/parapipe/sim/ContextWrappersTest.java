@@ -15,9 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fault wrappers hand their inner node a context of their own. A {@link NodeContext} default
- * method they do not pass on falls back to exact gossip's behaviour under threshold gossip too
- * (a legacy validator's approvals went out as messages that way), so each must pass on every one.
+ * The fault wrappers hand their inner node a context of their own, and the host a filtered
+ * exchange. A {@link NodeContext} or exchange default method they do not pass on falls back to
+ * the default's behaviour under threshold gossip too (a legacy validator's approvals went out as
+ * messages that way), so each must pass on every one.
  */
 class ContextWrappersTest {
   /** Keeps the context it is started with. */
@@ -57,6 +58,23 @@ class ContextWrappersTest {
         })
         .map(Method::getName)
         .toList();
+  }
+
+  @Test
+  void aFilteredExchangePassesOnEveryDefaultMethod() {
+    List<String> notPassedOn = Arrays.stream(io.parapipe.protocol.host.Exchange.class.getMethods())
+        .filter(Method::isDefault)
+        .filter(m -> {
+          try {
+            return Exchanges.Filtered.class.getMethod(m.getName(), m.getParameterTypes())
+                .isDefault();
+          } catch (NoSuchMethodException ex) {
+            return true;
+          }
+        })
+        .map(Method::getName)
+        .toList();
+    assertThat(notPassedOn).isEmpty();
   }
 
   @Test

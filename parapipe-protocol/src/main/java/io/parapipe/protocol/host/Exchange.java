@@ -42,6 +42,31 @@ public interface Exchange {
   }
 
   /**
+   * What every request of this exchange asks about, if a host drawing it may answer from the
+   * peers' offers ({@link NodeContext#offer}) instead of asking each peer's node; null (the
+   * default) to ask each node ({@link Node#answer}).
+   */
+  default Object offerKey() {
+    return null;
+  }
+
+  /** The slot the {@code i}-th request asks for (a chunk index), matched against offers. */
+  default int offerSlot(int i) {
+    return -1;
+  }
+
+  /**
+   * The answer the {@code i}-th peer sends from its offer: for the slot asked, the offered
+   * {@code size} and {@code payload}; a refusal when {@code size} is negative (the peer offered
+   * nothing for the key, or another slot). It must be the message {@link Node#answer} would give.
+   *
+   * @param deadlineMicros the request's deadline, as {@link #request} got it
+   */
+  default Message answerFromOffer(int i, int size, Object payload, long deadlineMicros) {
+    throw new UnsupportedOperationException("this exchange has no offerKey");
+  }
+
+  /**
    * How a drawn exchange ends.
    *
    * @param atMicros when: the arrival of the {@code needed}-th useful answer, or when the last

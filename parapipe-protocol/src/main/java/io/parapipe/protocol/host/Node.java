@@ -34,6 +34,15 @@ public interface Node {
     return true;
   }
 
+  /**
+   * True if this node keeps {@link NodeContext#offer}s of everything it answers to drawn exchanges
+   * that have an {@link Exchange#offerKey}, with no offer meaning a refusal; asked once, when the
+   * node joins the host. A host may then answer such requests from the offers.
+   */
+  default boolean answersFromOffers() {
+    return false;
+  }
+
   /** True if {@link #hears} may say no; asked once, when the node joins the host. */
   default boolean screensArrivals() {
     return false;

@@ -82,6 +82,23 @@ public interface NodeContext {
    */
   default void wakeOnArrivals(Topic topic, long fromKey, int k, long urgentKey, Timer timer) {}
 
+  /** The {@link #offer} slot of a node that answers requests for its key itself ({@link Node#answer}). */
+  int ASK_NODE = -1;
+
+  /**
+   * Tells a host that draws exchanges what this node answers about {@code key} (an {@link
+   * Exchange#offerKey}): requests for {@code slot} get {@code size} and {@code payload}, any
+   * other slot a refusal; {@link #ASK_NODE} to be asked ({@link Node#answer}). Replaces this
+   * node's earlier offer for the key. Only for a node whose {@link Node#answersFromOffers} is
+   * true, which keeps its offers exactly what {@link Node#answer} would say: the host then answers
+   * from a table laid out by key rather than from each peer's own state. A host that does not draw
+   * ignores it.
+   */
+  default void offer(Object key, int slot, int size, Object payload) {}
+
+  /** This node no longer offers anything about {@code key}: requests for it get a refusal. */
+  default void withdraw(Object key) {}
+
   /**
    * Draws a whole request/response {@link Exchange} at once, without delivering anything: each
    * request's and answer's timings as sending them would draw, each peer's answer from {@link

@@ -47,6 +47,9 @@ public final class Engine {
   private SplitMix64[] lossStreams = new SplitMix64[16];
   /** Per node: whether {@link Node#hears} may say no (a fault wrapper), asked of relayed posts. */
   private boolean[] screens = new boolean[16];
+  /** Per node: whether it answers drawn exchanges from its offers ({@link Node#answersFromOffers}). */
+  private boolean[] fromOffers = new boolean[16];
+  private final ServeIndex offers = new ServeIndex();
   private int nodeCount;
 
   private EventListener[] listeners = new EventListener[0];
@@ -107,9 +110,11 @@ public final class Engine {
       jitterStreams = Arrays.copyOf(jitterStreams, c);
       lossStreams = Arrays.copyOf(lossStreams, c);
       screens = Arrays.copyOf(screens, c);
+      fromOffers = Arrays.copyOf(fromOffers, c);
     }
     nodes[id] = node;
     screens[id] = node.screensArrivals();
+    fromOffers[id] = node.answersFromOffers();
     contexts[id] = new SimContext(this, id);
     jitterStreams[id] = kernelStream(id, JITTER_PURPOSE);
     lossStreams[id] = kernelStream(id, LOSS_PURPOSE);
@@ -674,7 +679,31 @@ public final class Engine {
     if (gossip == GossipMode.EXACT) {
       return null;
     }
-    return exchanges.draw(from, x, now, nodes, nodeCount, lossStreams, jitterStreams);
+    return exchanges.draw(from, x, now, nodes, nodeCount, lossStreams, jitterStreams,
+        x.offerKey() == null ? null : new ExchangeDraw.Offers(offers.row(x.offerKey()), fromOffers,
+            screens));
+  }
+
+  /**
+   * {@code node}'s offer about {@code key} ({@code NodeContext.offer}), kept for drawn exchanges;
+   * nothing under exact gossip, which draws none.
+   */
+  void offer(int node, Object key, int slot, int size, Object payload) {
+    if (gossip != GossipMode.EXACT) {
+      offers.offer(node, nodeCount, key, slot, size, payload);
+    }
+  }
+
+  /** {@code node} withdraws its offer about {@code key}. */
+  void withdraw(int node, Object key) {
+    if (gossip != GossipMode.EXACT) {
+      offers.withdraw(node, key);
+    }
+  }
+
+  /** The offers kept for drawn exchanges (for tests). */
+  ServeIndex offers() {
+    return offers;
   }
 
   long schedule(int node, long delayMicros, Timer timer) {

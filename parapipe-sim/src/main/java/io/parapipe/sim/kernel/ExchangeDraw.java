@@ -3,6 +3,7 @@ package io.parapipe.sim.kernel;
 import io.parapipe.protocol.host.Exchange;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
+import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.sim.network.Network;
 import java.util.Arrays;
 
@@ -33,6 +34,14 @@ import java.util.Arrays;
  * </ul>
  */
 final class ExchangeDraw {
+  /**
+   * What a draw with an {@link Exchange#offerKey} answers from: the key's offers, which nodes
+   * answer from offers, and which may not hear a request ({@link Node#hears}).
+   *
+   * @param row the key's offers, null if nobody offers anything about it
+   */
+  record Offers(ServeIndex.Row row, boolean[] fromOffers, boolean[] screens) {}
+
   private static final int ARRIVAL = 0;
   private static final int RESPONSE = 1;
   private static final int TIMEOUT = 2;
@@ -58,6 +67,9 @@ final class ExchangeDraw {
   /** When the exchange being drawn started. */
   private long drawnAt;
 
+  /** The offers the exchange being drawn is answered from, or null. */
+  private Offers offers;
+
   /** Per node: the uplink time reserved for answers, and the downlink time for them. */
   private final LinkCalendar answerUplinks = new LinkCalendar();
   private final LinkCalendar answerDownlinks = new LinkCalendar();
@@ -74,6 +86,16 @@ final class ExchangeDraw {
    */
   Exchange.Outcome draw(int from, Exchange x, long now, Node[] nodes, int nodeCount,
       SplitMix64[] loss, SplitMix64[] jitter) {
+    return draw(from, x, now, nodes, nodeCount, loss, jitter, null);
+  }
+
+  /**
+   * {@link #draw(int, Exchange, long, Node[], int, SplitMix64[], SplitMix64[])}, with the peers
+   * that answer from offers answered from {@code offers} (null: every peer's node is asked).
+   */
+  Exchange.Outcome draw(int from, Exchange x, long now, Node[] nodes, int nodeCount,
+      SplitMix64[] loss, SplitMix64[] jitter, Offers offers) {
+    this.offers = offers;
     int peers = x.peers();
     int needed = x.needed();
     long timeout = x.timeoutMicros();
@@ -149,6 +171,7 @@ final class ExchangeDraw {
       }
     }
     Arrays.fill(responses, 0, peers, null);
+    this.offers = null;
     return new Exchange.Outcome(t, Math.min(got, needed), last, requests);
   }
 
@@ -186,7 +209,7 @@ final class ExchangeDraw {
     if (arrival > deadline) {
       return;
     }
-    Message response = nodes[to].answer(from, request, arrival);
+    Message response = answer(from, x, i, to, request, arrival, deadline, nodes);
     if (response == null) {
       return;
     }
@@ -215,6 +238,31 @@ final class ExchangeDraw {
     responses[i] = response;
     responseTx[i] = txr;
     push(back, (i << 2) | ARRIVAL);
+  }
+
+  /**
+   * Peer {@code to}'s answer to the {@code i}-th request, arriving at {@code arrival}: from its
+   * offer if it answers from offers (the node is asked only whether it hears the request, if it
+   * may not, and for what it offered to answer itself), else from the node.
+   */
+  private Message answer(int from, Exchange x, int i, int to, Message request, long arrival,
+      long deadline, Node[] nodes) {
+    Offers o = offers;
+    if (o == null || !o.fromOffers()[to]) {
+      return nodes[to].answer(from, request, arrival);
+    }
+    if (o.screens()[to] && !nodes[to].hears(from, arrival)) {
+      return null;
+    }
+    ServeIndex.Row row = o.row();
+    int slot = row == null ? ServeIndex.NONE : row.slot[to];
+    if (slot == NodeContext.ASK_NODE) {
+      return nodes[to].answer(from, request, arrival);
+    }
+    if (slot != ServeIndex.NONE && slot == x.offerSlot(i)) {
+      return x.answerFromOffer(i, row.size[to], row.payload[to], deadline);
+    }
+    return x.answerFromOffer(i, -1, null, deadline);
   }
 
   private void ensure(int peers, int nodeCount) {

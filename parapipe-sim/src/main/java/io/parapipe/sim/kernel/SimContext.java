@@ -60,6 +60,16 @@ final class SimContext implements NodeContext {
   }
 
   @Override
+  public void offer(Object key, int slot, int size, Object payload) {
+    engine.offer(self, key, slot, size, payload);
+  }
+
+  @Override
+  public void withdraw(Object key) {
+    engine.withdraw(self, key);
+  }
+
+  @Override
   public void takeArrived(Topic topic, PostSink sink) {
     engine.takeArrived(self, topic, sink);
   }

@@ -220,6 +220,17 @@ public final class ValidatorNode implements Node {
   @Override
   public void start(NodeContext ctx) {
     this.ctx = ctx;
+    store.publishTo(new AvailabilityStore.Offers() {
+      @Override
+      public void offer(Hash candidate, int index, int size, PoV data) {
+        ctx.offer(candidate, index, size, data);
+      }
+
+      @Override
+      public void withdraw(Hash candidate) {
+        ctx.withdraw(candidate);
+      }
+    });
     RelayBlock genesis = cfg.genesis();
     tree = new BlockTree<>(RelayBlock.SHAPE, genesis);
     directory = new ValidatorDirectory(cfg.authorityNodes(), cfg.authority());
@@ -350,6 +361,15 @@ public final class ValidatorNode implements Node {
         sync.onResponse(from, r);
       }
     }
+  }
+
+  /**
+   * Chunk requests of drawn recoveries are answered from the store's offers (it publishes each
+   * change, {@link AvailabilityStore#publishTo}), but for data held whole, asked of {@link #answer}.
+   */
+  @Override
+  public boolean answersFromOffers() {
+    return true;
   }
 
   /**

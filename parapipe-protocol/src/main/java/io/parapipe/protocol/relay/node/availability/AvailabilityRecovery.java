@@ -394,6 +394,26 @@ public final class AvailabilityRecovery {
       public boolean useful(Message response) {
         return response instanceof ChunkFetchResponse c && c.found() && c.data() != null;
       }
+
+      // A holder answers from its store's offers (AvailabilityStore.Offers), as its
+      // AvailabilityDistribution.answer would.
+      @Override
+      public Object offerKey() {
+        return candidate;
+      }
+
+      @Override
+      public int offerSlot(int i) {
+        return toAsk[i];
+      }
+
+      @Override
+      public Message answerFromOffer(int i, int size, Object payload, long deadlineMicros) {
+        return size < 0
+            ? new ChunkFetchResponse(candidate, toAsk[i], 0, false, true, null, deadlineMicros)
+            : new ChunkFetchResponse(candidate, toAsk[i], size, true, true, (PoV) payload,
+                deadlineMicros);
+      }
     });
     if (o == null) {
       return false;

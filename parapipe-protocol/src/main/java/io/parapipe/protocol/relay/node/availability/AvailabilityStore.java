@@ -1,5 +1,6 @@
 package io.parapipe.protocol.relay.node.availability;
 
+import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.PoV;
@@ -31,6 +32,20 @@ public final class AvailabilityStore {
     CoreIndex core;
   }
 
+  /**
+   * Where the store says what it serves, as it changes ({@link NodeContext#offer}): the chunk it
+   * holds, or that it holds the whole data ({@link NodeContext#ASK_NODE}: the chunk's size then
+   * depends on the validator count it answers with), or nothing.
+   */
+  public interface Offers {
+    /** Requests for chunk {@code index} of the candidate get {@code size} bytes of {@code data}. */
+    void offer(Hash candidate, int index, int size, PoV data);
+
+    /** Requests for the candidate get a refusal. */
+    void withdraw(Hash candidate);
+  }
+
+  private Offers offers;
   private final Map<Hash, Entry> entries = new HashMap<>();
   /**
    * Candidates by the relay number they were filed under, so that pruning visits what it drops
@@ -74,6 +89,27 @@ public final class AvailabilityStore {
   private final long[] slotIndexSize = new long[2 * SETS];
   private static final int WHOLE = -1;
   private PoV servedData;
+
+  /** Tells {@code to} what this store serves from now on (set once, while it is empty). */
+  public void publishTo(Offers to) {
+    this.offers = to;
+  }
+
+  /** Tells the offers what {@link #serve} answers about {@code c} after a change to its entry. */
+  private void publish(Hash c, Entry e) {
+    if (offers == null) {
+      return;
+    }
+    if (e == null || !e.chunk) {
+      offers.withdraw(c);
+    } else if (e.pov != null) {
+      offers.offer(c, NodeContext.ASK_NODE, 0, null);
+    } else if (e.chunkData != null) {
+      offers.offer(c, e.chunkIndex, e.chunkSize, e.chunkData);
+    } else {
+      offers.withdraw(c);
+    }
+  }
 
   private Entry entry(Hash c) {
     clearSlot(c);
@@ -182,6 +218,7 @@ public final class AvailabilityStore {
     Entry e = entry(candidate);
     e.pov = pov;
     number(candidate, e, relayNumber);
+    publish(candidate, e);
   }
 
   /**
@@ -196,6 +233,7 @@ public final class AvailabilityStore {
     number(candidate, e, relayNumber);
     e.core = core;
     index(candidate, e);
+    publish(candidate, e);
   }
 
   /**
@@ -214,6 +252,7 @@ public final class AvailabilityStore {
     e.chunkSize = chunkSize;
     number(candidate, e, relayNumber);
     index(candidate, e);
+    publish(candidate, e);
   }
 
   /** The data this validator's own chunk belongs to, if it holds the chunk. */
@@ -274,6 +313,7 @@ public final class AvailabilityStore {
         if (e != null && e.relayNumber < relayNumber) {
           entries.remove(c);
           clearSlot(c);
+          publish(c, null);
         }
       }
     }
