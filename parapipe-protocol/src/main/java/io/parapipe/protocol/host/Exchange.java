@@ -10,7 +10,8 @@ package io.parapipe.protocol.host;
  * <p>A host that can draw the whole exchange at once, without an event per request and
  * response, does so through {@link NodeContext#exchange}; the requester then acts once, at the
  * end. Whoever answers does so through {@link Node#answer}, from its state when the exchange is
- * drawn.
+ * drawn, or, for an exchange with an {@link #offerKey}, from what it offered ({@link
+ * NodeContext#offer}).
  */
 public interface Exchange {
   /** How many peers may be asked. */

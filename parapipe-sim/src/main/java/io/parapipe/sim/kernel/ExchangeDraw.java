@@ -18,7 +18,9 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>the answering peer answers ({@link Node#answer}) from its state when the exchange is
- *       drawn, not when the request arrives;
+ *       drawn, not when the request arrives; a peer that answers from offers, for an exchange
+ *       with an {@link Exchange#offerKey}, is answered from the key's row of offers ({@link
+ *       ServeIndex}) instead of being asked;
  *   <li>answers are not put on the nodes' links (a link is one "free at" time, and booking a
  *       peer's uplink for an answer it sends a second from now would hold up everything it sends
  *       meanwhile). Instead each node has two calendars of the time drawn exchanges reserved:
