@@ -357,10 +357,10 @@ public final class Engine {
       return; // the requester gave up and reset the stream before this could leave
     }
     long sent = net.reserveUplink(from, now, tx);
-    if (net.isOffline(to) || net.dropped(lossStreams[from])) {
+    long arrival = arrivalOf(from, to, sent);
+    if (arrival == PostBoard.NEVER) {
       return;
     }
-    long arrival = sent + net.delayMicros(from, to, jitterStreams[from]) + net.extraLatencyAt(sent);
     if (arrival > deadline) {
       // The requester's timeout expires before the last byte arrives: it resets the stream, and
       // the reset reaches the sender one link latency later, which stops uploading then.
@@ -369,6 +369,19 @@ public final class Engine {
       return;
     }
     queue.push(queue.allocate(EventQueue.MESSAGE, to, from, m, tx), arrival);
+  }
+
+  /**
+   * When a message that left {@code from}'s uplink at {@code sent} arrives at {@code to}: the
+   * link's latency, one jitter draw from the sender's stream and the latency spike then; {@link
+   * PostBoard#NEVER} if {@code to} is offline or the sender's loss stream drops it (drawn first).
+   */
+  private long arrivalOf(int from, int to, long sent) {
+    Network net = network;
+    if (net.isOffline(to) || net.dropped(lossStreams[from])) {
+      return PostBoard.NEVER;
+    }
+    return sent + net.delayMicros(from, to, jitterStreams[from]) + net.extraLatencyAt(sent);
   }
 
   void broadcast(int from, Topic topic, Message m) {
@@ -513,6 +526,15 @@ public final class Engine {
     if (arrivals == null) {
       return;
     }
+    file(topic, m, from, arrivals, lifetimeMicros, key);
+  }
+
+  /**
+   * Files a keyed post's arrivals ({@link PostBoard#NEVER} where it never comes) in the receivers'
+   * inboxes on the topic's board, and moves the wakes it brings forward.
+   */
+  private void file(Topic topic, Message m, int from, long[] arrivals, long lifetimeMicros,
+      long key) {
     InboxBoard board = inbox(topic);
     board.add(m, from, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now, key);
     for (int i = 0; i < board.movedCount; i++) {
@@ -559,8 +581,6 @@ public final class Engine {
     long[] arrivals = postArrivals;
     Arrays.fill(arrivals, 0, nodeCount, PostBoard.NEVER);
     long tx = net.transmissionMicros(m.sizeBytes());
-    SplitMix64 jitter = jitterStreams[from];
-    SplitMix64 loss = lossStreams[from];
     boolean any = false;
     for (int i = 0; i < hops; i++) {
       int r = firstHop[i];
@@ -569,12 +589,8 @@ public final class Engine {
       if (r == from) {
         continue;
       }
-      long sent = net.reserveUplink(from, now, tx);
-      if (net.isOffline(r) || net.dropped(loss)) {
-        continue;
-      }
-      long a = sent + net.delayMicros(from, r, jitter) + net.extraLatencyAt(sent);
-      if (screens[r] && !nodes[r].hears(from, a)) {
+      long a = arrivalOf(from, r, net.reserveUplink(from, now, tx));
+      if (a == PostBoard.NEVER || (screens[r] && !nodes[r].hears(from, a))) {
         continue;
       }
       hopArrivals[i] = a;
@@ -587,33 +603,22 @@ public final class Engine {
         continue;
       }
       int r = firstHop[i];
-      SplitMix64 rJitter = jitterStreams[r];
-      SplitMix64 rLoss = lossStreams[r];
       long up = net.uplinkStart(r, a, tx);
       for (int v : onward[i]) {
         checkNode(v);
         if (v == r || v == from) {
           continue;
         }
-        long sent = up + tx;
-        up = sent;
-        if (net.isOffline(v) || net.dropped(rLoss)) {
-          continue;
-        }
-        long b = sent + net.delayMicros(r, v, rJitter) + net.extraLatencyAt(sent);
+        up += tx;
+        long b = arrivalOf(r, v, up);
         if (b < arrivals[v] && (!screens[v] || nodes[v].hears(r, b))) {
           arrivals[v] = b;
           any = true;
         }
       }
     }
-    if (!any) {
-      return;
-    }
-    InboxBoard board = inbox(topic);
-    board.add(m, -1, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now, key);
-    for (int i = 0; i < board.movedCount; i++) {
-      rearm(board, board.moved[i]);
+    if (any) {
+      file(topic, m, -1, arrivals, lifetimeMicros, key);
     }
   }
 
