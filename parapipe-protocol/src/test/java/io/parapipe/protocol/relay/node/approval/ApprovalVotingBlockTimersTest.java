@@ -37,17 +37,11 @@ class ApprovalVotingBlockTimersTest {
       ManualContext ctx = new ManualContext(v);
       clocks.add(ctx);
       votings.add(new ApprovalVoting(ctx, v, VALIDATORS, NEEDED, NO_SHOW, SEED, GENESIS, cover,
-          new ApprovalVoting.Actions() {
+          new NoApprovalActions() {
             @Override
             public void recoverAndExecute(Hash block, Hash candidate) {
               assertThat(checks.add(self + ":" + CANDIDATES.indexOf(candidate))).isTrue();
             }
-
-            @Override
-            public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {}
-
-            @Override
-            public void onApproved(Hash block) {}
           }));
     }
     votings.forEach(a -> a.onBlockImported(BLOCK, GENESIS, 1, CANDIDATES));

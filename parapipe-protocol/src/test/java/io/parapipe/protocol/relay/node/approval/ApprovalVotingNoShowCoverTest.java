@@ -35,17 +35,11 @@ class ApprovalVotingNoShowCoverTest {
         ManualContext ctx = new ManualContext(v);
         clocks.add(ctx);
         votings.add(new ApprovalVoting(ctx, v, VALIDATORS, NEEDED, NO_SHOW, SEED, GENESIS, cover,
-            new ApprovalVoting.Actions() {
+            new NoApprovalActions() {
               @Override
               public void recoverAndExecute(Hash block, Hash candidate) {
                 checking.add(self);
               }
-
-              @Override
-              public void broadcastApprovals(Hash block, BitVec candidateIndices, List<Hash> candidates) {}
-
-              @Override
-              public void onApproved(Hash block) {}
             }));
       }
       votings.forEach(a -> a.onBlockImported(BLOCK, GENESIS, 1, List.of(CANDIDATE)));

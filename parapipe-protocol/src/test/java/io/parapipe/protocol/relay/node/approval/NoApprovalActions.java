@@ -4,8 +4,11 @@ import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.Hash;
 import java.util.List;
 
-/** Approval voting's actions doing nothing: own checks never report, nothing is sent. */
-final class NoApprovalActions implements ApprovalVoting.Actions {
+/**
+ * Approval voting's actions doing nothing: own checks never report, nothing is sent. A test
+ * overrides what it records.
+ */
+class NoApprovalActions implements ApprovalVoting.Actions {
   @Override
   public void recoverAndExecute(Hash block, Hash candidate) {}
 
