@@ -684,9 +684,9 @@ public final class Engine {
     if (gossip == GossipMode.EXACT) {
       return null;
     }
+    Object key = x.offerKey();
     return exchanges.draw(from, x, now, nodes, nodeCount, lossStreams, jitterStreams,
-        x.offerKey() == null ? null : new ExchangeDraw.Offers(offers.row(x.offerKey()), fromOffers,
-            screens));
+        key == null ? null : new ExchangeDraw.Offers(offers.row(key), fromOffers, screens));
   }
 
   /**
