@@ -5,7 +5,6 @@ import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.PostSink;
-import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
 import io.parapipe.sim.scenario.Crash;
@@ -16,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
 /**
  * Wraps a validator, or a collator that crashes ({@code faults.collator_crashes}), that suffers
@@ -137,17 +135,7 @@ final class FaultyNode implements Node {
   @Override
   public void start(NodeContext real) {
     this.real = real;
-    this.innerCtx = new NodeContext() {
-      @Override
-      public int self() {
-        return real.self();
-      }
-
-      @Override
-      public long now() {
-        return real.now();
-      }
-
+    this.innerCtx = new ForwardingContext(real) {
       @Override
       public void send(int to, Message m) {
         if (!cutOff()) {
@@ -177,6 +165,14 @@ final class FaultyNode implements Node {
       }
 
       @Override
+      public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
+          int[] firstHop, int[][] onward) {
+        if (!cutOff()) {
+          real.postRelayed(topic, m, lifetimeMicros, key, firstHop, onward);
+        }
+      }
+
+      @Override
       public void offer(Object key, int slot, int size, Object payload) {
         offered.add(key);
         real.offer(key, slot, size, payload);
@@ -186,14 +182,6 @@ final class FaultyNode implements Node {
       public void withdraw(Object key) {
         offered.remove(key);
         real.withdraw(key);
-      }
-
-      @Override
-      public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
-          int[] firstHop, int[][] onward) {
-        if (!cutOff()) {
-          real.postRelayed(topic, m, lifetimeMicros, key, firstHop, onward);
-        }
       }
 
       @Override
@@ -222,21 +210,6 @@ final class FaultyNode implements Node {
       @Override
       public long schedule(long delayMicros, Timer timer) {
         return real.schedule(delayMicros, crashes.isEmpty() ? timer : new Tagged(generation, timer));
-      }
-
-      @Override
-      public void cancel(long timerId) {
-        real.cancel(timerId);
-      }
-
-      @Override
-      public RandomGenerator random(String purpose) {
-        return real.random(purpose);
-      }
-
-      @Override
-      public void emit(ProtocolEvent event) {
-        real.emit(event);
       }
     };
     for (int i = 0; i < crashes.size(); i++) {

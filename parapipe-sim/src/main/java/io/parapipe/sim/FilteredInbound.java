@@ -5,7 +5,6 @@ import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.PostSink;
-import io.parapipe.protocol.host.ProtocolEvent;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.wire.AdvertiseCollation;
@@ -15,7 +14,6 @@ import io.parapipe.protocol.wire.CollationFetchResponse;
 import io.parapipe.protocol.wire.Declare;
 import io.parapipe.protocol.wire.StatementMessage;
 import java.util.function.Predicate;
-import java.util.random.RandomGenerator;
 
 /**
  * An honest node that never hears some kinds of message: the faults that consist of a protocol a
@@ -63,7 +61,14 @@ final class FilteredInbound implements Node {
   }
 
   /** The node's context, except that posted messages it does not hear are not handed over. */
-  private record PostFilter(NodeContext real, Predicate<Message> unheard) implements NodeContext {
+  private static final class PostFilter extends ForwardingContext {
+    private final Predicate<Message> unheard;
+
+    PostFilter(NodeContext real, Predicate<Message> unheard) {
+      super(real);
+      this.unheard = unheard;
+    }
+
     @Override
     public void takeArrived(Topic topic, PostSink sink) {
       real.takeArrived(topic, (from, at, m) -> {
@@ -77,79 +82,6 @@ final class FilteredInbound implements Node {
     public Exchange.Outcome exchange(Exchange x) {
       return real.exchange(new Exchanges.Filtered(x, (from, sentAt, at, m) -> !unheard.test(m)));
     }
-
-    @Override
-    public int self() {
-      return real.self();
-    }
-
-    @Override
-    public long now() {
-      return real.now();
-    }
-
-    @Override
-    public void send(int to, Message m) {
-      real.send(to, m);
-    }
-
-    @Override
-    public void broadcast(Topic topic, Message m) {
-      real.broadcast(topic, m);
-    }
-
-    @Override
-    public void post(Topic topic, Message m, long lifetimeMicros) {
-      real.post(topic, m, lifetimeMicros);
-    }
-
-    @Override
-    public void post(Topic topic, Message m, long lifetimeMicros, long key) {
-      real.post(topic, m, lifetimeMicros, key);
-    }
-
-    @Override
-    public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
-        int[] firstHop, int[][] onward) {
-      real.postRelayed(topic, m, lifetimeMicros, key, firstHop, onward);
-    }
-
-    @Override
-    public void wakeOnArrivals(Topic topic, long fromKey, int k, long urgentKey, Timer timer) {
-      real.wakeOnArrivals(topic, fromKey, k, urgentKey, timer);
-    }
-
-    // Passed on, but this node is asked for its answers (answersFromOffers is false): the host
-    // cannot tell which requests the filter drops.
-    @Override
-    public void offer(Object key, int slot, int size, Object payload) {
-      real.offer(key, slot, size, payload);
-    }
-
-    @Override
-    public void withdraw(Object key) {
-      real.withdraw(key);
-    }
-
-    @Override
-    public long schedule(long delayMicros, Timer timer) {
-      return real.schedule(delayMicros, timer);
-    }
-
-    @Override
-    public void cancel(long timerId) {
-      real.cancel(timerId);
-    }
-
-    @Override
-    public RandomGenerator random(String purpose) {
-      return real.random(purpose);
-    }
-
-    @Override
-    public void emit(ProtocolEvent event) {
-      real.emit(event);
-    }
   }
 
   @Override
@@ -159,6 +91,10 @@ final class FilteredInbound implements Node {
     }
   }
 
+  /**
+   * Asked for every answer ({@link Node#answersFromOffers} stays false, though the inner node's
+   * offers are passed on): the host cannot tell which requests the filter drops.
+   */
   @Override
   public Message answer(int from, Message request, long atMicros) {
     return unheard.test(request) ? null : inner.answer(from, request, atMicros);

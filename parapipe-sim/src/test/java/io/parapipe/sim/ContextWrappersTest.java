@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The fault wrappers hand their inner node a context of their own, and the host a filtered
  * exchange. A {@link NodeContext} or exchange default method they do not pass on falls back to
  * the default's behaviour under threshold gossip too (a legacy validator's approvals went out as
- * messages that way), so each must pass on every one.
+ * messages that way), so each must pass on every one: the contexts do by extending
+ * {@link ForwardingContext}, and this checks that none of them stops doing so.
  */
 class ContextWrappersTest {
   /** Keeps the context it is started with. */
