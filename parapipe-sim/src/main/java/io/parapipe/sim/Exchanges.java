@@ -41,8 +41,28 @@ final class Exchanges {
     }
 
     @Override
+    public int requestBytes(int i) {
+      return inner.requestBytes(i);
+    }
+
+    @Override
     public boolean useful(Message response) {
       return inner.useful(response);
+    }
+
+    @Override
+    public int offerAnswerBytes(int i, int size, Object payload) {
+      return inner.offerAnswerBytes(i, size, payload);
+    }
+
+    @Override
+    public boolean offerAnswerUseful(int i, int size, Object payload) {
+      return inner.offerAnswerUseful(i, size, payload);
+    }
+
+    @Override
+    public boolean screensAnswers() {
+      return true;
     }
 
     @Override

@@ -29,6 +29,15 @@ public interface Exchange {
   /** The request to the {@code i}-th peer, sent with this deadline (sending time + timeout). */
   Message request(int i, long deadlineMicros);
 
+  /**
+   * The size in bytes of the {@code i}-th request, as {@code request(i, d).sizeBytes()} gives for
+   * any deadline {@code d}: a host drawing the exchange makes the request itself only for a peer
+   * whose node it asks. Override it where making a request costs more than naming its size.
+   */
+  default int requestBytes(int i) {
+    return request(i, Long.MAX_VALUE).sizeBytes();
+  }
+
   /** Whether an answer counts towards {@link #needed} (a refusal frees its slot only). */
   boolean useful(Message response);
 
@@ -40,6 +49,15 @@ public interface Exchange {
    */
   default boolean heard(int from, long requestSentAt, long responseAt, Message response) {
     return true;
+  }
+
+  /**
+   * Whether {@link #heard} may say no to an answer from an offer: a host drawing the exchange
+   * asks {@link #heard} about those only if so, and otherwise need not make them into messages.
+   * An exchange with an {@link #offerKey} that overrides {@link #heard} must return true here.
+   */
+  default boolean screensAnswers() {
+    return false;
   }
 
   /**
@@ -65,6 +83,20 @@ public interface Exchange {
    */
   default Message answerFromOffer(int i, int size, Object payload, long deadlineMicros) {
     throw new UnsupportedOperationException("this exchange has no offerKey");
+  }
+
+  /**
+   * The size in bytes of {@code answerFromOffer(i, size, payload, d)}, for any deadline, without
+   * making it (a host drawing the exchange makes a message of only the last useful answer).
+   * Override it, with {@link #offerAnswerUseful}, where making the answer costs more.
+   */
+  default int offerAnswerBytes(int i, int size, Object payload) {
+    return answerFromOffer(i, size, payload, Long.MAX_VALUE).sizeBytes();
+  }
+
+  /** Whether {@code answerFromOffer(i, size, payload, d)} is {@link #useful}, without making it. */
+  default boolean offerAnswerUseful(int i, int size, Object payload) {
+    return useful(answerFromOffer(i, size, payload, Long.MAX_VALUE));
   }
 
   /**

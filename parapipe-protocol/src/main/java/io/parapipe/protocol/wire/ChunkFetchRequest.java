@@ -17,4 +17,12 @@ public record ChunkFetchRequest(Hash candidateHash, int chunkIndex, boolean reco
   public ChunkFetchRequest(Hash candidateHash, int chunkIndex) {
     this(candidateHash, chunkIndex, false, Long.MAX_VALUE);
   }
+
+  /** The size of every chunk request on the wire. */
+  public static final int BYTES = SMALL;
+
+  @Override
+  public int sizeBytes() {
+    return BYTES;
+  }
 }

@@ -28,6 +28,11 @@ public record ChunkFetchResponse(Hash candidateHash, int chunkIndex, int chunkSi
 
   @Override
   public int sizeBytes() {
+    return bytesFor(chunkSize);
+  }
+
+  /** The size on the wire of an answer carrying {@code chunkSize} bytes of chunk (0 for none). */
+  public static int bytesFor(int chunkSize) {
     return 128 + chunkSize;
   }
 }

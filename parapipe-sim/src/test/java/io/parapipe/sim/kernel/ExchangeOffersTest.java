@@ -163,6 +163,74 @@ class ExchangeOffersTest {
   }
 
   @Test
+  void onlyTheLastUsefulAnswerFromAnOfferIsMadeAMessage() {
+    int[] made = new int[1];
+    Exchange base = twoOfFour(true);
+    Exchange naming = new Exchange() {
+      @Override
+      public int peers() {
+        return base.peers();
+      }
+
+      @Override
+      public int peer(int i) {
+        return base.peer(i);
+      }
+
+      @Override
+      public int needed() {
+        return base.needed();
+      }
+
+      @Override
+      public long timeoutMicros() {
+        return base.timeoutMicros();
+      }
+
+      @Override
+      public Message request(int i, long deadlineMicros) {
+        return base.request(i, deadlineMicros);
+      }
+
+      @Override
+      public boolean useful(Message response) {
+        return base.useful(response);
+      }
+
+      @Override
+      public Object offerKey() {
+        return KEY;
+      }
+
+      @Override
+      public int offerSlot(int i) {
+        return base.offerSlot(i);
+      }
+
+      @Override
+      public Message answerFromOffer(int i, int size, Object payload, long deadlineMicros) {
+        made[0]++;
+        return base.answerFromOffer(i, size, payload, deadlineMicros);
+      }
+
+      @Override
+      public int offerAnswerBytes(int i, int size, Object payload) {
+        return Math.max(size, Message.SMALL);
+      }
+
+      @Override
+      public boolean offerAnswerUseful(int i, int size, Object payload) {
+        return size >= 0;
+      }
+    };
+    Exchange.Outcome expected = engine(fourHolders(true)).context(0).exchange(twoOfFour(true));
+    holders.clear();
+    Exchange.Outcome o = engine(fourHolders(true)).context(0).exchange(naming);
+    assertThat(o).isEqualTo(expected);
+    assertThat(made[0]).isEqualTo(1);
+  }
+
+  @Test
   void noOfferIsARefusalAndAnAskingOfferAsksTheNode() {
     // Holder 1 offers nothing now: its refusal frees a slot, so 3 (refuses) and 4 are asked too.
     Engine e = engine(new Holder(1, ServeIndex.NONE, true), new Holder(2, 2, true),

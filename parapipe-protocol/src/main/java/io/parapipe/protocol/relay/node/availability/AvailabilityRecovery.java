@@ -361,60 +361,8 @@ public final class AvailabilityRecovery {
    * {@link ChunksGathered} fires. False if the host exchanges by messages (exact gossip).
    */
   private boolean gather(Hash candidate, Recovery r, int threshold) {
-    final int[] toAsk = r.toAsk;
-    final int[] nodes = r.validatorNodes;
-    final int needed = threshold - r.received.size();
-    Exchange.Outcome o = ctx.exchange(new Exchange() {
-      @Override
-      public int peers() {
-        return toAsk.length;
-      }
-
-      @Override
-      public int peer(int i) {
-        return nodes[toAsk[i]];
-      }
-
-      @Override
-      public int needed() {
-        return needed;
-      }
-
-      @Override
-      public long timeoutMicros() {
-        return CHUNK_REQUEST_TIMEOUT_MICROS;
-      }
-
-      @Override
-      public Message request(int i, long deadlineMicros) {
-        return new ChunkFetchRequest(candidate, toAsk[i], true, deadlineMicros);
-      }
-
-      @Override
-      public boolean useful(Message response) {
-        return response instanceof ChunkFetchResponse c && c.found() && c.data() != null;
-      }
-
-      // A holder answers from its store's offers (AvailabilityStore.Offers), as its
-      // AvailabilityDistribution.answer would.
-      @Override
-      public Object offerKey() {
-        return candidate;
-      }
-
-      @Override
-      public int offerSlot(int i) {
-        return toAsk[i];
-      }
-
-      @Override
-      public Message answerFromOffer(int i, int size, Object payload, long deadlineMicros) {
-        return size < 0
-            ? new ChunkFetchResponse(candidate, toAsk[i], 0, false, true, null, deadlineMicros)
-            : new ChunkFetchResponse(candidate, toAsk[i], size, true, true, (PoV) payload,
-                deadlineMicros);
-      }
-    });
+    Exchange.Outcome o = ctx.exchange(
+        new ChunkExchange(candidate, r.toAsk, r.validatorNodes, threshold - r.received.size()));
     if (o == null) {
       return false;
     }
@@ -422,6 +370,96 @@ public final class AvailabilityRecovery {
     r.gathered = o;
     ctx.schedule(Math.max(0, o.atMicros() - ctx.now()), new ChunksGathered(candidate, r.round));
     return true;
+  }
+
+  /**
+   * A drawn chunk recovery: the holders of {@code toAsk}'s chunk indices, asked in that order
+   * until {@code needed} chunks are in; holders answer from their stores' offers
+   * ({@link AvailabilityStore.Offers}), as their {@link AvailabilityDistribution#answer} would.
+   */
+  static final class ChunkExchange implements Exchange {
+    private final Hash candidate;
+    private final int[] toAsk;
+    private final int[] nodes;
+    private final int needed;
+
+    /**
+     * @param toAsk the chunk indices to ask for, in order
+     * @param nodes the node of each validator index (the holder of that chunk)
+     * @param needed how many chunks are still missing
+     */
+    ChunkExchange(Hash candidate, int[] toAsk, int[] nodes, int needed) {
+      this.candidate = candidate;
+      this.toAsk = toAsk;
+      this.nodes = nodes;
+      this.needed = needed;
+    }
+
+    @Override
+    public int peers() {
+      return toAsk.length;
+    }
+
+    @Override
+    public int peer(int i) {
+      return nodes[toAsk[i]];
+    }
+
+    @Override
+    public int needed() {
+      return needed;
+    }
+
+    @Override
+    public long timeoutMicros() {
+      return CHUNK_REQUEST_TIMEOUT_MICROS;
+    }
+
+    @Override
+    public Message request(int i, long deadlineMicros) {
+      return new ChunkFetchRequest(candidate, toAsk[i], true, deadlineMicros);
+    }
+
+    @Override
+    public int requestBytes(int i) {
+      return ChunkFetchRequest.BYTES;
+    }
+
+    @Override
+    public boolean useful(Message response) {
+      return response instanceof ChunkFetchResponse c && c.found() && c.data() != null;
+    }
+
+    // A holder answers from its store's offers (AvailabilityStore.Offers), as its
+    // AvailabilityDistribution.answer would.
+    @Override
+    public Object offerKey() {
+      return candidate;
+    }
+
+    @Override
+    public int offerSlot(int i) {
+      return toAsk[i];
+    }
+
+    @Override
+    public Message answerFromOffer(int i, int size, Object payload, long deadlineMicros) {
+      return size < 0
+          ? new ChunkFetchResponse(candidate, toAsk[i], 0, false, true, null, deadlineMicros)
+          : new ChunkFetchResponse(candidate, toAsk[i], size, true, true, (PoV) payload,
+              deadlineMicros);
+    }
+
+    // What answerFromOffer's message would say, without making it (ChunkExchangeTest).
+    @Override
+    public int offerAnswerBytes(int i, int size, Object payload) {
+      return ChunkFetchResponse.bytesFor(Math.max(0, size));
+    }
+
+    @Override
+    public boolean offerAnswerUseful(int i, int size, Object payload) {
+      return size >= 0 && payload != null;
+    }
   }
 
   /** Fisher-Yates on {@code a[from, to)}, drawing as a shuffle of that part alone would. */

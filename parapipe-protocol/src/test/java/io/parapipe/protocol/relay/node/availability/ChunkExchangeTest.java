@@ -1,0 +1,34 @@
+package io.parapipe.protocol.relay.node.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parapipe.protocol.host.Message;
+import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.protocol.primitives.PoV;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * A drawn chunk recovery names its requests' and answers' sizes, and whether an answer is useful,
+ * without making the messages: what it names must be what the messages would say.
+ */
+class ChunkExchangeTest {
+  private static final int[] TO_ASK = {3, 0, 4, 1, 2};
+  private static final int[] NODES = {10, 11, 12, 13, 14};
+  private final AvailabilityRecovery.ChunkExchange x =
+      new AvailabilityRecovery.ChunkExchange(Hash.fromLong(7), TO_ASK, NODES, 3);
+  private final PoV data = new PoV(Hash.fromLong(9), 2_000_000, 1, Hash.ZERO);
+
+  @Property(tries = 300)
+  void namedSizesAndUsefulnessAreTheMessages(@ForAll @IntRange(min = 0, max = 4) int i,
+      @ForAll @IntRange(min = -3, max = 5 * 1024 * 1024) int size, @ForAll boolean withData,
+      @ForAll @LongRange(min = 0, max = 1L << 40) long deadline) {
+    Object payload = withData ? data : null;
+    Message answer = x.answerFromOffer(i, size, payload, deadline);
+    assertThat(x.offerAnswerBytes(i, size, payload)).isEqualTo(answer.sizeBytes());
+    assertThat(x.offerAnswerUseful(i, size, payload)).isEqualTo(x.useful(answer));
+    assertThat(x.requestBytes(i)).isEqualTo(x.request(i, deadline).sizeBytes());
+  }
+}
