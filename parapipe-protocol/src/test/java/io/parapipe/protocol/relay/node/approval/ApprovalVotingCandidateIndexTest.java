@@ -138,6 +138,26 @@ class ApprovalVotingCandidateIndexTest {
   }
 
   @Test
+  void aValidatorsApprovalCountsOnceAcrossItsMessagesAndOnlyWhileNeeded() {
+    List<Hash> included = candidatesFor(0, false, false, false);
+    ApprovalVoting v = new ApprovalVoting(ctx, 0, VALIDATORS, 2, NO_SHOW, SEED, GENESIS,
+        new NoApprovalActions());
+    v.onBlockImported(BLOCK, GENESIS, 1, included);
+    v.onApprovals(4, BLOCK, BitVec.of(3, 0, 1));
+    v.onApprovals(4, BLOCK, BitVec.of(3, 1, 2)); // 1 again: counted once
+    v.onApprovals(5, BLOCK, BitVec.of(3, 0));
+    v.onApprovals(6, BLOCK, BitVec.of(3, 0, 1)); // 0 has its two: only 1 counts
+    assertThat(v.knownApprovals(GENESIS)).containsExactly(
+        new ApprovalsMessage(BLOCK, 4, BitVec.of(3, 0, 1, 2)),
+        new ApprovalsMessage(BLOCK, 5, BitVec.of(3, 0)),
+        new ApprovalsMessage(BLOCK, 6, BitVec.of(3, 1)));
+    v.onApprovals(4, BLOCK, BitVec.of(3, 2)); // 2 has one approval, and 4's already counted
+    assertThat(v.isApproved(BLOCK)).isFalse();
+    v.onApprovals(7, BLOCK, BitVec.of(3, 2));
+    assertThat(v.isApproved(BLOCK)).isTrue();
+  }
+
+  @Test
   void approvalsAfterFinalityForgotABlockGoToItsNewEntryWhenItIsImportedAgain() {
     List<Hash> included = candidatesFor(0, false);
     Hash child = Hash.fromLong(9);
