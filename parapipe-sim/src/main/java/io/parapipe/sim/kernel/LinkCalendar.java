@@ -17,12 +17,28 @@ final class LinkCalendar {
   private int[] head = new int[16];
   private int[] size = new int[16];
 
+  /*
+   * Per node, a stretch [fullFrom, fullTo) known to hold no free gap of fullLength or more: no
+   * transfer that long can start in it. A link that drawn exchanges keep busy (a checker's
+   * downlink receiving a recovery's 166 answers, a systematic chunk holder's uplink) has runs of
+   * intervals with gaps too short for an answer, and each search walked the whole run again: 37
+   * intervals a search at 500 validators, 2.3 with this. Reserving only fills gaps, so what is
+   * known full stays full; forgetting intervals frees only the past, so the knowledge is used only
+   * from the forgetting horizon on. A search that starts in the stretch starts at its end instead.
+   */
+  private long[] fullFrom = new long[16];
+  private long[] fullTo = new long[16];
+  private long[] fullLength = new long[16];
+
   void ensure(int nodes) {
     if (nodes > intervals.length) {
       int c = Math.max(nodes, 2 * intervals.length);
       intervals = Arrays.copyOf(intervals, c);
       head = Arrays.copyOf(head, c);
       size = Arrays.copyOf(size, c);
+      fullFrom = Arrays.copyOf(fullFrom, c);
+      fullTo = Arrays.copyOf(fullTo, c);
+      fullLength = Arrays.copyOf(fullLength, c);
     }
   }
 
@@ -42,21 +58,31 @@ final class LinkCalendar {
       h += 2;
     }
     head[node] = h;
-    // First interval ending after earliest (ends are sorted: intervals do not overlap).
+    long from = earliest;
+    boolean known = fullLength[node] != 0 && length >= fullLength[node]
+        && earliest >= fullFrom[node] && earliest < fullTo[node] && earliest >= horizon;
+    if (known) {
+      from = fullTo[node]; // nothing this long fits before
+    }
+    // First interval ending after from (ends are sorted: intervals do not overlap).
     int lo = h >>> 1;
     int hi = n >>> 1;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (iv[2 * mid + 1] <= earliest) {
+      if (iv[2 * mid + 1] <= from) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    long s = earliest;
+    long s = from;
     for (int k = 2 * lo; k < n && iv[k] < s + length; k += 2) {
       s = Math.max(s, iv[k + 1]);
     }
+    // Nothing of this length fits from earliest to s (nor, if known, from the stretch's start).
+    fullFrom[node] = known ? fullFrom[node] : earliest;
+    fullTo[node] = s;
+    fullLength[node] = length;
     return s;
   }
 

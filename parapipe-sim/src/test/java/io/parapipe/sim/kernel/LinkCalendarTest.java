@@ -23,6 +23,20 @@ class LinkCalendarTest {
   }
 
   @Test
+  void aStretchFoundFullIsSkippedUntilItsIntervalsAreForgotten() {
+    LinkCalendar c = new LinkCalendar();
+    c.ensure(1);
+    c.reserve(0, 1_000, 1_600);
+    c.reserve(0, 1_700, 2_000);
+    assertThat(c.find(0, 1_000, 500, 0)).isEqualTo(2_000);
+    assertThat(c.find(0, 1_500, 500, 0)).isEqualTo(2_000); // still full: skipped
+    assertThat(c.find(0, 1_500, 100, 0)).isEqualTo(1_600); // a shorter one fits the gap
+    long later = 2_000 + LinkCalendar.KEEP_MICROS; // both intervals forgotten
+    assertThat(c.find(0, 1_000, 500, 0)).isEqualTo(2_000);
+    assertThat(c.find(0, 1_500, 500, later)).isEqualTo(1_500);
+  }
+
+  @Test
   void manyReservationsStayOrderedAndOldOnesAreForgotten() {
     LinkCalendar c = new LinkCalendar();
     c.ensure(1);
