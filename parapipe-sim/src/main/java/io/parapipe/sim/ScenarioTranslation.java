@@ -49,6 +49,7 @@ public final class ScenarioTranslation {
         .neededApprovals(relay.integer("needed_approvals"))
         .elasticScalingMvp(relay.texts("node_features").contains("ElasticScalingMVP"))
         .candidateReceiptV2(relay.texts("node_features").contains("CandidateReceiptV2"))
+        .availabilityChunkMapping(relay.texts("node_features").contains("AvailabilityChunkMapping"))
         .executorParams(new ExecutorParams(relay.micros("backing_execution_timeout"),
             relay.micros("approval_execution_timeout")))
         .build();

@@ -31,6 +31,9 @@ import java.util.Optional;
  *     core and session index) and UMP signals are accepted
  * @param schedulerParams the scheduler parameters
  * @param executorParams the PVF executor parameters of the session
+ * @param availabilityChunkMapping node feature bit 2 ({@code AvailabilityChunkMapping}, RFC-47):
+ *     a validator's chunk index depends on the core ({@code ErasureCoding.chunkIndex}), and
+ *     approval checkers recover large data from the systematic chunks first
  */
 public record HostConfiguration(
     int maxCodeSize,
@@ -52,7 +55,8 @@ public record HostConfiguration(
     boolean elasticScalingMvp,
     SchedulerParams schedulerParams,
     boolean candidateReceiptV2,
-    ExecutorParams executorParams) {
+    ExecutorParams executorParams,
+    boolean availabilityChunkMapping) {
 
   /** {@code MAX_CODE_SIZE}: 3 MiB. */
   public static final int MAX_CODE_SIZE = 3 * 1024 * 1024;
@@ -93,6 +97,7 @@ public record HostConfiguration(
         .nDelayTranches(89)
         .elasticScalingMvp(false)
         .candidateReceiptV2(true)
+        .availabilityChunkMapping(false)
         .schedulerParams(SchedulerParams.DEFAULT
             .withGroupRotationFrequency(10)
             .withParasAvailabilityPeriod(10)
@@ -148,6 +153,11 @@ public record HostConfiguration(
     return toBuilder().executorParams(p).build();
   }
 
+  /** Copy with the {@code AvailabilityChunkMapping} node feature set or cleared. */
+  public HostConfiguration withAvailabilityChunkMapping(boolean on) {
+    return toBuilder().availabilityChunkMapping(on).build();
+  }
+
   /** Copy with the {@code CandidateReceiptV2} node feature set or cleared. */
   public HostConfiguration withCandidateReceiptV2(boolean on) {
     return toBuilder().candidateReceiptV2(on).build();
@@ -156,8 +166,9 @@ public record HostConfiguration(
   /**
    * The text the relay runtime hashes into state roots (genesis, configuration changes). It lists
    * the fields in the record's own format; {@code candidateReceiptV2}, added after the first state
-   * roots were defined, is appended only when it is off, and {@code executorParams} only when they
-   * are not the defaults, so configurations that existed before them keep their roots.
+   * roots were defined, is appended only when it is off, {@code executorParams} only when they
+   * are not the defaults, and {@code availabilityChunkMapping} only when it is on, so
+   * configurations that existed before them keep their roots.
    */
   public String stateText() {
     return "HostConfiguration[maxCodeSize=" + maxCodeSize + ", maxHeadDataSize=" + maxHeadDataSize
@@ -174,6 +185,7 @@ public record HostConfiguration(
         + ", schedulerParams=" + schedulerParams
         + (candidateReceiptV2 ? "" : ", candidateReceiptV2=false")
         + (executorParams.equals(ExecutorParams.DEFAULT) ? "" : ", executorParams=" + executorParams)
+        + (availabilityChunkMapping ? ", availabilityChunkMapping=true" : "")
         + "]";
   }
 
@@ -254,6 +266,7 @@ public record HostConfiguration(
     private SchedulerParams schedulerParams;
     private Boolean candidateReceiptV2;
     private ExecutorParams executorParams;
+    private Boolean availabilityChunkMapping;
 
     private Builder() {}
 
@@ -278,6 +291,7 @@ public record HostConfiguration(
       schedulerParams = c.schedulerParams;
       candidateReceiptV2 = c.candidateReceiptV2;
       executorParams = c.executorParams;
+      availabilityChunkMapping = c.availabilityChunkMapping;
     }
 
     /** Sets {@link HostConfiguration#maxCodeSize()}. */
@@ -388,6 +402,12 @@ public record HostConfiguration(
       return this;
     }
 
+    /** Sets {@link HostConfiguration#availabilityChunkMapping()}. */
+    public Builder availabilityChunkMapping(boolean v) {
+      availabilityChunkMapping = v;
+      return this;
+    }
+
     /** Sets {@link HostConfiguration#executorParams()}. */
     public Builder executorParams(ExecutorParams v) {
       executorParams = v;
@@ -426,7 +446,8 @@ public record HostConfiguration(
           set(elasticScalingMvp, "elasticScalingMvp"),
           set(schedulerParams, "schedulerParams"),
           set(candidateReceiptV2, "candidateReceiptV2"),
-          set(executorParams, "executorParams"));
+          set(executorParams, "executorParams"),
+          set(availabilityChunkMapping, "availabilityChunkMapping"));
     }
 
     private static <T> T set(T value, String field) {

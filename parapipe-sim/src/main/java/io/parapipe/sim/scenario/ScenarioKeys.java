@@ -60,7 +60,8 @@ public final class ScenarioKeys {
       k("pvf_prepare_duration", duration(0, 10 * MIN), 10 * S));
 
   /** The node features a scenario can switch on ({@code node_features::FeatureIndex} names). */
-  public static final List<String> NODE_FEATURES = List.of("ElasticScalingMVP", "CandidateReceiptV2");
+  public static final List<String> NODE_FEATURES =
+      List.of("ElasticScalingMVP", "AvailabilityChunkMapping", "CandidateReceiptV2");
 
   /** The collator misbehaviours {@code faults.misbehaving_collators} names. */
   public static final List<String> MISBEHAVIOURS =

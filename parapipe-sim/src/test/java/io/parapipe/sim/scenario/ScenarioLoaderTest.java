@@ -117,7 +117,8 @@ class ScenarioLoaderTest {
             + "relay.num_cores = 5: each core is assigned to one para (bulk coretime); raise relay.num_cores to at least 6"),
         Arguments.of("[[paras]]\nid = 2000\ncores = 0", "paras[0].cores = 0 in t.toml: must be an integer from 1 to 1000"),
         Arguments.of("[relay]\nnode_features = [\"ElasticScaling\"]", "relay.node_features = [\"ElasticScaling\"] in t.toml: "
-            + "must be an array of node feature names (ElasticScalingMVP, CandidateReceiptV2)"),
+            + "must be an array of node feature names (ElasticScalingMVP, AvailabilityChunkMapping, "
+            + "CandidateReceiptV2)"),
         Arguments.of("[[upgrades]]\nat_session = 2\nrelay = { node_features = [] }",
             "upgrades[0].relay.node_features cannot change during a run"),
         Arguments.of("[faults]\noffline_validators = [20]", "faults.offline_validators contains 20"),

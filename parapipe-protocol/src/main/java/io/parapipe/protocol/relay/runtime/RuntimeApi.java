@@ -208,6 +208,15 @@ public final class RuntimeApi {
   }
 
   /**
+   * {@code node_features()} bit 2: {@code AvailabilityChunkMapping} (RFC-47). When it is on a
+   * validator's chunk index depends on the candidate's core, and approval checkers recover large
+   * data from the systematic chunks first.
+   */
+  public boolean availabilityChunkMapping() {
+    return state.activeConfig().availabilityChunkMapping();
+  }
+
+  /**
    * {@code node_features()} bit 3: {@code CandidateReceiptV2}. When it is off the runtime drops
    * every candidate with a V2 descriptor.
    */

@@ -131,7 +131,13 @@ public final class AvailabilityDistribution {
         backers[i] = backers[j];
         backers[j] = t;
       }
-      Fetch f = new Fetch(backers, self, block.number());
+      // The chunk this validator keeps: its index, or with the chunk mapping one that depends on
+      // the core (ErasureCoding.chunkIndex), so that the systematic chunks spread over validators.
+      int chunk = s.api().availabilityChunkMapping()
+          ? ErasureCoding.chunkIndex(true, directory.nodesOf(s).length, b.core(),
+              ValidatorIndex.of(self)).value()
+          : self;
+      Fetch f = new Fetch(backers, chunk, block.number());
       fetching.put(c, f);
       batch = request(c, f, batch);
     }

@@ -4,6 +4,7 @@ import io.parapipe.protocol.host.Exchange;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.Timer;
+import io.parapipe.protocol.primitives.CoreIndex;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.PoV;
 import io.parapipe.protocol.primitives.ValidatorIndex;
@@ -98,9 +99,16 @@ public final class AvailabilityRecovery {
   private static final class Recovery {
     final int blockNumber;
     final List<Integer> backerNodes;
-    /** Node of each validator, by validator (chunk) index (the directory's table, read only). */
+    /** Node of each validator, by validator index (the directory's table, read only). */
     final int[] validatorNodes;
     final int selfIndex;
+    /**
+     * Chunk index of validator v: {@code (v + shift) mod n}; 0 unless the chunk mapping is on
+     * ({@code ErasureCoding.chunkIndex}: the core times the systematic threshold).
+     */
+    final int shift;
+    /** Whether the chunk mapping is on: only then are the systematic chunks asked for first. */
+    final boolean systematic;
     final List<Hash> waiting = new ArrayList<>(1);
     PoV recovered;
     /** How many attempts failed before this one (a failed attempt is forgotten but counted). */
@@ -129,11 +137,20 @@ public final class AvailabilityRecovery {
     /** When this round's chunk recovery began. */
     long chunksStartedAt;
 
-    Recovery(int blockNumber, List<Integer> backerNodes, int[] validatorNodes, int selfIndex) {
+    Recovery(int blockNumber, List<Integer> backerNodes, int[] validatorNodes, int selfIndex,
+        int shift, boolean systematic) {
       this.blockNumber = blockNumber;
       this.backerNodes = backerNodes;
       this.validatorNodes = validatorNodes;
       this.selfIndex = selfIndex;
+      this.shift = shift;
+      this.systematic = systematic;
+    }
+
+    /** The node of the validator that holds chunk {@code chunk}. */
+    int holderNode(int chunk) {
+      int n = validatorNodes.length;
+      return validatorNodes[Math.floorMod(chunk - shift, n)];
     }
   }
 
@@ -200,7 +217,7 @@ public final class AvailabilityRecovery {
    * backed in ({@code session}, the parent's state).
    */
   private record Included(int blockNumber, RelayRuntimeState session, Hash[] candidates,
-      int[] groups) {}
+      int[] groups, int[] cores) {}
 
   /** Recovery for one validator. */
   public AvailabilityRecovery(NodeContext ctx, ValidatorDirectory directory, AvailabilityStore store,
@@ -231,14 +248,16 @@ public final class AvailabilityRecovery {
     }
     Hash[] candidates = new Hash[count];
     int[] groups = new int[count];
+    int[] cores = new int[count];
     int k = 0;
     for (CandidateEvent e : b.state().events()) {
       if (e instanceof CandidateEvent.CandidateIncluded i) {
         candidates[k] = i.candidateHash();
+        cores[k] = i.core().value();
         groups[k++] = i.group().value();
       }
     }
-    included.putIfAbsent(b.hash(), new Included(b.number(), parent, candidates, groups));
+    included.putIfAbsent(b.hash(), new Included(b.number(), parent, candidates, groups, cores));
   }
 
   /**
@@ -258,8 +277,12 @@ public final class AvailabilityRecovery {
         for (ValidatorIndex v : s.validatorGroups().groups().get(inc.groups[k])) {
           backers.add(directory.nodeOf(s, v.value()));
         }
-        Recovery r = new Recovery(inc.blockNumber, backers, directory.nodesOf(s),
-            directory.selfIndex(s));
+        int[] nodes = directory.nodesOf(s);
+        boolean mapping = s.api().availabilityChunkMapping();
+        int shift = mapping ? ErasureCoding.chunkIndex(true, nodes.length,
+            CoreIndex.of(inc.cores[k]), ValidatorIndex.of(0)).value() : 0;
+        Recovery r = new Recovery(inc.blockNumber, backers, nodes, directory.selfIndex(s), shift,
+            mapping);
         recoveries.put(candidate, r);
         return r;
       }
@@ -326,26 +349,30 @@ public final class AvailabilityRecovery {
     r.chunksStartedAt = ctx.now();
     int n = r.validatorNodes.length;
     r.received = new ChunkIndexSet(n);
-    int systematic = ErasureCoding.systematicRecoveryThreshold(n);
-    // The systematic chunks' holders first, then the others, each part in random order.
-    int[] order = new int[r.selfIndex >= 0 && r.selfIndex < n ? n - 1 : n];
+    int own = r.selfIndex >= 0 && r.selfIndex < n ? (r.selfIndex + r.shift) % n : -1;
+    // With the chunk mapping, the systematic chunks first, then the others, each part in random
+    // order (upstream's FetchSystematicChunks, then FetchChunks); without it every chunk in one
+    // random order (FetchChunks: systematic recovery needs the mapping, else the first third of
+    // the validators would serve every candidate's systematic chunks).
+    int systematic = r.systematic ? ErasureCoding.systematicRecoveryThreshold(n) : 0;
+    int[] order = new int[own >= 0 ? n - 1 : n];
     int count = 0;
-    for (int v = 0; v < Math.min(systematic, n); v++) {
-      if (v != r.selfIndex) {
-        order[count++] = v;
+    for (int c = 0; c < Math.min(systematic, n); c++) {
+      if (c != own) {
+        order[count++] = c;
       }
     }
     int firstPart = count;
-    for (int v = systematic; v < n; v++) {
-      if (v != r.selfIndex) {
-        order[count++] = v;
+    for (int c = systematic; c < n; c++) {
+      if (c != own) {
+        order[count++] = c;
       }
     }
     shuffle(order, 0, firstPart);
     shuffle(order, firstPart, count);
     r.toAsk = order;
-    if (r.selfIndex >= 0 && store.hasChunk(candidate)) {
-      r.received.add(r.selfIndex);
+    if (own >= 0 && store.hasChunk(candidate)) {
+      r.received.add(own);
       r.chunkData = store.chunkData(candidate).orElse(null);
     }
     int threshold = ErasureCoding.recoveryThreshold(n);
@@ -361,8 +388,8 @@ public final class AvailabilityRecovery {
    * {@link ChunksGathered} fires. False if the host exchanges by messages (exact gossip).
    */
   private boolean gather(Hash candidate, Recovery r, int threshold) {
-    Exchange.Outcome o = ctx.exchange(
-        new ChunkExchange(candidate, r.toAsk, r.validatorNodes, threshold - r.received.size()));
+    Exchange.Outcome o = ctx.exchange(new ChunkExchange(candidate, r.toAsk, r.validatorNodes,
+        r.shift, threshold - r.received.size()));
     if (o == null) {
       return false;
     }
@@ -381,17 +408,20 @@ public final class AvailabilityRecovery {
     private final Hash candidate;
     private final int[] toAsk;
     private final int[] nodes;
+    private final int shift;
     private final int needed;
 
     /**
      * @param toAsk the chunk indices to ask for, in order
-     * @param nodes the node of each validator index (the holder of that chunk)
+     * @param nodes the node of each validator index
+     * @param shift validator v holds chunk {@code (v + shift) mod n}
      * @param needed how many chunks are still missing
      */
-    ChunkExchange(Hash candidate, int[] toAsk, int[] nodes, int needed) {
+    ChunkExchange(Hash candidate, int[] toAsk, int[] nodes, int shift, int needed) {
       this.candidate = candidate;
       this.toAsk = toAsk;
       this.nodes = nodes;
+      this.shift = shift;
       this.needed = needed;
     }
 
@@ -402,7 +432,7 @@ public final class AvailabilityRecovery {
 
     @Override
     public int peer(int i) {
-      return nodes[toAsk[i]];
+      return nodes[Math.floorMod(toAsk[i] - shift, nodes.length)];
     }
 
     @Override
@@ -492,7 +522,7 @@ public final class AvailabilityRecovery {
     while (r.received.size() + r.inFlight.size() < threshold && r.next < r.toAsk.length) {
       int index = r.toAsk[r.next++];
       r.inFlight.add(index);
-      ctx.send(r.validatorNodes[index], new ChunkFetchRequest(candidate, index, true,
+      ctx.send(r.holderNode(index), new ChunkFetchRequest(candidate, index, true,
           ctx.now() + CHUNK_REQUEST_TIMEOUT_MICROS));
       r.sentIndex[r.sentTail] = index;
       r.sentDeadline[r.sentTail++] = ctx.now() + CHUNK_REQUEST_TIMEOUT_MICROS;

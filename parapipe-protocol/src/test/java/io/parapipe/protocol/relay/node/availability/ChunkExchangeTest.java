@@ -18,7 +18,7 @@ class ChunkExchangeTest {
   private static final int[] TO_ASK = {3, 0, 4, 1, 2};
   private static final int[] NODES = {10, 11, 12, 13, 14};
   private final AvailabilityRecovery.ChunkExchange x =
-      new AvailabilityRecovery.ChunkExchange(Hash.fromLong(7), TO_ASK, NODES, 3);
+      new AvailabilityRecovery.ChunkExchange(Hash.fromLong(7), TO_ASK, NODES, 2, 3);
   private final PoV data = new PoV(Hash.fromLong(9), 2_000_000, 1, Hash.ZERO);
 
   @Property(tries = 300)
