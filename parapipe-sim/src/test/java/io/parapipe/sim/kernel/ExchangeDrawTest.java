@@ -3,6 +3,7 @@ package io.parapipe.sim.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parapipe.protocol.host.Exchange;
+import io.parapipe.protocol.host.ForwardingExchange;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
@@ -173,39 +174,7 @@ class ExchangeDrawTest {
   @Test
   void anAnswerTheRequesterDoesNotHearTimesOut() {
     Engine e = engine(GossipMode.THRESHOLD, CHUNK, CHUNK, CHUNK);
-    Exchange deaf = new Exchange() {
-      final Exchange x = twoOf(3);
-
-      @Override
-      public int peers() {
-        return x.peers();
-      }
-
-      @Override
-      public int peer(int i) {
-        return x.peer(i);
-      }
-
-      @Override
-      public int needed() {
-        return x.needed();
-      }
-
-      @Override
-      public long timeoutMicros() {
-        return x.timeoutMicros();
-      }
-
-      @Override
-      public Message request(int i, long deadlineMicros) {
-        return x.request(i, deadlineMicros);
-      }
-
-      @Override
-      public boolean useful(Message response) {
-        return x.useful(response);
-      }
-
+    Exchange deaf = new ForwardingExchange(twoOf(3)) {
       @Override
       public boolean heard(int from, long requestSentAt, long responseAt, Message response) {
         return from != 1; // across a partition, say

@@ -3,6 +3,7 @@ package io.parapipe.sim.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parapipe.protocol.host.Exchange;
+import io.parapipe.protocol.host.ForwardingExchange;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
@@ -165,52 +166,11 @@ class ExchangeOffersTest {
   @Test
   void onlyTheLastUsefulAnswerFromAnOfferIsMadeAMessage() {
     int[] made = new int[1];
-    Exchange base = twoOfFour(true);
-    Exchange naming = new Exchange() {
-      @Override
-      public int peers() {
-        return base.peers();
-      }
-
-      @Override
-      public int peer(int i) {
-        return base.peer(i);
-      }
-
-      @Override
-      public int needed() {
-        return base.needed();
-      }
-
-      @Override
-      public long timeoutMicros() {
-        return base.timeoutMicros();
-      }
-
-      @Override
-      public Message request(int i, long deadlineMicros) {
-        return base.request(i, deadlineMicros);
-      }
-
-      @Override
-      public boolean useful(Message response) {
-        return base.useful(response);
-      }
-
-      @Override
-      public Object offerKey() {
-        return KEY;
-      }
-
-      @Override
-      public int offerSlot(int i) {
-        return base.offerSlot(i);
-      }
-
+    Exchange naming = new ForwardingExchange(twoOfFour(true)) {
       @Override
       public Message answerFromOffer(int i, int size, Object payload, long deadlineMicros) {
         made[0]++;
-        return base.answerFromOffer(i, size, payload, deadlineMicros);
+        return super.answerFromOffer(i, size, payload, deadlineMicros);
       }
 
       @Override
