@@ -31,8 +31,9 @@ import java.util.random.RandomGenerator;
  * of an included candidate comes from the local store if held; else, if the data is small (its
  * size estimated from this validator's own chunk, {@code chunk size × recovery threshold}, below
  * {@link #FETCH_CHUNKS_THRESHOLD_BYTES}), in full from the candidate's backers one at a time, each
- * given the 1.2 s request timeout; else, or when every backer failed, from erasure chunks: the
- * systematic chunks' holders first, then the others, in random order, keeping as many requests in
+ * given the 1.2 s request timeout; else, or when every backer failed, from erasure chunks in
+ * random order (with the {@code AvailabilityChunkMapping} node feature the systematic chunks
+ * first, held by validators that depend on the candidate's core), keeping as many requests in
  * flight as chunks are missing (each with the 1 s chunk timeout), until
  * {@code recovery_threshold(n)} chunks are in. Backers thus serve small data, and the load of
  * large data spreads over every validator. Also answers other validators' full-data requests
