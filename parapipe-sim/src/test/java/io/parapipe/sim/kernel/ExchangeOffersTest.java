@@ -191,6 +191,27 @@ class ExchangeOffersTest {
   }
 
   @Test
+  void anExchangeThatScreensAnswersIsAskedAboutEachAnswerFromAnOffer() {
+    List<Integer> askedAbout = new ArrayList<>();
+    Exchange screening = new ForwardingExchange(twoOfFour(true)) {
+      @Override
+      public boolean heard(int from, long requestSentAt, long responseAt, Message response) {
+        askedAbout.add(from);
+        return from != 1; // holder 1's answer is not heard: its request times out
+      }
+
+      @Override
+      public boolean screensAnswers() {
+        return true;
+      }
+    };
+    Exchange.Outcome o = engine(fourHolders(true)).context(0).exchange(screening);
+    assertThat(askedAbout).contains(1, 2);
+    assertThat(o.useful()).isEqualTo(2);
+    assertThat(o.atMicros()).isGreaterThanOrEqualTo(1_000_000); // 4 asked after 1's timeout
+  }
+
+  @Test
   void noOfferIsARefusalAndAnAskingOfferAsksTheNode() {
     // Holder 1 offers nothing now: its refusal frees a slot, so 3 (refuses) and 4 are asked too.
     Engine e = engine(new Holder(1, ServeIndex.NONE, true), new Holder(2, 2, true),

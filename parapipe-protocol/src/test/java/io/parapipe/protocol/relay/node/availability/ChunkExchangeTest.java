@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.primitives.PoV;
+import io.parapipe.protocol.wire.ChunkFetchRequest;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -30,5 +31,14 @@ class ChunkExchangeTest {
     assertThat(x.offerAnswerBytes(i, size, payload)).isEqualTo(answer.sizeBytes());
     assertThat(x.offerAnswerUseful(i, size, payload)).isEqualTo(x.useful(answer));
     assertThat(x.requestBytes(i)).isEqualTo(x.request(i, deadline).sizeBytes());
+  }
+
+  @Property(tries = 50)
+  void eachChunkIsAskedOfTheValidatorTheShiftGivesIt(@ForAll @IntRange(min = 0, max = 4) int i) {
+    // Validator v holds chunk (v + 2) mod 5, so chunk c is held by validator (c - 2) mod 5.
+    ChunkFetchRequest r = (ChunkFetchRequest) x.request(i, 0);
+    assertThat(r.chunkIndex()).isEqualTo(TO_ASK[i]);
+    assertThat(x.peer(i)).isEqualTo(NODES[Math.floorMod(TO_ASK[i] - 2, NODES.length)]);
+    assertThat(x.offerSlot(i)).isEqualTo(TO_ASK[i]);
   }
 }
