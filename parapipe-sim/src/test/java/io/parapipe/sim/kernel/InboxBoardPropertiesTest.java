@@ -1,0 +1,156 @@
+package io.parapipe.sim.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parapipe.protocol.host.Message;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * The board against a plain model of it: every post kept with its arrival at each node, a take
+ * handing over what arrived (and is neither forgotten nor past its lifetime) in arrival order,
+ * posting order breaking ties, and a wake request counting, from the moment it is made, the
+ * untaken posts then on the board and every post filed after, as the board promises.
+ */
+class InboxBoardPropertiesTest {
+  private static final int NODES = 4;
+  private static final long NEVER = InboxBoard.NEVER;
+
+  record Note(int number) implements Message {}
+
+  private record Post(int number, long[] arrival, long key, long expiry) {}
+
+  /** One node's request, as the model keeps it. */
+  private static final class Request {
+    long fromKey;
+    int k;
+    long urgentKey = NEVER;
+    long urgentMin = NEVER;
+    final List<Long> counted = new ArrayList<>();
+
+    void consider(long key, long a) {
+      if (key >= urgentKey) {
+        urgentMin = Math.min(urgentMin, a);
+      }
+      if (k > 0 && key >= fromKey) {
+        counted.add(a);
+      }
+    }
+
+    long due() {
+      long t = urgentMin;
+      if (k > 0 && counted.size() >= k) {
+        List<Long> sorted = new ArrayList<>(counted);
+        sorted.sort(null);
+        t = Math.min(t, sorted.get(k - 1));
+      }
+      return t;
+    }
+  }
+
+  private final List<Post> posts = new ArrayList<>();
+  private final boolean[][] taken = new boolean[NODES][];
+  private int first; // posts before this one are forgotten
+  private final Request[] requests = new Request[NODES];
+
+  private void forget(long now) {
+    while (first < posts.size() && posts.get(first).expiry() < now) {
+      first++;
+    }
+  }
+
+  private boolean live(Post p, long now) {
+    return p.number() >= first && p.expiry() >= now;
+  }
+
+  private boolean untaken(int node, Post p) {
+    return !taken[node][p.number()];
+  }
+
+  @Property(tries = 300)
+  void theBoardDoesWhatItsModelDoes(@ForAll long seed) {
+    new InboxBoardPropertiesTest().run(seed); // the model's state is the instance's: a fresh one
+  }
+
+  private void run(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    InboxBoard board = new InboxBoard();
+    for (int j = 0; j < NODES; j++) {
+      taken[j] = new boolean[4_000];
+    }
+    long now = 0;
+    for (int step = 0; step < 600; step++) {
+      now += random.nextInt(4) == 0 ? random.nextLong(300) : 0;
+      int op = random.nextInt(10);
+      if (op < 5 && posts.size() < 4_000) {
+        long[] arrival = new long[NODES];
+        for (int j = 0; j < NODES; j++) {
+          arrival[j] = random.nextInt(8) == 0 ? NEVER : now + random.nextLong(1_000);
+        }
+        long key = random.nextLong(6);
+        long expiry = now + (random.nextInt(3) == 0 ? random.nextLong(500) : 5_000);
+        Post p = new Post(posts.size(), arrival, key, expiry);
+        posts.add(p);
+        board.add(new Note(p.number()), 0, arrival.clone(), NODES, expiry, now, key);
+        forget(now);
+        for (int j = 0; j < NODES; j++) {
+          if (requests[j] != null && arrival[j] != NEVER) {
+            requests[j].consider(key, arrival[j]);
+          }
+        }
+      } else if (op < 8) {
+        int node = random.nextInt(NODES);
+        List<Integer> got = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
+        board.take(node, now, (from, a, m) -> {
+          got.add(((Note) m).number());
+          at.add(a);
+        });
+        forget(now);
+        final long t = now;
+        List<Post> expected = new ArrayList<>();
+        for (Post p : posts) {
+          if (untaken(node, p) && p.arrival()[node] != NEVER && p.arrival()[node] <= t
+              && live(p, t)) {
+            expected.add(p);
+          }
+        }
+        expected.sort(Comparator.comparingLong((Post p) -> p.arrival()[node])
+            .thenComparingInt(Post::number));
+        assertThat(got).as("step %d: take at %d", step, now)
+            .containsExactlyElementsOf(expected.stream().map(Post::number).toList());
+        for (Post p : posts) {
+          if (p.arrival()[node] != NEVER && p.arrival()[node] <= t) {
+            taken[node][p.number()] = true; // handed over, or dropped as forgotten or expired
+          }
+        }
+        requests[node] = null;
+      } else {
+        int node = random.nextInt(NODES);
+        Request r = new Request();
+        r.fromKey = random.nextLong(6);
+        r.k = random.nextInt(6);
+        r.urgentKey = random.nextInt(3) == 0 ? 3 + random.nextLong(3) : NEVER;
+        long due = board.request(node, r.fromKey, r.k, r.urgentKey, now);
+        forget(now);
+        for (Post p : posts) {
+          if (untaken(node, p) && p.arrival()[node] != NEVER && live(p, now)) {
+            r.consider(p.key(), p.arrival()[node]);
+          }
+        }
+        requests[node] = r;
+        assertThat(due).as("step %d: request at %d", step, now).isEqualTo(r.due());
+      }
+      for (int j = 0; j < NODES; j++) {
+        long expected = requests[j] == null ? NEVER : requests[j].due();
+        if (j < board.wakeAt.length) {
+          assertThat(board.wakeAt[j]).as("step %d: node %d's wake", step, j).isEqualTo(expected);
+        }
+      }
+    }
+  }
+}
