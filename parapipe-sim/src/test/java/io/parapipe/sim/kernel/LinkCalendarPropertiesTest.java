@@ -17,9 +17,29 @@ import net.jqwik.api.Property;
 class LinkCalendarPropertiesTest {
   private static final long[] LENGTHS = {1, 240, 250, 1_000};
 
-  /** A calendar searched the plain way: every interval, forgetting those that ended long ago. */
+  /**
+   * A calendar searched the plain way: every interval, forgetting those that ended long ago.
+   * Touching intervals are joined, as the calendar joins them (so one that ends within the
+   * forgetting horizon keeps an older one it touches).
+   */
   private static final class Plain {
     final List<long[]> intervals = new ArrayList<>();
+
+    void reserve(long start, long end) {
+      long[] joined = {start, end};
+      intervals.removeIf(iv -> {
+        if (iv[1] == joined[0]) {
+          joined[0] = iv[0];
+          return true;
+        }
+        if (iv[0] == joined[1]) {
+          joined[1] = iv[1];
+          return true;
+        }
+        return false;
+      });
+      intervals.add(joined);
+    }
 
     long find(long earliest, long length, long now) {
       intervals.removeIf(iv -> iv[1] <= now - LinkCalendar.KEEP_MICROS);
@@ -58,11 +78,13 @@ class LinkCalendarPropertiesTest {
           ? now - random.nextLong(2 * LinkCalendar.KEEP_MICROS) : now + random.nextLong(20_000);
       long length = LENGTHS[random.nextInt(LENGTHS.length)];
       long found = calendar.find(node, earliest, length, now);
+
       assertThat(found).as("step %d", step).isEqualTo(plain[node].find(earliest, length, now));
       if (random.nextInt(5) > 0) {
         long end = random.nextInt(4) == 0 ? found + 1 + random.nextLong(length) : found + length;
         calendar.reserve(node, found, end);
-        plain[node].intervals.add(new long[] {found, end});
+
+        plain[node].reserve(found, end);
       }
     }
   }
