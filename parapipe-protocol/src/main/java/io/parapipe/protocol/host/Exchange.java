@@ -2,9 +2,9 @@ package io.parapipe.protocol.host;
 
 /**
  * Requests to several peers for {@link #needed} useful answers, as availability recovery asks
- * chunk holders: peers are asked in order, with as many requests in flight as useful answers are
- * still missing; a request gives up after {@link #timeoutMicros}; each answer or timeout may send
- * the next request. The exchange ends at the {@code needed}-th useful answer, or when every peer
+ * chunk holders: peers are asked in order, with as many requests in flight as {@link
+ * #inFlightWanted} says (by default as many as useful answers are still missing); a request
+ * gives up after {@link #timeoutMicros}; each answer or timeout may send the next request. The exchange ends at the {@code needed}-th useful answer, or when every peer
  * was asked and none is still awaited.
  *
  * <p>A host that can draw the whole exchange at once, without an event per request and
@@ -25,6 +25,19 @@ public interface Exchange {
 
   /** How long each request waits for its answer. */
   long timeoutMicros();
+
+  /**
+   * How many requests the exchange wants in flight, asked after each answer or timeout: by
+   * default as many as useful answers are still {@code missing}; an exchange may bound it, or
+   * ask for more as failures mount.
+   *
+   * @param missing useful answers still missing
+   * @param responses requests answered or timed out so far
+   * @param errors of those, the ones that were not useful (a refusal, a timeout)
+   */
+  default int inFlightWanted(int missing, int responses, int errors) {
+    return missing;
+  }
 
   /** The request to the {@code i}-th peer, sent with this deadline (sending time + timeout). */
   Message request(int i, long deadlineMicros);

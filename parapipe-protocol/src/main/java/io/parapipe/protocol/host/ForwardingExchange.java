@@ -34,6 +34,11 @@ public class ForwardingExchange implements Exchange {
   }
 
   @Override
+  public int inFlightWanted(int missing, int responses, int errors) {
+    return inner.inFlightWanted(missing, responses, errors);
+  }
+
+  @Override
   public Message request(int i, long deadlineMicros) {
     return inner.request(i, deadlineMicros);
   }

@@ -123,12 +123,16 @@ final class ExchangeDraw {
     int got = 0;
     int requests = 0;
     int last = -1;
+    int answered = 0; // requests answered (and heard) or timed out
+    int failed = 0; // of those, not useful
     int timeouts = 0; // the first request whose timeout may still come
     boolean screens = x.screensAnswers();
     long t = now;
     while (true) {
-      // Keep as many requests in flight as useful answers are missing.
-      while (got + inFlight < needed && next < peers) {
+      // Keep as many requests in flight as the exchange wants (by default, as many as useful
+      // answers are missing).
+      while (got < needed && inFlight < x.inFlightWanted(needed - got, answered, failed)
+          && next < peers) {
         int i = next++;
         requests++;
         inFlight++;
@@ -147,6 +151,8 @@ final class ExchangeDraw {
         t = due;
         resolved[timeouts] = true;
         inFlight--;
+        answered++;
+        failed++;
         continue;
       }
       t = heapTime[0];
@@ -186,10 +192,13 @@ final class ExchangeDraw {
       }
       resolved[i] = true;
       inFlight--;
+      answered++;
       if (responses[i] != null ? x.useful(responses[i])
           : x.offerAnswerUseful(i, offerSize[i], offerPayload[i])) {
         got++;
         last = i;
+      } else {
+        failed++;
       }
     }
     Message lastUseful = last < 0 ? null : responses[last] != null ? responses[last]

@@ -135,6 +135,26 @@ class ExchangeDrawTest {
   }
 
   @Test
+  void anExchangeThatWantsOneRequestInFlightAsksOneAfterTheOther() {
+    Engine e = engine(GossipMode.THRESHOLD, CHUNK, CHUNK);
+    List<String> asked = new ArrayList<>();
+    Exchange one = new ForwardingExchange(twoOf(2)) {
+      @Override
+      public int inFlightWanted(int missing, int responses, int errors) {
+        asked.add(missing + "/" + responses + "/" + errors);
+        return 1;
+      }
+    };
+    Exchange.Outcome o = e.context(0).exchange(one);
+    // 1 is asked at once; its chunk comes at 110,256 (as in answersQueueOnTheRequestersDownlink);
+    // only then is 2 asked: its request arrives 50 ms after it leaves, its chunk 60 ms later.
+    assertThat(peers.get(1).askedAt).containsExactly(160_512L);
+    assertThat(o.atMicros()).isEqualTo(220_512);
+    assertThat(o.useful()).isEqualTo(2);
+    assertThat(asked).startsWith("2/0/0").contains("1/1/0");
+  }
+
+  @Test
   void aPeerWithoutThePieceIsReplacedWhenItsRefusalArrives() {
     Engine e = engine(GossipMode.THRESHOLD, REFUSAL, CHUNK, CHUNK);
     Exchange.Outcome o = e.context(0).exchange(twoOf(3));

@@ -79,11 +79,16 @@ class GossipModesTest {
   }
 
   /**
-   * Scenarios whose two modes part ways as two seeds do (message loss, a partition): compared by
-   * the means of several seeds.
+   * Scenarios whose two modes part ways as two seeds do (message loss, a partition, crashes that
+   * lose state): compared by the means of several seeds. Since recoveries ask for more chunks as
+   * their requests fail (upstream's desired request count), a crash's timeouts make each
+   * recovery's requests depend on the holders' random streams: in five minutes of
+   * {@code crash-3-lost}, seed 1's mean finality lag is 6.03 s exact and 5.19 s threshold, the
+   * means of seeds 1 to 4 5.39 and 5.26 s.
    */
   static boolean partsWays(String name) {
-    return name.startsWith("faults/partition") || name.startsWith("faults/message-loss");
+    return name.startsWith("faults/partition") || name.startsWith("faults/message-loss")
+        || name.startsWith("faults/crash-3-lost");
   }
 
   /**

@@ -34,7 +34,7 @@ import java.util.random.RandomGenerator;
  * given the 1.2 s request timeout; else, or when every backer failed, from erasure chunks in
  * random order (with the {@code AvailabilityChunkMapping} node feature the systematic chunks
  * first, held by validators that depend on the candidate's core), keeping as many requests in
- * flight as chunks are missing (each with the 1 s chunk timeout), until
+ * flight as {@link #desiredRequests} says (each with the 1 s chunk timeout), until
  * {@code recovery_threshold(n)} chunks are in. Backers thus serve small data, and the load of
  * large data spreads over every validator. Also answers other validators' full-data requests
  * from the local store.
@@ -54,6 +54,31 @@ public final class AvailabilityRecovery {
 
   /** {@code CHUNK_REQUEST_TIMEOUT}: 1 s (same file). */
   static final long CHUNK_REQUEST_TIMEOUT_MICROS = 1_000_000;
+
+  /**
+   * The most chunk requests a recovery keeps in flight: {@code N_PARALLEL}, 50
+   * ({@code polkadot/node/network/availability-recovery/src/task/strategy/mod.rs}), which bounds
+   * the parallel requests of {@code FetchChunks} and {@code FetchSystematicChunks} "so requests
+   * can be processed within the timeout" (upstream's comment on the feedback loop of timeouts,
+   * more requests and thinner bandwidth).
+   */
+  static final int N_PARALLEL = 50;
+
+  /**
+   * How many chunk requests a recovery wants in flight, as upstream's
+   * {@code get_desired_request_count} says: the chunks still missing, plus as many more as the
+   * error rate so far suggests will fail, at most {@link #N_PARALLEL} (nor the threshold).
+   *
+   * @param missing chunks still missing
+   * @param threshold the recovery threshold
+   * @param responses requests answered or timed out so far in this recovery
+   * @param errors of those, the ones that brought no chunk
+   */
+  static int desiredRequests(int missing, int threshold, int responses, int errors) {
+    int boundary = Math.min(N_PARALLEL, threshold);
+    int inverseErrorRate = errors == 0 ? 0 : responses / errors;
+    return Math.min(boundary, missing + (inverseErrorRate == 0 ? 0 : missing / inverseErrorRate));
+  }
 
   /**
    * Polkadot's threshold for fetching from the backers first:
@@ -120,6 +145,9 @@ public final class AvailabilityRecovery {
     /** Chunk indices still to ask, in asking order. */
     int[] toAsk;
     int next;
+    /** Chunk requests answered or timed out in this round, and those that brought no chunk. */
+    int responses;
+    int errors;
     /**
      * Chunk indices asked and not answered yet, and those received: made when a chunk recovery
      * starts (data below the fetch-chunks threshold comes whole from a backer).
@@ -350,6 +378,8 @@ public final class AvailabilityRecovery {
     r.chunksStartedAt = ctx.now();
     int n = r.validatorNodes.length;
     r.received = new ChunkIndexSet(n);
+    r.responses = 0;
+    r.errors = 0;
     int own = r.selfIndex >= 0 && r.selfIndex < n ? (r.selfIndex + r.shift) % n : -1;
     // With the chunk mapping, the systematic chunks first, then the others, each part in random
     // order (upstream's FetchSystematicChunks, then FetchChunks); without it every chunk in one
@@ -390,7 +420,7 @@ public final class AvailabilityRecovery {
    */
   private boolean gather(Hash candidate, Recovery r, int threshold) {
     Exchange.Outcome o = ctx.exchange(new ChunkExchange(candidate, r.toAsk, r.validatorNodes,
-        r.shift, threshold - r.received.size()));
+        r.shift, threshold - r.received.size(), threshold));
     if (o == null) {
       return false;
     }
@@ -411,19 +441,27 @@ public final class AvailabilityRecovery {
     private final int[] nodes;
     private final int shift;
     private final int needed;
+    private final int threshold;
 
     /**
      * @param toAsk the chunk indices to ask for, in order
      * @param nodes the node of each validator index
      * @param shift validator v holds chunk {@code (v + shift) mod n}
      * @param needed how many chunks are still missing
+     * @param threshold the recovery threshold
      */
-    ChunkExchange(Hash candidate, int[] toAsk, int[] nodes, int shift, int needed) {
+    ChunkExchange(Hash candidate, int[] toAsk, int[] nodes, int shift, int needed, int threshold) {
       this.candidate = candidate;
       this.toAsk = toAsk;
       this.nodes = nodes;
       this.shift = shift;
       this.needed = needed;
+      this.threshold = threshold;
+    }
+
+    @Override
+    public int inFlightWanted(int missing, int responses, int errors) {
+      return desiredRequests(missing, threshold, responses, errors);
     }
 
     @Override
@@ -503,7 +541,7 @@ public final class AvailabilityRecovery {
     }
   }
 
-  /** Keeps as many requests in flight as chunks are missing; gives up when nobody is left. */
+  /** Keeps as many requests in flight as {@link #desiredRequests}; gives up when nobody is left. */
   private void askChunks(Hash candidate, Recovery r) {
     int threshold = ErasureCoding.recoveryThreshold(r.validatorNodes.length);
     if (r.received.size() >= threshold && r.chunkData != null) {
@@ -520,7 +558,8 @@ public final class AvailabilityRecovery {
       r.sentHead = 0;
       r.sentTail = 0;
     }
-    while (r.received.size() + r.inFlight.size() < threshold && r.next < r.toAsk.length) {
+    while (r.inFlight.size() < desiredRequests(threshold - r.received.size(), threshold,
+        r.responses, r.errors) && r.next < r.toAsk.length) {
       int index = r.toAsk[r.next++];
       r.inFlight.add(index);
       ctx.send(r.holderNode(index), new ChunkFetchRequest(candidate, index, true,
@@ -572,9 +611,12 @@ public final class AvailabilityRecovery {
         || !r.inFlight.remove(resp.chunkIndex())) {
       return;
     }
+    r.responses++;
     if (resp.found() && resp.data() != null) {
       r.received.add(resp.chunkIndex());
       r.chunkData = resp.data();
+    } else {
+      r.errors++;
     }
     askChunks(resp.candidateHash(), r);
   }
@@ -654,6 +696,8 @@ public final class AvailabilityRecovery {
       while (r.sentIndex != null && r.sentHead < r.sentTail && r.sentDeadline[r.sentHead] <= now) {
         int index = r.sentIndex[r.sentHead++];
         if (r.active && r.inFlight != null && r.inFlight.remove(index)) {
+          r.responses++; // upstream counts a request that failed as a response, and an error
+          r.errors++;
           askChunks(ct.candidate(), r);
         }
       }

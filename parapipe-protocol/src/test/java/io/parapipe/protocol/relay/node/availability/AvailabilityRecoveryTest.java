@@ -244,17 +244,19 @@ class AvailabilityRecoveryTest {
     store.storeChunk(candidate.hash(), 0, selfIndex(), big, chunk);
     recovery.onBlockImported(including, including.state());
     recovery.recover(including.hash(), candidate.hash());
+    assertThat(chunkRequests()).hasSize(1); // one chunk is missing (this node holds its own)
     int first = chunkRequests().get(0).chunkIndex();
     recovery.onChunk(new ChunkFetchResponse(candidate.hash(), first, 0, false, true, null));
-    assertThat(chunkRequests()).hasSize(2);
+    // Every response so far failed: upstream's desired count asks for twice the missing chunk.
+    assertThat(chunkRequests()).hasSize(3);
     int second = chunkRequests().get(1).chunkIndex();
     assertThat(second).isNotEqualTo(first);
     ctx.fireUntil(ctx.now() + AvailabilityRecovery.CHUNK_REQUEST_TIMEOUT_MICROS, recovery::onTimer);
-    assertThat(chunkRequests()).hasSize(3);
+    assertThat(chunkRequests()).hasSize(5); // both timed out: the last two holders are asked
     recovery.onChunk(new ChunkFetchResponse(candidate.hash(), second, chunk, true, true, big));
     assertThat(recovered).isEmpty(); // too late: that request had timed out
-    int third = chunkRequests().get(2).chunkIndex();
-    recovery.onChunk(new ChunkFetchResponse(candidate.hash(), third, chunk, true, true, big));
+    int fourth = chunkRequests().get(3).chunkIndex();
+    recovery.onChunk(new ChunkFetchResponse(candidate.hash(), fourth, chunk, true, true, big));
     assertThat(recovered).hasSize(1);
   }
 
@@ -268,18 +270,19 @@ class AvailabilityRecoveryTest {
     long start = ctx.now();
     recovery.recover(including.hash(), candidate.hash());
     int first = chunkRequests().get(0).chunkIndex();
-    // Half a timeout later the first holder says it has nothing: the next is asked then.
+    // Half a timeout later the first holder says it has nothing: the next two are asked then
+    // (every response failed so far, so twice the missing chunk).
     ctx.fireUntil(start + AvailabilityRecovery.CHUNK_REQUEST_TIMEOUT_MICROS / 2, recovery::onTimer);
     recovery.onChunk(new ChunkFetchResponse(candidate.hash(), first, 0, false, true, null));
-    assertThat(chunkRequests()).hasSize(2);
-    // The first request's deadline passes with nothing to time out; the second's has not come.
+    assertThat(chunkRequests()).hasSize(3);
+    // The first request's deadline passes with nothing to time out; the others' have not come.
     ctx.fireUntil(start + AvailabilityRecovery.CHUNK_REQUEST_TIMEOUT_MICROS * 3 / 2 - 1,
         recovery::onTimer);
-    assertThat(chunkRequests()).hasSize(2);
-    // At its own deadline the second request times out and a third holder is asked.
+    assertThat(chunkRequests()).hasSize(3);
+    // At their own deadline they time out and the last two holders are asked.
     ctx.fireUntil(start + AvailabilityRecovery.CHUNK_REQUEST_TIMEOUT_MICROS * 3 / 2,
         recovery::onTimer);
-    assertThat(chunkRequests()).hasSize(3);
+    assertThat(chunkRequests()).hasSize(5);
   }
 
   private List<ChunkFetchRequest> chunkRequests() {

@@ -19,7 +19,7 @@ class ChunkExchangeTest {
   private static final int[] TO_ASK = {3, 0, 4, 1, 2};
   private static final int[] NODES = {10, 11, 12, 13, 14};
   private final AvailabilityRecovery.ChunkExchange x =
-      new AvailabilityRecovery.ChunkExchange(Hash.fromLong(7), TO_ASK, NODES, 2, 3);
+      new AvailabilityRecovery.ChunkExchange(Hash.fromLong(7), TO_ASK, NODES, 2, 3, 3);
   private final PoV data = new PoV(Hash.fromLong(9), 2_000_000, 1, Hash.ZERO);
 
   @Property(tries = 300)
@@ -31,6 +31,20 @@ class ChunkExchangeTest {
     assertThat(x.offerAnswerBytes(i, size, payload)).isEqualTo(answer.sizeBytes());
     assertThat(x.offerAnswerUseful(i, size, payload)).isEqualTo(x.useful(answer));
     assertThat(x.requestBytes(i)).isEqualTo(x.request(i, deadline).sizeBytes());
+  }
+
+  @org.junit.jupiter.api.Test
+  void requestsInFlightFollowUpstreamsDesiredCount() {
+    // get_desired_request_count: min(N_PARALLEL, threshold) bounds it; without errors, the missing.
+    assertThat(AvailabilityRecovery.desiredRequests(166, 167, 0, 0)).isEqualTo(50);
+    assertThat(AvailabilityRecovery.desiredRequests(30, 167, 120, 0)).isEqualTo(30);
+    assertThat(AvailabilityRecovery.desiredRequests(4, 4, 0, 0)).isEqualTo(4);
+    // One failure in five responses: a fifth more than missing (integer division, as upstream).
+    assertThat(AvailabilityRecovery.desiredRequests(30, 167, 100, 20)).isEqualTo(36);
+    assertThat(AvailabilityRecovery.desiredRequests(45, 167, 100, 20)).isEqualTo(50);
+    assertThat(AvailabilityRecovery.desiredRequests(3, 7, 10, 3)).isEqualTo(4);
+    // The chunk exchange asks the same.
+    assertThat(x.inFlightWanted(3, 10, 3)).isEqualTo(AvailabilityRecovery.desiredRequests(3, 3, 10, 3));
   }
 
   @Property(tries = 50)
