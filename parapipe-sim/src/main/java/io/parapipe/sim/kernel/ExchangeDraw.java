@@ -65,10 +65,9 @@ final class ExchangeDraw {
   private Message[] responses = new Message[16];
   private long[] responseTx = new long[16];
   private boolean[] resolved = new boolean[16];
-  // An answer from an offer is kept as the offered size and payload, and made a message only if
-  // the exchange screens answers or it is the last useful one: a drawn chunk recovery's 166
-  // answers were a fifth of all bytes allocated at 500 validators.
-  private boolean[] fromOffer = new boolean[16];
+  // An answer from an offer is kept as the offered size and payload (its response stays null), and
+  // made a message only if the exchange screens answers or it is the last useful one: a drawn
+  // chunk recovery's 166 answers were a fifth of all bytes allocated at 500 validators.
   private int[] offerSize = new int[16];
   private Object[] offerPayload = new Object[16];
 
@@ -216,7 +215,6 @@ final class ExchangeDraw {
     sentAt[i] = t;
     resolved[i] = false;
     responses[i] = null;
-    fromOffer[i] = false;
     timeoutSeq[i] = seq++;
     int to = x.peer(i);
     if (to < 0 || to >= nodeCount) {
@@ -246,7 +244,7 @@ final class ExchangeDraw {
     if (!answer(from, x, i, to, arrival, deadline, nodes)) {
       return;
     }
-    long txr = net.transmissionMicros(fromOffer[i]
+    long txr = net.transmissionMicros(responses[i] == null
         ? x.offerAnswerBytes(i, offerSize[i], offerPayload[i]) : responses[i].sizeBytes());
     long earliest = net.uplinkStart(to, arrival, txr);
     if (earliest > deadline) {
@@ -275,7 +273,8 @@ final class ExchangeDraw {
 
   /**
    * Peer {@code to}'s answer to the {@code i}-th request, arriving at {@code arrival}, into
-   * {@link #responses} or, from an offer, {@link #offerSize} and {@link #offerPayload}: from its
+   * {@link #responses} or, from an offer, {@link #offerSize} and {@link #offerPayload} (its
+   * response left null): from its
    * offer if it answers from offers (the node is asked only whether it hears the request, if it
    * may not, and for what it offered to answer itself), else from the node. False if it does not
    * answer.
@@ -296,7 +295,6 @@ final class ExchangeDraw {
       responses[i] = nodes[to].answer(from, x.request(i, deadline), arrival);
       return responses[i] != null;
     }
-    fromOffer[i] = true;
     if (slot != ServeIndex.NONE && slot == x.offerSlot(i)) {
       offerSize[i] = row.size[to];
       offerPayload[i] = row.payload[to];
@@ -315,7 +313,6 @@ final class ExchangeDraw {
       responses = new Message[c];
       responseTx = new long[c];
       resolved = new boolean[c];
-      fromOffer = new boolean[c];
       offerSize = new int[c];
       offerPayload = new Object[c];
     }
