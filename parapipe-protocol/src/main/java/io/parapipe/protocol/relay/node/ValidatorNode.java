@@ -456,6 +456,10 @@ public final class ValidatorNode implements Node {
       // Waiting for its parent, or refused as off the finalized chain: nothing to fetch then.
       return tree.contains(block.parentHash());
     }
+    // Approvals that arrived before the import are read first, as messages would have been
+    // handled on arrival: those of a block being imported wait for it (pending_known) and are
+    // counted when it is, and an aggression re-send below sends every approval known by now.
+    takeApprovals();
     for (RelayBlock b : out.imported()) {
       ctx.emit(new RelayBlockImported(b.hash(), b.number(), b == tree.best()));
       availability.onBlockImported(b);
@@ -467,7 +471,6 @@ public final class ValidatorNode implements Node {
         sync.announce(b);
       }
     }
-    takeApprovals();
     awaitApprovals();
     List<Hash> deactivated = new ArrayList<>(out.deactivated());
     for (RelayBlock leaf : out.activated()) {
