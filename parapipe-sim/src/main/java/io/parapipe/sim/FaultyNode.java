@@ -191,6 +191,13 @@ final class FaultyNode implements Node {
       }
 
       @Override
+      public void wakeOnArrivals(Topic topic, long[] keys, int[] counts, int conditions,
+          Timer timer) {
+        real.wakeOnArrivals(topic, keys, counts, conditions,
+            crashes.isEmpty() ? timer : new Tagged(generation, timer));
+      }
+
+      @Override
       public void takeArrived(Topic topic, PostSink sink) {
         real.takeArrived(topic, (from, at, m) -> {
           if (!missed(from, at)) {

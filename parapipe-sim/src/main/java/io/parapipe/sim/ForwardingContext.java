@@ -70,6 +70,12 @@ class ForwardingContext implements NodeContext {
   }
 
   @Override
+  public void wakeOnArrivals(Topic topic, long[] keys, int[] counts, int conditions,
+      Timer timer) {
+    real.wakeOnArrivals(topic, keys, counts, conditions, timer);
+  }
+
+  @Override
   public void offer(Object key, int slot, int size, Object payload) {
     real.offer(key, slot, size, payload);
   }

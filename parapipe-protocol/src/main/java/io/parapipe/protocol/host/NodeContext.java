@@ -82,6 +82,18 @@ public interface NodeContext {
    */
   default void wakeOnArrivals(Topic topic, long fromKey, int k, long urgentKey, Timer timer) {}
 
+  /**
+   * Fires {@code timer} once, at the first moment when, for some {@code i < conditions}, {@code
+   * counts[i]} posts on {@code topic} keyed exactly {@code keys[i]} have reached this node,
+   * counting posts not taken yet, those already here and those posted later (approval voting asks,
+   * for each block lacking approvals, for as many approvals of it as it misses). Conditions with a
+   * count of 0 are ignored. Replaces this node's earlier request on the topic; {@link
+   * #takeArrived} on the topic drops it. The arrays are read during the call only. With exact
+   * gossip this does nothing.
+   */
+  default void wakeOnArrivals(Topic topic, long[] keys, int[] counts, int conditions,
+      Timer timer) {}
+
   /** The {@link #offer} slot of a node that answers requests for its key itself ({@link Node#answer}). */
   int ASK_NODE = -1;
 

@@ -646,6 +646,23 @@ public final class Engine {
     rearm(board, node);
   }
 
+  /**
+   * Wakes {@code node} with {@code timer} at the first moment when, for some i, {@code counts[i]}
+   * posts on {@code topic} keyed exactly {@code keys[i]} have reached it (see {@link
+   * InboxBoard#request(int, long[], long[], int[], int, long)}); replaces its earlier request on
+   * the topic. Nothing under exact gossip.
+   */
+  void wakeOnArrivals(int node, Topic topic, long[] keys, int[] counts, int conditions,
+      Timer timer) {
+    if (gossip == GossipMode.EXACT) {
+      return;
+    }
+    InboxBoard board = inbox(topic);
+    board.request(node, keys, keys, counts, conditions, now);
+    board.wakeTimer[node] = timer;
+    rearm(board, node);
+  }
+
   /** Moves {@code node}'s wake timer to the board's time for it (or drops it). */
   private void rearm(InboxBoard board, int node) {
     long h = board.wakeHandle[node];

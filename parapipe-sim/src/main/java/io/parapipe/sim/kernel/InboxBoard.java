@@ -17,12 +17,15 @@ import java.util.Arrays;
  * posted and forgotten after their lifetime; an inbox is in posting order, so forgotten posts are
  * a prefix of it.
  *
- * <p>A node may ask to be woken when enough posts have reached it ({@link #request}): at the k-th
- * untaken arrival of a post keyed at least {@code fromKey}, or at the first of one keyed at least
- * {@code urgentKey}, whichever comes first. The board keeps the node's k earliest such arrivals
- * in a max-heap, so a new post moves a node's wake only when it reaches the node before the
- * current k-th; the engine schedules the wake as a timer and moves it when {@link #add} reports
- * the node in {@link #moved}. Taking drops the node's request: a node asks again after taking.
+ * <p>A node may ask to be woken when enough posts have reached it ({@link #request}): a request
+ * is a few conditions, each a key range and a count k, met at the k-th untaken arrival of a post
+ * keyed in its range; the wake is due when the first condition is met. (A GRANDPA voter asks for
+ * the k-th vote of its round or later, or the first of a later round; approval voting asks, for
+ * each block lacking approvals, for as many approvals of that block as it misses.) The board keeps
+ * each condition's k earliest arrivals in a max-heap, so a new post moves a node's wake only when
+ * it reaches the node before a condition's current k-th; the engine schedules the wake as a timer
+ * and moves it when {@link #add} reports the node in {@link #moved}. Taking drops the node's
+ * request: a node asks again after taking.
  */
 final class InboxBoard {
   /** A receiver that will never get the message (sender, offline, lost). */
@@ -43,14 +46,8 @@ final class InboxBoard {
   private int[] inHead = new int[0];
   private int[] inSize = new int[0];
 
-  // Wake requests, by node: k (0: none), the key ranges, the earliest urgent arrival, the k
-  // earliest counted arrivals as a max-heap.
-  private int[] wakeK = new int[0];
-  private long[] wakeFromKey = new long[0];
-  private long[] wakeUrgentKey = new long[0];
-  private long[] urgentMin = new long[0];
-  private long[][] heaps = new long[0][];
-  private int[] heapSize = new int[0];
+  /** Wake requests, by node; null until a node first asks. */
+  private Request[] requests = new Request[0];
   /** When each node's wake is due, {@link #NEVER} if it has none; read by the engine. */
   long[] wakeAt = new long[0];
   /** The engine's timer id of each node's scheduled wake, 0 if none. */
@@ -93,11 +90,12 @@ final class InboxBoard {
         continue;
       }
       file(j, a, p);
-      if (wakeK[j] == 0 && wakeUrgentKey[j] == NEVER) {
+      Request r = requests[j];
+      if (r == null || r.count == 0) {
         continue;
       }
-      consider(j, key, a);
-      long t = due(j);
+      r.consider(key, a);
+      long t = r.due();
       if (t < wakeAt[j]) {
         wakeAt[j] = t;
         if (movedCount == moved.length) {
@@ -191,26 +189,49 @@ final class InboxBoard {
     if (k < 0) {
       throw new IllegalArgumentException("k must be >= 0, got " + k);
     }
+    int n = 0;
+    if (k > 0) {
+      condLo[n] = fromKey;
+      condHi[n] = Long.MAX_VALUE;
+      condK[n++] = k;
+    }
+    if (urgentKey != NEVER) {
+      condLo[n] = urgentKey;
+      condHi[n] = Long.MAX_VALUE;
+      condK[n++] = 1;
+    }
+    return request(node, condLo, condHi, condK, n, now);
+  }
+
+  // Reused by the two-condition request above.
+  private final long[] condLo = new long[2];
+  private final long[] condHi = new long[2];
+  private final int[] condK = new int[2];
+
+  /**
+   * Sets {@code node}'s wake request to {@code n} conditions and returns when it is due: the
+   * first moment when, for some i, {@code k[i]} untaken posts keyed from {@code lo[i]} to {@code
+   * hi[i]} (inclusive) have reached the node, counting those already here or on their way
+   * ({@link #NEVER} if none is met yet). Conditions with k 0 are ignored.
+   */
+  long request(int node, long[] lo, long[] hi, int[] k, int n, long now) {
     forgetExpired(now);
     ensureNode(node);
-    wakeK[node] = k;
-    wakeFromKey[node] = fromKey;
-    wakeUrgentKey[node] = urgentKey;
-    urgentMin[node] = NEVER;
-    heapSize[node] = 0;
-    if (k > 0 && (heaps[node] == null || heaps[node].length < k)) {
-      heaps[node] = new long[Math.max(k, 16)];
+    Request r = requests[node];
+    if (r == null) {
+      r = requests[node] = new Request();
     }
-    if (k > 0 || urgentKey != NEVER) {
+    r.set(lo, hi, k, n);
+    if (r.count > 0) {
       long[] box = inbox[node];
       for (int i = inHead[node], size = inSize[node]; i < size; i++) {
         long p = box[2 * i + 1];
         if (p >= first && expiry[slot(p)] >= now) {
-          consider(node, keys[slot(p)], box[2 * i]);
+          r.consider(keys[slot(p)], box[2 * i]);
         }
       }
     }
-    wakeAt[node] = due(node);
+    wakeAt[node] = r.due();
     return wakeAt[node];
   }
 
@@ -219,64 +240,109 @@ final class InboxBoard {
     if (node >= wakeAt.length) {
       return 0;
     }
-    wakeK[node] = 0;
-    wakeUrgentKey[node] = NEVER;
+    if (requests[node] != null) {
+      requests[node].count = 0;
+    }
     wakeAt[node] = NEVER;
     long h = wakeHandle[node];
     wakeHandle[node] = 0;
     return h;
   }
 
-  private void consider(int node, long key, long a) {
-    if (key >= wakeUrgentKey[node] && a < urgentMin[node]) {
-      urgentMin[node] = a;
-    }
-    int k = wakeK[node];
-    if (k == 0 || key < wakeFromKey[node]) {
-      return;
-    }
-    long[] h = heaps[node];
-    int n = heapSize[node];
-    if (n < k) {
-      int i = n; // max-heap: sift the new arrival up
-      while (i > 0) {
-        int parent = (i - 1) >>> 1;
-        if (h[parent] >= a) {
-          break;
-        }
-        h[i] = h[parent];
-        i = parent;
-      }
-      h[i] = a;
-      heapSize[node] = n + 1;
-    } else if (a < h[0]) {
-      int i = 0; // replace the latest of the k and sift it down
-      while (true) {
-        int c = 2 * i + 1;
-        if (c >= n) {
-          break;
-        }
-        if (c + 1 < n && h[c + 1] > h[c]) {
-          c++;
-        }
-        if (h[c] <= a) {
-          break;
-        }
-        h[i] = h[c];
-        i = c;
-      }
-      h[i] = a;
-    }
-  }
+  /**
+   * One node's wake conditions: key range and count of each, with the count's earliest arrivals
+   * in that range so far as a max-heap.
+   */
+  private static final class Request {
+    int count;
+    long[] lo = new long[2];
+    long[] hi = new long[2];
+    int[] k = new int[2];
+    long[][] heaps = new long[2][];
+    int[] heapSize = new int[2];
 
-  /** When {@code node}'s request is met, as far as the posts considered show. */
-  private long due(int node) {
-    long t = urgentMin[node];
-    int k = wakeK[node];
-    if (k > 0 && heapSize[node] == k && heaps[node][0] < t) {
-      t = heaps[node][0];
+    void set(long[] from, long[] to, int[] ks, int n) {
+      count = 0;
+      for (int i = 0; i < n; i++) {
+        if (ks[i] < 0) {
+          throw new IllegalArgumentException("k must be >= 0, got " + ks[i]);
+        }
+        if (ks[i] == 0) {
+          continue;
+        }
+        if (count == lo.length) {
+          int c = 2 * count;
+          lo = Arrays.copyOf(lo, c);
+          hi = Arrays.copyOf(hi, c);
+          k = Arrays.copyOf(k, c);
+          heaps = Arrays.copyOf(heaps, c);
+          heapSize = Arrays.copyOf(heapSize, c);
+        }
+        lo[count] = from[i];
+        hi[count] = to[i];
+        k[count] = ks[i];
+        heapSize[count] = 0;
+        if (heaps[count] == null || heaps[count].length < ks[i]) {
+          heaps[count] = new long[Math.max(ks[i], 16)];
+        }
+        count++;
+      }
     }
-    return t;
+
+    void consider(long key, long a) {
+      for (int c = 0; c < count; c++) {
+        if (key >= lo[c] && key <= hi[c]) {
+          offer(c, a);
+        }
+      }
+    }
+
+    /** Keeps {@code a} if it is among condition c's k earliest arrivals so far. */
+    private void offer(int c, long a) {
+      long[] h = heaps[c];
+      int n = heapSize[c];
+      if (n < k[c]) {
+        int i = n; // max-heap: sift the new arrival up
+        while (i > 0) {
+          int parent = (i - 1) >>> 1;
+          if (h[parent] >= a) {
+            break;
+          }
+          h[i] = h[parent];
+          i = parent;
+        }
+        h[i] = a;
+        heapSize[c] = n + 1;
+      } else if (a < h[0]) {
+        int i = 0; // replace the latest of the k and sift it down
+        while (true) {
+          int ch = 2 * i + 1;
+          if (ch >= n) {
+            break;
+          }
+          if (ch + 1 < n && h[ch + 1] > h[ch]) {
+            ch++;
+          }
+          if (h[ch] <= a) {
+            break;
+          }
+          h[i] = h[ch];
+          i = ch;
+        }
+        h[i] = a;
+      }
+    }
+
+    /** When the first condition is met, as far as the posts considered show. */
+    long due() {
+      long t = NEVER;
+      for (int c = 0; c < count; c++) {
+        if (heapSize[c] == k[c] && heaps[c][0] < t) {
+          t = heaps[c][0];
+        }
+      }
+      return t;
+    }
   }
 
   private void sortByArrival(int n) {
@@ -337,17 +403,10 @@ final class InboxBoard {
     inbox = Arrays.copyOf(inbox, c);
     inHead = Arrays.copyOf(inHead, c);
     inSize = Arrays.copyOf(inSize, c);
-    wakeK = Arrays.copyOf(wakeK, c);
-    wakeFromKey = Arrays.copyOf(wakeFromKey, c);
-    wakeUrgentKey = Arrays.copyOf(wakeUrgentKey, c);
-    urgentMin = Arrays.copyOf(urgentMin, c);
-    heaps = Arrays.copyOf(heaps, c);
-    heapSize = Arrays.copyOf(heapSize, c);
+    requests = Arrays.copyOf(requests, c);
     wakeAt = Arrays.copyOf(wakeAt, c);
     wakeHandle = Arrays.copyOf(wakeHandle, c);
     wakeTimer = Arrays.copyOf(wakeTimer, c);
-    Arrays.fill(wakeUrgentKey, old, c, NEVER);
-    Arrays.fill(urgentMin, old, c, NEVER);
     Arrays.fill(wakeAt, old, c, NEVER);
   }
 

@@ -80,6 +80,12 @@ final class SimContext implements NodeContext {
   }
 
   @Override
+  public void wakeOnArrivals(Topic topic, long[] keys, int[] counts, int conditions,
+      Timer timer) {
+    engine.wakeOnArrivals(self, topic, keys, counts, conditions, timer);
+  }
+
+  @Override
   public Exchange.Outcome exchange(Exchange x) {
     return engine.exchange(self, x);
   }

@@ -24,29 +24,35 @@ class InboxBoardPropertiesTest {
 
   private record Post(int number, long[] arrival, long key, long expiry) {}
 
-  /** One node's request, as the model keeps it. */
+  /** One node's request, as the model keeps it: conditions of a key range and a count. */
   private static final class Request {
-    long fromKey;
-    int k;
-    long urgentKey = NEVER;
-    long urgentMin = NEVER;
-    final List<Long> counted = new ArrayList<>();
+    final List<long[]> ranges = new ArrayList<>();
+    final List<Integer> counts = new ArrayList<>();
+    final List<List<Long>> counted = new ArrayList<>();
+
+    void condition(long lo, long hi, int k) {
+      ranges.add(new long[] {lo, hi});
+      counts.add(k);
+      counted.add(new ArrayList<>());
+    }
 
     void consider(long key, long a) {
-      if (key >= urgentKey) {
-        urgentMin = Math.min(urgentMin, a);
-      }
-      if (k > 0 && key >= fromKey) {
-        counted.add(a);
+      for (int c = 0; c < ranges.size(); c++) {
+        if (key >= ranges.get(c)[0] && key <= ranges.get(c)[1]) {
+          counted.get(c).add(a);
+        }
       }
     }
 
     long due() {
-      long t = urgentMin;
-      if (k > 0 && counted.size() >= k) {
-        List<Long> sorted = new ArrayList<>(counted);
-        sorted.sort(null);
-        t = Math.min(t, sorted.get(k - 1));
+      long t = NEVER;
+      for (int c = 0; c < ranges.size(); c++) {
+        int k = counts.get(c);
+        if (k > 0 && counted.get(c).size() >= k) {
+          List<Long> sorted = new ArrayList<>(counted.get(c));
+          sorted.sort(null);
+          t = Math.min(t, sorted.get(k - 1));
+        }
       }
       return t;
     }
@@ -137,10 +143,29 @@ class InboxBoardPropertiesTest {
       } else {
         int node = random.nextInt(NODES);
         Request r = new Request();
-        r.fromKey = random.nextLong(6);
-        r.k = random.nextInt(6);
-        r.urgentKey = random.nextInt(3) == 0 ? 3 + random.nextLong(3) : NEVER;
-        long due = board.request(node, r.fromKey, r.k, r.urgentKey, now);
+        long due;
+        if (random.nextBoolean()) {
+          // GRANDPA's form: the k-th post keyed at least fromKey, or the first at least urgentKey.
+          long fromKey = random.nextLong(6);
+          int k = random.nextInt(6);
+          long urgentKey = random.nextInt(3) == 0 ? 3 + random.nextLong(3) : NEVER;
+          r.condition(fromKey, Long.MAX_VALUE, k);
+          if (urgentKey != NEVER) {
+            r.condition(urgentKey, Long.MAX_VALUE, 1);
+          }
+          due = board.request(node, fromKey, k, urgentKey, now);
+        } else {
+          // Approval voting's form: a count per exact key, several keys (some repeated).
+          int n = random.nextInt(5);
+          long[] keys = new long[n];
+          int[] counts = new int[n];
+          for (int c = 0; c < n; c++) {
+            keys[c] = random.nextLong(6);
+            counts[c] = random.nextInt(5);
+            r.condition(keys[c], keys[c], counts[c]);
+          }
+          due = board.request(node, keys, keys, counts, n, now);
+        }
         forget(now);
         for (Post p : posts) {
           if (untaken(node, p) && p.arrival()[node] != NEVER && live(p, now)) {

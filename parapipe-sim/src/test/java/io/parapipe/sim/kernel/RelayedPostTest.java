@@ -134,4 +134,29 @@ class RelayedPostTest {
     e.run(100_000);
     assertThat(nodes.get(4).got).containsExactly("woken at 24000", "took from -1 at 24000");
   }
+
+  @Test
+  void aWakeRequestWithACountPerKeyFiresWhenOneKeysCountIsIn() {
+    Engine e = engine(GossipMode.THRESHOLD, null);
+    // Node 0's uplink sends the posts 2 ms apart: they reach node 4 at 24, 26 and 28 ms. The
+    // count of 2 under key 7 is met at the third's arrival (the second keyed 7), the count of 2
+    // under 8 never; a count over a range of keys would have been met at 26 ms.
+    e.context(4).wakeOnArrivals(Topic.APPROVALS, new long[] {8, 7}, new int[] {2, 2}, 2,
+        new TestNode.Tick("k"));
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, FIRST_HOP, ONWARD);
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 8, FIRST_HOP, ONWARD);
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, FIRST_HOP, ONWARD);
+    e.run(100_000);
+    assertThat(nodes.get(4).got).first().isEqualTo("woken at 28000");
+    assertThat(nodes.get(4).got).hasSize(4); // the wake's take: all three had arrived
+  }
+
+  @Test
+  void underExactGossipAWakeRequestPerKeyDoesNothing() {
+    Engine e = engine(GossipMode.EXACT, null);
+    e.context(4).wakeOnArrivals(Topic.APPROVALS, new long[] {7}, new int[] {1}, 1,
+        new TestNode.Tick("k"));
+    e.run(100_000);
+    assertThat(nodes.get(4).got).isEmpty();
+  }
 }

@@ -424,15 +424,15 @@ public final class ValidatorNode implements Node {
 
   /**
    * Asks to be woken at the fewest relayed approvals that could approve another block
-   * ({@link ApprovalVoting#approvalsAwaited}): a block is then approved, and finality told, when
-   * the approval completing it arrives, as with exact gossip. Called after anything that counts
-   * approvals, since a take drops the request.
+   * ({@link ApprovalVoting#approvalsAwaited}): for each block waiting for approvals, as many
+   * arrivals of approvals of that block as it misses. A block is then approved, and finality told,
+   * when the approval completing it arrives, as with exact gossip. Called after anything that
+   * counts approvals, since a take drops the request.
    */
   private void awaitApprovals() {
-    int k = approvals.approvalsAwaited();
-    if (k > 0) {
-      ctx.wakeOnArrivals(Topic.APPROVALS, approvals.awaitedFromNumber(), k, Long.MAX_VALUE,
-          APPROVALS_ARRIVED);
+    if (approvals.approvalsAwaited() > 0) {
+      ctx.wakeOnArrivals(Topic.APPROVALS, approvals.awaitedNumbers(), approvals.awaitedMissing(),
+          approvals.awaitedBlocks(), APPROVALS_ARRIVED);
     }
   }
 

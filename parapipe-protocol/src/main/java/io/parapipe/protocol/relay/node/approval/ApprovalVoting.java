@@ -274,8 +274,10 @@ public final class ApprovalVoting {
   private final int self;
   private final int validators;
   private final int needed;
-  /** Set by {@link #approvalsAwaited}. */
-  private int awaitedFrom;
+  // Set by approvalsAwaited: the blocks waiting for approvals, and how many each misses.
+  private int awaitedCount;
+  private long[] awaitedNumbers = new long[8];
+  private int[] awaitedMissing = new int[8];
   /**
    * Entries that lacked approvals when last looked at, in import order ({@link #approvalsAwaited}
    * drops those that no longer do): the few a wake bound is computed over.
@@ -779,32 +781,58 @@ public final class ApprovalVoting {
    * The fewest approval messages that must still reach this validator before another block can
    * become approved in its view: over the imported blocks still lacking approvals, the least of
    * {@code needed} less the count of the block's least approved candidate (a message counts at
-   * most once per candidate); 0 if no block lacks any. A host that hands approvals over in
-   * batches (threshold gossip) wakes the node at that many arrivals, so that a block is approved
-   * when the approval completing it arrives, as when each came as a message.
+   * most once per candidate); 0 if no block lacks any. Also sets, per such block, how many
+   * messages about that block it takes ({@link #awaitedBlocks}): only a block's own approvals
+   * complete it, so a host that hands approvals over in batches (threshold gossip) wakes the node
+   * at the first block's count of arrivals about it, and a block is approved when the approval
+   * completing it arrives, as when each came as a message. A block waiting for its parent's
+   * approval does not bound the least count (the parent's approval completes it), but is among the
+   * awaited blocks: finality reaching its parent approves it at once if its own tally is whole,
+   * so the tally must be read as soon as it can be.
    */
   public int approvalsAwaited() {
     int k = 0;
-    int from = Integer.MAX_VALUE;
+    awaitedCount = 0;
     lacking.removeIf(e -> e.unapproved == 0 || e.pruned);
     for (BlockEntry e : lacking) {
-      BlockEntry p = e.parentEntry;
-      if (p != null && !p.approved && !p.pruned) {
-        continue; // waiting for its parent, which needs approvals first
-      }
       int missing = needed - e.leastCount();
-      if (k == 0 || missing < k) {
+      BlockEntry p = e.parentEntry;
+      // A block waiting for its parent is approved by the parent's approval, or by finality
+      // reaching the parent (pruneFinalized): its own tally must be whole by then, so it is
+      // awaited too, but does not bound when another block can be approved.
+      if ((p == null || p.approved || p.pruned) && (k == 0 || missing < k)) {
         k = missing;
       }
-      from = Math.min(from, e.number);
+      if (awaitedCount == awaitedNumbers.length) {
+        awaitedNumbers = Arrays.copyOf(awaitedNumbers, 2 * awaitedCount);
+        awaitedMissing = Arrays.copyOf(awaitedMissing, 2 * awaitedCount);
+      }
+      awaitedNumbers[awaitedCount] = e.number;
+      awaitedMissing[awaitedCount++] = missing;
     }
-    awaitedFrom = k == 0 ? 0 : from;
     return k;
   }
 
-  /** The lowest number of the blocks {@link #approvalsAwaited} counted (0 if none). */
-  public int awaitedFromNumber() {
-    return awaitedFrom;
+  /** How many blocks the last {@link #approvalsAwaited} found waiting for approvals. */
+  public int awaitedBlocks() {
+    return awaitedCount;
+  }
+
+  /**
+   * The numbers of the blocks the last {@link #approvalsAwaited} found waiting for approvals, the
+   * first {@link #awaitedBlocks} entries (blocks of a fork may share one); read only, and
+   * overwritten by the next call.
+   */
+  public long[] awaitedNumbers() {
+    return awaitedNumbers;
+  }
+
+  /**
+   * For each of {@link #awaitedNumbers}, the fewest approval messages about that block that must
+   * still reach this validator before it can be approved; read only, overwritten by the next call.
+   */
+  public int[] awaitedMissing() {
+    return awaitedMissing;
   }
 
   /** The number of an imported block, -1 if this node has no entry for it. */

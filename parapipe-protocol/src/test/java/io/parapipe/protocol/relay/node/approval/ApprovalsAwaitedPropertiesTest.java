@@ -15,8 +15,11 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * The wake bound of threshold gossip ({@link ApprovalVoting#approvalsAwaited}) is safe: after any
- * approvals, fewer than the bound's messages never approve another block, however they are
- * chosen, so a validator woken at that many arrivals is never told late. Blocks: A (three
+ * approvals, messages that reach no waiting block's count (counted among the messages about
+ * blocks of its number, the key approvals are posted under) never approve another block, however
+ * they are chosen, and messages about blocks no count names are not limited at all; so a
+ * validator woken at the first count reached is never told late. Nor does finality then approve a
+ * block waiting for its parent whose tally was not whole before. Blocks: A (three
  * candidates) and its child B (two) on genesis, and C (one) on a fork; three approvals needed of
  * twenty validators.
  */
@@ -53,10 +56,12 @@ class ApprovalsAwaitedPropertiesTest {
     return n;
   }
 
+  private static final int[] NUMBERS = {1, 2, 1};
+
   @Property(tries = 500)
   void fewerMessagesThanTheBoundApproveNothingMore(
       @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 599) Integer> before,
-      @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 599) Integer> after) {
+      @ForAll @Size(max = 24) List<@IntRange(min = 0, max = 599) Integer> after) {
     // A message is encoded as validator (1-19) * 30 + block * 10 + mask (1-7, all bits by bias).
     ApprovalVoting voting = network();
     BitSet used = new BitSet();
@@ -71,15 +76,52 @@ class ApprovalsAwaitedPropertiesTest {
       assertThat(approved).as("no block lacks approvals").isEqualTo(3);
       return;
     }
-    // Up to k - 1 further messages, each from a validator that has not approved anything and
-    // naming every candidate of its block: the most any message can do.
+    // Per block number (the key approvals are posted under), the most further messages keyed so
+    // that no waiting block's count is reached: fewer than the least count asked under it.
+    int[] allowed = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+    for (int i = 0; i < voting.awaitedBlocks(); i++) {
+      int number = (int) voting.awaitedNumbers()[i];
+      assertThat(voting.awaitedMissing()[i]).isPositive();
+      allowed[number] = Math.min(allowed[number], voting.awaitedMissing()[i] - 1);
+    }
+    // Further messages, each from a validator that has not approved anything and naming every
+    // candidate of its block (the most any message can do), as long as each number allows one.
     int fresh = used.nextClearBit(1);
-    for (int i = 0; i < Math.min(k - 1, after.size()); i++) {
-      int m = after.get(i);
-      apply(voting, fresh, m / 10 % 3, 7);
+    int[] sent = new int[3];
+    for (int m : after) {
+      int block = m / 10 % 3;
+      int number = NUMBERS[block];
+      if (sent[number] >= allowed[number] || fresh >= 20) {
+        continue;
+      }
+      sent[number]++;
+      apply(voting, fresh, block, 7);
       used.set(fresh);
       fresh = used.nextClearBit(fresh);
     }
     assertThat(approvedCount(voting)).isEqualTo(approved);
+    // Finality reaching A (a commit) approves B at once if B's tally is whole: it must have been
+    // whole before, since B's messages stayed below B's count.
+    boolean bWhole = bWholeAfter(before);
+    voting.pruneFinalized(BLOCKS[0]);
+    if (!bWhole) {
+      assertThat(voting.isApproved(BLOCKS[1])).as("B, whose tally was not whole").isFalse();
+    }
+  }
+
+  /** Whether the messages left every candidate of B with three approvals. */
+  private static boolean bWholeAfter(List<Integer> messages) {
+    BitSet[] approvers = {new BitSet(), new BitSet()};
+    for (int m : messages) {
+      int mask = m % 10 == 0 ? 7 : m % 8;
+      if (m / 10 % 3 == 1) {
+        for (int c = 0; c < 2; c++) {
+          if ((mask >> c & 1) != 0) {
+            approvers[c].set(1 + m / 30 % 19);
+          }
+        }
+      }
+    }
+    return approvers[0].cardinality() >= 3 && approvers[1].cardinality() >= 3;
   }
 }
