@@ -5,6 +5,7 @@ import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.PostSink;
+import io.parapipe.protocol.host.RelayRoute;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
 import io.parapipe.sim.scenario.Crash;
@@ -166,9 +167,9 @@ final class FaultyNode implements Node {
 
       @Override
       public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
-          int[] firstHop, int[][] onward) {
+          RelayRoute route) {
         if (!cutOff()) {
-          real.postRelayed(topic, m, lifetimeMicros, key, firstHop, onward);
+          real.postRelayed(topic, m, lifetimeMicros, key, route);
         }
       }
 

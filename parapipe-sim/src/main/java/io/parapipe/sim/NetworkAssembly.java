@@ -150,6 +150,7 @@ public record NetworkAssembly(Engine engine, List<Integer> validatorNodes,
           .configChanges(relayChanges)
           .prospectiveChains(ProspectiveChainsMode.fromKey(relay.text("prospective_chains")))
           .noShowCover(NoShowCover.fromKey(relay.text("no_show_cover")))
+          .approvalRandomRouting(relay.integer("approval_random_routing"))
           .sharedChainBases(chainBases)
           .syncPeers(syncPeers.isEmpty() ? List.of() : syncPeers.get(i))
           .keptBelowFinality(network.integer("state_pruning"))

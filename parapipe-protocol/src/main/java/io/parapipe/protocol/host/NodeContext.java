@@ -50,21 +50,24 @@ public interface NodeContext {
   }
 
   /**
-   * Gossips a message along two hops (approvals along the 2D grid): this node sends it to each of
-   * {@code firstHop}, and the {@code i}-th of those forwards it, as soon as it arrives, to each
-   * of {@code onward[i]}. With exact gossip this is only the first hop's sends, one message each
-   * in order, and the receivers forward it themselves. With threshold gossip the host draws both
-   * hops at once, each link as sending would draw it, and files each receiver's earliest arrival
-   * under {@code key} on {@code topic}'s board, for {@link #takeArrived} and {@link
-   * #wakeOnArrivals}; the receivers do not forward it, and take it from {@code from} -1 (it came
+   * Gossips a message that spreads from node to node (approvals along the 2D grid and to random
+   * peers): this node sends it to {@code route.forwards(self, -1)}, and every node that gets it
+   * sends it on, when it first has it, to the nodes {@code route} names for it. With exact gossip
+   * this is this node's sends, one message each in order, and the receivers send it on themselves
+   * (their protocol code follows the same route). With threshold gossip the host draws the whole
+   * spread at once, each link as sending would draw it, and files each receiver's earliest
+   * arrival under {@code key} on {@code topic}'s board, for {@link #takeArrived} and {@link
+   * #wakeOnArrivals}; the receivers do not send it on, and take it from {@code from} -1 (it came
    * along several paths).
    *
    * @param lifetimeMicros how long after sending the message is still worth reading
    */
-  default void postRelayed(Topic topic, Message m, long lifetimeMicros, long key, int[] firstHop,
-      int[][] onward) {
-    for (int to : firstHop) {
-      send(to, m);
+  default void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
+      RelayRoute route) {
+    int[] out = new int[route.maxForwards()];
+    int n = route.forwards(self(), -1, out);
+    for (int i = 0; i < n; i++) {
+      send(out[i], m);
     }
   }
 

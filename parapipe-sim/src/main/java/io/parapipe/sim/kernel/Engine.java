@@ -6,6 +6,7 @@ import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.PostSink;
 import io.parapipe.protocol.host.ProtocolEvent;
+import io.parapipe.protocol.host.RelayRoute;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
 import io.parapipe.sim.network.Audience;
@@ -67,7 +68,6 @@ public final class Engine {
   /** Reused by keyed posts: each node's arrival. */
   private long[] postArrivals = new long[0];
   /** Scratch of {@link #postRelayed}: each first-hop receiver's arrival. */
-  private long[] hopArrivals = new long[0];
 
   private long now;
   private long events;
@@ -543,83 +543,148 @@ public final class Engine {
   }
 
   /**
-   * A post along two hops ({@code NodeContext.postRelayed}). Exact gossip sends it to the first
-   * hop, one message each, and the receivers forward it. Under threshold gossip both hops are
-   * drawn now and each receiver's earliest arrival filed on the topic's {@link InboxBoard}:
+   * A post that spreads along {@code route} ({@code NodeContext.postRelayed}). Exact gossip sends
+   * it to the origin's forwards, one message each, and the receivers send it on. Under threshold
+   * gossip the whole spread is drawn now, in arrival order (each node sends it on from its first
+   * arrival, as it would on receiving it), and each receiver's earliest arrival filed on the
+   * topic's {@link InboxBoard}:
    *
    * <ul>
-   *   <li>the first hop as {@link #send} draws it, message after message on the sender's uplink,
-   *       from the sender's loss and jitter streams;
-   *   <li>each first-hop receiver that gets it (and {@link Node#hears} it, for a fault wrapper)
-   *       forwards it when it arrives: its uplink from then, or from when what it had queued by now
-   *       leaves, one forward after another, without booking it (the forwards lie ahead, and a
-   *       booking would hold up what the node sends meanwhile); its loss and jitter streams are
-   *       drawn now, so their later draws shift;
+   *   <li>the origin's sends as {@link #send} draws them, message after message on its uplink,
+   *       from its loss and jitter streams;
+   *   <li>each node that gets it (and {@link Node#hears} it, for a fault wrapper) sends it on from
+   *       its first arrival: its uplink from then, or from when what it had queued by now leaves,
+   *       one send after another, without booking it (the sends lie ahead, and a booking would
+   *       hold up what the node sends meanwhile); its loss and jitter streams are drawn now, so
+   *       their later draws shift;
    *   <li>downlinks are not charged, as for every post.
    * </ul>
    */
-  void postRelayed(int from, Topic topic, Message m, long lifetimeMicros, long key, int[] firstHop,
-      int[][] onward) {
+  void postRelayed(int from, Topic topic, Message m, long lifetimeMicros, long key,
+      RelayRoute route) {
+    if (relayForwards.length < route.maxForwards()) {
+      relayForwards = new int[route.maxForwards()];
+    }
+    int[] out = relayForwards;
     if (gossip == GossipMode.EXACT) {
-      for (int to : firstHop) {
-        send(from, to, m);
+      int n = route.forwards(from, -1, out);
+      for (int i = 0; i < n; i++) {
+        send(from, out[i], m);
       }
       return;
     }
-    if (onward.length != firstHop.length) {
-      throw new IllegalArgumentException("onward has " + onward.length + " lists for "
-          + firstHop.length + " first-hop receivers");
-    }
     Network net = network;
-    int hops = firstHop.length;
     if (postArrivals.length < nodeCount) {
       postArrivals = new long[nodeCount];
     }
-    if (hopArrivals.length < hops) {
-      hopArrivals = new long[hops];
+    if (relaySource.length < nodeCount) {
+      relaySource = new int[nodeCount];
     }
     long[] arrivals = postArrivals;
     Arrays.fill(arrivals, 0, nodeCount, PostBoard.NEVER);
     long tx = net.transmissionMicros(m.sizeBytes());
     boolean any = false;
-    for (int i = 0; i < hops; i++) {
-      int r = firstHop[i];
+    int n = route.forwards(from, -1, out);
+    int heapSize = 0;
+    for (int i = 0; i < n; i++) {
+      int r = out[i];
       checkNode(r);
-      hopArrivals[i] = PostBoard.NEVER;
       if (r == from) {
         continue;
       }
       long a = arrivalOf(from, r, net.reserveUplink(from, now, tx));
-      if (a == PostBoard.NEVER || (screens[r] && !nodes[r].hears(from, a))) {
-        continue;
+      if (a < arrivals[r] && (!screens[r] || nodes[r].hears(from, a))) {
+        arrivals[r] = a;
+        relaySource[r] = from;
+        heapSize = relayPush(heapSize, a, r);
+        any = true;
       }
-      hopArrivals[i] = a;
-      arrivals[r] = Math.min(arrivals[r], a);
-      any = true;
     }
-    for (int i = 0; i < hops; i++) {
-      long a = hopArrivals[i];
-      if (a == PostBoard.NEVER) {
+    arrivals[from] = Math.min(arrivals[from], now); // it has it: nothing sends it back
+    // Each node in order of its first arrival sends it on (later, stale heap entries skipped).
+    while (heapSize > 0) {
+      long top = relayHeap[0];
+      heapSize = relayPop(heapSize);
+      int r = (int) (top & RELAY_NODE_MASK);
+      long a = top >>> RELAY_NODE_BITS;
+      if (a != arrivals[r]) {
         continue;
       }
-      int r = firstHop[i];
+      int k = route.forwards(r, relaySource[r], out);
       long up = net.uplinkStart(r, a, tx);
-      for (int v : onward[i]) {
+      for (int i = 0; i < k; i++) {
+        int v = out[i];
         checkNode(v);
-        if (v == r || v == from) {
+        if (v == r || v == relaySource[r]) {
           continue;
         }
         up += tx;
         long b = arrivalOf(r, v, up);
         if (b < arrivals[v] && (!screens[v] || nodes[v].hears(r, b))) {
           arrivals[v] = b;
+          relaySource[v] = r;
+          heapSize = relayPush(heapSize, b, v);
           any = true;
         }
       }
     }
+    arrivals[from] = PostBoard.NEVER;
     if (any) {
       file(topic, m, -1, arrivals, lifetimeMicros, key);
     }
+  }
+
+  // The relay draw's heap: (arrival << RELAY_NODE_BITS | node), earliest first; equal arrivals
+  // go lower node first. Arrivals past 2^43 µs (about 100 days) do not pack: refused below.
+  private static final int RELAY_NODE_BITS = 20;
+  private static final long RELAY_NODE_MASK = (1L << RELAY_NODE_BITS) - 1;
+  private long[] relayHeap = new long[0];
+  private int[] relaySource = new int[0];
+  private int[] relayForwards = new int[0];
+
+  private int relayPush(int size, long arrival, int node) {
+    if (arrival >= 1L << (63 - RELAY_NODE_BITS) || node > RELAY_NODE_MASK) {
+      throw new IllegalStateException("a relayed post's arrival " + arrival + " at node " + node
+          + " is beyond what the relay draw packs");
+    }
+    if (size == relayHeap.length) {
+      relayHeap = Arrays.copyOf(relayHeap, Math.max(16, 2 * size));
+    }
+    long x = arrival << RELAY_NODE_BITS | node;
+    int i = size;
+    while (i > 0) {
+      int p = (i - 1) >>> 1;
+      if (relayHeap[p] <= x) {
+        break;
+      }
+      relayHeap[i] = relayHeap[p];
+      i = p;
+    }
+    relayHeap[i] = x;
+    return size + 1;
+  }
+
+  private int relayPop(int size) {
+    long x = relayHeap[--size];
+    int i = 0;
+    while (true) {
+      int c = 2 * i + 1;
+      if (c >= size) {
+        break;
+      }
+      if (c + 1 < size && relayHeap[c + 1] < relayHeap[c]) {
+        c++;
+      }
+      if (relayHeap[c] >= x) {
+        break;
+      }
+      relayHeap[i] = relayHeap[c];
+      i = c;
+    }
+    if (size > 0) {
+      relayHeap[i] = x;
+    }
+    return size;
   }
 
   private InboxBoard inbox(Topic topic) {

@@ -5,6 +5,7 @@ import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.NodeContext;
 import io.parapipe.protocol.host.PostSink;
 import io.parapipe.protocol.host.ProtocolEvent;
+import io.parapipe.protocol.host.RelayRoute;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
 import java.util.HashMap;
@@ -54,9 +55,9 @@ final class SimContext implements NodeContext {
   }
 
   @Override
-  public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key, int[] firstHop,
-      int[][] onward) {
-    engine.postRelayed(self, topic, m, lifetimeMicros, key, firstHop, onward);
+  public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
+      RelayRoute route) {
+    engine.postRelayed(self, topic, m, lifetimeMicros, key, route);
   }
 
   @Override

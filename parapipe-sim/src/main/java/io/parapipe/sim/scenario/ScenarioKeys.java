@@ -97,6 +97,7 @@ public final class ScenarioKeys {
       k("finality_round_interval", duration(100 * MS, 10 * MIN), 1 * S),
       k("prospective_chains", oneOf("exact", "on-demand"), "exact"),
       k("no_show_cover", oneOf("tranche", "per-no-show"), "tranche"),
+      k("approval_random_routing", integer(0, 100), 4),
       k("node_features", textList(NODE_FEATURES::contains,
           "node feature names (" + String.join(", ", NODE_FEATURES) + ")"), List.of("CandidateReceiptV2")));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parapipe.protocol.host.Message;
 import io.parapipe.protocol.host.Node;
 import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.RelayRoute;
 import io.parapipe.protocol.host.Timer;
 import io.parapipe.protocol.host.Topic;
 import io.parapipe.sim.kernel.TestNode.Msg;
@@ -23,8 +24,26 @@ class RelayedPostTest {
   private static final long LATENCY = 10_000;
   private static final long TX = 1_000;
   private static final Msg POST = new Msg("approval", 1_000);
-  private static final int[] FIRST_HOP = {1, 2};
-  private static final int[][] ONWARD = {{3}, {3, 4}};
+  /** 0 sends to 1 and 2; 1 on to 3; 2 on to 3 and 4; 3 and 4 to nobody. */
+  private static final RelayRoute ROUTE = new RelayRoute() {
+    private final int[][] to = {{1, 2}, {3}, {3, 4}, {}, {}};
+
+    @Override
+    public int origin() {
+      return 0;
+    }
+
+    @Override
+    public int maxForwards() {
+      return 2;
+    }
+
+    @Override
+    public int forwards(int node, int source, int[] out) {
+      System.arraycopy(to[node], 0, out, 0, to[node].length);
+      return to[node].length;
+    }
+  };
 
   /** A node that takes what reached it when told to, and may refuse hops from some senders. */
   private static final class Receiver implements Node {
@@ -79,7 +98,7 @@ class RelayedPostTest {
 
   /** Posts from node 0 at time 0, has every node take at 100 ms, and runs to then. */
   private void postAndTake(Engine e) {
-    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, FIRST_HOP, ONWARD);
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, ROUTE);
     for (int i = 1; i < 5; i++) {
       e.context(i).schedule(100_000, new TestNode.Tick("take"));
     }
@@ -130,7 +149,7 @@ class RelayedPostTest {
   void aWakeRequestFiresAtTheArrivalThatMeetsIt() {
     Engine e = engine(GossipMode.THRESHOLD, null);
     e.context(4).wakeOnArrivals(Topic.APPROVALS, 7, 1, Long.MAX_VALUE, new TestNode.Tick("k"));
-    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, FIRST_HOP, ONWARD);
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, ROUTE);
     e.run(100_000);
     assertThat(nodes.get(4).got).containsExactly("woken at 24000", "took from -1 at 24000");
   }
@@ -143,9 +162,9 @@ class RelayedPostTest {
     // under 8 never; a count over a range of keys would have been met at 26 ms.
     e.context(4).wakeOnArrivals(Topic.APPROVALS, new long[] {8, 7}, new int[] {2, 2}, 2,
         new TestNode.Tick("k"));
-    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, FIRST_HOP, ONWARD);
-    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 8, FIRST_HOP, ONWARD);
-    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, FIRST_HOP, ONWARD);
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, ROUTE);
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 8, ROUTE);
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, ROUTE);
     e.run(100_000);
     assertThat(nodes.get(4).got).first().isEqualTo("woken at 28000");
     assertThat(nodes.get(4).got).hasSize(4); // the wake's take: all three had arrived

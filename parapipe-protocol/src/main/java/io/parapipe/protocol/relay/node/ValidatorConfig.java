@@ -2,6 +2,7 @@ package io.parapipe.protocol.relay.node;
 
 import io.parapipe.protocol.relay.node.validation.PvfArtifactKey;
 import io.parapipe.protocol.relay.node.chain.RelayBlock;
+import io.parapipe.protocol.relay.node.approval.ApprovalDistribution;
 import io.parapipe.protocol.relay.node.approval.NoShowCover;
 import io.parapipe.protocol.relay.node.chain.BlockTree;
 import io.parapipe.protocol.relay.node.prospective.ProspectiveChainsMode;
@@ -41,6 +42,8 @@ import java.util.Objects;
  *     announcement and request ({@link io.parapipe.protocol.relay.node.chain.BlockSync}); empty:
  *     a block goes from its author to every relay-chain node in one broadcast
  * @param noShowCover how approval checking covers checkers that did not show up
+ * @param approvalRandomRouting how many validators beyond the grid each validator sends an
+ *     approval to when it first has it (upstream's {@code DEFAULT_RANDOM_CIRCULATION}, 4)
  * @param keptBelowFinality how many relay blocks below the finalized one this node keeps (and can
  *     send to a syncing peer), as Substrate's {@code --state-pruning}
  */
@@ -67,6 +70,7 @@ public record ValidatorConfig(
     SharedChainBases sharedChainBases,
     List<Integer> syncPeers,
     NoShowCover noShowCover,
+    int approvalRandomRouting,
     int keptBelowFinality) {
 
   /** Copies the lists. */
@@ -115,6 +119,7 @@ public record ValidatorConfig(
     private SharedChainBases sharedChainBases = SharedChainBases.none();
     private List<Integer> syncPeers = List.of();
     private NoShowCover noShowCover = NoShowCover.TRANCHE;
+    private Integer approvalRandomRouting = ApprovalDistribution.DEFAULT_RANDOM_ROUTING;
     private Integer keptBelowFinality = BlockTree.KEPT_BELOW_FINALITY;
 
     private Builder() {}
@@ -252,6 +257,15 @@ public record ValidatorConfig(
     }
 
     /**
+     * Sets {@link ValidatorConfig#approvalRandomRouting()} (default {@value
+     * ApprovalDistribution#DEFAULT_RANDOM_ROUTING}, as upstream).
+     */
+    public Builder approvalRandomRouting(int v) {
+      approvalRandomRouting = v;
+      return this;
+    }
+
+    /**
      * Sets {@link ValidatorConfig#keptBelowFinality()} (default
      * {@value BlockTree#KEPT_BELOW_FINALITY}, as Substrate).
      */
@@ -289,6 +303,7 @@ public record ValidatorConfig(
           set(sharedChainBases, "sharedChainBases"),
           set(syncPeers, "syncPeers"),
           set(noShowCover, "noShowCover"),
+          set(approvalRandomRouting, "approvalRandomRouting"),
           set(keptBelowFinality, "keptBelowFinality"));
     }
 

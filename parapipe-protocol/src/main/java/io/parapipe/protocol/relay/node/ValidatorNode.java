@@ -206,11 +206,6 @@ public final class ValidatorNode implements Node {
   /** The number of validators at the best block, read only where a chunk size needs it. */
   private final IntSupplier bestValidatorCount =
       () -> tree.best().state().validators().size();
-  /**
-   * Authority index of each node id, -1 for nodes that are not authorities: read on every approval
-   * delivery, so an array rather than a boxed map.
-   */
-  private int[] authorityOfNode;
 
   /** A validator with the given configuration. */
   public ValidatorNode(ValidatorConfig cfg) {
@@ -259,17 +254,8 @@ public final class ValidatorNode implements Node {
         .map(b -> b.state().api().asyncBackingParams().maxCandidateDepth() + 1).orElse(1));
     int n = cfg.authorityNodes().size();
     var genesisConfig = genesis.state().activeConfig();
-    int maxNode = 0;
-    for (int node : cfg.authorityNodes()) {
-      maxNode = Math.max(maxNode, node);
-    }
-    authorityOfNode = new int[maxNode + 1];
-    Arrays.fill(authorityOfNode, -1);
-    for (int i = 0; i < cfg.authorityNodes().size(); i++) {
-      authorityOfNode[cfg.authorityNodes().get(i)] = i;
-    }
     approvalDistribution = new ApprovalDistribution(ctx, cfg.authority(), tree::contains,
-        cfg.authorityNodes());
+        cfg.authorityNodes(), cfg.approvalRandomRouting());
     approvals = new ApprovalVoting(ctx, cfg.authority(), n, genesisConfig.neededApprovals(),
         genesisConfig.noShowSlots() * cfg.slotDurationMicros(), cfg.epochRandomness(),
         genesis.hash(), cfg.noShowCover(), approvalActions);
@@ -309,8 +295,7 @@ public final class ValidatorNode implements Node {
   public void onMessage(int from, Message m) {
     // Approvals first: at scale three deliveries in four are approvals (docs/performance.md).
     if (m instanceof ApprovalsMessage a) {
-      approvalDistribution.onApprovals(a,
-          from >= 0 && from < authorityOfNode.length ? authorityOfNode[from] : -1);
+      approvalDistribution.onApprovals(a, from);
     } else if (m instanceof RelayBlockAnnouncement a && a.block() instanceof RelayBlock block) {
       if (!tree.contains(block.hash())) {
         importQueue.submit(block, from);

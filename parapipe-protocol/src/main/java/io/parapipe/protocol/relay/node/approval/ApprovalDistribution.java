@@ -2,29 +2,42 @@ package io.parapipe.protocol.relay.node.approval;
 
 import io.parapipe.protocol.events.ApprovalSent;
 import io.parapipe.protocol.host.NodeContext;
+import io.parapipe.protocol.host.RelayRoute;
 import io.parapipe.protocol.host.Topic;
 import io.parapipe.protocol.primitives.BitVec;
 import io.parapipe.protocol.primitives.Hash;
 import io.parapipe.protocol.wire.ApprovalsMessage;
 import io.parapipe.protocol.wire.ApprovalsResend;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
 
 /**
  * Approval distribution (upstream {@code approval-distribution}): carries approvals between
  * validators. This validator's approvals of a block go in one message along the 2D grid
- * ({@link GridTopology}): to its row and column, and each of those forwards an approval it got
- * from its originator along the other dimension, so each reaches everyone along two paths (a
- * lost message costs one path, not the approval); without a grid they go to every validator in
- * one broadcast. Under threshold gossip the host draws both hops of the grid at once ({@link
- * NodeContext#postRelayed}) and nobody forwards; the validator reads what reached it at approval
- * voting's decision points (docs/kernel.md). Others' approvals go to {@link ApprovalVoting}.
- * Approvals for a block this node has not imported yet wait until it is (upstream's {@code
- * pending_known}). Assignments are not sent: every validator
- * computes every checker's tranche from the shared randomness ({@link CheckerPermutation}).
+ * ({@link GridTopology}): to its row and column, and each validator that first gets an approval
+ * sends it on as the originator's position requires (a validator in the originator's row along its
+ * column, one in its column along its row: upstream's {@code required_routing_by_index}), so each
+ * reaches everyone along two paths (a lost message costs one path, not the approval). Besides the
+ * grid, every validator that first gets (or makes) an approval sends it to {@link #randomRouting}
+ * validators drawn at random among those the grid does not send it to (upstream's {@code
+ * RandomRouting}: {@code DEFAULT_RANDOM_CIRCULATION} = 4 peers per message, in {@code
+ * polkadot/node/network/protocol/src/grid_topology.rs}; upstream sends an approval to the peers it
+ * sent the assignment to, and assignments are routed at random so), which carries approvals around
+ * offline validators that both grid paths cross. Without a grid they go to every validator in one
+ * broadcast. Under threshold gossip the host draws the whole spread at once ({@link
+ * NodeContext#postRelayed(Topic, io.parapipe.protocol.host.Message, long, long, RelayRoute)}, along {@link
+ * #forwards}) and nobody sends on; the validator reads what reached it at approval voting's
+ * decision points (docs/kernel.md). Others' approvals go to {@link ApprovalVoting}. Approvals for
+ * a block this node has not imported yet wait until it is (upstream's {@code pending_known}).
+ * Assignments are not sent: every validator computes every checker's tranche from the shared
+ * randomness ({@link CheckerPermutation}).
  *
  * <p>Aggression (upstream's {@code AggressionConfig}): when finality falls {@link #L1_THRESHOLD}
  * or more blocks behind the newest imported block, every {@link #RESEND_UNFINALIZED_PERIOD}th new
@@ -45,15 +58,23 @@ public final class ApprovalDistribution {
    */
   static final long APPROVAL_LIFETIME_MICROS = 600_000_000;
 
+  /** Upstream's {@code DEFAULT_RANDOM_CIRCULATION}: random peers per message and validator. */
+  public static final int DEFAULT_RANDOM_ROUTING = 4;
+
   private final NodeContext ctx;
   private final int self;
   private final Predicate<Hash> imported;
   /** Node of each validator, by validator index; null: approvals are broadcast to all. */
   private final int[] validatorNodes;
+  /** Validator index of each node, -1 for a node that is no validator. */
+  private final int[] validatorOfNode;
   private final GridTopology grid;
-  /** This validator's grid neighbours' nodes (row, then column), and what each forwards to. */
-  private int[] firstHop;
-  private int[][] onward;
+  /** How many validators beyond the grid each one sends an approval to when it first has it. */
+  private final int randomRouting;
+  private RandomGenerator rng;
+  /** The route of this validator's own approvals, for a host that draws the spread. */
+  private RelayRoute route;
+  private int[] scratch;
   private ApprovalVoting voting;
   private int highestImported;
   /**
@@ -64,22 +85,33 @@ public final class ApprovalDistribution {
   private int recentNext;
   // Lookups only: approvals per block not imported yet, in arrival order.
   private final Map<Hash, List<ApprovalsMessage>> pendingKnown = new HashMap<>();
+  /**
+   * Lookups only: the approvals this node has had, by block, so that it sends each on once (when
+   * messages are delivered one by one; under threshold gossip nobody sends on). Forgotten at
+   * finality.
+   */
+  private final Map<Hash, Set<ApprovalsMessage>> seen = new HashMap<>();
 
   /**
    * @param self this validator's index in approval messages
    * @param imported whether this node has imported a block
    */
   public ApprovalDistribution(NodeContext ctx, int self, Predicate<Hash> imported) {
-    this(ctx, self, imported, null);
+    this(ctx, self, imported, null, 0);
   }
 
   /**
-   * Approval distribution along the 2D grid of the given validators.
+   * Approval distribution along the 2D grid of the given validators, and to {@code
+   * randomRouting} more validators at random from each ({@link #DEFAULT_RANDOM_ROUTING} upstream;
+   * 0 for the grid alone).
    *
    * @param validatorNodes node of each validator, by validator index
    */
   public ApprovalDistribution(NodeContext ctx, int self, Predicate<Hash> imported,
-      List<Integer> validatorNodes) {
+      List<Integer> validatorNodes, int randomRouting) {
+    if (randomRouting < 0) {
+      throw new IllegalArgumentException("randomRouting must be >= 0, got " + randomRouting);
+    }
     this.ctx = ctx;
     this.self = self;
     this.imported = imported;
@@ -88,6 +120,16 @@ public final class ApprovalDistribution {
     this.validatorNodes = validatorNodes == null ? null
         : validatorNodes.stream().mapToInt(Integer::intValue).toArray();
     this.grid = validatorNodes == null ? null : new GridTopology(validatorNodes.size());
+    this.randomRouting = randomRouting;
+    int maxNode = -1;
+    for (int i = 0; this.validatorNodes != null && i < this.validatorNodes.length; i++) {
+      maxNode = Math.max(maxNode, this.validatorNodes[i]);
+    }
+    this.validatorOfNode = new int[maxNode + 1];
+    Arrays.fill(validatorOfNode, -1);
+    for (int i = 0; this.validatorNodes != null && i < this.validatorNodes.length; i++) {
+      validatorOfNode[this.validatorNodes[i]] = i;
+    }
   }
 
   /** Connects approval voting, which receives the approvals (set once, before any message). */
@@ -96,20 +138,106 @@ public final class ApprovalDistribution {
   }
 
   /**
-   * Approvals from another validator, received from validator {@code sender} (-1 if unknown):
-   * one received from its originator is forwarded along the grid's other dimension.
+   * Approvals from another validator, delivered as a message by node {@code senderNode}: the first
+   * time this node has them it sends them on ({@link #forwards}).
    */
-  public void onApprovals(ApprovalsMessage m, int sender) {
-    if (grid != null && sender == m.validator() && sender != self) {
-      int[] onward = grid.sameRow(sender, self) ? grid.column(self)
-          : grid.sameColumn(sender, self) ? grid.row(self) : GridTopology.none();
-      for (int v : onward) {
-        if (v != sender) {
-          ctx.send(validatorNodes[v], m);
-        }
+  public void onApprovals(ApprovalsMessage m, int senderNode) {
+    if (grid != null && m.validator() != self && m.validator() >= 0
+        && m.validator() < validatorNodes.length && firstTime(m)) {
+      if (scratch == null) {
+        scratch = new int[maxForwards()];
+      }
+      int n = forwards(m.validator(), ctx.self(), senderNode, scratch);
+      for (int i = 0; i < n; i++) {
+        ctx.send(scratch[i], m);
       }
     }
     onApprovals(m);
+  }
+
+  private boolean firstTime(ApprovalsMessage m) {
+    return seen.computeIfAbsent(m.block(), b -> new HashSet<>()).add(m);
+  }
+
+  /** The most nodes {@link #forwards} names. */
+  private int maxForwards() {
+    return grid.maxNeighbours() + randomRouting;
+  }
+
+  /**
+   * Writes to {@code out} the nodes that {@code node} sends an approval made by validator {@code
+   * origin} to when it first has it, from node {@code source} (-1: it made it), and returns how
+   * many: the grid routing the originator's position requires (both dimensions for the
+   * originator, the other one for a validator in its row or column, none otherwise), then
+   * {@link #randomRouting} validators at random among the others, the source, the originator and
+   * the node itself left out. Draws from this node's random stream.
+   */
+  int forwards(int origin, int node, int source, int[] out) {
+    int v = node < validatorOfNode.length ? validatorOfNode[node] : -1;
+    int count = 0;
+    if (v >= 0) {
+      if (v == origin) {
+        count = addNodes(grid.row(v), source, out, count);
+        count = addNodes(grid.column(v), source, out, count);
+      } else if (grid.sameRow(origin, v)) {
+        count = addNodes(grid.column(v), source, out, count);
+      } else if (grid.sameColumn(origin, v)) {
+        count = addNodes(grid.row(v), source, out, count);
+      }
+    }
+    if (randomRouting == 0) {
+      return count;
+    }
+    // Everyone knows the originator has its own approval: it is left out too.
+    int n = validatorNodes.length;
+    int made = validatorNodes[origin];
+    // At most three of the others are left out: with more than enough, skip the count.
+    int eligible = n - count - 3 > randomRouting ? n : 0;
+    for (int u = 0; u < n && eligible <= randomRouting; u++) {
+      int w = validatorNodes[u];
+      if (w != node && w != source && w != made && !contains(out, count, w)) {
+        eligible++;
+      }
+    }
+    if (eligible <= randomRouting) {
+      for (int u = 0; u < n; u++) {
+        int w = validatorNodes[u];
+        if (w != node && w != source && w != made && !contains(out, count, w)) {
+          out[count++] = w;
+        }
+      }
+      return count;
+    }
+    if (rng == null) {
+      rng = ctx.random("approval-random-routing");
+    }
+    int onGrid = count;
+    while (count - onGrid < randomRouting) {
+      int w = validatorNodes[rng.nextInt(n)];
+      if (w != node && w != source && w != made && !contains(out, count, w)) {
+        out[count++] = w;
+      }
+    }
+    return count;
+  }
+
+  private int addNodes(int[] validators, int source, int[] out, int count) {
+    for (int u : validators) {
+      int w = validatorNodes[u];
+      if (w != source) {
+        out[count++] = w;
+      }
+    }
+    return count;
+  }
+
+  private static boolean contains(int[] a, int n, int x) {
+    for (int i = 0; i < n; i++) {
+      if (a[i] == x) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Approvals from another validator. */
@@ -150,6 +278,13 @@ public final class ApprovalDistribution {
       return;
     }
     highestImported = number;
+    if (!seen.isEmpty()) {
+      // Approvals of blocks finality reached or passed by are not sent on any more.
+      seen.keySet().removeIf(b -> {
+        int at = voting == null ? -1 : voting.numberOf(b);
+        return at >= 0 ? at <= finalizedNumber : imported.test(b);
+      });
+    }
     int age = number - finalizedNumber;
     if (age >= L1_THRESHOLD && age % RESEND_UNFINALIZED_PERIOD == 0) {
       List<ApprovalsMessage> known = voting.knownApprovals(finalized);
@@ -177,7 +312,8 @@ public final class ApprovalDistribution {
   }
 
   /**
-   * Sends this validator's approvals of candidates in {@code block} (along the grid, if any).
+   * Sends this validator's approvals of candidates in {@code block} (along the grid and to random
+   * validators, if there is a grid).
    *
    * @param candidateIndices the approved candidates' indices in the block, as sent
    * @param candidates the same candidates' hashes, for the trace
@@ -189,38 +325,29 @@ public final class ApprovalDistribution {
       ctx.broadcast(Topic.VALIDATORS, m);
       return;
     }
-    if (firstHop == null) {
-      routes();
+    firstTime(m);
+    if (route == null) {
+      route = new OwnRoute();
     }
     ctx.postRelayed(Topic.APPROVALS, m, APPROVAL_LIFETIME_MICROS,
-        voting == null ? 0 : Math.max(0, voting.numberOf(block)), firstHop, onward);
+        voting == null ? 0 : Math.max(0, voting.numberOf(block)), route);
   }
 
-  /**
-   * The grid's routes from this validator: its row and column get the approval from it, and
-   * forward it along their other dimension ({@link #onApprovals(ApprovalsMessage, int)}).
-   */
-  private void routes() {
-    int[] row = grid.row(self);
-    int[] column = grid.column(self);
-    firstHop = new int[row.length + column.length];
-    onward = new int[firstHop.length][];
-    int i = 0;
-    for (int v : row) {
-      firstHop[i] = validatorNodes[v];
-      onward[i++] = nodes(grid.column(v));
+  /** How this validator's own approvals spread ({@link #forwards} from it). */
+  private final class OwnRoute implements RelayRoute {
+    @Override
+    public int origin() {
+      return validatorNodes[self];
     }
-    for (int v : column) {
-      firstHop[i] = validatorNodes[v];
-      onward[i++] = nodes(grid.row(v));
-    }
-  }
 
-  private int[] nodes(int[] validators) {
-    int[] out = new int[validators.length];
-    for (int i = 0; i < validators.length; i++) {
-      out[i] = validatorNodes[validators[i]];
+    @Override
+    public int maxForwards() {
+      return ApprovalDistribution.this.maxForwards();
     }
-    return out;
+
+    @Override
+    public int forwards(int node, int source, int[] out) {
+      return ApprovalDistribution.this.forwards(self, node, source, out);
+    }
   }
 }

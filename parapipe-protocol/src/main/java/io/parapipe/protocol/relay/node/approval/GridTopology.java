@@ -71,6 +71,11 @@ final class GridTopology {
     return c;
   }
 
+  /** The most neighbours any validator has: a full row's others and a full column's. */
+  int maxNeighbours() {
+    return (width - 1) + ((n + width - 1) / width - 1);
+  }
+
   /** No neighbours. */
   static int[] none() {
     return NONE;
