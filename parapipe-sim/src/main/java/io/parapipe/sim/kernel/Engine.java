@@ -67,7 +67,6 @@ public final class Engine {
   private final Map<Topic, InboxBoard> inboxes = new HashMap<>();
   /** Reused by keyed posts: each node's arrival. */
   private long[] postArrivals = new long[0];
-  /** Scratch of {@link #postRelayed}: each first-hop receiver's arrival. */
 
   private long now;
   private long events;

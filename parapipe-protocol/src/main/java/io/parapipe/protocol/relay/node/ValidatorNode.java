@@ -82,7 +82,6 @@ import io.parapipe.protocol.wire.PoVFetchResponse;
 import io.parapipe.protocol.wire.RelayBlockAnnouncement;
 import io.parapipe.protocol.wire.StatementMessage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
