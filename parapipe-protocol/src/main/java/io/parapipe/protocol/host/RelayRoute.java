@@ -8,9 +8,6 @@ package io.parapipe.protocol.host;
  * asks it for every node the message reaches, in the order the message reaches them.
  */
 public interface RelayRoute {
-  /** The node that made the message. */
-  int origin();
-
   /** The most nodes {@link #forwards} names for any node. */
   int maxForwards();
 

@@ -29,11 +29,6 @@ class RelayedPostTest {
     private final int[][] to = {{1, 2}, {3}, {3, 4}, {}, {}};
 
     @Override
-    public int origin() {
-      return 0;
-    }
-
-    @Override
     public int maxForwards() {
       return 2;
     }

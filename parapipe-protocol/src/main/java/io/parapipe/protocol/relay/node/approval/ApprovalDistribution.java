@@ -195,14 +195,14 @@ public final class ApprovalDistribution {
     int eligible = n - count - 3 > randomRouting ? n : 0;
     for (int u = 0; u < n && eligible <= randomRouting; u++) {
       int w = validatorNodes[u];
-      if (w != node && w != source && w != made && !contains(out, count, w)) {
+      if (pickable(w, node, source, made, out, count)) {
         eligible++;
       }
     }
     if (eligible <= randomRouting) {
       for (int u = 0; u < n; u++) {
         int w = validatorNodes[u];
-        if (w != node && w != source && w != made && !contains(out, count, w)) {
+        if (pickable(w, node, source, made, out, count)) {
           out[count++] = w;
         }
       }
@@ -214,11 +214,16 @@ public final class ApprovalDistribution {
     int onGrid = count;
     while (count - onGrid < randomRouting) {
       int w = validatorNodes[rng.nextInt(n)];
-      if (w != node && w != source && w != made && !contains(out, count, w)) {
+      if (pickable(w, node, source, made, out, count)) {
         out[count++] = w;
       }
     }
     return count;
+  }
+
+  /** Whether random routing may pick node {@code w}: none of the left-out nodes, not picked yet. */
+  private static boolean pickable(int w, int node, int source, int made, int[] out, int count) {
+    return w != node && w != source && w != made && !contains(out, count, w);
   }
 
   private int addNodes(int[] validators, int source, int[] out, int count) {
@@ -325,7 +330,6 @@ public final class ApprovalDistribution {
       ctx.broadcast(Topic.VALIDATORS, m);
       return;
     }
-    firstTime(m);
     if (route == null) {
       route = new OwnRoute();
     }
@@ -335,11 +339,6 @@ public final class ApprovalDistribution {
 
   /** How this validator's own approvals spread ({@link #forwards} from it). */
   private final class OwnRoute implements RelayRoute {
-    @Override
-    public int origin() {
-      return validatorNodes[self];
-    }
-
     @Override
     public int maxForwards() {
       return ApprovalDistribution.this.maxForwards();

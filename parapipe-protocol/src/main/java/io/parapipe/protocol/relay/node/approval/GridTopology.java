@@ -10,7 +10,6 @@ package io.parapipe.protocol.relay.node.approval;
  * the grid is in validator index order.
  */
 final class GridTopology {
-  private static final int[] NONE = new int[0];
 
   private final int n;
   private final int width;
@@ -74,10 +73,5 @@ final class GridTopology {
   /** The most neighbours any validator has: a full row's others and a full column's. */
   int maxNeighbours() {
     return (width - 1) + ((n + width - 1) / width - 1);
-  }
-
-  /** No neighbours. */
-  static int[] none() {
-    return NONE;
   }
 }
