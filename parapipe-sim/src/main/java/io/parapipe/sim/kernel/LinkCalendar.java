@@ -30,6 +30,16 @@ final class LinkCalendar {
   private long[] fullTo = new long[16];
   private long[] fullLength = new long[16];
 
+  /*
+   * The last find's stretch and where it lies among its node's intervals, so that reserving it
+   * (nearly always the next call, for the same node) need not search again; hintNode is -1 once a
+   * reserve has changed the intervals.
+   */
+  private int hintNode = -1;
+  private long hintStart;
+  private long hintEnd;
+  private int hintIndex;
+
   void ensure(int nodes) {
     if (nodes > intervals.length) {
       int c = Math.max(nodes, 2 * intervals.length);
@@ -76,9 +86,16 @@ final class LinkCalendar {
       }
     }
     long s = from;
-    for (int k = 2 * lo; k < n && iv[k] < s + length; k += 2) {
+    int k = 2 * lo;
+    for (; k < n && iv[k] < s + length; k += 2) {
       s = Math.max(s, iv[k + 1]);
     }
+    // The first interval starting at or after s + length: where reserving [s, s + length), or a
+    // part of it from s, inserts, if nothing is reserved on the node meanwhile.
+    hintNode = node;
+    hintStart = s;
+    hintEnd = s + length;
+    hintIndex = k;
     // Nothing of this length fits from earliest to s (nor, if known, from the stretch's start).
     fullFrom[node] = known ? fullFrom[node] : earliest;
     fullTo[node] = s;
@@ -98,18 +115,24 @@ final class LinkCalendar {
     }
     int h = head[node];
     int n = size[node];
-    // Position: first interval starting at or after end.
-    int lo = h >>> 1;
-    int hi = n >>> 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (iv[2 * mid] < end) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
+    // Position: first interval starting at or after end; known from the find of this stretch.
+    int k;
+    if (node == hintNode && start == hintStart && end <= hintEnd) {
+      k = hintIndex;
+    } else {
+      int lo = h >>> 1;
+      int hi = n >>> 1;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (iv[2 * mid] < end) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
       }
+      k = 2 * lo;
     }
-    int k = 2 * lo;
+    hintNode = -1;
     boolean joinsBefore = k > h && iv[k - 1] == start;
     boolean joinsAfter = k < n && iv[k] == end;
     if (joinsBefore && joinsAfter) {
