@@ -53,9 +53,11 @@ final class ExchangeDraw {
   // not on it: requests are sent in time order with one timeout, so their deadlines come in
   // request order, and the next one is the first unresolved request's (timeoutSeq keeps the
   // sequence a timeout pushed on the heap would have had, so ties order as they did there).
-  private long[] heapTime = new long[64];
-  private int[] heapSeq = new int[64];
-  private int[] heapItem = new int[64];
+  // An entry is (time << SEQ_BITS | sequence), one long, so that a sift compares and moves one
+  // value; the item (request and kind) is kept by sequence, which is unique within a draw.
+  private static final int SEQ_BITS = 21;
+  private long[] heap = new long[64];
+  private int[] itemBySeq = new int[96];
   private int heapSize;
   private int seq;
 
@@ -145,8 +147,7 @@ final class ExchangeDraw {
         timeouts++; // in flight means one is unresolved, at or before next - 1
       }
       long due = sentAt[timeouts] + timeout;
-      if (heapSize == 0 || due < heapTime[0]
-          || (due == heapTime[0] && timeoutSeq[timeouts] < heapSeq[0])) {
+      if (heapSize == 0 || pack(due, timeoutSeq[timeouts]) < heap[0]) {
         t = due;
         resolved[timeouts] = true;
         inFlight--;
@@ -154,8 +155,8 @@ final class ExchangeDraw {
         failed++;
         continue;
       }
-      t = heapTime[0];
-      int item = heapItem[0];
+      t = heap[0] >>> SEQ_BITS;
+      int item = itemBySeq[(int) (heap[0] & ((1 << SEQ_BITS) - 1))];
       pop();
       int i = item >>> 2;
       int kind = item & 3;
@@ -316,67 +317,59 @@ final class ExchangeDraw {
       offerSize = new int[c];
       offerPayload = new Object[c];
     }
-    if (2 * peers > heapTime.length) {
-      int c = Math.max(2 * peers, heapTime.length * 2);
-      heapTime = new long[c];
-      heapSeq = new int[c];
-      heapItem = new int[c];
+    if (2 * peers > heap.length) {
+      heap = new long[Math.max(2 * peers, heap.length * 2)];
+    }
+    if (3 * peers > itemBySeq.length) {
+      // A sequence number per request's timeout, and per answer's arrival and intake.
+      itemBySeq = new int[Math.max(3 * peers, itemBySeq.length * 2)];
     }
     answerUplinks.ensure(nodeCount);
     answerDownlinks.ensure(nodeCount);
   }
 
-  private boolean less(int a, int b) {
-    return heapTime[a] < heapTime[b] || (heapTime[a] == heapTime[b] && heapSeq[a] < heapSeq[b]);
-  }
-
-  private void swap(int a, int b) {
-    long t = heapTime[a];
-    heapTime[a] = heapTime[b];
-    heapTime[b] = t;
-    int s = heapSeq[a];
-    heapSeq[a] = heapSeq[b];
-    heapSeq[b] = s;
-    int it = heapItem[a];
-    heapItem[a] = heapItem[b];
-    heapItem[b] = it;
+  /** A heap entry: time, then sequence, in one long that orders as the pair does. */
+  private static long pack(long time, int sequence) {
+    if (time < 0 || time >= 1L << (63 - SEQ_BITS) || sequence >= 1 << SEQ_BITS) {
+      throw new IllegalStateException("an exchange's event at " + time + " (number " + sequence
+          + ") is beyond what its heap packs");
+    }
+    return time << SEQ_BITS | sequence;
   }
 
   private void push(long time, int item) {
+    int sq = seq++;
+    itemBySeq[sq] = item;
+    long x = pack(time, sq);
     int k = heapSize++;
-    heapTime[k] = time;
-    heapSeq[k] = seq++;
-    heapItem[k] = item;
     while (k > 0) {
       int p = (k - 1) >>> 1;
-      if (!less(k, p)) {
+      if (heap[p] <= x) {
         break;
       }
-      swap(k, p);
+      heap[k] = heap[p];
       k = p;
     }
+    heap[k] = x;
   }
 
   private void pop() {
-    heapSize--;
-    if (heapSize == 0) {
-      return;
-    }
-    heapTime[0] = heapTime[heapSize];
-    heapSeq[0] = heapSeq[heapSize];
-    heapItem[0] = heapItem[heapSize];
+    long x = heap[--heapSize];
     int k = 0;
     while (true) {
-      int l = 2 * k + 1;
-      if (l >= heapSize) {
+      int c = 2 * k + 1;
+      if (c >= heapSize) {
         break;
       }
-      int c = l + 1 < heapSize && less(l + 1, l) ? l + 1 : l;
-      if (!less(c, k)) {
+      if (c + 1 < heapSize && heap[c + 1] < heap[c]) {
+        c++;
+      }
+      if (heap[c] >= x) {
         break;
       }
-      swap(c, k);
+      heap[k] = heap[c];
       k = c;
     }
+    heap[k] = x;
   }
 }
