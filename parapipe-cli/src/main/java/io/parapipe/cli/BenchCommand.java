@@ -14,6 +14,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -154,7 +155,8 @@ public final class BenchCommand implements Runnable {
         "(paras and cores = validators / 5) and prints CPU seconds per simulated minute, events per",
         "relay block per validator, peak heap and the growth exponent between points. The points",
         "run one after the other in this JVM, smallest first, after an unreported warm-up run of",
-        "the smallest point (so that the JIT's work is not billed to it)."
+        "each point (so that the JIT's work is not billed to them). With --repeat the points run",
+        "that many times in turn, and the growth is taken between medians."
       })
   static final class Scale implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -187,13 +189,26 @@ public final class BenchCommand implements Runnable {
         names = "--warmup",
         defaultValue = "1m",
         paramLabel = "DUR",
-        description = "Virtual time of the unreported warm-up run of the smallest point; 0s for none "
+        description = "Virtual time of the unreported warm-up run of each point; 0s for none "
             + "(default: ${DEFAULT-VALUE}).")
     String warmup;
+
+    @Option(
+        names = "--repeat",
+        defaultValue = "3",
+        paramLabel = "N",
+        description = "Runs of each point, taken in turn (all points, then all again), so that a "
+            + "machine whose speed drifts weighs on every point alike, and a first pass still "
+            + "slowed by the JIT is outvoted; the growth is taken between the medians (default: "
+            + "${DEFAULT-VALUE}).")
+    int repeat;
 
     @Override
     public Integer call() {
       List<Integer> points = ScalePoints.parseValidators(validators);
+      if (repeat < 1 || repeat > MAX_REPEAT) {
+        throw new UserError("--repeat " + repeat + ": must be from 1 to " + MAX_REPEAT);
+      }
       long durationMicros = SimulateCommand.durationMicros(duration);
       JsonNode base = baseTree();
       PrintWriter out = spec.commandLine().getOut();
@@ -214,46 +229,72 @@ public final class BenchCommand implements Runnable {
           throw new UserError("--warmup " + warmup + ": must be a duration like 1m or 30s, or 0s "
               + "for no warm-up run");
         }
-        // Without it the first point pays for compiling the simulator: at 100 validators that
-        // was most of a 2-minute point's CPU, which understated the growth between points.
-        out.printf(Locale.ROOT, "%10s (warm-up run of %s, not measured)%n", points.get(0), warmup);
-        out.flush();
-        Runs.run(ScalePoints.scaled(base, scenario, points.get(0), warmup).withSeed(seed),
-            Optional.empty(), t -> { });
+        // Without it each point pays for compiling what it runs: the JIT's threads take the
+        // second core, and the simulation runs slower code until they are done. A warm-up of
+        // the smallest point alone left the measured points 1.5 to 3.5 times dearer than a second
+        // pass over them (docs/performance.md), most of all the smallest, which made the growth
+        // between points look flatter than it is. So every point is warmed up.
+        for (int v : points) {
+          out.printf(Locale.ROOT, "%10s (warm-up run of %s, not measured)%n", v, warmup);
+          out.flush();
+          Runs.run(ScalePoints.scaled(base, scenario, v, warmup).withSeed(seed),
+              Optional.empty(), t -> { });
+        }
       }
       double minutes = durationMicros / 60e6;
-      List<double[]> measured = new ArrayList<>();
-      for (int v : points) {
-        Scenario s = ScalePoints.scaled(base, scenario, v, duration).withSeed(seed);
-        System.gc();
-        List<MemoryPoolMXBean> heap = heapPools();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        long cpu0 = processCpuNanos();
-        long wall0 = System.nanoTime();
-        RunResult r = Runs.run(s, Optional.empty(), t -> { });
-        double wall = (System.nanoTime() - wall0) / 1e9;
-        double cpu = (processCpuNanos() - cpu0) / 1e9;
-        long peak = 0;
-        for (MemoryPoolMXBean p : heap) {
-          peak += p.getPeakUsage().getUsed();
+      double[][] perMinuteRuns = new double[points.size()][repeat];
+      for (int run = 0; run < repeat; run++) {
+        for (int pi = 0; pi < points.size(); pi++) {
+          int v = points.get(pi);
+          Scenario s = ScalePoints.scaled(base, scenario, v, duration).withSeed(seed);
+          System.gc();
+          List<MemoryPoolMXBean> heap = heapPools();
+          heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+          long cpu0 = processCpuNanos();
+          long wall0 = System.nanoTime();
+          RunResult r = Runs.run(s, Optional.empty(), t -> { });
+          double wall = (System.nanoTime() - wall0) / 1e9;
+          double cpu = (processCpuNanos() - cpu0) / 1e9;
+          long peak = 0;
+          for (MemoryPoolMXBean p : heap) {
+            peak += p.getPeakUsage().getUsed();
+          }
+          int blocks = Math.max(1, r.relay().blocks());
+          double perMinute = cpu / minutes;
+          perMinuteRuns[pi][run] = perMinute;
+          out.printf(Locale.ROOT, "%10d %6d %8.1f %8.1f %13.2f %13s %12.0f %7.2f GB %7d %9d%s%n", v,
+              v / ScalePoints.GROUP_SIZE, cpu, wall, perMinute, String.format(Locale.ROOT, "%,d",
+                  r.kernel().events()), (double) r.kernel().events() / blocks / v, peak / 1e9,
+              r.relay().blocks(), r.relay().finalized(),
+              repeat > 1 ? String.format(Locale.ROOT, "  run %d of %d", run + 1, repeat) : "");
+          out.flush();
         }
-        int blocks = Math.max(1, r.relay().blocks());
-        double perMinute = cpu / minutes;
-        measured.add(new double[] {v, perMinute});
-        out.printf(Locale.ROOT, "%10d %6d %8.1f %8.1f %13.2f %13s %12.0f %7.2f GB %7d %9d%n", v,
-            v / ScalePoints.GROUP_SIZE, cpu, wall, perMinute, String.format(Locale.ROOT, "%,d",
-                r.kernel().events()), (double) r.kernel().events() / blocks / v, peak / 1e9,
-            r.relay().blocks(), r.relay().finalized());
-        out.flush();
+      }
+      List<double[]> measured = new ArrayList<>();
+      for (int pi = 0; pi < points.size(); pi++) {
+        double[] runs = perMinuteRuns[pi].clone();
+        Arrays.sort(runs);
+        measured.add(new double[] {points.get(pi), ScalePoints.median(runs), runs[0],
+            runs[runs.length - 1]});
+      }
+      if (repeat > 1) {
+        out.println();
+        out.printf(Locale.ROOT, "cpu s per simulated minute, median of %d runs (lowest-highest):%n",
+            repeat);
+        for (double[] m : measured) {
+          out.printf(Locale.ROOT, "  %8d validators: %.2f (%.2f-%.2f)%n", (int) m[0], m[1], m[2],
+              m[3]);
+        }
       }
       if (measured.size() > 1) {
         out.println();
-        out.println("growth of cpu s per simulated minute (exponent k in cost ~ validators^k):");
+        out.println("growth of cpu s per simulated minute (exponent k in cost ~ validators^k"
+            + (repeat > 1 ? ", between medians" : "") + "):");
         for (int i = 1; i < measured.size(); i++) {
-          printGrowth(out, measured.get(i - 1), measured.get(i));
+          printGrowth(out, measured.get(i - 1), measured.get(i), repeat > 1);
         }
         if (measured.size() > 2) {
-          printGrowth(out, measured.get(0), measured.get(measured.size() - 1));
+          printGrowth(out, measured.get(0), measured.get(measured.size() - 1), repeat > 1);
         }
       }
       out.println();
@@ -263,9 +304,23 @@ public final class BenchCommand implements Runnable {
       return 0;
     }
 
-    private static void printGrowth(PrintWriter out, double[] a, double[] b) {
-      out.printf(Locale.ROOT, "  %4d -> %4d validators: x%.2f, k = %.2f%n", (int) a[0], (int) b[0],
-          b[1] / a[1], ScalePoints.growthExponent((int) a[0], a[1], (int) b[0], b[1]));
+    /** The largest --repeat: a point of polkadot-scale takes half a minute. */
+    static final int MAX_REPEAT = 20;
+
+    /**
+     * Growth from point a to b, each {validators, median, lowest, highest}; with {@code spread},
+     * also the growth between the extreme runs (b's lowest over a's highest, and the reverse).
+     */
+    private static void printGrowth(PrintWriter out, double[] a, double[] b, boolean spread) {
+      out.printf(Locale.ROOT, "  %4d -> %4d validators: x%.2f, k = %.2f%s%n", (int) a[0],
+          (int) b[0], b[1] / a[1], ScalePoints.growthExponent((int) a[0], a[1], (int) b[0], b[1]),
+          spread ? " (x" + ratio(b[2], a[3]) + "-x" + ratio(b[3], a[2])
+              + " between the extreme runs)" : "");
+    }
+
+    /** {@code b / a} to two places, or "?" when a run too short to measure left a at zero. */
+    private static String ratio(double b, double a) {
+      return a > 0 ? String.format(Locale.ROOT, "%.2f", b / a) : "?";
     }
 
     private JsonNode baseTree() {

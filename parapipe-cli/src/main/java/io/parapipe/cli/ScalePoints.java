@@ -72,4 +72,10 @@ final class ScalePoints {
   static double growthExponent(int v1, double cost1, int v2, double cost2) {
     return Math.log(cost2 / cost1) / Math.log((double) v2 / v1);
   }
+
+  /** The median of {@code sorted} (ascending, not empty): the mean of the middle two if even. */
+  static double median(double[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
 }

@@ -46,12 +46,43 @@ class BenchScaleTest {
   @Test
   void tinyRunPrintsOneRowPerPointAndTheGrowth() {
     int code = Main.run("bench", "scale", "--validators", "10,20", "--duration", "12s",
-        "--warmup", "6s");
+        "--warmup", "6s", "--repeat", "1");
     assertThat(code).isZero();
     String out = streams.stdout();
     assertThat(out).contains("cpu s/sim min").contains("ev/block/val").contains("10 ->   20 validators")
         .contains("(warm-up run of 6s, not measured)");
     assertThat(out.lines().filter(l -> l.matches("\\s+(10|20)\\s+[24]\\s.*"))).hasSize(2);
+  }
+
+  @Test
+  void repeatedPointsRunInTurnAndTheGrowthIsBetweenMedians() {
+    int code = Main.run("bench", "scale", "--validators", "10,20", "--duration", "6s",
+        "--warmup", "0s", "--repeat", "3");
+    assertThat(code).isZero();
+    String out = streams.stdout();
+    // All points, then all again: 10, 20, 10, 20, 10, 20.
+    List<String> rows = out.lines().filter(l -> l.matches("\\s+(10|20)\\s+[24]\\s.*")).toList();
+    assertThat(rows).hasSize(6);
+    for (int i = 0; i < 6; i++) {
+      assertThat(rows.get(i)).startsWith(i % 2 == 0 ? "        10" : "        20")
+          .endsWith("run " + (i / 2 + 1) + " of 3");
+    }
+    assertThat(out).contains("median of 3 runs (lowest-highest)")
+        .contains("between medians").contains("between the extreme runs");
+  }
+
+  @Test
+  void theMedianOfAnEvenCountIsTheMiddlePairsMean() {
+    assertThat(ScalePoints.median(new double[] {1, 2, 9})).isEqualTo(2);
+    assertThat(ScalePoints.median(new double[] {1, 2, 4, 9})).isEqualTo(3);
+  }
+
+  @Test
+  void aRepeatOutOfRangeIsOneLine() {
+    int code = Main.run("bench", "scale", "--validators", "10", "--repeat", "0");
+    assertThat(code).isEqualTo(2);
+    assertThat(streams.stderr().lines()).hasSize(1);
+    assertThat(streams.stderr()).contains("--repeat 0: must be from 1 to 20");
   }
 
   @Test
