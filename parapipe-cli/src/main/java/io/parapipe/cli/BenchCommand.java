@@ -245,29 +245,9 @@ public final class BenchCommand implements Runnable {
       double[][] perMinuteRuns = new double[points.size()][repeat];
       for (int run = 0; run < repeat; run++) {
         for (int pi = 0; pi < points.size(); pi++) {
-          int v = points.get(pi);
-          Scenario s = ScalePoints.scaled(base, scenario, v, duration).withSeed(seed);
-          System.gc();
-          List<MemoryPoolMXBean> heap = heapPools();
-          heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-          long cpu0 = processCpuNanos();
-          long wall0 = System.nanoTime();
-          RunResult r = Runs.run(s, Optional.empty(), t -> { });
-          double wall = (System.nanoTime() - wall0) / 1e9;
-          double cpu = (processCpuNanos() - cpu0) / 1e9;
-          long peak = 0;
-          for (MemoryPoolMXBean p : heap) {
-            peak += p.getPeakUsage().getUsed();
-          }
-          int blocks = Math.max(1, r.relay().blocks());
-          double perMinute = cpu / minutes;
-          perMinuteRuns[pi][run] = perMinute;
-          out.printf(Locale.ROOT, "%10d %6d %8.1f %8.1f %13.2f %13s %12.0f %7.2f GB %7d %9d%s%n", v,
-              v / ScalePoints.GROUP_SIZE, cpu, wall, perMinute, String.format(Locale.ROOT, "%,d",
-                  r.kernel().events()), (double) r.kernel().events() / blocks / v, peak / 1e9,
-              r.relay().blocks(), r.relay().finalized(),
-              repeat > 1 ? String.format(Locale.ROOT, "  run %d of %d", run + 1, repeat) : "");
-          out.flush();
+          String label = repeat > 1
+              ? String.format(Locale.ROOT, "  run %d of %d", run + 1, repeat) : "";
+          perMinuteRuns[pi][run] = measurePoint(out, base, points.get(pi), minutes, label);
         }
       }
       List<double[]> measured = new ArrayList<>();
@@ -302,6 +282,35 @@ public final class BenchCommand implements Runnable {
       out.println("the heap pools' peak use during the point. On a shared machine wall time exceeds CPU time.");
       out.flush();
       return 0;
+    }
+
+    /**
+     * Runs the point of {@code v} validators once, prints its row (ending with {@code label}), and
+     * returns its process CPU seconds per simulated minute.
+     */
+    private double measurePoint(PrintWriter out, JsonNode base, int v, double minutes,
+        String label) {
+      Scenario s = ScalePoints.scaled(base, scenario, v, duration).withSeed(seed);
+      System.gc();
+      List<MemoryPoolMXBean> heap = heapPools();
+      heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+      long cpu0 = processCpuNanos();
+      long wall0 = System.nanoTime();
+      RunResult r = Runs.run(s, Optional.empty(), t -> { });
+      double wall = (System.nanoTime() - wall0) / 1e9;
+      double cpu = (processCpuNanos() - cpu0) / 1e9;
+      long peak = 0;
+      for (MemoryPoolMXBean p : heap) {
+        peak += p.getPeakUsage().getUsed();
+      }
+      int blocks = Math.max(1, r.relay().blocks());
+      double perMinute = cpu / minutes;
+      out.printf(Locale.ROOT, "%10d %6d %8.1f %8.1f %13.2f %13s %12.0f %7.2f GB %7d %9d%s%n", v,
+          v / ScalePoints.GROUP_SIZE, cpu, wall, perMinute, String.format(Locale.ROOT, "%,d",
+              r.kernel().events()), (double) r.kernel().events() / blocks / v, peak / 1e9,
+          r.relay().blocks(), r.relay().finalized(), label);
+      out.flush();
+      return perMinute;
     }
 
     /** The largest --repeat: a point of polkadot-scale takes half a minute. */
