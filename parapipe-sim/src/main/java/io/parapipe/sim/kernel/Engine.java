@@ -584,7 +584,7 @@ public final class Engine {
     long tx = net.transmissionMicros(m.sizeBytes());
     boolean any = false;
     int n = route.forwards(from, -1, out);
-    int heapSize = 0;
+    relayHeap.clear(); // empty unless a bad route threw out of the last draw
     for (int i = 0; i < n; i++) {
       int r = out[i];
       checkNode(r);
@@ -595,15 +595,15 @@ public final class Engine {
       if (a < arrivals[r] && (!screens[r] || nodes[r].hears(from, a))) {
         arrivals[r] = a;
         relaySource[r] = from;
-        heapSize = relayPush(heapSize, a, r);
+        relayPush(a, r);
         any = true;
       }
     }
     arrivals[from] = Math.min(arrivals[from], now); // it has it: nothing sends it back
     // Each node in order of its first arrival sends it on (later, stale heap entries skipped).
-    while (heapSize > 0) {
-      long top = relayHeap[0];
-      heapSize = relayPop(heapSize);
+    while (relayHeap.size() > 0) {
+      long top = relayHeap.top();
+      relayHeap.removeTop();
       int r = (int) (top & RELAY_NODE_MASK);
       long a = top >>> RELAY_NODE_BITS;
       if (a != arrivals[r]) {
@@ -622,7 +622,7 @@ public final class Engine {
         if (b < arrivals[v] && (!screens[v] || nodes[v].hears(r, b))) {
           arrivals[v] = b;
           relaySource[v] = r;
-          heapSize = relayPush(heapSize, b, v);
+          relayPush(b, v);
           any = true;
         }
       }
@@ -637,53 +637,16 @@ public final class Engine {
   // go lower node first. Arrivals past 2^43 µs (about 100 days) do not pack: refused below.
   private static final int RELAY_NODE_BITS = 20;
   private static final long RELAY_NODE_MASK = (1L << RELAY_NODE_BITS) - 1;
-  private long[] relayHeap = new long[0];
+  private final LongHeap relayHeap = new LongHeap();
   private int[] relaySource = new int[0];
   private int[] relayForwards = new int[0];
 
-  private int relayPush(int size, long arrival, int node) {
+  private void relayPush(long arrival, int node) {
     if (arrival >= 1L << (63 - RELAY_NODE_BITS) || node > RELAY_NODE_MASK) {
       throw new IllegalStateException("a relayed post's arrival " + arrival + " at node " + node
           + " is beyond what the relay draw packs");
     }
-    if (size == relayHeap.length) {
-      relayHeap = Arrays.copyOf(relayHeap, Math.max(16, 2 * size));
-    }
-    long x = arrival << RELAY_NODE_BITS | node;
-    int i = size;
-    while (i > 0) {
-      int p = (i - 1) >>> 1;
-      if (relayHeap[p] <= x) {
-        break;
-      }
-      relayHeap[i] = relayHeap[p];
-      i = p;
-    }
-    relayHeap[i] = x;
-    return size + 1;
-  }
-
-  private int relayPop(int size) {
-    long x = relayHeap[--size];
-    int i = 0;
-    while (true) {
-      int c = 2 * i + 1;
-      if (c >= size) {
-        break;
-      }
-      if (c + 1 < size && relayHeap[c + 1] < relayHeap[c]) {
-        c++;
-      }
-      if (relayHeap[c] >= x) {
-        break;
-      }
-      relayHeap[i] = relayHeap[c];
-      i = c;
-    }
-    if (size > 0) {
-      relayHeap[i] = x;
-    }
-    return size;
+    relayHeap.push(arrival << RELAY_NODE_BITS | node);
   }
 
   private InboxBoard inbox(Topic topic) {

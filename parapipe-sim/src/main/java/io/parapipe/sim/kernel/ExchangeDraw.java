@@ -56,9 +56,8 @@ final class ExchangeDraw {
   // An entry is (time << SEQ_BITS | sequence), one long, so that a sift compares and moves one
   // value; the item (request and kind) is kept by sequence, which is unique within a draw.
   private static final int SEQ_BITS = 21;
-  private long[] heap = new long[64];
+  private final LongHeap heap = new LongHeap();
   private int[] itemBySeq = new int[96];
-  private int heapSize;
   private int seq;
 
   // Per request of the exchange being drawn.
@@ -115,7 +114,7 @@ final class ExchangeDraw {
       throw new IllegalArgumentException("timeout must be >= 0, got " + timeout);
     }
     ensure(peers, nodeCount);
-    heapSize = 0;
+    heap.clear();
     seq = 0;
     upFree = 0;
     drawnAt = now;
@@ -147,7 +146,7 @@ final class ExchangeDraw {
         timeouts++; // in flight means one is unresolved, at or before next - 1
       }
       long due = sentAt[timeouts] + timeout;
-      if (heapSize == 0 || pack(due, timeoutSeq[timeouts]) < heap[0]) {
+      if (heap.size() == 0 || pack(due, timeoutSeq[timeouts]) < heap.top()) {
         t = due;
         resolved[timeouts] = true;
         inFlight--;
@@ -155,9 +154,10 @@ final class ExchangeDraw {
         failed++;
         continue;
       }
-      t = heap[0] >>> SEQ_BITS;
-      int item = itemBySeq[(int) (heap[0] & ((1 << SEQ_BITS) - 1))];
-      pop();
+      long top = heap.top();
+      heap.removeTop();
+      t = top >>> SEQ_BITS;
+      int item = itemBySeq[(int) (top & ((1 << SEQ_BITS) - 1))];
       int i = item >>> 2;
       int kind = item & 3;
       if (resolved[i]) {
@@ -317,9 +317,6 @@ final class ExchangeDraw {
       offerSize = new int[c];
       offerPayload = new Object[c];
     }
-    if (2 * peers > heap.length) {
-      heap = new long[Math.max(2 * peers, heap.length * 2)];
-    }
     if (3 * peers > itemBySeq.length) {
       // A sequence number per request's timeout, and per answer's arrival and intake.
       itemBySeq = new int[Math.max(3 * peers, itemBySeq.length * 2)];
@@ -340,36 +337,6 @@ final class ExchangeDraw {
   private void push(long time, int item) {
     int sq = seq++;
     itemBySeq[sq] = item;
-    long x = pack(time, sq);
-    int k = heapSize++;
-    while (k > 0) {
-      int p = (k - 1) >>> 1;
-      if (heap[p] <= x) {
-        break;
-      }
-      heap[k] = heap[p];
-      k = p;
-    }
-    heap[k] = x;
-  }
-
-  private void pop() {
-    long x = heap[--heapSize];
-    int k = 0;
-    while (true) {
-      int c = 2 * k + 1;
-      if (c >= heapSize) {
-        break;
-      }
-      if (c + 1 < heapSize && heap[c + 1] < heap[c]) {
-        c++;
-      }
-      if (heap[c] >= x) {
-        break;
-      }
-      heap[k] = heap[c];
-      k = c;
-    }
-    heap[k] = x;
+    heap.push(pack(time, sq));
   }
 }
