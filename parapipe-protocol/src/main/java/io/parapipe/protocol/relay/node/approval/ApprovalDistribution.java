@@ -191,15 +191,11 @@ public final class ApprovalDistribution {
     // Everyone knows the originator has its own approval: it is left out too.
     int n = validatorNodes.length;
     int made = validatorNodes[origin];
-    // At most three of the others are left out: with more than enough, skip the count.
-    int eligible = n - count - 3 > randomRouting ? n : 0;
-    for (int u = 0; u < n && eligible <= randomRouting; u++) {
-      int w = validatorNodes[u];
-      if (pickable(w, node, source, made, out, count)) {
-        eligible++;
-      }
-    }
-    if (eligible <= randomRouting) {
+    // Besides the grid's, at most three validators are left out (the node, the source, the
+    // originator): only a network that small may have no more than randomRouting to pick from,
+    // and then all of them are taken.
+    if (n - count - 3 <= randomRouting
+        && countPickable(node, source, made, out, count, randomRouting + 1) <= randomRouting) {
       for (int u = 0; u < n; u++) {
         int w = validatorNodes[u];
         if (pickable(w, node, source, made, out, count)) {
@@ -219,6 +215,17 @@ public final class ApprovalDistribution {
       }
     }
     return count;
+  }
+
+  /** How many nodes random routing may pick ({@link #pickable}), counting no further than limit. */
+  private int countPickable(int node, int source, int made, int[] out, int count, int limit) {
+    int eligible = 0;
+    for (int u = 0; u < validatorNodes.length && eligible < limit; u++) {
+      if (pickable(validatorNodes[u], node, source, made, out, count)) {
+        eligible++;
+      }
+    }
+    return eligible;
   }
 
   /** Whether random routing may pick node {@code w}: none of the left-out nodes, not picked yet. */
