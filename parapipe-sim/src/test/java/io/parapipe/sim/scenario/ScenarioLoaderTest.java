@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.parapipe.protocol.relay.node.approval.ApprovalDistribution;
+import io.parapipe.protocol.relay.node.chain.BlockTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +59,16 @@ class ScenarioLoaderTest {
         assertThat(docs).as("docs/scenario.md documents %s.%s", s.name(), k).contains("`" + k + "`");
       }
     }
+  }
+
+  @Test
+  void defaultsThatMirrorProtocolConstantsMatchThem() {
+    // The scenario's defaults are literals (the key table does not read the protocol's classes):
+    // these pin the ones whose value is an upstream constant the protocol code also holds.
+    assertThat(ScenarioKeys.RELAY.key("approval_random_routing").defaultValue())
+        .isEqualTo(ApprovalDistribution.DEFAULT_RANDOM_ROUTING);
+    assertThat(ScenarioKeys.NETWORK.key("state_pruning").defaultValue())
+        .isEqualTo(BlockTree.KEPT_BELOW_FINALITY);
   }
 
   @Test
