@@ -46,8 +46,13 @@ final class InboxBoard {
   private int[] inHead = new int[0];
   private int[] inSize = new int[0];
 
-  /** Wake requests, by node; null until a node first asks. */
-  private Request[] requests = new Request[0];
+  /**
+   * Wake requests, by node, each in one array ({@link #REQ_COUNT}, then per condition its key
+   * range, k, how many arrivals it holds and where its heap starts, then the heaps); null until a
+   * node first asks. One array, not an object of arrays: every post considers every requesting
+   * receiver, and at 500 validators the lines each one touches, not the comparisons, are the cost.
+   */
+  private long[][] requests = new long[0][];
   /** When each node's wake is due, {@link #NEVER} if it has none; read by the engine. */
   long[] wakeAt = new long[0];
   /** The engine's timer id of each node's scheduled wake, 0 if none. */
@@ -90,12 +95,12 @@ final class InboxBoard {
         continue;
       }
       file(j, a, p);
-      Request r = requests[j];
-      if (r == null || r.count == 0) {
+      long[] r = requests[j];
+      if (r == null || r[REQ_COUNT] == 0) {
         continue;
       }
-      r.consider(key, a);
-      long t = r.due();
+      consider(r, key, a);
+      long t = due(r);
       if (t < wakeAt[j]) {
         wakeAt[j] = t;
         if (movedCount == moved.length) {
@@ -217,21 +222,17 @@ final class InboxBoard {
   long request(int node, long[] lo, long[] hi, int[] k, int n, long now) {
     forgetExpired(now);
     ensureNode(node);
-    Request r = requests[node];
-    if (r == null) {
-      r = requests[node] = new Request();
-    }
-    r.set(lo, hi, k, n);
-    if (r.count > 0) {
+    long[] r = setRequest(node, lo, hi, k, n);
+    if (r[REQ_COUNT] > 0) {
       long[] box = inbox[node];
       for (int i = inHead[node], size = inSize[node]; i < size; i++) {
         long p = box[2 * i + 1];
         if (p >= first && expiry[slot(p)] >= now) {
-          r.consider(keys[slot(p)], box[2 * i]);
+          consider(r, keys[slot(p)], box[2 * i]);
         }
       }
     }
-    wakeAt[node] = r.due();
+    wakeAt[node] = due(r);
     return wakeAt[node];
   }
 
@@ -241,7 +242,7 @@ final class InboxBoard {
       return 0;
     }
     if (requests[node] != null) {
-      requests[node].count = 0;
+      requests[node][REQ_COUNT] = 0;
     }
     wakeAt[node] = NEVER;
     long h = wakeHandle[node];
@@ -249,100 +250,112 @@ final class InboxBoard {
     return h;
   }
 
-  /**
-   * One node's wake conditions: key range and count of each, with the count's earliest arrivals
-   * in that range so far as a max-heap.
-   */
-  private static final class Request {
-    int count;
-    long[] lo = new long[2];
-    long[] hi = new long[2];
-    int[] k = new int[2];
-    long[][] heaps = new long[2][];
-    int[] heapSize = new int[2];
+  // A request's layout: its condition count, then per condition these five, then the heaps.
+  private static final int REQ_COUNT = 0;
+  private static final int COND_LO = 0;
+  private static final int COND_HI = 1;
+  private static final int COND_K = 2;
+  private static final int COND_SIZE = 3;
+  private static final int COND_HEAP = 4;
+  private static final int COND_WIDTH = 5;
 
-    void set(long[] from, long[] to, int[] ks, int n) {
-      count = 0;
-      for (int i = 0; i < n; i++) {
-        if (ks[i] < 0) {
-          throw new IllegalArgumentException("k must be >= 0, got " + ks[i]);
-        }
-        if (ks[i] == 0) {
-          continue;
-        }
-        if (count == lo.length) {
-          int c = 2 * count;
-          lo = Arrays.copyOf(lo, c);
-          hi = Arrays.copyOf(hi, c);
-          k = Arrays.copyOf(k, c);
-          heaps = Arrays.copyOf(heaps, c);
-          heapSize = Arrays.copyOf(heapSize, c);
-        }
-        lo[count] = from[i];
-        hi[count] = to[i];
-        k[count] = ks[i];
-        heapSize[count] = 0;
-        if (heaps[count] == null || heaps[count].length < ks[i]) {
-          heaps[count] = new long[Math.max(ks[i], 16)];
-        }
+  /** Writes {@code node}'s request: the conditions with k above 0, their heaps empty. */
+  private long[] setRequest(int node, long[] lo, long[] hi, int[] ks, int n) {
+    int count = 0;
+    long heapLongs = 0;
+    for (int i = 0; i < n; i++) {
+      if (ks[i] < 0) {
+        throw new IllegalArgumentException("k must be >= 0, got " + ks[i]);
+      }
+      if (ks[i] > 0) {
         count++;
+        heapLongs += ks[i];
       }
     }
+    long length = 1 + (long) COND_WIDTH * count + heapLongs;
+    if (length > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("a wake request waits on " + heapLongs
+          + " arrivals, more than an array holds");
+    }
+    long[] r = requests[node];
+    if (r == null || r.length < length) {
+      r = requests[node] = new long[(int) Math.max(length, 32)];
+    }
+    r[REQ_COUNT] = count;
+    int heap = 1 + COND_WIDTH * count;
+    int c = 1;
+    for (int i = 0; i < n; i++) {
+      if (ks[i] == 0) {
+        continue;
+      }
+      r[c + COND_LO] = lo[i];
+      r[c + COND_HI] = hi[i];
+      r[c + COND_K] = ks[i];
+      r[c + COND_SIZE] = 0;
+      r[c + COND_HEAP] = heap;
+      heap += ks[i];
+      c += COND_WIDTH;
+    }
+    return r;
+  }
 
-    void consider(long key, long a) {
-      for (int c = 0; c < count; c++) {
-        if (key >= lo[c] && key <= hi[c]) {
-          offer(c, a);
-        }
+  /** Offers arrival {@code a} of a post keyed {@code key} to each condition of request r. */
+  private static void consider(long[] r, long key, long a) {
+    for (int c = 1, end = 1 + COND_WIDTH * (int) r[REQ_COUNT]; c < end; c += COND_WIDTH) {
+      if (key >= r[c + COND_LO] && key <= r[c + COND_HI]) {
+        offer(r, c, a);
       }
     }
+  }
 
-    /** Keeps {@code a} if it is among condition c's k earliest arrivals so far. */
-    private void offer(int c, long a) {
-      long[] h = heaps[c];
-      int n = heapSize[c];
-      if (n < k[c]) {
-        int i = n; // max-heap: sift the new arrival up
-        while (i > 0) {
-          int parent = (i - 1) >>> 1;
-          if (h[parent] >= a) {
-            break;
-          }
-          h[i] = h[parent];
-          i = parent;
+  /**
+   * Keeps {@code a} if it is among the condition at {@code c}'s k earliest arrivals so far, in
+   * that condition's max-heap.
+   */
+  private static void offer(long[] r, int c, long a) {
+    int h = (int) r[c + COND_HEAP];
+    int n = (int) r[c + COND_SIZE];
+    if (n < r[c + COND_K]) {
+      int i = n; // sift the new arrival up
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (r[h + parent] >= a) {
+          break;
         }
-        h[i] = a;
-        heapSize[c] = n + 1;
-      } else if (a < h[0]) {
-        int i = 0; // replace the latest of the k and sift it down
-        while (true) {
-          int ch = 2 * i + 1;
-          if (ch >= n) {
-            break;
-          }
-          if (ch + 1 < n && h[ch + 1] > h[ch]) {
-            ch++;
-          }
-          if (h[ch] <= a) {
-            break;
-          }
-          h[i] = h[ch];
-          i = ch;
-        }
-        h[i] = a;
+        r[h + i] = r[h + parent];
+        i = parent;
       }
+      r[h + i] = a;
+      r[c + COND_SIZE] = n + 1;
+    } else if (a < r[h]) {
+      int i = 0; // replace the latest of the k and sift it down
+      while (true) {
+        int ch = 2 * i + 1;
+        if (ch >= n) {
+          break;
+        }
+        if (ch + 1 < n && r[h + ch + 1] > r[h + ch]) {
+          ch++;
+        }
+        if (r[h + ch] <= a) {
+          break;
+        }
+        r[h + i] = r[h + ch];
+        i = ch;
+      }
+      r[h + i] = a;
     }
+  }
 
-    /** When the first condition is met, as far as the posts considered show. */
-    long due() {
-      long t = NEVER;
-      for (int c = 0; c < count; c++) {
-        if (heapSize[c] == k[c] && heaps[c][0] < t) {
-          t = heaps[c][0];
-        }
+  /** When request r's first condition is met, as far as the posts considered show. */
+  private static long due(long[] r) {
+    long t = NEVER;
+    for (int c = 1, end = 1 + COND_WIDTH * (int) r[REQ_COUNT]; c < end; c += COND_WIDTH) {
+      if (r[c + COND_SIZE] == r[c + COND_K] && r[(int) r[c + COND_HEAP]] < t) {
+        t = r[(int) r[c + COND_HEAP]];
       }
-      return t;
     }
+    return t;
   }
 
   private void sortByArrival(int n) {
