@@ -166,10 +166,10 @@ final class FaultyNode implements Node {
       }
 
       @Override
-      public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
+      public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key, int weight,
           RelayRoute route) {
         if (!cutOff()) {
-          real.postRelayed(topic, m, lifetimeMicros, key, route);
+          real.postRelayed(topic, m, lifetimeMicros, key, weight, route);
         }
       }
 

@@ -60,9 +60,9 @@ class ForwardingContext implements NodeContext {
   }
 
   @Override
-  public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
+  public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key, int weight,
       RelayRoute route) {
-    real.postRelayed(topic, m, lifetimeMicros, key, route);
+    real.postRelayed(topic, m, lifetimeMicros, key, weight, route);
   }
 
   @Override

@@ -61,8 +61,10 @@ public interface NodeContext {
    * along several paths).
    *
    * @param lifetimeMicros how long after sending the message is still worth reading
+   * @param weight what the post counts towards a weighted {@link #wakeOnArrivals(Topic, long[],
+   *     int[], int, Timer)} condition, at least 1 (approvals: how many candidates it approves)
    */
-  default void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
+  default void postRelayed(Topic topic, Message m, long lifetimeMicros, long key, int weight,
       RelayRoute route) {
     int[] out = new int[route.maxForwards()];
     int n = route.forwards(self(), -1, out);
@@ -86,10 +88,11 @@ public interface NodeContext {
   default void wakeOnArrivals(Topic topic, long fromKey, int k, long urgentKey, Timer timer) {}
 
   /**
-   * Fires {@code timer} once, at the first moment when, for some {@code i < conditions}, {@code
-   * counts[i]} posts on {@code topic} keyed exactly {@code keys[i]} have reached this node,
-   * counting posts not taken yet, those already here and those posted later (approval voting asks,
-   * for each block lacking approvals, for as many approvals of it as it misses). Conditions with a
+   * Fires {@code timer} once, at the first moment when, for some {@code i < conditions}, posts on
+   * {@code topic} keyed exactly {@code keys[i]} whose weights (1 for a plain post, see {@link
+   * #postRelayed}) add up to {@code counts[i]} have reached this node, counting posts not taken
+   * yet, those already here and those posted later (approval voting asks, for each block lacking
+   * approvals, for as many candidate approvals as the block misses). Conditions with a
    * count of 0 are ignored. Replaces this node's earlier request on the topic; {@link
    * #takeArrived} on the topic drops it. The arrays are read during the call only. With exact
    * gossip this does nothing.

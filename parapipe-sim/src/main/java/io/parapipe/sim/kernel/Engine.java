@@ -525,7 +525,7 @@ public final class Engine {
     if (arrivals == null) {
       return;
     }
-    file(topic, m, from, arrivals, lifetimeMicros, key);
+    file(topic, m, from, arrivals, lifetimeMicros, key, 1);
   }
 
   /**
@@ -533,9 +533,9 @@ public final class Engine {
    * inboxes on the topic's board, and moves the wakes it brings forward.
    */
   private void file(Topic topic, Message m, int from, long[] arrivals, long lifetimeMicros,
-      long key) {
+      long key, int weight) {
     InboxBoard board = inbox(topic);
-    board.add(m, from, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now, key);
+    board.add(m, from, arrivals, nodeCount, Math.addExact(now, lifetimeMicros), now, key, weight);
     for (int i = 0; i < board.movedCount; i++) {
       rearm(board, board.moved[i]);
     }
@@ -559,7 +559,7 @@ public final class Engine {
    *   <li>downlinks are not charged, as for every post.
    * </ul>
    */
-  void postRelayed(int from, Topic topic, Message m, long lifetimeMicros, long key,
+  void postRelayed(int from, Topic topic, Message m, long lifetimeMicros, long key, int weight,
       RelayRoute route) {
     if (relayForwards.length < route.maxForwards()) {
       relayForwards = new int[route.maxForwards()];
@@ -629,7 +629,7 @@ public final class Engine {
     }
     arrivals[from] = PostBoard.NEVER;
     if (any) {
-      file(topic, m, -1, arrivals, lifetimeMicros, key);
+      file(topic, m, -1, arrivals, lifetimeMicros, key, weight);
     }
   }
 

@@ -36,6 +36,7 @@ final class InboxBoard {
   private int[] senders = new int[64];
   private long[] expiry = new long[64];
   private long[] keys = new long[64];
+  private int[] weights = new int[64];
   /** Number of the oldest post still kept, and one past the newest. */
   private long first;
   private long end;
@@ -76,7 +77,11 @@ final class InboxBoard {
    * soon enough to move their wake earlier.
    */
   void add(Message m, int from, long[] arrivalByNode, int nodes, long expiresAt, long now,
-      long key) {
+      long key, int weight) {
+    if (weight < 1 || weight > WEIGHT_MASK) {
+      throw new IllegalArgumentException("a post's weight must be 1 to " + WEIGHT_MASK + ", got "
+          + weight);
+    }
     forgetExpired(now);
     if (end - first == messages.length) {
       grow();
@@ -86,6 +91,7 @@ final class InboxBoard {
     senders[slot] = from;
     expiry[slot] = expiresAt;
     keys[slot] = key;
+    weights[slot] = weight;
     long p = end++;
     ensureNode(nodes - 1);
     movedCount = 0;
@@ -99,7 +105,7 @@ final class InboxBoard {
       if (r == null || r[REQ_COUNT] == 0) {
         continue;
       }
-      consider(r, key, a);
+      consider(r, key, a, weight);
       long t = due(r);
       if (t < wakeAt[j]) {
         wakeAt[j] = t;
@@ -228,7 +234,7 @@ final class InboxBoard {
       for (int i = inHead[node], size = inSize[node]; i < size; i++) {
         long p = box[2 * i + 1];
         if (p >= first && expiry[slot(p)] >= now) {
-          consider(r, keys[slot(p)], box[2 * i]);
+          consider(r, keys[slot(p)], box[2 * i], weights[slot(p)]);
         }
       }
     }
@@ -250,14 +256,19 @@ final class InboxBoard {
     return h;
   }
 
-  // A request's layout: its condition count, then per condition these five, then the heaps.
+  // A request's layout: its condition count, then per condition these six, then the heaps. A
+  // heap entry is an arrival and its post's weight, (arrival << WEIGHT_BITS | weight).
   private static final int REQ_COUNT = 0;
   private static final int COND_LO = 0;
   private static final int COND_HI = 1;
   private static final int COND_K = 2;
   private static final int COND_SIZE = 3;
   private static final int COND_HEAP = 4;
-  private static final int COND_WIDTH = 5;
+  private static final int COND_SUM = 5;
+  private static final int COND_WIDTH = 6;
+  private static final int WEIGHT_BITS = 20;
+  /** The largest weight a post may carry. */
+  static final int WEIGHT_MASK = (1 << WEIGHT_BITS) - 1;
 
   /** Writes {@code node}'s request: the conditions with k above 0, their heaps empty. */
   private long[] setRequest(int node, long[] lo, long[] hi, int[] ks, int n) {
@@ -269,7 +280,7 @@ final class InboxBoard {
       }
       if (ks[i] > 0) {
         count++;
-        heapLongs += ks[i];
+        heapLongs += ks[i] + 1L; // one over: an arrival is pushed before the latest is dropped
       }
     }
     long length = 1 + (long) COND_WIDTH * count + heapLongs;
@@ -293,66 +304,85 @@ final class InboxBoard {
       r[c + COND_K] = ks[i];
       r[c + COND_SIZE] = 0;
       r[c + COND_HEAP] = heap;
-      heap += ks[i];
+      r[c + COND_SUM] = 0;
+      heap += ks[i] + 1;
       c += COND_WIDTH;
     }
     return r;
   }
 
   /** Offers arrival {@code a} of a post keyed {@code key} to each condition of request r. */
-  private static void consider(long[] r, long key, long a) {
+  private static void consider(long[] r, long key, long a, int weight) {
     for (int c = 1, end = 1 + COND_WIDTH * (int) r[REQ_COUNT]; c < end; c += COND_WIDTH) {
       if (key >= r[c + COND_LO] && key <= r[c + COND_HI]) {
-        offer(r, c, a);
+        offer(r, c, a, weight);
       }
     }
   }
 
   /**
-   * Keeps {@code a} if it is among the condition at {@code c}'s k earliest arrivals so far, in
-   * that condition's max-heap.
+   * Keeps arrival {@code a} (of a post of {@code weight}) if it is among the earliest arrivals
+   * whose weights reach the condition at {@code c}'s k: the condition's max-heap holds the fewest
+   * earliest arrivals that do (all of them while they do not), so its top is when the k-th unit
+   * of weight arrives. With weights of 1, the k earliest arrivals.
    */
-  private static void offer(long[] r, int c, long a) {
+  private static void offer(long[] r, int c, long a, int weight) {
+    if (a >= 1L << (63 - WEIGHT_BITS)) {
+      throw new IllegalStateException("an arrival at " + a + " is beyond what a wake request packs");
+    }
     int h = (int) r[c + COND_HEAP];
     int n = (int) r[c + COND_SIZE];
-    if (n < r[c + COND_K]) {
-      int i = n; // sift the new arrival up
-      while (i > 0) {
-        int parent = (i - 1) >>> 1;
-        if (r[h + parent] >= a) {
-          break;
-        }
-        r[h + i] = r[h + parent];
-        i = parent;
+    long k = r[c + COND_K];
+    long sum = r[c + COND_SUM];
+    if (sum >= k && a >= r[h] >>> WEIGHT_BITS) {
+      return; // no earlier than the arrival that already reaches k
+    }
+    long e = a << WEIGHT_BITS | weight;
+    int i = n++; // sift the new entry up
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (r[h + parent] >= e) {
+        break;
       }
-      r[h + i] = a;
-      r[c + COND_SIZE] = n + 1;
-    } else if (a < r[h]) {
-      int i = 0; // replace the latest of the k and sift it down
+      r[h + i] = r[h + parent];
+      i = parent;
+    }
+    r[h + i] = e;
+    sum += weight;
+    // Drop the latest arrivals while the others still reach k.
+    while (sum - (r[h] & WEIGHT_MASK) >= k) {
+      sum -= r[h] & WEIGHT_MASK;
+      long last = r[h + --n];
+      int j = 0;
       while (true) {
-        int ch = 2 * i + 1;
+        int ch = 2 * j + 1;
         if (ch >= n) {
           break;
         }
         if (ch + 1 < n && r[h + ch + 1] > r[h + ch]) {
           ch++;
         }
-        if (r[h + ch] <= a) {
+        if (r[h + ch] <= last) {
           break;
         }
-        r[h + i] = r[h + ch];
-        i = ch;
+        r[h + j] = r[h + ch];
+        j = ch;
       }
-      r[h + i] = a;
+      r[h + j] = last;
     }
+    r[c + COND_SIZE] = n;
+    r[c + COND_SUM] = sum;
   }
 
   /** When request r's first condition is met, as far as the posts considered show. */
   private static long due(long[] r) {
     long t = NEVER;
     for (int c = 1, end = 1 + COND_WIDTH * (int) r[REQ_COUNT]; c < end; c += COND_WIDTH) {
-      if (r[c + COND_SIZE] == r[c + COND_K] && r[(int) r[c + COND_HEAP]] < t) {
-        t = r[(int) r[c + COND_HEAP]];
+      if (r[c + COND_SUM] >= r[c + COND_K]) {
+        long top = r[(int) r[c + COND_HEAP]] >>> WEIGHT_BITS;
+        if (top < t) {
+          t = top;
+        }
       }
     }
     return t;
@@ -433,6 +463,7 @@ final class InboxBoard {
     int[] f = new int[2 * n];
     long[] e = new long[2 * n];
     long[] k = new long[2 * n];
+    int[] w = new int[2 * n];
     for (long p = first; p < end; p++) {
       int from = (int) (p & (n - 1));
       int to = (int) (p & (2 * n - 1));
@@ -440,10 +471,12 @@ final class InboxBoard {
       f[to] = senders[from];
       e[to] = expiry[from];
       k[to] = keys[from];
+      w[to] = weights[from];
     }
     messages = m;
     senders = f;
     expiry = e;
     keys = k;
+    weights = w;
   }
 }

@@ -55,9 +55,9 @@ final class SimContext implements NodeContext {
   }
 
   @Override
-  public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key,
+  public void postRelayed(Topic topic, Message m, long lifetimeMicros, long key, int weight,
       RelayRoute route) {
-    engine.postRelayed(self, topic, m, lifetimeMicros, key, route);
+    engine.postRelayed(self, topic, m, lifetimeMicros, key, weight, route);
   }
 
   @Override

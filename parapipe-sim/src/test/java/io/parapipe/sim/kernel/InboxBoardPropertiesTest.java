@@ -14,7 +14,8 @@ import net.jqwik.api.Property;
  * The board against a plain model of it: every post kept with its arrival at each node, a take
  * handing over what arrived (and is neither forgotten nor past its lifetime) in arrival order,
  * posting order breaking ties, and a wake request counting, from the moment it is made, the
- * untaken posts then on the board and every post filed after, as the board promises.
+ * untaken posts then on the board and every post filed after, as the board promises: a condition
+ * is met when the weights of the arrivals it counts, in arrival order, add up to its count.
  */
 class InboxBoardPropertiesTest {
   private static final int NODES = 4;
@@ -22,13 +23,13 @@ class InboxBoardPropertiesTest {
 
   record Note(int number) implements Message {}
 
-  private record Post(int number, long[] arrival, long key, long expiry) {}
+  private record Post(int number, long[] arrival, long key, long expiry, int weight) {}
 
   /** One node's request, as the model keeps it: conditions of a key range and a count. */
   private static final class Request {
     final List<long[]> ranges = new ArrayList<>();
     final List<Integer> counts = new ArrayList<>();
-    final List<List<Long>> counted = new ArrayList<>();
+    final List<List<long[]>> counted = new ArrayList<>(); // (arrival, weight)
 
     void condition(long lo, long hi, int k) {
       ranges.add(new long[] {lo, hi});
@@ -36,10 +37,10 @@ class InboxBoardPropertiesTest {
       counted.add(new ArrayList<>());
     }
 
-    void consider(long key, long a) {
+    void consider(long key, long a, int weight) {
       for (int c = 0; c < ranges.size(); c++) {
         if (key >= ranges.get(c)[0] && key <= ranges.get(c)[1]) {
-          counted.get(c).add(a);
+          counted.get(c).add(new long[] {a, weight});
         }
       }
     }
@@ -48,10 +49,18 @@ class InboxBoardPropertiesTest {
       long t = NEVER;
       for (int c = 0; c < ranges.size(); c++) {
         int k = counts.get(c);
-        if (k > 0 && counted.get(c).size() >= k) {
-          List<Long> sorted = new ArrayList<>(counted.get(c));
-          sorted.sort(null);
-          t = Math.min(t, sorted.get(k - 1));
+        if (k == 0) {
+          continue;
+        }
+        List<long[]> sorted = new ArrayList<>(counted.get(c));
+        sorted.sort(Comparator.comparingLong(e -> e[0]));
+        long sum = 0;
+        for (long[] e : sorted) {
+          sum += e[1];
+          if (sum >= k) {
+            t = Math.min(t, e[0]);
+            break;
+          }
         }
       }
       return t;
@@ -101,13 +110,15 @@ class InboxBoardPropertiesTest {
         }
         long key = random.nextLong(6);
         long expiry = now + (random.nextInt(3) == 0 ? random.nextLong(500) : 5_000);
-        Post p = new Post(posts.size(), arrival, key, expiry);
+        // Mostly weight 1 (votes), now and then more (approvals naming several candidates).
+        int weight = random.nextInt(3) == 0 ? 1 + random.nextInt(5) : 1;
+        Post p = new Post(posts.size(), arrival, key, expiry, weight);
         posts.add(p);
-        board.add(new Note(p.number()), 0, arrival.clone(), NODES, expiry, now, key);
+        board.add(new Note(p.number()), 0, arrival.clone(), NODES, expiry, now, key, weight);
         forget(now);
         for (int j = 0; j < NODES; j++) {
           if (requests[j] != null && arrival[j] != NEVER) {
-            requests[j].consider(key, arrival[j]);
+            requests[j].consider(key, arrival[j], weight);
           }
         }
       }
@@ -161,7 +172,7 @@ class InboxBoardPropertiesTest {
           int[] counts = new int[n];
           for (int c = 0; c < n; c++) {
             keys[c] = random.nextLong(6);
-            counts[c] = random.nextInt(5);
+            counts[c] = random.nextInt(9);
             r.condition(keys[c], keys[c], counts[c]);
           }
           due = board.request(node, keys, keys, counts, n, now);
@@ -169,7 +180,7 @@ class InboxBoardPropertiesTest {
         forget(now);
         for (Post p : posts) {
           if (untaken(node, p) && p.arrival()[node] != NEVER && live(p, now)) {
-            r.consider(p.key(), p.arrival()[node]);
+            r.consider(p.key(), p.arrival()[node], p.weight());
           }
         }
         requests[node] = r;

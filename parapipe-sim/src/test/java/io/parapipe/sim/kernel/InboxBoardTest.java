@@ -1,6 +1,7 @@
 package io.parapipe.sim.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parapipe.protocol.host.Message;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class InboxBoardTest {
     for (int i = 0; i < byNode.length; i++) {
       row[i] = byNode[i] < 0 ? NEVER : byNode[i];
     }
-    board.add(new Note(text), 0, row, row.length, 1_000_000, now, key);
+    board.add(new Note(text), 0, row, row.length, 1_000_000, now, key, 1);
   }
 
   private static List<String> take(InboxBoard board, int node, long now) {
@@ -65,6 +66,26 @@ class InboxBoardTest {
   }
 
   @Test
+  void aWeightedConditionIsMetWhenTheArrivalsWeightsReachItsCount() {
+    InboxBoard board = new InboxBoard();
+    // Approvals naming 2, 1 and 3 candidates of block 7, arriving at 40, 20 and 60.
+    board.add(new Note("two"), 0, new long[] {40}, 1, 1_000_000, 0, 7, 2);
+    board.add(new Note("one"), 0, new long[] {20}, 1, 1_000_000, 0, 7, 1);
+    long[] key = {7};
+    assertThat(board.request(0, key, key, new int[] {3}, 1, 0)).as("1 by 20, 3 by 40")
+        .isEqualTo(40);
+    assertThat(board.request(0, key, key, new int[] {4}, 1, 0)).as("3 are on their way")
+        .isEqualTo(NEVER);
+    board.add(new Note("three"), 0, new long[] {60}, 1, 1_000_000, 0, 7, 3);
+    assertThat(board.wakeAt[0]).isEqualTo(60);
+    board.add(new Note("three early"), 0, new long[] {10}, 1, 1_000_000, 0, 7, 3);
+    assertThat(board.wakeAt[0]).as("3 by 10, 4 by 20: the latest two are not needed")
+        .isEqualTo(20);
+    assertThatThrownBy(() -> board.add(new Note("none"), 0, new long[] {5}, 1, 1_000_000, 0, 7, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weight");
+  }
+
+  @Test
   void anUrgentPostWakesOnItsOwnAndTakingDropsTheRequest() {
     InboxBoard board = new InboxBoard();
     post(board, "a", 2, 0, 40);
@@ -81,8 +102,8 @@ class InboxBoardTest {
   @Test
   void postsPastTheirLifetimeAreNeitherTakenNorCounted() {
     InboxBoard board = new InboxBoard();
-    board.add(new Note("old"), 0, new long[] {10}, 1, 50, 0, 1);
-    board.add(new Note("new"), 0, new long[] {60}, 1, 200, 40, 1);
+    board.add(new Note("old"), 0, new long[] {10}, 1, 50, 0, 1, 1);
+    board.add(new Note("new"), 0, new long[] {60}, 1, 200, 40, 1, 1);
     assertThat(board.request(0, 0, 2, NEVER, 100)).isEqualTo(NEVER);
     assertThat(take(board, 0, 100)).containsExactly("new");
   }
@@ -117,7 +138,7 @@ class InboxBoardTest {
             int d = (op / (189 * (j + 1))) % 40;
             row[j] = d < 4 ? NEVER : now + d;
           }
-          board.add(new Note("p" + model.size()), 0, row, nodes, NEVER / 2, now, key);
+          board.add(new Note("p" + model.size()), 0, row, nodes, NEVER / 2, now, key, 1);
           long[] m = new long[nodes + 1];
           m[0] = key;
           System.arraycopy(row, 0, m, 1, nodes);

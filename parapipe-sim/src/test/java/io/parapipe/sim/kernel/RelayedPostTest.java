@@ -93,7 +93,7 @@ class RelayedPostTest {
 
   /** Posts from node 0 at time 0, has every node take at 100 ms, and runs to then. */
   private void postAndTake(Engine e) {
-    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, ROUTE);
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, 1, ROUTE);
     for (int i = 1; i < 5; i++) {
       e.context(i).schedule(100_000, new TestNode.Tick("take"));
     }
@@ -144,7 +144,7 @@ class RelayedPostTest {
   void aWakeRequestFiresAtTheArrivalThatMeetsIt() {
     Engine e = engine(GossipMode.THRESHOLD, null);
     e.context(4).wakeOnArrivals(Topic.APPROVALS, 7, 1, Long.MAX_VALUE, new TestNode.Tick("k"));
-    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, ROUTE);
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, 1, ROUTE);
     e.run(100_000);
     assertThat(nodes.get(4).got).containsExactly("woken at 24000", "took from -1 at 24000");
   }
@@ -157,9 +157,9 @@ class RelayedPostTest {
     // under 8 never; a count over a range of keys would have been met at 26 ms.
     e.context(4).wakeOnArrivals(Topic.APPROVALS, new long[] {8, 7}, new int[] {2, 2}, 2,
         new TestNode.Tick("k"));
-    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, ROUTE);
-    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 8, ROUTE);
-    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, ROUTE);
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, 1, ROUTE);
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 8, 1, ROUTE);
+    e.context(0).postRelayed(Topic.APPROVALS, POST, 1_000_000, 7, 1, ROUTE);
     e.run(100_000);
     assertThat(nodes.get(4).got).first().isEqualTo("woken at 28000");
     assertThat(nodes.get(4).got).hasSize(4); // the wake's take: all three had arrived

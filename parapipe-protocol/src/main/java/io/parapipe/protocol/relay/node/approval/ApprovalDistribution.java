@@ -340,8 +340,11 @@ public final class ApprovalDistribution {
     if (route == null) {
       route = new OwnRoute();
     }
+    // Weighted by the candidates it approves: a block's approval needs as many candidate
+    // approvals as it misses, which is the bound approval voting waits on.
     ctx.postRelayed(Topic.APPROVALS, m, APPROVAL_LIFETIME_MICROS,
-        voting == null ? 0 : Math.max(0, voting.numberOf(block)), route);
+        voting == null ? 0 : Math.max(0, voting.numberOf(block)),
+        Math.max(1, candidateIndices.countOnes()), route);
   }
 
   /** How this validator's own approvals spread ({@link #forwards} from it). */

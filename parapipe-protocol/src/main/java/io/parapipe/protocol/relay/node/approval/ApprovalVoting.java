@@ -189,14 +189,17 @@ public final class ApprovalVoting {
       this.atCount[0] = size;
     }
 
-    /** The count of approvals of the least approved candidate ({@code needed} if none lacks). */
-    int leastCount() {
-      for (int c = 0; c < atCount.length; c++) {
-        if (atCount[c] > 0) {
-          return c;
-        }
+    /**
+     * How many candidate approvals the block still misses: {@code needed} less each candidate's
+     * count, summed ({@link #atCount} holds how many candidates have each count).
+     */
+    int missingTotal() {
+      int needed = atCount.length - 1;
+      int missing = 0;
+      for (int c = 0; c < needed; c++) {
+        missing += atCount[c] * (needed - c);
       }
-      return atCount.length - 1;
+      return missing;
     }
 
     /** How many approvals of candidate {@code i} counted. */
@@ -778,14 +781,17 @@ public final class ApprovalVoting {
   }
 
   /**
-   * The fewest approval messages that must still reach this validator before another block can
+   * The fewest candidate approvals that must still reach this validator before another block can
    * become approved in its view: over the imported blocks still lacking approvals, the least of
-   * {@code needed} less the count of the block's least approved candidate (a message counts at
-   * most once per candidate); 0 if no block lacks any. Also sets, per such block, how many
-   * messages about that block it takes ({@link #awaitedBlocks}): only a block's own approvals
-   * complete it, so a host that hands approvals over in batches (threshold gossip) wakes the node
-   * at the first block's count of arrivals about it, and a block is approved when the approval
-   * completing it arrives, as when each came as a message. A block waiting for its parent's
+   * the approvals the block's candidates miss, summed (a message approves each candidate it names
+   * at most once, so it brings a block at most as many as it names: its weight, {@code
+   * NodeContext.postRelayed}); 0 if no block lacks any. Also sets, per such block, that sum
+   * ({@link #awaitedBlocks}): only a block's own approvals complete it, so a host that hands
+   * approvals over in batches (threshold gossip) wakes the node when the weights of the arrivals
+   * about one block reach its sum, and a block is approved when the approval completing it
+   * arrives, as when each came as a message. (Bounding by the least approved candidate alone, as
+   * before, woke a node some 58 times a relay block at 500 validators; most of a block's approvals
+   * cannot complete it.) A block waiting for its parent's
    * approval does not bound the least count (the parent's approval completes it), but is among the
    * awaited blocks: finality reaching its parent approves it at once if its own tally is whole,
    * so the tally must be read as soon as it can be.
@@ -795,7 +801,7 @@ public final class ApprovalVoting {
     awaitedCount = 0;
     lacking.removeIf(e -> e.unapproved == 0 || e.pruned);
     for (BlockEntry e : lacking) {
-      int missing = needed - e.leastCount();
+      int missing = e.missingTotal();
       BlockEntry p = e.parentEntry;
       // A block waiting for its parent is approved by the parent's approval, or by finality
       // reaching the parent (pruneFinalized): its own tally must be whole by then, so it is
@@ -828,8 +834,9 @@ public final class ApprovalVoting {
   }
 
   /**
-   * For each of {@link #awaitedNumbers}, the fewest approval messages about that block that must
-   * still reach this validator before it can be approved; read only, overwritten by the next call.
+   * For each of {@link #awaitedNumbers}, the fewest candidate approvals about that block (the
+   * summed weights of messages) that must still reach this validator before it can be approved;
+   * read only, overwritten by the next call.
    */
   public int[] awaitedMissing() {
     return awaitedMissing;

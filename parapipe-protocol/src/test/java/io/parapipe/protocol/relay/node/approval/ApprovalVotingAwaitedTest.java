@@ -9,10 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ApprovalVoting#approvalsAwaited}: the fewest approval messages before another block can
- * be approved, which a host handing approvals over in batches wakes the validator at. Too high,
- * and a block would be approved late; so each step checks the bound against what one more
- * message can do.
+ * {@link ApprovalVoting#approvalsAwaited}: the fewest candidate approvals (messages weighted by
+ * the candidates they name) before another block can be approved, which a host handing approvals
+ * over in batches wakes the validator at. Too high, and a block would be approved late; so each
+ * step checks the bound against what one more message can do.
  */
 class ApprovalVotingAwaitedTest {
   private static final Hash GENESIS = Hash.fromLong(1);
@@ -25,29 +25,29 @@ class ApprovalVotingAwaitedTest {
       new NoApprovalActions());
 
   @Test
-  void theLeastApprovedCandidateOfTheLowestWaitingBlockSetsTheCount() {
+  void theCandidateApprovalsTheLowestWaitingBlockMissesSetTheCount() {
     assertThat(voting.approvalsAwaited()).isZero();
     voting.onBlockImported(A, GENESIS, 1, List.of(Hash.fromLong(11), Hash.fromLong(12)));
-    assertThat(voting.approvalsAwaited()).isEqualTo(3);
-    assertThat(awaited()).isEqualTo("1:3");
+    assertThat(voting.approvalsAwaited()).as("two candidates lacking three each").isEqualTo(6);
+    assertThat(awaited()).isEqualTo("1:6");
 
     voting.onApprovals(5, A, BitVec.of(2, 0));
-    assertThat(voting.approvalsAwaited()).as("candidate 1 has none yet").isEqualTo(3);
+    assertThat(voting.approvalsAwaited()).as("one candidate approval in").isEqualTo(5);
     voting.onApprovals(5, A, BitVec.of(2, 1));
-    assertThat(voting.approvalsAwaited()).isEqualTo(2);
+    assertThat(voting.approvalsAwaited()).isEqualTo(4);
     voting.onApprovals(5, A, BitVec.of(2, 0, 1));
-    assertThat(voting.approvalsAwaited()).as("a repeated approval counts once").isEqualTo(2);
+    assertThat(voting.approvalsAwaited()).as("a repeated approval counts once").isEqualTo(4);
 
-    // B lacks one approval, A two: B waits for A, so one message cannot approve anything.
+    // B lacks one approval, A four: B waits for A, so no message weighing less approves anything.
     voting.onBlockImported(B, A, 2, List.of(Hash.fromLong(13)));
     voting.onApprovals(6, B, BitVec.of(1, 0));
     voting.onApprovals(7, B, BitVec.of(1, 0));
-    assertThat(voting.approvalsAwaited()).isEqualTo(2);
-    assertThat(awaited()).as("B waits for A, but is awaited").isEqualTo("1:2, 2:1");
+    assertThat(voting.approvalsAwaited()).isEqualTo(4);
+    assertThat(awaited()).as("B waits for A, but is awaited").isEqualTo("1:4, 2:1");
 
     voting.onApprovals(6, A, BitVec.of(2, 0, 1));
-    assertThat(voting.approvalsAwaited()).isEqualTo(1);
-    // The one message the bound said approves A; B now counts on its own.
+    assertThat(voting.approvalsAwaited()).isEqualTo(2);
+    // The message of weight two the bound said could approve A does; B now counts on its own.
     voting.onApprovals(7, A, BitVec.of(2, 0, 1));
     assertThat(voting.isApproved(A)).isTrue();
     assertThat(voting.approvalsAwaited()).isEqualTo(1);
@@ -94,13 +94,13 @@ class ApprovalVotingAwaitedTest {
     voting.onApprovals(4, B, BitVec.of(1, 0));
     voting.onApprovals(4, c, BitVec.of(2, 0));
     assertThat(voting.approvalsAwaited()).isEqualTo(3);
-    assertThat(awaited()).as("B and C wait for A").isEqualTo("1:3, 2:2, 2:3");
+    assertThat(awaited()).as("B and C wait for A").isEqualTo("1:3, 2:2, 2:5");
     for (int v = 4; v < 7; v++) {
       voting.onApprovals(v, A, BitVec.of(1, 0));
     }
     // Only B's approvals complete B, only C's complete C: one count per block, in import order.
     assertThat(voting.approvalsAwaited()).isEqualTo(2);
-    assertThat(awaited()).isEqualTo("2:2, 2:3");
+    assertThat(awaited()).isEqualTo("2:2, 2:5");
   }
 
   /** The blocks waiting for approvals, as number:missing in import order. */

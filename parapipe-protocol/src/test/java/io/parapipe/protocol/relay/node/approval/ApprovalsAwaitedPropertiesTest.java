@@ -15,10 +15,10 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * The wake bound of threshold gossip ({@link ApprovalVoting#approvalsAwaited}) is safe: after any
- * approvals, messages that reach no waiting block's count (counted among the messages about
- * blocks of its number, the key approvals are posted under) never approve another block, however
- * they are chosen, and messages about blocks no count names are not limited at all; so a
- * validator woken at the first count reached is never told late. Nor does finality then approve a
+ * approvals, messages whose weights (the candidates each names) reach no waiting block's count
+ * (summed over the messages about blocks of its number, the key approvals are posted under) never
+ * approve another block, however they are chosen, and messages about blocks no count names are
+ * not limited at all; so a validator woken when the first count is reached is never told late. Nor does finality then approve a
  * block waiting for its parent whose tally was not whole before. Blocks: A (three
  * candidates) and its child B (two) on genesis, and C (one) on a fork; three approvals needed of
  * twenty validators.
@@ -76,26 +76,29 @@ class ApprovalsAwaitedPropertiesTest {
       assertThat(approved).as("no block lacks approvals").isEqualTo(3);
       return;
     }
-    // Per block number (the key approvals are posted under), the most further messages keyed so
-    // that no waiting block's count is reached: fewer than the least count asked under it.
+    // Per block number (the key approvals are posted under), the most weight of further messages
+    // keyed so that no waiting block's count is reached: less than the least count asked under it.
     int[] allowed = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
     for (int i = 0; i < voting.awaitedBlocks(); i++) {
       int number = (int) voting.awaitedNumbers()[i];
       assertThat(voting.awaitedMissing()[i]).isPositive();
       allowed[number] = Math.min(allowed[number], voting.awaitedMissing()[i] - 1);
     }
-    // Further messages, each from a validator that has not approved anything and naming every
-    // candidate of its block (the most any message can do), as long as each number allows one.
+    // Further messages, each from a validator that has not approved anything (so that every
+    // candidate it names counts, the most a message can do), as long as each number allows its
+    // weight.
     int fresh = used.nextClearBit(1);
     int[] sent = new int[3];
     for (int m : after) {
       int block = m / 10 % 3;
       int number = NUMBERS[block];
-      if (sent[number] >= allowed[number] || fresh >= 20) {
+      int mask = (m % 8 == 0 ? 7 : m % 8) & ((1 << SIZES[block]) - 1);
+      int weight = Integer.bitCount(mask);
+      if (weight == 0 || sent[number] + weight > allowed[number] || fresh >= 20) {
         continue;
       }
-      sent[number]++;
-      apply(voting, fresh, block, 7);
+      sent[number] += weight;
+      apply(voting, fresh, block, mask);
       used.set(fresh);
       fresh = used.nextClearBit(fresh);
     }
