@@ -119,16 +119,19 @@ public final class ApprovalVoting {
     /** How many approvals of each candidate counted (no more than {@code needed}), by index. */
     final int[] counts;
     /**
-     * By approving validator: the candidates whose approval from it counted, null if none did.
-     * Mostly the very bit vector its message carried (a validator sends its approvals of a block
-     * together), so a message costs one slot here and a count per candidate, where a bit per
-     * validator and candidate made every validator's tallies of a block 7 KB at 500 validators
-     * and a message a cache line per candidate more.
+     * By approving validator, {@link #words} words each: the candidates whose approval from it
+     * counted. Laid out by approver, so a message touches its approver's words (a line) and a
+     * count per candidate; laid out by candidate, a bit per validator cost a message a cache line
+     * per candidate. Mutable words, not a bit vector per approver: a validator sends its
+     * approvals of a block in several messages as its checks finish, and each later one copied
+     * the vector through a {@code BitSet}.
      */
-    final BitVec[] byApprover;
+    final long[] byApprover;
+    /** Words per approver in {@link #byApprover}. */
+    final int words;
     /**
-     * How many candidates have each count of approvals, from 0 to {@code needed}: the least
-     * approved candidate's count bounds how many more approval messages the block needs.
+     * How many candidates have each count of approvals, from 0 to {@code needed}: summed, the
+     * approvals the block's candidates miss ({@link #missingTotal}).
      */
     final int[] atCount;
     /** Candidates this node took up to check (once each; a retry does not count again). */
@@ -181,7 +184,8 @@ public final class ApprovalVoting {
       this.candidates = included.toArray(new Hash[0]);
       this.size = candidates.length;
       this.counts = new int[size];
-      this.byApprover = new BitVec[validators];
+      this.words = (size + 63) >>> 6;
+      this.byApprover = new long[validators * words];
       this.retries = new int[size];
       this.triggeredAt = new long[size];
       this.positions = new int[size];
@@ -210,41 +214,36 @@ public final class ApprovalVoting {
     /**
      * Counts {@code validator}'s approvals of the candidates set in {@code indices} (those beyond
      * the block's ignored), each unless it counted already or the candidate has {@code needed}.
-     *
-     * @param scratch room for the indices that count now, as many as the block has candidates
      */
-    void tally(int validator, BitVec indices, int needed, int[] scratch) {
-      BitVec before = byApprover[validator];
-      int added = 0;
-      // Whether the message's vector is exactly what counted from this validator now.
-      boolean exact = before == null && indices.len() == size;
-      for (int i = indices.nextOne(0); i >= 0; i = indices.nextOne(i + 1)) {
-        if (i >= size) {
-          exact = false;
-          break;
-        }
-        if (before != null && before.get(i)) {
-          continue;
-        }
-        if (countOne(i, needed)) {
-          scratch[added++] = i;
-        } else {
-          exact = false;
+    void tally(int validator, BitVec indices, int needed) {
+      int base = validator * words;
+      for (int i = indices.nextOne(0); i >= 0 && i < size; i = indices.nextOne(i + 1)) {
+        long bit = 1L << (i & 63);
+        int w = base + (i >>> 6);
+        if ((byApprover[w] & bit) == 0 && countOne(i, needed)) {
+          byApprover[w] |= bit;
         }
       }
-      if (added == 0) {
-        return;
+    }
+
+    /** The candidates whose approval from {@code validator} counted, null if none did. */
+    BitVec approvedBy(int validator) {
+      int base = validator * words;
+      int ones = 0;
+      for (int w = 0; w < words; w++) {
+        ones += Long.bitCount(byApprover[base + w]);
       }
-      if (exact) {
-        byApprover[validator] = indices;
-        return;
+      if (ones == 0) {
+        return null;
       }
-      // Rare: a second message from the validator, or approvals that did not all count.
-      BitSet counted = before == null ? new BitSet(size) : before.toBitSet();
-      for (int k = 0; k < added; k++) {
-        counted.set(scratch[k]);
+      int[] set = new int[ones];
+      int k = 0;
+      for (int w = 0; w < words; w++) {
+        for (long x = byApprover[base + w]; x != 0; x &= x - 1) {
+          set[k++] = (w << 6) + Long.numberOfTrailingZeros(x);
+        }
       }
-      byApprover[validator] = BitVec.fromBitSet(counted, size);
+      return BitVec.of(size, set);
     }
 
     /** Counts one approval of candidate {@code i} unless it has {@code needed}; true if it did. */
@@ -503,7 +502,7 @@ public final class ApprovalVoting {
       e.ownApproved.add(i);
       e.sendBy = Math.min(e.sendBy, Math.min(ctx.now() + MAX_APPROVAL_COALESCE_WAIT_MICROS,
           e.triggeredAt[i] + noShowMicros / 2));
-      e.tally(self, BitVec.of(e.size, i), needed, scratchFor(e));
+      e.tally(self, BitVec.of(e.size, i), needed);
       refresh(block);
     }
     sendIfIdle(block, e);
@@ -574,16 +573,6 @@ public final class ApprovalVoting {
     e.sendBy = Long.MAX_VALUE;
   }
 
-  private int[] scratch = new int[0];
-
-  /** Room for {@link BlockEntry#tally}'s indices counted now, for a block like {@code e}. */
-  private int[] scratchFor(BlockEntry e) {
-    if (scratch.length < e.size) {
-      scratch = new int[e.size];
-    }
-    return scratch;
-  }
-
   /** The entry of {@code block}, from the recent blocks if it is one of them; null if unknown. */
   private BlockEntry recentEntry(Hash block) {
     for (int i = 0; i < RECENT; i++) {
@@ -619,7 +608,7 @@ public final class ApprovalVoting {
     // With every candidate at its needed approvals a tally changes nothing: the second copy of an
     // approval (the grid sends each along two paths) mostly arrives then.
     if (e.unapproved > 0 && validator >= 0 && validator < validators) {
-      e.tally(validator, candidateIndices, needed, scratchFor(e));
+      e.tally(validator, candidateIndices, needed);
     }
     // refresh would stop at once for a block still lacking approvals or approved already, or
     // whose parent is not approved (its approval will walk to this block).
@@ -770,10 +759,11 @@ public final class ApprovalVoting {
       if (block.equals(finalized)) {
         continue;
       }
-      BitVec[] byApprover = blocks.get(block).byApprover;
-      for (int v = 0; v < byApprover.length; v++) {
-        if (byApprover[v] != null) {
-          out.add(new ApprovalsMessage(block, v, byApprover[v]));
+      BlockEntry e = blocks.get(block);
+      for (int v = 0; v < validators; v++) {
+        BitVec approved = e.approvedBy(v);
+        if (approved != null) {
+          out.add(new ApprovalsMessage(block, v, approved));
         }
       }
     }
@@ -791,9 +781,8 @@ public final class ApprovalVoting {
    * about one block reach its sum, and a block is approved when the approval completing it
    * arrives, as when each came as a message. (Bounding by the least approved candidate alone, as
    * before, woke a node some 58 times a relay block at 500 validators; most of a block's approvals
-   * cannot complete it.) A block waiting for its parent's
-   * approval does not bound the least count (the parent's approval completes it), but is among the
-   * awaited blocks: finality reaching its parent approves it at once if its own tally is whole,
+   * cannot complete it.) A block waiting for its parent's approval does not bound the count (the
+   * parent's approval completes it), but is among the awaited blocks: finality reaching its parent approves it at once if its own tally is whole,
    * so the tally must be read as soon as it can be.
    */
   public int approvalsAwaited() {
