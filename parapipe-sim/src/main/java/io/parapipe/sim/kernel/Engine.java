@@ -674,8 +674,8 @@ public final class Engine {
   }
 
   /**
-   * Wakes {@code node} with {@code timer} at the first moment when, for some i, {@code counts[i]}
-   * posts on {@code topic} keyed exactly {@code keys[i]} have reached it (see {@link
+   * Wakes {@code node} with {@code timer} at the first moment when, for some i, posts on {@code
+   * topic} keyed exactly {@code keys[i]} weighing {@code counts[i]} have reached it (see {@link
    * InboxBoard#request(int, long[], long[], int[], int, long)}); replaces its earlier request on
    * the topic. Nothing under exact gossip.
    */

@@ -18,14 +18,15 @@ import java.util.Arrays;
  * a prefix of it.
  *
  * <p>A node may ask to be woken when enough posts have reached it ({@link #request}): a request
- * is a few conditions, each a key range and a count k, met at the k-th untaken arrival of a post
- * keyed in its range; the wake is due when the first condition is met. (A GRANDPA voter asks for
- * the k-th vote of its round or later, or the first of a later round; approval voting asks, for
- * each block lacking approvals, for as many approvals of that block as it misses.) The board keeps
- * each condition's k earliest arrivals in a max-heap, so a new post moves a node's wake only when
- * it reaches the node before a condition's current k-th; the engine schedules the wake as a timer
- * and moves it when {@link #add} reports the node in {@link #moved}. Taking drops the node's
- * request: a node asks again after taking.
+ * is a few conditions, each a key range and a count k, met when the untaken posts keyed in its
+ * range that have arrived weigh k (each post carries a weight, 1 for a vote); the wake is due
+ * when the first condition is met. (A GRANDPA voter asks for the k-th vote of its round or later,
+ * or the first of a later round; approval voting asks, for each block lacking approvals, for as
+ * many candidate approvals of that block as it misses, an approval weighing the candidates it
+ * names.) The board keeps, per condition, the fewest earliest arrivals that weigh k in a
+ * max-heap, so a new post moves a node's wake only when it reaches the node before a condition's
+ * current latest; the engine schedules the wake as a timer and moves it when {@link #add} reports
+ * the node in {@link #moved}. Taking drops the node's request: a node asks again after taking.
  */
 final class InboxBoard {
   /** A receiver that will never get the message (sender, offline, lost). */
@@ -72,9 +73,9 @@ final class InboxBoard {
   private long[] sortedPost = new long[64];
 
   /**
-   * Posts {@code m} from node {@code from} with {@code key}: {@code arrivalByNode[n]} is when it
-   * reaches node n, or {@link #NEVER}. Notes in {@link #moved} the requesting nodes it reaches
-   * soon enough to move their wake earlier.
+   * Posts {@code m} from node {@code from} with {@code key} and {@code weight} (1 to {@link
+   * #WEIGHT_MASK}): {@code arrivalByNode[n]} is when it reaches node n, or {@link #NEVER}. Notes in
+   * {@link #moved} the requesting nodes it reaches soon enough to move their wake earlier.
    */
   void add(Message m, int from, long[] arrivalByNode, int nodes, long expiresAt, long now,
       long key, int weight) {
@@ -221,9 +222,9 @@ final class InboxBoard {
 
   /**
    * Sets {@code node}'s wake request to {@code n} conditions and returns when it is due: the
-   * first moment when, for some i, {@code k[i]} untaken posts keyed from {@code lo[i]} to {@code
-   * hi[i]} (inclusive) have reached the node, counting those already here or on their way
-   * ({@link #NEVER} if none is met yet). Conditions with k 0 are ignored.
+   * first moment when, for some i, untaken posts keyed from {@code lo[i]} to {@code hi[i]}
+   * (inclusive) weighing {@code k[i]} together have reached the node, counting those already here
+   * or on their way ({@link #NEVER} if none is met yet). Conditions with k 0 are ignored.
    */
   long request(int node, long[] lo, long[] hi, int[] k, int n, long now) {
     forgetExpired(now);
