@@ -339,40 +339,52 @@ final class InboxBoard {
       return; // no earlier than the arrival that already reaches k
     }
     long e = a << WEIGHT_BITS | weight;
-    int i = n++; // sift the new entry up
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (r[h + parent] >= e) {
-        break;
+    if (sum >= k && weight >= (r[h] & WEIGHT_MASK)) {
+      // The others and this one reach k without the latest: it takes the latest's place (votes,
+      // all of weight 1, always come this way once k are in).
+      sum += weight - (r[h] & WEIGHT_MASK);
+      siftDown(r, h, n, e);
+    } else {
+      int i = n++; // sift the new entry up
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (r[h + parent] >= e) {
+          break;
+        }
+        r[h + i] = r[h + parent];
+        i = parent;
       }
-      r[h + i] = r[h + parent];
-      i = parent;
+      r[h + i] = e;
+      sum += weight;
     }
-    r[h + i] = e;
-    sum += weight;
     // Drop the latest arrivals while the others still reach k.
     while (sum - (r[h] & WEIGHT_MASK) >= k) {
       sum -= r[h] & WEIGHT_MASK;
-      long last = r[h + --n];
-      int j = 0;
-      while (true) {
-        int ch = 2 * j + 1;
-        if (ch >= n) {
-          break;
-        }
-        if (ch + 1 < n && r[h + ch + 1] > r[h + ch]) {
-          ch++;
-        }
-        if (r[h + ch] <= last) {
-          break;
-        }
-        r[h + j] = r[h + ch];
-        j = ch;
-      }
-      r[h + j] = last;
+      n--;
+      siftDown(r, h, n, r[h + n]);
     }
     r[c + COND_SIZE] = n;
     r[c + COND_SUM] = sum;
+  }
+
+  /** Puts {@code x} at the top of the max-heap {@code r[h, h + n)} and sifts it down. */
+  private static void siftDown(long[] r, int h, int n, long x) {
+    int j = 0;
+    while (true) {
+      int ch = 2 * j + 1;
+      if (ch >= n) {
+        break;
+      }
+      if (ch + 1 < n && r[h + ch + 1] > r[h + ch]) {
+        ch++;
+      }
+      if (r[h + ch] <= x) {
+        break;
+      }
+      r[h + j] = r[h + ch];
+      j = ch;
+    }
+    r[h + j] = x;
   }
 
   /** When request r's first condition is met, as far as the posts considered show. */
