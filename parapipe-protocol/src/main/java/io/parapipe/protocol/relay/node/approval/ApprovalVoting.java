@@ -782,8 +782,9 @@ public final class ApprovalVoting {
    * arrives, as when each came as a message. (Bounding by the least approved candidate alone, as
    * before, woke a node about 35 times a relay block at 500 validators; most of a block's approvals
    * cannot complete it.) A block waiting for its parent's approval does not bound the count (the
-   * parent's approval completes it), but is among the awaited blocks: finality reaching its parent approves it at once if its own tally is whole,
-   * so the tally must be read as soon as it can be.
+   * parent's approval completes it), but is among the awaited blocks: finality reaching its
+   * parent approves it at once if its own tally is whole, so the tally must be read as soon as it
+   * can be.
    */
   public int approvalsAwaited() {
     int k = 0;
