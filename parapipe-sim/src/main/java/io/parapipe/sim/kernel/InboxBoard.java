@@ -106,7 +106,7 @@ final class InboxBoard {
       if (r == null || r[REQ_COUNT] == 0) {
         continue;
       }
-      consider(r, key, a, weight);
+      r = consider(j, r, key, a, weight);
       long t = due(r);
       if (t < wakeAt[j]) {
         wakeAt[j] = t;
@@ -235,7 +235,7 @@ final class InboxBoard {
       for (int i = inHead[node], size = inSize[node]; i < size; i++) {
         long p = box[2 * i + 1];
         if (p >= first && expiry[slot(p)] >= now) {
-          consider(r, keys[slot(p)], box[2 * i], weights[slot(p)]);
+          r = consider(node, r, keys[slot(p)], box[2 * i], weights[slot(p)]);
         }
       }
     }
@@ -257,16 +257,23 @@ final class InboxBoard {
     return h;
   }
 
-  // A request's layout: its condition count, then per condition these six, then the heaps. A
-  // heap entry is an arrival and its post's weight, (arrival << WEIGHT_BITS | weight).
+  // A request's layout: its condition count, then per condition these seven, then the heaps. A
+  // heap entry is an arrival and its post's weight, (arrival << WEIGHT_BITS | weight). A heap
+  // starts small and doubles, up to k + 1, when full: approval voting's k is the candidate
+  // approvals a block misses, thousands, while a few hundred messages may bring them.
   private static final int REQ_COUNT = 0;
+  /** Where the request's used part ends: the next heap to grow moves there. */
+  private static final int REQ_END = 1;
+  private static final int REQ_HEADER = 2;
   private static final int COND_LO = 0;
   private static final int COND_HI = 1;
   private static final int COND_K = 2;
   private static final int COND_SIZE = 3;
   private static final int COND_HEAP = 4;
   private static final int COND_SUM = 5;
-  private static final int COND_WIDTH = 6;
+  private static final int COND_CAP = 6;
+  private static final int COND_WIDTH = 7;
+  private static final int FIRST_CAPACITY = 64;
   private static final int WEIGHT_BITS = 20;
   /** The largest weight a post may carry. */
   static final int WEIGHT_MASK = (1 << WEIGHT_BITS) - 1;
@@ -281,21 +288,22 @@ final class InboxBoard {
       }
       if (ks[i] > 0) {
         count++;
-        heapLongs += ks[i] + 1L; // one over: an arrival is pushed before the latest is dropped
+        heapLongs += firstCapacity(ks[i]);
       }
     }
-    long length = 1 + (long) COND_WIDTH * count + heapLongs;
+    long length = REQ_HEADER + (long) COND_WIDTH * count + heapLongs;
     if (length > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("a wake request waits on " + heapLongs
-          + " arrivals, more than an array holds");
+      throw new IllegalArgumentException("a wake request of " + count
+          + " conditions does not fit an array");
     }
     long[] r = requests[node];
     if (r == null || r.length < length) {
       r = requests[node] = new long[(int) Math.max(length, 32)];
     }
     r[REQ_COUNT] = count;
-    int heap = 1 + COND_WIDTH * count;
-    int c = 1;
+    r[REQ_END] = length;
+    int heap = REQ_HEADER + COND_WIDTH * count;
+    int c = REQ_HEADER;
     for (int i = 0; i < n; i++) {
       if (ks[i] == 0) {
         continue;
@@ -306,19 +314,61 @@ final class InboxBoard {
       r[c + COND_SIZE] = 0;
       r[c + COND_HEAP] = heap;
       r[c + COND_SUM] = 0;
-      heap += ks[i] + 1;
+      r[c + COND_CAP] = firstCapacity(ks[i]);
+      heap += firstCapacity(ks[i]);
       c += COND_WIDTH;
     }
     return r;
   }
 
-  /** Offers arrival {@code a} of a post keyed {@code key} to each condition of request r. */
-  private static void consider(long[] r, long key, long a, int weight) {
-    for (int c = 1, end = 1 + COND_WIDTH * (int) r[REQ_COUNT]; c < end; c += COND_WIDTH) {
+  /**
+   * A heap's first capacity for count k: at most k + 1 entries are ever held (one over: an
+   * arrival is pushed before the latest is dropped).
+   */
+  private static int firstCapacity(int k) {
+    return (int) Math.min(k + 1L, FIRST_CAPACITY);
+  }
+
+  /**
+   * Offers arrival {@code a} of a post keyed {@code key} to each condition of {@code node}'s
+   * request r; returns the request, moved if a heap had to grow.
+   */
+  private long[] consider(int node, long[] r, long key, long a, int weight) {
+    for (int c = REQ_HEADER, end = REQ_HEADER + COND_WIDTH * (int) r[REQ_COUNT]; c < end;
+        c += COND_WIDTH) {
       if (key >= r[c + COND_LO] && key <= r[c + COND_HI]) {
+        if (r[c + COND_SIZE] == r[c + COND_CAP] && r[c + COND_CAP] <= r[c + COND_K]) {
+          r = growHeap(node, r, c);
+        }
         offer(r, c, a, weight);
       }
     }
+    return r;
+  }
+
+  /**
+   * Doubles the heap of the condition at {@code c} (up to k + 1), moving it past the request's
+   * used part (the array doubling when that is full); the old place stays unused until the node's
+   * next request lays the request out again.
+   */
+  private long[] growHeap(int node, long[] r, int c) {
+    int cap = (int) r[c + COND_CAP];
+    long grown = Math.min(2L * cap, r[c + COND_K] + 1);
+    long end = r[REQ_END];
+    if (end + grown > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("a wake request's heap of " + grown
+          + " arrivals does not fit an array");
+    }
+    if (end + grown > r.length) {
+      r = Arrays.copyOf(r, (int) Math.min(Integer.MAX_VALUE - 8,
+          Math.max(2L * r.length, end + grown)));
+      requests[node] = r;
+    }
+    System.arraycopy(r, (int) r[c + COND_HEAP], r, (int) end, (int) r[c + COND_SIZE]);
+    r[c + COND_HEAP] = end;
+    r[c + COND_CAP] = grown;
+    r[REQ_END] = end + grown;
+    return r;
   }
 
   /**
@@ -390,7 +440,8 @@ final class InboxBoard {
   /** When request r's first condition is met, as far as the posts considered show. */
   private static long due(long[] r) {
     long t = NEVER;
-    for (int c = 1, end = 1 + COND_WIDTH * (int) r[REQ_COUNT]; c < end; c += COND_WIDTH) {
+    for (int c = REQ_HEADER, end = REQ_HEADER + COND_WIDTH * (int) r[REQ_COUNT]; c < end;
+        c += COND_WIDTH) {
       if (r[c + COND_SUM] >= r[c + COND_K]) {
         long top = r[(int) r[c + COND_HEAP]] >>> WEIGHT_BITS;
         if (top < t) {

@@ -158,7 +158,8 @@ class InboxBoardPropertiesTest {
         if (random.nextBoolean()) {
           // GRANDPA's form: the k-th post keyed at least fromKey, or the first at least urgentKey.
           long fromKey = random.nextLong(6);
-          int k = random.nextInt(6);
+          // Now and then a count past a heap's first capacity, so that heaps grow.
+          int k = random.nextInt(4) == 0 ? 60 + random.nextInt(90) : random.nextInt(6);
           long urgentKey = random.nextInt(3) == 0 ? 3 + random.nextLong(3) : NEVER;
           r.condition(fromKey, Long.MAX_VALUE, k);
           if (urgentKey != NEVER) {
@@ -172,7 +173,7 @@ class InboxBoardPropertiesTest {
           int[] counts = new int[n];
           for (int c = 0; c < n; c++) {
             keys[c] = random.nextLong(6);
-            counts[c] = random.nextInt(9);
+            counts[c] = random.nextInt(4) == 0 ? 60 + random.nextInt(90) : random.nextInt(9);
             r.condition(keys[c], keys[c], counts[c]);
           }
           due = board.request(node, keys, keys, counts, n, now);
