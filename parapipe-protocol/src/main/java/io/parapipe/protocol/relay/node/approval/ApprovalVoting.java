@@ -229,21 +229,8 @@ public final class ApprovalVoting {
     /** The candidates whose approval from {@code validator} counted, null if none did. */
     BitVec approvedBy(int validator) {
       int base = validator * words;
-      int ones = 0;
-      for (int w = 0; w < words; w++) {
-        ones += Long.bitCount(byApprover[base + w]);
-      }
-      if (ones == 0) {
-        return null;
-      }
-      int[] set = new int[ones];
-      int k = 0;
-      for (int w = 0; w < words; w++) {
-        for (long x = byApprover[base + w]; x != 0; x &= x - 1) {
-          set[k++] = (w << 6) + Long.numberOfTrailingZeros(x);
-        }
-      }
-      return BitVec.of(size, set);
+      BitSet set = BitSet.valueOf(Arrays.copyOfRange(byApprover, base, base + words));
+      return set.isEmpty() ? null : BitVec.fromBitSet(set, size);
     }
 
     /** Counts one approval of candidate {@code i} unless it has {@code needed}; true if it did. */
