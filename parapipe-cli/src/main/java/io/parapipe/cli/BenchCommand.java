@@ -1,6 +1,7 @@
 package io.parapipe.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.parapipe.sim.Traffic;
 import io.parapipe.sim.kernel.KernelWorkload;
 import io.parapipe.sim.results.RunResult;
 import io.parapipe.sim.results.Runs;
@@ -15,8 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -144,20 +148,20 @@ public final class BenchCommand implements Runnable {
   /**
    * {@code parapipe bench scale}: how the cost of a Polkadot-like network grows with its size. Runs
    * the base scenario at several validator counts (one para and one core per five validators) and
-   * prints CPU seconds per simulated minute, events per relay block per validator, peak heap, and
-   * the growth exponent between points.
+   * prints CPU seconds per simulated minute, events and transfers per relay block per validator,
+   * peak heap, and the growth exponent between points.
    */
   @Command(
       name = "scale",
       mixinStandardHelpOptions = true,
-      description = {
-        "How simulation cost grows with the network: runs a scenario at several validator counts",
-        "(paras and cores = validators / 5) and prints CPU seconds per simulated minute, events per",
-        "relay block per validator, peak heap and the growth exponent between points. The points",
-        "run one after the other in this JVM, smallest first, after an unreported warm-up run of",
-        "each point (so that the JIT's work is not billed to them). With --repeat the points run",
-        "that many times in turn, and the growth is taken between medians."
-      })
+      description = "How simulation cost grows with the network: runs a scenario at several "
+          + "validator counts (paras and cores = validators / 5) and prints CPU seconds per "
+          + "simulated minute, events and transfers (messages put on the network, one per "
+          + "receiver) per relay block per validator, peak heap and the growth exponent between "
+          + "points. The points run one after the other in this JVM, smallest first, after an "
+          + "unreported warm-up run of each point (so that the JIT's work is not billed to them). "
+          + "With --repeat the points run that many times in turn, and the growth is taken "
+          + "between medians.")
   static final class Scale implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -218,9 +222,9 @@ public final class BenchCommand implements Runnable {
           System.getProperty("java.version"), System.getProperty("java.vm.name"),
           Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9);
       out.println();
-      out.printf(Locale.ROOT, "%10s %6s %8s %8s %13s %13s %12s %10s %7s %9s%n", "validators", "paras",
-          "cpu s", "wall s", "cpu s/sim min", "events", "ev/block/val", "peak heap", "blocks",
-          "finalized");
+      out.printf(Locale.ROOT, "%10s %6s %8s %8s %13s %13s %12s %12s %10s %7s %9s%n", "validators",
+          "paras", "cpu s", "wall s", "cpu s/sim min", "events", "ev/block/val", "tr/block/val",
+          "peak heap", "blocks", "finalized");
       out.flush();
       if (!warmup.matches("0+(\\.0+)?(s|ms|m)?")) {
         try {
@@ -277,6 +281,7 @@ public final class BenchCommand implements Runnable {
           printGrowth(out, measured.get(0), measured.get(measured.size() - 1), repeat > 1);
         }
       }
+      printTraffic(out, measured, minutes);
       out.println();
       out.println("cpu s is process CPU time (all threads: simulation, GC, JIT); peak heap is the sum of");
       out.println("the heap pools' peak use during the point. On a shared machine wall time exceeds CPU time.");
@@ -298,6 +303,7 @@ public final class BenchCommand implements Runnable {
       long wall0 = System.nanoTime();
       RunResult r = Runs.run(s, Optional.empty(), t -> { });
       double wall = (System.nanoTime() - wall0) / 1e9;
+      results.put(v, r); // the same at every run of the point: the traffic is deterministic
       double cpu = (processCpuNanos() - cpu0) / 1e9;
       long peak = 0;
       for (MemoryPoolMXBean p : heap) {
@@ -305,12 +311,82 @@ public final class BenchCommand implements Runnable {
       }
       int blocks = Math.max(1, r.relay().blocks());
       double perMinute = cpu / minutes;
-      out.printf(Locale.ROOT, "%10d %6d %8.1f %8.1f %13.2f %13s %12.0f %7.2f GB %7d %9d%s%n", v,
-          v / ScalePoints.GROUP_SIZE, cpu, wall, perMinute, String.format(Locale.ROOT, "%,d",
-              r.kernel().events()), (double) r.kernel().events() / blocks / v, peak / 1e9,
-          r.relay().blocks(), r.relay().finalized(), label);
+      out.printf(Locale.ROOT, "%10d %6d %8.1f %8.1f %13.2f %13s %12.0f %12.0f %7.2f GB %7d %9d%s%n",
+          v, v / ScalePoints.GROUP_SIZE, cpu, wall, perMinute, String.format(Locale.ROOT, "%,d",
+              r.kernel().events()), (double) r.kernel().events() / blocks / v,
+          (double) r.kernel().transfers() / blocks / v, peak / 1e9, r.relay().blocks(),
+          r.relay().finalized(), label);
       out.flush();
       return perMinute;
+    }
+
+    /** Each point's results (its last run), by validator count. */
+    private final Map<Integer, RunResult> results = new LinkedHashMap<>();
+
+    /** The most message types the traffic table names before "others". */
+    static final int TRAFFIC_ROWS = 8;
+
+    /**
+     * The traffic of each point, per relay block per validator, by message type (the types
+     * carrying the most at the largest point, the rest as "others"), with its growth from the
+     * first point to the last, and the CPU each transfer cost: what the network carries is what
+     * the simulation must at least touch, so a flow whose share per validator grows with the
+     * validators makes the cost grow faster than linearly.
+     *
+     * @param measured per point {validators, median cpu s per simulated minute, ...}
+     */
+    private void printTraffic(PrintWriter out, List<double[]> measured, double minutes) {
+      List<Integer> points = new ArrayList<>(results.keySet());
+      RunResult last = results.get(points.get(points.size() - 1));
+      List<Traffic> order = new ArrayList<>(last.kernel().traffic());
+      order.sort(Comparator.comparingLong(Traffic::transfers).reversed()
+          .thenComparing(Traffic::message));
+      List<String> named = new ArrayList<>();
+      for (int i = 0; i < Math.min(TRAFFIC_ROWS, order.size()); i++) {
+        named.add(order.get(i).message());
+      }
+      out.println();
+      out.println("transfers (messages to one receiver) per relay block per validator, by message:");
+      StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-24s", "message"));
+      for (int v : points) {
+        head.append(String.format(Locale.ROOT, " %9d", v));
+      }
+      out.println(head.append(points.size() > 1 ? "    growth" : ""));
+      List<String> rows = new ArrayList<>(named);
+      rows.add("others");
+      rows.add("all");
+      for (String row : rows) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-24s", row));
+        double first = 0;
+        double value = 0;
+        for (int i = 0; i < points.size(); i++) {
+          RunResult r = results.get(points.get(i));
+          long n = 0;
+          for (Traffic t : r.kernel().traffic()) {
+            boolean isNamed = named.contains(t.message());
+            if (row.equals("all") || row.equals(t.message())
+                || (row.equals("others") && !isNamed)) {
+              n += t.transfers();
+            }
+          }
+          value = (double) n / Math.max(1, r.relay().blocks()) / points.get(i);
+          first = i == 0 ? value : first;
+          line.append(String.format(Locale.ROOT, " %9.1f", value));
+        }
+        if (points.size() > 1) {
+          line.append(first > 0 ? String.format(Locale.ROOT, "   x%6.2f", value / first) : "         -");
+        }
+        out.println(line);
+      }
+      StringBuilder perTransfer = new StringBuilder("cpu per transfer:");
+      String sep = " ";
+      for (double[] m : measured) {
+        long transfers = results.get((int) m[0]).kernel().transfers();
+        perTransfer.append(sep).append(transfers == 0 ? "-" : String.format(Locale.ROOT,
+            "%.0f ns at %d", m[1] * minutes * 1e9 / transfers, (int) m[0]));
+        sep = ", ";
+      }
+      out.println(perTransfer);
     }
 
     /** The largest --repeat: a point of polkadot-scale takes half a minute. */

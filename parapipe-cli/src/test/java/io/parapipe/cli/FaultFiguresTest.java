@@ -42,7 +42,7 @@ class FaultFiguresTest {
         new RunResult.Segment(0, 0, List.of()), List.of(), List.of(), List.of(), List.of());
     return new RunResult("parapipe.run/1", "test", "hand-made", 1, 70_000, List.of(),
         JsonNodeFactory.instance.objectNode(), relay, List.of(para), List.of(),
-        new RunResult.Invariants(List.of("x"), List.of()), new RunResult.Kernel(0, 0, 0));
+        new RunResult.Invariants(List.of("x"), List.of()), new RunResult.Kernel(0, 0, 0, List.of(), 0, 0));
   }
 
   @Test

@@ -7,6 +7,9 @@ import java.util.Map;
  * What the kernel reports after a run, beside the events.
  *
  * @param eventsProcessed kernel events (message deliveries and timers)
+ * @param transfers messages put on the network, one per receiver (see {@code Engine#transfers})
+ * @param transferBytes their bytes
+ * @param traffic the transfers by message type, in name order
  * @param wallMillis wall-clock time of the run (kept apart from deterministic results)
  * @param endMicros virtual time at which the run stopped
  * @param validatorNodes node ids of the relay validators, by validator index
@@ -14,6 +17,9 @@ import java.util.Map;
  */
 public record SimulationSummary(
     long eventsProcessed,
+    long transfers,
+    long transferBytes,
+    List<Traffic> traffic,
     long wallMillis,
     long endMicros,
     List<Integer> validatorNodes,

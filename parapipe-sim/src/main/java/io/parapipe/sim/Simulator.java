@@ -2,6 +2,7 @@ package io.parapipe.sim;
 
 import io.parapipe.sim.kernel.Engine;
 import io.parapipe.sim.scenario.Scenario;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -30,7 +31,10 @@ public final class Simulator {
     long start = System.nanoTime(); // wall clock only for the kept-apart wall_ms figure
     engine.run(scenario.durationMicros());
     long wallMillis = (System.nanoTime() - start) / 1_000_000;
-    return new SimulationSummary(engine.eventsProcessed(), wallMillis, scenario.durationMicros(),
+    List<Traffic> traffic = new ArrayList<>();
+    engine.transfersByMessage().forEach((k, v) -> traffic.add(new Traffic(k, v[0], v[1])));
+    return new SimulationSummary(engine.eventsProcessed(), engine.transfers(),
+        engine.transferBytes(), traffic, wallMillis, scenario.durationMicros(),
         net.validatorNodes(), net.collatorNodes());
   }
 }

@@ -51,6 +51,22 @@ public interface Exchange {
     return request(i, Long.MAX_VALUE).sizeBytes();
   }
 
+  /**
+   * The type of this exchange's requests, by which a host counts the traffic it draws; by default
+   * that of the first request.
+   */
+  default Class<? extends Message> requestType() {
+    return request(0, Long.MAX_VALUE).getClass();
+  }
+
+  /**
+   * The type of this exchange's answers, by which a host counts the traffic it draws; override it
+   * where the answers are of one type ({@link Message} by default).
+   */
+  default Class<? extends Message> answerType() {
+    return Message.class;
+  }
+
   /** Whether an answer counts towards {@link #needed} (a refusal frees its slot only). */
   boolean useful(Message response);
 

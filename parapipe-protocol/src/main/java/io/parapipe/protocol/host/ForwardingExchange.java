@@ -49,6 +49,16 @@ public class ForwardingExchange implements Exchange {
   }
 
   @Override
+  public Class<? extends Message> requestType() {
+    return inner.requestType();
+  }
+
+  @Override
+  public Class<? extends Message> answerType() {
+    return inner.answerType();
+  }
+
+  @Override
   public boolean useful(Message response) {
     return inner.useful(response);
   }

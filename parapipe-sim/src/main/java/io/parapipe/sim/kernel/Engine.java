@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The discrete-event simulation engine of one run: virtual time in microseconds, nodes, the
@@ -70,6 +71,26 @@ public final class Engine {
 
   private long now;
   private long events;
+  /*
+   * Transfers: messages put on the network for one online receiver each, whatever carries them (a
+   * send, each receiver of a broadcast or post, each hop of a relayed post, each request and
+   * answer of a drawn exchange), and their bytes; lost ones count, they were sent. The same protocol traffic counts alike under
+   * both gossip modes, where events do not (a post read at a decision point is no event).
+   */
+  private long transfers;
+  private long transferBytes;
+  /**
+   * Transfers and bytes by the simple name of the message type carrying them, in name order;
+   * {@link #tallyOf} finds a type's row in one {@link ClassValue} lookup, a call (a post's
+   * receivers, a relayed post's hops, an exchange's requests) counted at once.
+   */
+  private final Map<String, long[]> byMessage = new TreeMap<>();
+  private final ClassValue<long[]> tallyOf = new ClassValue<>() {
+    @Override
+    protected long[] computeValue(Class<?> type) {
+      return byMessage.computeIfAbsent(type.getSimpleName(), k -> new long[2]);
+    }
+  };
   private boolean started;
   private boolean running;
   private boolean stopRequested;
@@ -356,6 +377,9 @@ public final class Engine {
       return; // the requester gave up and reset the stream before this could leave
     }
     long sent = net.reserveUplink(from, now, tx);
+    if (!net.isOffline(to)) {
+      count(m.getClass(), 1, m.sizeBytes());
+    }
     long arrival = arrivalOf(from, to, sent);
     if (arrival == PostBoard.NEVER) {
       return;
@@ -397,6 +421,7 @@ public final class Engine {
     SplitMix64 jitter = jitterStreams[from];
     SplitMix64 loss = lossStreams[from];
     int count = 0;
+    int online = 0;
     int[] receivers = e.receivers;
     long[] arrivals = e.keys;
     for (int i = 0; i < n; i++) {
@@ -408,13 +433,18 @@ public final class Engine {
         throw new IllegalStateException("topic " + topic + " has subscriber " + r
             + " but there are only " + nodeCount + " nodes");
       }
-      if (net.isOffline(r) || net.dropped(loss)) {
+      if (net.isOffline(r)) {
+        continue;
+      }
+      online++;
+      if (net.dropped(loss)) {
         continue;
       }
       receivers[count] = r;
       arrivals[count] = sent + spike + net.delayMicros(from, r, jitter);
       count++;
     }
+    count(m.getClass(), online, (long) online * m.sizeBytes());
     if (count == 0) {
       recycle(e);
       return;
@@ -465,7 +495,8 @@ public final class Engine {
       postArrivals = new long[nodeCount];
     }
     Arrays.fill(postArrivals, 0, nodeCount, PostBoard.NEVER);
-    return drawArrivals(from, topic, audience, sentWithSpike, postArrivals) ? postArrivals : null;
+    return drawArrivals(from, topic, audience, sentWithSpike, m, postArrivals)
+        ? postArrivals : null;
   }
 
   /**
@@ -488,11 +519,12 @@ public final class Engine {
    * receivers that never get it are left as they are); false if nobody gets it.
    */
   private boolean drawArrivals(int from, Topic topic, Audience audience, long sentWithSpike,
-      long[] arrivals) {
+      Message m, long[] arrivals) {
     Network net = network;
     SplitMix64 jitter = jitterStreams[from];
     SplitMix64 loss = lossStreams[from];
     boolean any = false;
+    int online = 0;
     for (int i = 0, n = audience.size(); i < n; i++) {
       int r = audience.get(i);
       if (r == from) {
@@ -502,12 +534,17 @@ public final class Engine {
         throw new IllegalStateException("topic " + topic + " has subscriber " + r
             + " but there are only " + nodeCount + " nodes");
       }
-      if (net.isOffline(r) || net.dropped(loss)) {
+      if (net.isOffline(r)) {
+        continue;
+      }
+      online++;
+      if (net.dropped(loss)) {
         continue;
       }
       arrivals[r] = sentWithSpike + net.delayMicros(from, r, jitter);
       any = true;
     }
+    count(m.getClass(), online, (long) online * m.sizeBytes());
     return any;
   }
 
@@ -583,6 +620,7 @@ public final class Engine {
     Arrays.fill(arrivals, 0, nodeCount, PostBoard.NEVER);
     long tx = net.transmissionMicros(m.sizeBytes());
     boolean any = false;
+    int hops = 0;
     int n = route.forwards(from, -1, out);
     relayHeap.clear(); // empty unless a bad route threw out of the last draw
     for (int i = 0; i < n; i++) {
@@ -592,6 +630,9 @@ public final class Engine {
         continue;
       }
       long a = arrivalOf(from, r, net.reserveUplink(from, now, tx));
+      if (!net.isOffline(r)) {
+        hops++;
+      }
       if (a < arrivals[r] && (!screens[r] || nodes[r].hears(from, a))) {
         arrivals[r] = a;
         relaySource[r] = from;
@@ -618,6 +659,9 @@ public final class Engine {
           continue;
         }
         up += tx;
+        if (!net.isOffline(v)) {
+          hops++;
+        }
         long b = arrivalOf(r, v, up);
         if (b < arrivals[v] && (!screens[v] || nodes[v].hears(r, b))) {
           arrivals[v] = b;
@@ -628,6 +672,7 @@ public final class Engine {
       }
     }
     arrivals[from] = PostBoard.NEVER;
+    count(m.getClass(), hops, (long) hops * m.sizeBytes());
     if (any) {
       file(topic, m, -1, arrivals, lifetimeMicros, key, weight);
     }
@@ -729,8 +774,17 @@ public final class Engine {
       return null;
     }
     Object key = x.offerKey();
-    return exchanges.draw(from, x, now, nodes, nodeCount, lossStreams, jitterStreams,
+    Exchange.Outcome o = exchanges.draw(from, x, now, nodes, nodeCount, lossStreams,
+        jitterStreams,
         key == null ? null : new ExchangeDraw.Offers(offers.row(key), fromOffers, screens));
+    ExchangeDraw d = exchanges;
+    if (d.requestsSent > 0) {
+      count(x.requestType(), d.requestsSent, d.requestBytesSent);
+    }
+    if (d.answersSent > 0) {
+      count(x.answerType(), d.answersSent, d.answerBytesSent);
+    }
+    return o;
   }
 
   /**
@@ -838,6 +892,40 @@ public final class Engine {
   /** Deliveries and timer firings processed so far. */
   public long eventsProcessed() {
     return events;
+  }
+
+  /**
+   * Messages put on the network so far, one per receiver: sends, online receivers of broadcasts
+   * and posts, hops of relayed posts, requests and answers of drawn exchanges. Unlike events, the
+   * same traffic counts alike under both gossip modes.
+   */
+  public long transfers() {
+    return transfers;
+  }
+
+  /** The bytes of {@link #transfers()}. */
+  public long transferBytes() {
+    return transferBytes;
+  }
+
+  /**
+   * {@link #transfers()} and their bytes by the simple name of the message type carrying them
+   * (a drawn exchange's requests and answers by {@link Exchange#requestType} and {@link
+   * Exchange#answerType}), in name order: {@code {transfers, bytes}} per name, a copy.
+   */
+  public Map<String, long[]> transfersByMessage() {
+    Map<String, long[]> copy = new TreeMap<>();
+    byMessage.forEach((k, v) -> copy.put(k, v.clone()));
+    return copy;
+  }
+
+  /** Counts {@code n} transfers of {@code bytes} in all, carried by messages of {@code type}. */
+  private void count(Class<?> type, long n, long bytes) {
+    long[] t = tallyOf.get(type);
+    t[0] += n;
+    t[1] += bytes;
+    transfers += n;
+    transferBytes += bytes;
   }
 
   /** Entries waiting in the queue (a broadcast counts once; cancelled timers may still count). */

@@ -72,6 +72,12 @@ final class ExchangeDraw {
   private int[] offerSize = new int[16];
   private Object[] offerPayload = new Object[16];
 
+  /** The last draw's requests and answers sent (see {@link Engine#transfers()}), and their bytes. */
+  int requestsSent;
+  long requestBytesSent;
+  int answersSent;
+  long answerBytesSent;
+
   /** When the requester's uplink is free of the exchange's own requests (drawn, not booked). */
   private long upFree;
 
@@ -116,6 +122,10 @@ final class ExchangeDraw {
     ensure(peers, nodeCount);
     heap.clear();
     seq = 0;
+    requestsSent = 0;
+    requestBytesSent = 0;
+    answersSent = 0;
+    answerBytesSent = 0;
     upFree = 0;
     drawnAt = now;
     int next = 0;
@@ -224,13 +234,16 @@ final class ExchangeDraw {
     if (to == from || net.isOffline(to)) {
       return;
     }
-    long txq = net.transmissionMicros(x.requestBytes(i));
+    int requestBytes = x.requestBytes(i);
+    long txq = net.transmissionMicros(requestBytes);
     long start = Math.max(upFree, net.uplinkStart(from, t, txq));
     if (start > deadline) {
       return;
     }
     long sent = start + txq;
     upFree = sent;
+    requestsSent++;
+    requestBytesSent += requestBytes;
     if (net.dropped(loss[from])) {
       return;
     }
@@ -245,8 +258,9 @@ final class ExchangeDraw {
     if (!answer(from, x, i, to, arrival, deadline, nodes)) {
       return;
     }
-    long txr = net.transmissionMicros(responses[i] == null
-        ? x.offerAnswerBytes(i, offerSize[i], offerPayload[i]) : responses[i].sizeBytes());
+    int answerBytes = responses[i] == null
+        ? x.offerAnswerBytes(i, offerSize[i], offerPayload[i]) : responses[i].sizeBytes();
+    long txr = net.transmissionMicros(answerBytes);
     long earliest = net.uplinkStart(to, arrival, txr);
     if (earliest > deadline) {
       return;
@@ -256,6 +270,8 @@ final class ExchangeDraw {
       return; // the requester reset the stream before the answer could leave
     }
     long rsent = rstart + txr;
+    answersSent++;
+    answerBytesSent += answerBytes;
     if (net.dropped(loss[to])) {
       answerUplinks.reserve(to, rstart, rsent);
       return;

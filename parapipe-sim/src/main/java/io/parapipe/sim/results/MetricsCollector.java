@@ -390,7 +390,8 @@ public final class MetricsCollector implements EventObserver {
         scenario.seed(), Distribution.roundMs(scenario.durationMicros()),
         warnings(scenario, runMicros, relay, paraResults), config, relay, paraResults,
         phases(scenario, runMicros, chainTimes, chainNumbers, paras.values()), invariants,
-        new RunResult.Kernel(summary.eventsProcessed(), wall, eps));
+        new RunResult.Kernel(summary.eventsProcessed(), summary.transfers(),
+            summary.transferBytes(), summary.traffic(), wall, eps));
   }
 
   /**

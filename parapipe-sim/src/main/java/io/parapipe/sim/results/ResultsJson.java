@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parapipe.sim.Traffic;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -106,6 +107,17 @@ public final class ResultsJson {
       g.writeEndObject();
       g.writeObjectFieldStart("kernel");
       g.writeNumberField("events", r.kernel().events());
+      g.writeNumberField("transfers", r.kernel().transfers());
+      g.writeNumberField("transfer_bytes", r.kernel().transferBytes());
+      g.writeArrayFieldStart("transfers_by_message");
+      for (Traffic t : r.kernel().traffic()) {
+        g.writeStartObject();
+        g.writeStringField("message", t.message());
+        g.writeNumberField("transfers", t.transfers());
+        g.writeNumberField("bytes", t.bytes());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeNumberField("wall_ms", r.kernel().wallMs());
       g.writeFieldName("events_per_second");
       g.writeNumber(fixed(r.kernel().eventsPerSecond(), 1));

@@ -2,6 +2,7 @@ package io.parapipe.sim.results;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.sim.Traffic;
 import java.util.List;
 
 /**
@@ -343,8 +344,17 @@ public record RunResult(
    * Kernel figures.
    *
    * @param events kernel events processed (message deliveries and timers)
+   * @param transfers messages put on the network, one per receiver: sends, receivers of
+   *     broadcasts and posts, hops of relayed posts, requests and answers of drawn exchanges
+   * @param transferBytes their bytes
+   * @param traffic the transfers by message type, in name order
    * @param wallMs wall-clock time of the run (not deterministic)
    * @param eventsPerSecond events per wall-clock second, rounded to 0.1 (not deterministic)
    */
-  public record Kernel(long events, long wallMs, double eventsPerSecond) {}
+  public record Kernel(long events, long transfers, long transferBytes, List<Traffic> traffic,
+      long wallMs, double eventsPerSecond) {
+    public Kernel {
+      traffic = List.copyOf(traffic);
+    }
+  }
 }

@@ -1,7 +1,9 @@
 package io.parapipe.sim.results;
 
+import io.parapipe.sim.Traffic;
 import io.parapipe.sim.scenario.UnitText;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,6 +97,7 @@ public final class SummaryTable {
     RunResult.Kernel k = r.kernel();
     sb.append(fmt("kernel    %,d events in %.1f s wall (%,.0f events/s)\n", k.events(),
         k.wallMs() / 1000.0, k.eventsPerSecond()));
+    traffic(sb, k);
 
     phases(sb, r);
     panics(sb, r);
@@ -331,6 +334,47 @@ public final class SummaryTable {
 
   private static String seconds(double ms) {
     return fmt("%.1fs", ms / 1000);
+  }
+
+  /** How many shares of the traffic the summary names before "others". */
+  private static final int TRAFFIC_NAMED = 4;
+
+  /** The transfers, their bytes, and the message types carrying most of them. */
+  private static void traffic(StringBuilder sb, RunResult.Kernel k) {
+    if (k.transfers() == 0) {
+      return;
+    }
+    sb.append(fmt("traffic   %,d transfers (messages to one receiver), %s", k.transfers(),
+        bytes(k.transferBytes())));
+    List<Traffic> most = new ArrayList<>(k.traffic());
+    most.sort(Comparator.comparingLong(Traffic::transfers).reversed()
+        .thenComparing(Traffic::message));
+    String sep = ": ";
+    long named = 0;
+    for (int i = 0; i < Math.min(TRAFFIC_NAMED, most.size()); i++) {
+      Traffic t = most.get(i);
+      sb.append(sep).append(fmt("%s %.0f%%", t.message(), 100.0 * t.transfers() / k.transfers()));
+      named += t.transfers();
+      sep = ", ";
+    }
+    if (most.size() > TRAFFIC_NAMED) {
+      sb.append(fmt(", others %.0f%%", 100.0 * (k.transfers() - named) / k.transfers()));
+    }
+    sb.append('\n');
+  }
+
+  /** Bytes in the largest decimal unit that keeps a digit before the point. */
+  static String bytes(long b) {
+    if (b >= 1_000_000_000L) {
+      return fmt("%.1f GB", b / 1e9);
+    }
+    if (b >= 1_000_000L) {
+      return fmt("%.1f MB", b / 1e6);
+    }
+    if (b >= 1_000L) {
+      return fmt("%.1f kB", b / 1e3);
+    }
+    return b + " B";
   }
 
   private static String fmt(String format, Object... args) {

@@ -1,5 +1,6 @@
 package io.parapipe.sim.results;
 
+import io.parapipe.sim.Traffic;
 import static io.parapipe.sim.results.SyntheticRun.B1;
 import static io.parapipe.sim.results.SyntheticRun.B2X;
 import static io.parapipe.sim.results.SyntheticRun.B3;
@@ -80,7 +81,8 @@ class MetricsCollectorTest {
   void withoutValidatorListEveryFinalizingNodeCounts() {
     MetricsCollector c = new MetricsCollector();
     SyntheticRun.feed(c);
-    SimulationSummary s = new SimulationSummary(1000, 250, 36_000_000L, List.of(), Map.of());
+    SimulationSummary s = new SimulationSummary(1000, 5000, 640_000,
+        List.of(new Traffic("Vote", 5000, 640_000)), 250, 36_000_000L, List.of(), Map.of());
     RunResult anyNode = c.result(SyntheticRun.scenario(), s);
     // The collator's vote now completes B3's supermajority at 25 s.
     assertThat(anyNode.relay().chain().get(2).finalizedAtMs()).isEqualTo(25000.0);
@@ -186,7 +188,8 @@ class MetricsCollectorTest {
     assertThat(r.seed()).isEqualTo(7);
     assertThat(r.durationMs()).isEqualTo(36000.0);
     assertThat(r.config()).isEqualTo(SyntheticRun.scenario().toJson());
-    assertThat(r.kernel()).isEqualTo(new RunResult.Kernel(1000, 250, 4000.0));
+    assertThat(r.kernel()).isEqualTo(new RunResult.Kernel(1000, 5000, 640_000,
+        List.of(new Traffic("Vote", 5000, 640_000)), 250, 4000.0));
     assertThat(r.paras()).extracting(RunResult.Para::id).containsExactly(2000);
   }
 

@@ -2,6 +2,7 @@ package io.parapipe.sim.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parapipe.sim.Traffic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,8 @@ class SummaryTableTest {
     assertThat(text).contains("finality  finalized #3, lag mean 13.5s, p50 13.0s, p95 19.0s, "
         + "max 19.0s\n          1 block above the finalized block at the end (lag counts "
         + "unfinalized blocks up to the end)\n");
-    assertThat(text).contains("kernel    1,000 events in 0.3 s wall (4,000 events/s)\n");
+    assertThat(text).contains("kernel    1,000 events in 0.3 s wall (4,000 events/s)\n"
+        + "traffic   5,000 transfers (messages to one receiver), 640.0 kB: Vote 100%\n");
     assertThat(text).contains("\nphases: the run from the start and from each upgrade point"
         + " (relay block 3)\n"
         + "                     upgrades[0]  upgrades[1]\n"
@@ -57,5 +59,28 @@ class SummaryTableTest {
     assertThat(t).contains("finality  no block finalized by a supermajority");
     assertThat(t.lines().toList().get(4)).contains(" -  ");
     assertThat(t).doesNotContain("runtime panics").doesNotContain("rejected");
+  }
+
+  @Test
+  void trafficNamesTheMessagesCarryingMostTransfersThenTheOthers() {
+    RunResult r = ResultsJsonTest.goldenRun();
+    RunResult.Kernel k = new RunResult.Kernel(1000, 1000, 2_500_000, List.of(
+        new Traffic("A", 50, 100), new Traffic("B", 400, 2_000_000), new Traffic("C", 300, 100),
+        new Traffic("D", 100, 100), new Traffic("E", 100, 100), new Traffic("F", 50, 499_600)),
+        250, 4000.0);
+    String t = SummaryTable.render(new RunResult(r.schema(), r.parapipeVersion(), r.name(),
+        r.seed(), r.durationMs(), r.warnings(), r.config(), r.relay(), r.paras(), r.phases(),
+        r.invariants(), k));
+    // Ties (D and E) in name order; A and F, the smallest, go to the others.
+    assertThat(t).contains("traffic   1,000 transfers (messages to one receiver), 2.5 MB: "
+        + "B 40%, C 30%, D 10%, E 10%, others 10%\n");
+  }
+
+  @Test
+  void bytesTakeTheLargestUnitWithADigitBeforeThePoint() {
+    assertThat(SummaryTable.bytes(999)).isEqualTo("999 B");
+    assertThat(SummaryTable.bytes(1_000)).isEqualTo("1.0 kB");
+    assertThat(SummaryTable.bytes(2_500_000)).isEqualTo("2.5 MB");
+    assertThat(SummaryTable.bytes(55_068_172_041L)).isEqualTo("55.1 GB");
   }
 }

@@ -1,5 +1,6 @@
 package io.parapipe.sim.results;
 
+import io.parapipe.sim.Traffic;
 import io.parapipe.protocol.events.BlockFinalized;
 import io.parapipe.protocol.events.CandidateAttested;
 import io.parapipe.protocol.events.CandidateBackedEvent;
@@ -88,7 +89,8 @@ final class SyntheticRun {
   }
 
   static SimulationSummary summary() {
-    return new SimulationSummary(1000, 250, 36_000_000L, List.of(0, 1, 2, 3),
+    return new SimulationSummary(1000, 5000, 640_000,
+        List.of(new Traffic("Vote", 5000, 640_000)), 250, 36_000_000L, List.of(0, 1, 2, 3),
         Map.of(2000, List.of(10, 11)));
   }
 

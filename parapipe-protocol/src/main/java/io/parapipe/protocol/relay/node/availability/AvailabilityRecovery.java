@@ -495,6 +495,16 @@ public final class AvailabilityRecovery {
     }
 
     @Override
+    public Class<ChunkFetchRequest> requestType() {
+      return ChunkFetchRequest.class;
+    }
+
+    @Override
+    public Class<ChunkFetchResponse> answerType() {
+      return ChunkFetchResponse.class;
+    }
+
+    @Override
     public boolean useful(Message response) {
       return response instanceof ChunkFetchResponse c && c.found() && c.data() != null;
     }
