@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.parapipe.protocol.primitives.Hash;
+import io.parapipe.sim.results.Bandwidth;
 import io.parapipe.sim.results.Distribution;
 import io.parapipe.sim.results.RunResult;
 import io.parapipe.sim.results.Spread;
@@ -35,7 +36,8 @@ class FaultFiguresTest {
       double f = fin[n - 1];
       chain.add(new ChainBlock(n, Hash.ZERO, n, 0, 6_000.0 * n, f < 0 ? null : f));
     }
-    RunResult.Relay relay = new RunResult.Relay(10, 10, 0, 0, 9, 6_000, Spread.EMPTY, Spread.EMPTY, Distribution.EMPTY, 1, 1,
+    RunResult.Relay relay = new RunResult.Relay(10, 10, 0, 0, 9, 6_000, Spread.EMPTY, Spread.EMPTY,
+        Bandwidth.EMPTY, Bandwidth.EMPTY, Distribution.EMPTY, 1, 1,
         List.of(new RunResult.Stall(7, 3, 42_000, 49_000.0)), chain, List.of());
     RunResult.Para para = new RunResult.Para(2000, "async", "lookahead", 12, 12, 11, 0,
         Distribution.EMPTY, Spread.EMPTY, Distribution.EMPTY, Distribution.EMPTY, 2_000, 0, 0, 0,

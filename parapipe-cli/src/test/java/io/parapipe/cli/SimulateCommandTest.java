@@ -162,7 +162,8 @@ class SimulateCommandTest {
         List.of(), 0, 0));
     c.onEvent(12_000_000, 1, new CandidateIncludedEvent(b2, 2, ParaId.of(2000), cand,
         CoreIndex.of(0), paraHead(1)));
-    return c.result(scenario, new SimulationSummary(5000, 0, 0, List.of(), 20, scenario.durationMicros(),
+    return c.result(scenario, new SimulationSummary(5000, 0, 0, List.of(), new long[0],
+        new long[0], 20, scenario.durationMicros(),
         List.of(), Map.of()));
   }
 

@@ -10,6 +10,9 @@ import java.util.Map;
  * @param transfers messages put on the network, one per receiver (see {@code Engine#transfers})
  * @param transferBytes their bytes
  * @param traffic the transfers by message type, in name order
+ * @param validatorBytesSent per validator (by index, as {@code validatorNodes}), the bytes of the
+ *     transfers its node sent
+ * @param validatorBytesReceived likewise, those sent to it
  * @param wallMillis wall-clock time of the run (kept apart from deterministic results)
  * @param endMicros virtual time at which the run stopped
  * @param validatorNodes node ids of the relay validators, by validator index
@@ -20,6 +23,8 @@ public record SimulationSummary(
     long transfers,
     long transferBytes,
     List<Traffic> traffic,
+    long[] validatorBytesSent,
+    long[] validatorBytesReceived,
     long wallMillis,
     long endMicros,
     List<Integer> validatorNodes,

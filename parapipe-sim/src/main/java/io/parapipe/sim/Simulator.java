@@ -33,8 +33,15 @@ public final class Simulator {
     long wallMillis = (System.nanoTime() - start) / 1_000_000;
     List<Traffic> traffic = new ArrayList<>();
     engine.transfersByMessage().forEach((k, v) -> traffic.add(new Traffic(k, v[0], v[1])));
+    List<Integer> validators = net.validatorNodes();
+    long[] sent = new long[validators.size()];
+    long[] received = new long[validators.size()];
+    for (int i = 0; i < sent.length; i++) {
+      sent[i] = engine.bytesSent(validators.get(i));
+      received[i] = engine.bytesReceived(validators.get(i));
+    }
     return new SimulationSummary(engine.eventsProcessed(), engine.transfers(),
-        engine.transferBytes(), traffic, wallMillis, scenario.durationMicros(),
+        engine.transferBytes(), traffic, sent, received, wallMillis, scenario.durationMicros(),
         net.validatorNodes(), net.collatorNodes());
   }
 }

@@ -85,6 +85,9 @@ public final class Engine {
    * receivers, a relayed post's hops, an exchange's requests) counted at once.
    */
   private final Map<String, long[]> byMessage = new TreeMap<>();
+  /** Per node: the bytes of the transfers it sent, and of those sent to it. */
+  private long[] bytesSent = new long[16];
+  private long[] bytesReceived = new long[16];
   private final ClassValue<long[]> tallyOf = new ClassValue<>() {
     @Override
     protected long[] computeValue(Class<?> type) {
@@ -131,6 +134,10 @@ public final class Engine {
       lossStreams = Arrays.copyOf(lossStreams, c);
       screens = Arrays.copyOf(screens, c);
       fromOffers = Arrays.copyOf(fromOffers, c);
+    }
+    if (id == bytesSent.length) {
+      bytesSent = Arrays.copyOf(bytesSent, 2 * id);
+      bytesReceived = Arrays.copyOf(bytesReceived, 2 * id);
     }
     nodes[id] = node;
     screens[id] = node.screensArrivals();
@@ -379,6 +386,8 @@ public final class Engine {
     long sent = net.reserveUplink(from, now, tx);
     if (!net.isOffline(to)) {
       count(m.getClass(), 1, m.sizeBytes());
+      bytesSent[from] += m.sizeBytes();
+      bytesReceived[to] += m.sizeBytes();
     }
     long arrival = arrivalOf(from, to, sent);
     if (arrival == PostBoard.NEVER) {
@@ -414,7 +423,8 @@ public final class Engine {
     if (n == 0 || (n == 1 && audience.get(0) == from)) {
       return;
     }
-    long tx = net.transmissionMicros(m.sizeBytes());
+    int size = m.sizeBytes();
+    long tx = net.transmissionMicros(size);
     long sent = net.reserveUplink(from, now, tx);
     long spike = net.extraLatencyAt(sent);
     Envelope e = obtainEnvelope(n);
@@ -437,6 +447,7 @@ public final class Engine {
         continue;
       }
       online++;
+      bytesReceived[r] += size;
       if (net.dropped(loss)) {
         continue;
       }
@@ -444,7 +455,8 @@ public final class Engine {
       arrivals[count] = sent + spike + net.delayMicros(from, r, jitter);
       count++;
     }
-    count(m.getClass(), online, (long) online * m.sizeBytes());
+    count(m.getClass(), online, (long) online * size);
+    bytesSent[from] += (long) online * size;
     if (count == 0) {
       recycle(e);
       return;
@@ -521,6 +533,7 @@ public final class Engine {
   private boolean drawArrivals(int from, Topic topic, Audience audience, long sentWithSpike,
       Message m, long[] arrivals) {
     Network net = network;
+    int size = m.sizeBytes();
     SplitMix64 jitter = jitterStreams[from];
     SplitMix64 loss = lossStreams[from];
     boolean any = false;
@@ -538,13 +551,15 @@ public final class Engine {
         continue;
       }
       online++;
+      bytesReceived[r] += size;
       if (net.dropped(loss)) {
         continue;
       }
       arrivals[r] = sentWithSpike + net.delayMicros(from, r, jitter);
       any = true;
     }
-    count(m.getClass(), online, (long) online * m.sizeBytes());
+    count(m.getClass(), online, (long) online * size);
+    bytesSent[from] += (long) online * size;
     return any;
   }
 
@@ -618,7 +633,8 @@ public final class Engine {
     }
     long[] arrivals = postArrivals;
     Arrays.fill(arrivals, 0, nodeCount, PostBoard.NEVER);
-    long tx = net.transmissionMicros(m.sizeBytes());
+    int size = m.sizeBytes();
+    long tx = net.transmissionMicros(size);
     boolean any = false;
     int hops = 0;
     int n = route.forwards(from, -1, out);
@@ -632,6 +648,8 @@ public final class Engine {
       long a = arrivalOf(from, r, net.reserveUplink(from, now, tx));
       if (!net.isOffline(r)) {
         hops++;
+        bytesSent[from] += size;
+        bytesReceived[r] += size;
       }
       if (a < arrivals[r] && (!screens[r] || nodes[r].hears(from, a))) {
         arrivals[r] = a;
@@ -661,6 +679,8 @@ public final class Engine {
         up += tx;
         if (!net.isOffline(v)) {
           hops++;
+          bytesSent[r] += size;
+          bytesReceived[v] += size;
         }
         long b = arrivalOf(r, v, up);
         if (b < arrivals[v] && (!screens[v] || nodes[v].hears(r, b))) {
@@ -672,7 +692,7 @@ public final class Engine {
       }
     }
     arrivals[from] = PostBoard.NEVER;
-    count(m.getClass(), hops, (long) hops * m.sizeBytes());
+    count(m.getClass(), hops, (long) hops * size);
     if (any) {
       file(topic, m, -1, arrivals, lifetimeMicros, key, weight);
     }
@@ -774,6 +794,7 @@ public final class Engine {
       return null;
     }
     Object key = x.offerKey();
+    exchanges.countBytesInto(bytesSent, bytesReceived);
     Exchange.Outcome o = exchanges.draw(from, x, now, nodes, nodeCount, lossStreams,
         jitterStreams,
         key == null ? null : new ExchangeDraw.Offers(offers.row(key), fromOffers, screens));
@@ -917,6 +938,18 @@ public final class Engine {
     Map<String, long[]> copy = new TreeMap<>();
     byMessage.forEach((k, v) -> copy.put(k, v.clone()));
     return copy;
+  }
+
+  /** The bytes of the transfers {@code node} sent ({@link #transfers()}). */
+  public long bytesSent(int node) {
+    checkNode(node);
+    return bytesSent[node];
+  }
+
+  /** The bytes of the transfers sent to {@code node}. */
+  public long bytesReceived(int node) {
+    checkNode(node);
+    return bytesReceived[node];
   }
 
   /** Counts {@code n} transfers of {@code bytes} in all, carried by messages of {@code type}. */

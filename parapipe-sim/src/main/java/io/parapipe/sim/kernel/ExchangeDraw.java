@@ -72,6 +72,10 @@ final class ExchangeDraw {
   private int[] offerSize = new int[16];
   private Object[] offerPayload = new Object[16];
 
+  /** Per node, the bytes sent and received, which the draw adds its requests and answers to. */
+  private long[] bytesSent = new long[0];
+  private long[] bytesReceived = new long[0];
+
   /** The last draw's requests and answers sent (see {@link Engine#transfers()}), and their bytes. */
   int requestsSent;
   long requestBytesSent;
@@ -244,6 +248,8 @@ final class ExchangeDraw {
     upFree = sent;
     requestsSent++;
     requestBytesSent += requestBytes;
+    bytesSent[from] += requestBytes;
+    bytesReceived[to] += requestBytes;
     if (net.dropped(loss[from])) {
       return;
     }
@@ -272,6 +278,8 @@ final class ExchangeDraw {
     long rsent = rstart + txr;
     answersSent++;
     answerBytesSent += answerBytes;
+    bytesSent[to] += answerBytes;
+    bytesReceived[from] += answerBytes;
     if (net.dropped(loss[to])) {
       answerUplinks.reserve(to, rstart, rsent);
       return;
@@ -322,6 +330,12 @@ final class ExchangeDraw {
     return true;
   }
 
+  /** Where the next draws add each node's bytes sent and received (the engine's arrays). */
+  void countBytesInto(long[] sent, long[] received) {
+    bytesSent = sent;
+    bytesReceived = received;
+  }
+
   private void ensure(int peers, int nodeCount) {
     if (peers > sentAt.length) {
       int c = Math.max(peers, sentAt.length * 2);
@@ -339,6 +353,11 @@ final class ExchangeDraw {
     }
     answerUplinks.ensure(nodeCount);
     answerDownlinks.ensure(nodeCount);
+    if (bytesSent.length < nodeCount) {
+      // Drawn without an engine's arrays (a test): count into arrays of the draw's own.
+      bytesSent = Arrays.copyOf(bytesSent, nodeCount);
+      bytesReceived = Arrays.copyOf(bytesReceived, nodeCount);
+    }
   }
 
   /** A heap entry: time, then sequence, in one long that orders as the pair does. */

@@ -343,7 +343,9 @@ public final class MetricsCollector implements EventObserver {
     List<Integer> observers = summary.validatorNodes();
     RunResult.Relay relay = relay(scenario, runMicros, chain, tip, finalizedAt,
         eraPoints(scenario.network().integer("validators"), chain, onBest),
-        gapsAtNodes(chain, chain.length, observers), propagation(observers));
+        gapsAtNodes(chain, chain.length, observers), propagation(observers),
+        Bandwidth.ofBytes(summary.validatorBytesSent(), runMicros),
+        Bandwidth.ofBytes(summary.validatorBytesReceived(), runMicros));
 
     int depth = chainLength == 0 ? scenario.relay().integer("max_candidate_depth")
         : blocks.get(best).maxCandidateDepth();
@@ -564,7 +566,8 @@ public final class MetricsCollector implements EventObserver {
   }
 
   private RunResult.Relay relay(Scenario scenario, long runMicros, int[] chain, int tip,
-      long[] finalizedAt, List<Integer> eraPoints, Spread blockTimeAtNodes, Spread propagation) {
+      long[] finalizedAt, List<Integer> eraPoints, Spread blockTimeAtNodes, Spread propagation,
+      Bandwidth upload, Bandwidth download) {
     List<RunResult.ChainBlock> entries = new ArrayList<>(chain.length);
     long[] lags = new long[chain.length];
     int lagCount = 0;
@@ -604,7 +607,7 @@ public final class MetricsCollector implements EventObserver {
     int sessionLength = scenario.relay().integer("session_length");
     return new RunResult.Relay(chain.length, blocks.size(), blocks.size() - chain.length,
         (int) Math.min(Integer.MAX_VALUE, missed), finalized, meanBlockTime, blockTimeAtNodes,
-        propagation, Distribution.ofMicros(lags, lagCount), tip / sessionLength + 1, tip - finalized,
+        propagation, upload, download, Distribution.ofMicros(lags, lagCount), tip / sessionLength + 1, tip - finalized,
         stalls(chain, finalizedAt), entries, eraPoints);
   }
 

@@ -138,6 +138,8 @@ public final class ResultsJson {
     ms(g, "mean_block_time_ms", r.meanBlockTimeMs());
     spread(g, "block_time_at_nodes_ms", r.blockTimeAtNodesMs());
     spread(g, "block_propagation_ms", r.blockPropagationMs());
+    bandwidth(g, "validator_upload_mbit_s", r.validatorUploadMbits());
+    bandwidth(g, "validator_download_mbit_s", r.validatorDownloadMbits());
     distribution(g, "finality_lag_ms", r.finalityLagMs());
     g.writeNumberField("sessions", r.sessions());
     g.writeNumberField("unfinalized_tail", r.unfinalizedTail());
@@ -308,6 +310,23 @@ public final class ResultsJson {
     ms(g, "max", d.max());
     g.writeNumberField("count", d.count());
     g.writeEndObject();
+  }
+
+  private static void bandwidth(JsonGenerator g, String name, Bandwidth b) throws IOException {
+    g.writeObjectFieldStart(name);
+    tenths(g, "mean", b.mean());
+    tenths(g, "p5", b.p5());
+    tenths(g, "p50", b.p50());
+    tenths(g, "p95", b.p95());
+    tenths(g, "max", b.max());
+    g.writeNumberField("count", b.count());
+    g.writeEndObject();
+  }
+
+  /** A figure with one decimal. */
+  private static void tenths(JsonGenerator g, String name, double v) throws IOException {
+    g.writeFieldName(name);
+    g.writeNumber(fixed(v, 1));
   }
 
   private static void integer(JsonGenerator g, String name, Integer v) throws IOException {

@@ -91,6 +91,8 @@ public record RunResult(
       double meanBlockTimeMs,
       Spread blockTimeAtNodesMs,
       Spread blockPropagationMs,
+      Bandwidth validatorUploadMbits,
+      Bandwidth validatorDownloadMbits,
       Distribution finalityLagMs,
       int sessions,
       int unfinalizedTail,

@@ -74,6 +74,13 @@ public final class SummaryTable {
               + "p95 %s, p99 %s, max %s\n", millis(propagation.p50()), millis(propagation.p95()),
           millis(propagation.p99()), millis(propagation.max())));
     }
+    Bandwidth up = relay.validatorUploadMbits();
+    Bandwidth down = relay.validatorDownloadMbits();
+    if (up.count() > 0) {
+      sb.append(fmt("          validators' traffic, averaged over the run: upload mean %.1f Mbit/s "
+              + "(p5 %.1f, p95 %.1f, max %.1f), download mean %.1f Mbit/s (max %.1f)\n", up.mean(),
+          up.p5(), up.p95(), up.max(), down.mean(), down.max()));
+    }
     Distribution lag = relay.finalityLagMs();
     sb.append(relay.finalized() == 0
         ? "finality  no block finalized by a supermajority\n"

@@ -102,6 +102,14 @@ class TransfersTest {
     e.context(1).post(Topic.VALIDATORS, VOTE, 1_000_000);
     assertThat(e.transfers()).isEqualTo(6); // 0, 2 and 4
     assertThat(e.transferBytes()).isEqualTo(6 * 300);
+    // Each node's bytes: 0 sent three, got one; 1 sent three, got one; 3 was offline.
+    assertThat(e.bytesSent(0)).isEqualTo(900);
+    assertThat(e.bytesSent(1)).isEqualTo(900);
+    assertThat(e.bytesReceived(0)).isEqualTo(300);
+    assertThat(e.bytesReceived(2)).isEqualTo(600);
+    assertThat(e.bytesReceived(3)).isZero();
+    assertThat(e.transfersByMessage()).containsOnlyKeys("Msg");
+    assertThat(e.transfersByMessage().get("Msg")).containsExactly(6, 1800);
   }
 
   @ParameterizedTest
@@ -113,6 +121,12 @@ class TransfersTest {
     // 0 to 1 and 2, 1 to 3, 2 to 3 and 4: five hops, the second copy to 3 included.
     assertThat(e.transfers()).isEqualTo(5);
     assertThat(e.transferBytes()).isEqualTo(5 * 300);
+    // Senders: 0 twice, 1 once, 2 twice; 3 got two copies.
+    assertThat(e.bytesSent(0)).isEqualTo(600);
+    assertThat(e.bytesSent(1)).isEqualTo(300);
+    assertThat(e.bytesSent(2)).isEqualTo(600);
+    assertThat(e.bytesReceived(3)).isEqualTo(600);
+    assertThat(e.bytesReceived(4)).isEqualTo(300);
   }
 
   @Test
@@ -154,5 +168,13 @@ class TransfersTest {
     assertThat(e.transfers()).isEqualTo(4); // two requests, two answers
     assertThat(e.transferBytes()).isEqualTo(2 * 100 + 2 * 10_000);
     assertThat(e.eventsProcessed()).isZero();
+    // The requester sent two requests and got two answers; each peer asked got one, sent one.
+    assertThat(e.bytesSent(0)).isEqualTo(200);
+    assertThat(e.bytesReceived(0)).isEqualTo(20_000);
+    assertThat(e.bytesSent(1)).isEqualTo(10_000);
+    assertThat(e.bytesReceived(2)).isEqualTo(100);
+    assertThat(e.bytesSent(3)).isZero();
+    // Named by the exchange's types: its requests' class, and Message for its answers.
+    assertThat(e.transfersByMessage()).containsOnlyKeys("Msg", "Message");
   }
 }

@@ -82,7 +82,8 @@ class MetricsCollectorTest {
     MetricsCollector c = new MetricsCollector();
     SyntheticRun.feed(c);
     SimulationSummary s = new SimulationSummary(1000, 5000, 640_000,
-        List.of(new Traffic("Vote", 5000, 640_000)), 250, 36_000_000L, List.of(), Map.of());
+        List.of(new Traffic("Vote", 5000, 640_000)), new long[0], new long[0], 250, 36_000_000L,
+        List.of(), Map.of());
     RunResult anyNode = c.result(SyntheticRun.scenario(), s);
     // The collator's vote now completes B3's supermajority at 25 s.
     assertThat(anyNode.relay().chain().get(2).finalizedAtMs()).isEqualTo(25000.0);

@@ -29,6 +29,8 @@ class SummaryTableTest {
     assertThat(header.indexOf("panics") + "panics".length()).isEqualTo(row.length());
     assertThat(text).contains("relay     4 blocks on the best chain (6 authored, 2 forks, "
         + "1 missed slot), mean block time 8.0s, 3 sessions\n");
+    assertThat(text).contains("          validators' traffic, averaged over the run: upload mean "
+        + "2.5 Mbit/s (p5 1.0, p95 4.0, max 4.0), download mean 2.0 Mbit/s (max 2.0)\n");
     assertThat(text).contains("finality  finalized #3, lag mean 13.5s, p50 13.0s, p95 19.0s, "
         + "max 19.0s\n          1 block above the finalized block at the end (lag counts "
         + "unfinalized blocks up to the end)\n");

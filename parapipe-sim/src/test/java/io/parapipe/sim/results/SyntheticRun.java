@@ -90,7 +90,11 @@ final class SyntheticRun {
 
   static SimulationSummary summary() {
     return new SimulationSummary(1000, 5000, 640_000,
-        List.of(new Traffic("Vote", 5000, 640_000)), 250, 36_000_000L, List.of(0, 1, 2, 3),
+        List.of(new Traffic("Vote", 5000, 640_000)),
+        // Over the 36 s: 1, 2, 3 and 4 Mbit/s sent, 2 Mbit/s received by each validator.
+        new long[] {4_500_000, 9_000_000, 13_500_000, 18_000_000},
+        new long[] {9_000_000, 9_000_000, 9_000_000, 9_000_000}, 250, 36_000_000L,
+        List.of(0, 1, 2, 3),
         Map.of(2000, List.of(10, 11)));
   }
 
