@@ -25,7 +25,11 @@ public record Figure(String column, String label, String pointer, boolean charte
       new Figure("relay_finality_lag_mean_ms", "finality lag, mean (ms)",
           "/finality_lag_ms/mean", true),
       new Figure("relay_finality_lag_p95_ms", "finality lag, p95 (ms)",
-          "/finality_lag_ms/p95", false));
+          "/finality_lag_ms/p95", false),
+      new Figure("relay_validator_upload_mean_mbit_s", "validators' upload, mean (Mbit/s)",
+          "/validator_upload_mbit_s/mean", true),
+      new Figure("relay_validator_upload_max_mbit_s", "validators' upload, busiest (Mbit/s)",
+          "/validator_upload_mbit_s/max", false));
 
   /** Figures of each para, read from its entry of {@code paras}. */
   public static final List<Figure> PARA = List.of(

@@ -75,7 +75,7 @@ class ExchangeDrawTest {
     return e;
   }
 
-  private static Exchange twoOf(int peerCount) {
+  static Exchange twoOf(int peerCount) {
     return new Exchange() {
       @Override
       public int peers() {

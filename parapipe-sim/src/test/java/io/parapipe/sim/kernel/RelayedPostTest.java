@@ -25,7 +25,7 @@ class RelayedPostTest {
   private static final long TX = 1_000;
   private static final Msg POST = new Msg("approval", 1_000);
   /** 0 sends to 1 and 2; 1 on to 3; 2 on to 3 and 4; 3 and 4 to nobody. */
-  private static final RelayRoute ROUTE = new RelayRoute() {
+  static final RelayRoute ROUTE = new RelayRoute() {
     private final int[][] to = {{1, 2}, {3}, {3, 4}, {}, {}};
 
     @Override

@@ -24,20 +24,7 @@ class TransfersTest {
   private static final Msg VOTE = new Msg("vote", 300);
 
   /** Node 0 sends to 1 and 2, 1 forwards to 3, 2 forwards to 3 and 4 (3 gets it twice). */
-  private static final RelayRoute ROUTE = new RelayRoute() {
-    private final int[][] to = {{1, 2}, {3}, {3, 4}, {}, {}};
-
-    @Override
-    public int maxForwards() {
-      return 2;
-    }
-
-    @Override
-    public int forwards(int node, int source, int[] out) {
-      System.arraycopy(to[node], 0, out, 0, to[node].length);
-      return to[node].length;
-    }
-  };
+  private static final RelayRoute ROUTE = RelayedPostTest.ROUTE;
 
   /** Forwards what reaches it along {@link #ROUTE} under exact gossip, once. */
   private static final class Relay implements Node {
@@ -67,7 +54,7 @@ class TransfersTest {
 
     @Override
     public Message answer(int from, Message request, long atMicros) {
-      return new Msg("chunk", 10_000);
+      return new ExchangeDrawTest.Piece(true, 10_000);
     }
   }
 
@@ -132,49 +119,18 @@ class TransfersTest {
   @Test
   void aDrawnExchangeCountsItsRequestsAndAnswers() {
     Engine e = engine(GossipMode.THRESHOLD);
-    Exchange twoChunks = new Exchange() {
-      @Override
-      public int peers() {
-        return 3;
-      }
-
-      @Override
-      public int peer(int i) {
-        return i + 1;
-      }
-
-      @Override
-      public int needed() {
-        return 2;
-      }
-
-      @Override
-      public long timeoutMicros() {
-        return 1_000_000;
-      }
-
-      @Override
-      public Message request(int i, long deadlineMicros) {
-        return new Msg("ask", 100);
-      }
-
-      @Override
-      public boolean useful(Message response) {
-        return true;
-      }
-    };
-    Exchange.Outcome o = e.context(0).exchange(twoChunks);
+    Exchange.Outcome o = e.context(0).exchange(ExchangeDrawTest.twoOf(3));
     assertThat(o.requests()).isEqualTo(2);
     assertThat(e.transfers()).isEqualTo(4); // two requests, two answers
-    assertThat(e.transferBytes()).isEqualTo(2 * 100 + 2 * 10_000);
+    assertThat(e.transferBytes()).isEqualTo(2 * Message.SMALL + 2 * 10_000);
     assertThat(e.eventsProcessed()).isZero();
     // The requester sent two requests and got two answers; each peer asked got one, sent one.
-    assertThat(e.bytesSent(0)).isEqualTo(200);
+    assertThat(e.bytesSent(0)).isEqualTo(2 * Message.SMALL);
     assertThat(e.bytesReceived(0)).isEqualTo(20_000);
     assertThat(e.bytesSent(1)).isEqualTo(10_000);
-    assertThat(e.bytesReceived(2)).isEqualTo(100);
+    assertThat(e.bytesReceived(2)).isEqualTo(Message.SMALL);
     assertThat(e.bytesSent(3)).isZero();
     // Named by the exchange's types: its requests' class, and Message for its answers.
-    assertThat(e.transfersByMessage()).containsOnlyKeys("Msg", "Message");
+    assertThat(e.transfersByMessage()).containsOnlyKeys("Ask", "Message");
   }
 }
