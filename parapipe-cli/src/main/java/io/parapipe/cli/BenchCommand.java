@@ -303,8 +303,8 @@ public final class BenchCommand implements Runnable {
       long wall0 = System.nanoTime();
       RunResult r = Runs.run(s, Optional.empty(), t -> { });
       double wall = (System.nanoTime() - wall0) / 1e9;
-      results.put(v, r); // the same at every run of the point: the traffic is deterministic
       double cpu = (processCpuNanos() - cpu0) / 1e9;
+      results.put(v, r); // the same at every run of the point: the traffic is deterministic
       long peak = 0;
       for (MemoryPoolMXBean p : heap) {
         peak += p.getPeakUsage().getUsed();

@@ -42,6 +42,6 @@ public final class Simulator {
     }
     return new SimulationSummary(engine.eventsProcessed(), engine.transfers(),
         engine.transferBytes(), traffic, sent, received, wallMillis, scenario.durationMicros(),
-        net.validatorNodes(), net.collatorNodes());
+        validators, net.collatorNodes());
   }
 }

@@ -74,8 +74,9 @@ public final class Engine {
   /*
    * Transfers: messages put on the network for one online receiver each, whatever carries them (a
    * send, each receiver of a broadcast or post, each hop of a relayed post, each request and
-   * answer of a drawn exchange), and their bytes; lost ones count, they were sent. The same protocol traffic counts alike under
-   * both gossip modes, where events do not (a post read at a decision point is no event).
+   * answer of a drawn exchange), and their bytes; lost ones count, they were sent. The same
+   * protocol traffic counts alike under both gossip modes, where events do not (a post read at a
+   * decision point is no event).
    */
   private long transfers;
   private long transferBytes;
@@ -85,15 +86,15 @@ public final class Engine {
    * receivers, a relayed post's hops, an exchange's requests) counted at once.
    */
   private final Map<String, long[]> byMessage = new TreeMap<>();
-  /** Per node: the bytes of the transfers it sent, and of those sent to it. */
-  private long[] bytesSent = new long[16];
-  private long[] bytesReceived = new long[16];
   private final ClassValue<long[]> tallyOf = new ClassValue<>() {
     @Override
     protected long[] computeValue(Class<?> type) {
       return byMessage.computeIfAbsent(type.getSimpleName(), k -> new long[2]);
     }
   };
+  /** Per node: the bytes of the transfers it sent, and of those sent to it. */
+  private long[] bytesSent = new long[16];
+  private long[] bytesReceived = new long[16];
   private boolean started;
   private boolean running;
   private boolean stopRequested;

@@ -72,7 +72,10 @@ final class ExchangeDraw {
   private int[] offerSize = new int[16];
   private Object[] offerPayload = new Object[16];
 
-  /** Per node, the bytes sent and received, which the draw adds its requests and answers to. */
+  /**
+   * Per node, the bytes sent and received, which the draw adds its requests and answers to: the
+   * engine's arrays, handed over before each draw ({@link #countBytesInto}).
+   */
   private long[] bytesSent = new long[0];
   private long[] bytesReceived = new long[0];
 
@@ -353,11 +356,6 @@ final class ExchangeDraw {
     }
     answerUplinks.ensure(nodeCount);
     answerDownlinks.ensure(nodeCount);
-    if (bytesSent.length < nodeCount) {
-      // Drawn without an engine's arrays (a test): count into arrays of the draw's own.
-      bytesSent = Arrays.copyOf(bytesSent, nodeCount);
-      bytesReceived = Arrays.copyOf(bytesReceived, nodeCount);
-    }
   }
 
   /** A heap entry: time, then sequence, in one long that orders as the pair does. */

@@ -607,8 +607,8 @@ public final class MetricsCollector implements EventObserver {
     int sessionLength = scenario.relay().integer("session_length");
     return new RunResult.Relay(chain.length, blocks.size(), blocks.size() - chain.length,
         (int) Math.min(Integer.MAX_VALUE, missed), finalized, meanBlockTime, blockTimeAtNodes,
-        propagation, upload, download, Distribution.ofMicros(lags, lagCount), tip / sessionLength + 1, tip - finalized,
-        stalls(chain, finalizedAt), entries, eraPoints);
+        propagation, upload, download, Distribution.ofMicros(lags, lagCount),
+        tip / sessionLength + 1, tip - finalized, stalls(chain, finalizedAt), entries, eraPoints);
   }
 
   /**

@@ -73,6 +73,9 @@ public record RunResult(
    * @param blockPropagationMs from a relay block's seal to its import at each other validator,
    *     pooled over every authored block and validator that imported it: the time one block takes
    *     to reach a node over the network, with every hop's transfer and execution
+   * @param validatorUploadMbits the bytes each validator's node sent, averaged over the run, over
+   *     the validators
+   * @param validatorDownloadMbits the bytes sent to each validator's node, likewise
    * @param finalityLagMs authoring of a best-chain block to its supermajority finality
    * @param sessions sessions the best chain spans
    * @param unfinalizedTail best-chain blocks above the finalized block at the end of the run
@@ -355,6 +358,7 @@ public record RunResult(
    */
   public record Kernel(long events, long transfers, long transferBytes, List<Traffic> traffic,
       long wallMs, double eventsPerSecond) {
+    /** Copies the list. */
     public Kernel {
       traffic = List.copyOf(traffic);
     }
