@@ -9,8 +9,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The side-by-side figures of several runs, each with its ratio to the first run: inclusion
  * interval, authoring time (measured), blockspace per minute, inclusion latency, backing to
- * inclusion, relay parent to inclusion, finality lag and
- * unincluded segment. Para figures are those of one para, or the mean over the run's paras.
+ * inclusion, relay parent to inclusion, finality lag, the validators' upload (when a run has it)
+ * and unincluded segment. Para figures are those of one para, or the mean over the run's paras.
  *
  * @param labels run labels, in column order; the first is the baseline of the ratios
  * @param scope what the para figures cover, e.g. {@code "mean over paras"} or {@code "para 2000"}
@@ -110,6 +110,18 @@ public record ComparisonTable(List<String> labels, String scope, List<Row> rows)
       lag.add(r.relay().finalityLagMs().mean() / 1000.0);
     }
     rows.add(new Row("finality lag (mean)", "s", 2, lag));
+    List<Double> upload = new ArrayList<>();
+    boolean anyUpload = false;
+    for (RunView r : runs) {
+      double u = r.relay().validatorUploadMbits().mean();
+      upload.add(u);
+      anyUpload |= !Double.isNaN(u);
+    }
+    // What the validators' links carry (more blockspace is more chunks to serve); a row only
+    // when some run has the figure, which files written before it lack.
+    if (anyUpload) {
+      rows.add(new Row("validators' upload (mean)", "Mbit/s", 2, upload));
+    }
     rows.add(paraRow("unincluded segment (mean)", "", 2, paras,
         p -> p.unincludedSegment().mean()));
     rows.add(paraRow("unincluded segment (max)", "", 0, paras,

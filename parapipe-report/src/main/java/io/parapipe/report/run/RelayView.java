@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param blockTimeAtNodesP5Ms the 5th percentile of those gaps, or NaN
  * @param blockPropagationMs a block's seal to its import at each other validator (mean, p50, p95,
  *     max), unknown in files written before the figure existed
+ * @param validatorUploadMbits what each validator sent, averaged over the run, in Mbit/s (mean,
+ *     p50, p95, max over the validators), unknown in files written before the figure existed
  * @param finalityLagMs import of a best block to its finality
  * @param sessions sessions the run spanned, or -1
  * @param chain the final best chain in block-number order (may be empty)
@@ -31,6 +33,7 @@ public record RelayView(
     Stat blockTimeAtNodesMs,
     double blockTimeAtNodesP5Ms,
     Stat blockPropagationMs,
+    Stat validatorUploadMbits,
     Stat finalityLagMs,
     int sessions,
     List<RelayBlockView> chain) {

@@ -112,8 +112,7 @@ public final class RunReader {
 
   private static RelayView emptyRelay() {
     return new RelayView(-1, -1, -1, -1, -1, Double.NaN, Stat.UNKNOWN, Double.NaN, Stat.UNKNOWN,
-        Stat.UNKNOWN, -1,
-        List.of());
+        Stat.UNKNOWN, Stat.UNKNOWN, -1, List.of());
   }
 
   private static RelayView relay(FieldReader f, JsonNode r) {
@@ -151,6 +150,7 @@ public final class RunReader {
         f.stat(r, "block_time_at_nodes_ms", path),
         atNodesP5,
         f.stat(r, "block_propagation_ms", path),
+        f.stat(r, "validator_upload_mbit_s", path),
         f.stat(r, "finality_lag_ms", path),
         f.intOr(r, "sessions", path, -1),
         chain);

@@ -25,9 +25,8 @@ class PipelineCellsPropertyTest {
     ParaView p = new ParaView(2000, "async", "lookahead", 1, 1, 1, 0, Stat.UNKNOWN, Stat.UNKNOWN,
         Stat.UNKNOWN, Double.NaN, -1, Double.NaN, -1, Stat.UNKNOWN, List.of(), List.of(), List.of(),
         List.of(), List.of(c));
-    RelayView relay = new RelayView(lastBlock, lastBlock, 0, 0, 0, 6000.0, Stat.UNKNOWN, Double.NaN, Stat.UNKNOWN,
-        Stat.UNKNOWN, 1,
-        List.of());
+    RelayView relay = new RelayView(lastBlock, lastBlock, 0, 0, 0, 6000.0, Stat.UNKNOWN, Double.NaN,
+        Stat.UNKNOWN, Stat.UNKNOWN, Stat.UNKNOWN, 1, List.of());
     RunView run = new RunView("prop.json", "", "", 1, -1, JsonNodeFactory.instance.objectNode(),
         relay, List.of(p));
     List<PipelineRow> rows = PipelineDiagram.of(run, p, window).rows();

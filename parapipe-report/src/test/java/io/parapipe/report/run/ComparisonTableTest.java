@@ -60,6 +60,20 @@ class ComparisonTableTest {
   }
 
   @Test
+  void theValidatorsUploadIsARowOnlyWhenARunHasIt() {
+    RunView withUpload = RunReader.parse("{\"schema\": \"parapipe.run/1\", \"relay\": "
+        + "{\"validator_upload_mbit_s\": {\"mean\": 24.2, \"p5\": 23.0, \"p50\": 24.0, "
+        + "\"p95\": 27.8, \"max\": 33.8, \"count\": 500}}, \"paras\": []}", "scale.json");
+    ComparisonTable t = ComparisonTable.of(List.of("sync", "scale"),
+        List.of(Fixtures.run("sync"), withUpload), null);
+    ComparisonTable.Row upload = row(t, "validators' upload (mean)");
+    assertThat(upload.formatted(0)).isEqualTo("n/a");
+    assertThat(upload.formatted(1)).isEqualTo("24.20 Mbit/s");
+    assertThat(syncVsAsync(null).rows()).extracting(ComparisonTable.Row::figure)
+        .doesNotContain("validators' upload (mean)");
+  }
+
+  @Test
   void text() {
     assertThat(syncVsAsync(null).toText()).isEqualTo("""
         figure (mean over paras)                sync                async

@@ -3,7 +3,8 @@ package io.parapipe.sim.results;
 import java.util.Arrays;
 
 /**
- * How much the validators sent or received, each averaged over the run, in Mbit/s rounded to 0.1:
+ * How much the validators sent or received, each averaged over the run, in Mbit/s rounded to
+ * 0.001 (a kbit/s, so that ratios between small networks' figures stay exact enough):
  * the sizes of the messages the model puts on the network ({@code kernel.transfer_bytes}), not a
  * peak rate. Nearest-rank percentiles over the validators.
  *
@@ -41,8 +42,8 @@ public record Bandwidth(int count, double mean, double p5, double p50, double p9
         mbits(sorted[n - 1], micros));
   }
 
-  /** Bytes over microseconds as Mbit/s (bits per microsecond), rounded to 0.1. */
+  /** Bytes over microseconds as Mbit/s (bits per microsecond), rounded to 0.001. */
   private static double mbits(double bytes, long micros) {
-    return Math.round(bytes * 8 / micros * 10) / 10.0;
+    return Math.round(bytes * 8 / micros * 1000) / 1000.0;
   }
 }

@@ -314,19 +314,19 @@ public final class ResultsJson {
 
   private static void bandwidth(JsonGenerator g, String name, Bandwidth b) throws IOException {
     g.writeObjectFieldStart(name);
-    tenths(g, "mean", b.mean());
-    tenths(g, "p5", b.p5());
-    tenths(g, "p50", b.p50());
-    tenths(g, "p95", b.p95());
-    tenths(g, "max", b.max());
+    thousandths(g, "mean", b.mean());
+    thousandths(g, "p5", b.p5());
+    thousandths(g, "p50", b.p50());
+    thousandths(g, "p95", b.p95());
+    thousandths(g, "max", b.max());
     g.writeNumberField("count", b.count());
     g.writeEndObject();
   }
 
-  /** A figure with one decimal. */
-  private static void tenths(JsonGenerator g, String name, double v) throws IOException {
+  /** A figure with three decimals. */
+  private static void thousandths(JsonGenerator g, String name, double v) throws IOException {
     g.writeFieldName(name);
-    g.writeNumber(fixed(v, 1));
+    g.writeNumber(fixed(v, 3));
   }
 
   private static void integer(JsonGenerator g, String name, Integer v) throws IOException {
