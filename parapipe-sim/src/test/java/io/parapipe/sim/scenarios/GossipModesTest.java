@@ -44,6 +44,18 @@ class GossipModesTest {
     int bitfieldsSigned = exact.at("/relay/authored").asInt(); // at most one per leaf and validator
     assertThat(thresholdEvents).as("%s: no event per bitfield delivery", name)
         .isLessThan(exactEvents - (long) bitfieldsSigned * (validators - 1) / 2);
+    // Fewer events, the same traffic: transfers count what the network carries whatever carries
+    // it (posts, relayed hops, drawn exchanges), so the modes agree within what timing moves (the
+    // nine scenarios: 0.96-1.08 in transfers, 0.97-1.00 in the validators' upload). A flow the
+    // threshold mode failed to count would be missed by far: approvals are two fifths of the
+    // transfers, erasure chunks most of the bytes.
+    double transfers = exact.at("/kernel/transfers").asDouble();
+    assertThat(threshold.at("/kernel/transfers").asDouble()).as("%s transfers", name)
+        .isBetween(transfers * 0.88, transfers * 1.12);
+    double upload = exact.at("/relay/validator_upload_mbit_s/mean").asDouble();
+    assertThat(upload).as("%s validators upload", name).isPositive();
+    assertThat(threshold.at("/relay/validator_upload_mbit_s/mean").asDouble())
+        .as("%s validators' upload", name).isBetween(upload * 0.94, upload * 1.06);
 
     if (partsWays(name)) {
       // Runs that part ways (recovery drawn as one exchange draws holders' random streams when it
