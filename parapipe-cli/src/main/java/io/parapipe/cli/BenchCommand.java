@@ -351,7 +351,8 @@ public final class BenchCommand implements Runnable {
       for (int v : points) {
         head.append(String.format(Locale.ROOT, " %9d", v));
       }
-      out.println(head.append(points.size() > 1 ? "    growth" : ""));
+      out.println(head.append(points.size() > 1 ? String.format(Locale.ROOT, " %9s", "growth")
+          : ""));
       List<String> rows = new ArrayList<>(named);
       rows.add("others");
       rows.add("all");
@@ -374,7 +375,8 @@ public final class BenchCommand implements Runnable {
           line.append(String.format(Locale.ROOT, " %9.1f", value));
         }
         if (points.size() > 1) {
-          line.append(first > 0 ? String.format(Locale.ROOT, "   x%6.2f", value / first) : "         -");
+          line.append(String.format(Locale.ROOT, " %9s", first > 0
+              ? String.format(Locale.ROOT, "x%.2f", value / first) : "-"));
         }
         out.println(line);
       }
