@@ -149,7 +149,7 @@ public final class BenchCommand implements Runnable {
    * {@code parapipe bench scale}: how the cost of a Polkadot-like network grows with its size. Runs
    * the base scenario at several validator counts (one para and one core per five validators) and
    * prints CPU seconds per simulated minute, events and transfers per relay block per validator,
-   * peak heap, and the growth exponent between points.
+   * the validators' mean upload, peak heap, and the growth exponent between points.
    */
   @Command(
       name = "scale",
@@ -157,7 +157,8 @@ public final class BenchCommand implements Runnable {
       description = "How simulation cost grows with the network: runs a scenario at several "
           + "validator counts (paras and cores = validators / 5) and prints CPU seconds per "
           + "simulated minute, events and transfers (messages put on the network, one per "
-          + "receiver) per relay block per validator, peak heap and the growth exponent between "
+          + "receiver) per relay block per validator, the validators' mean upload, peak heap and "
+          + "the growth exponent between "
           + "points. The points run one after the other in this JVM, smallest first, after an "
           + "unreported warm-up run of each point (so that the JIT's work is not billed to them). "
           + "With --repeat the points run that many times in turn, and the growth is taken "
@@ -222,9 +223,9 @@ public final class BenchCommand implements Runnable {
           System.getProperty("java.version"), System.getProperty("java.vm.name"),
           Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9);
       out.println();
-      out.printf(Locale.ROOT, "%10s %6s %8s %8s %13s %13s %12s %12s %10s %7s %9s%n", "validators",
-          "paras", "cpu s", "wall s", "cpu s/sim min", "events", "ev/block/val", "tr/block/val",
-          "peak heap", "blocks", "finalized");
+      out.printf(Locale.ROOT, "%10s %6s %8s %8s %13s %13s %12s %12s %11s %10s %7s %9s%n",
+          "validators", "paras", "cpu s", "wall s", "cpu s/sim min", "events", "ev/block/val",
+          "tr/block/val", "up Mbit/s", "peak heap", "blocks", "finalized");
       out.flush();
       if (!warmup.matches("0+(\\.0+)?(s|ms|m)?")) {
         try {
@@ -311,11 +312,12 @@ public final class BenchCommand implements Runnable {
       }
       int blocks = Math.max(1, r.relay().blocks());
       double perMinute = cpu / minutes;
-      out.printf(Locale.ROOT, "%10d %6d %8.1f %8.1f %13.2f %13s %12.0f %12.0f %7.2f GB %7d %9d%s%n",
+      out.printf(Locale.ROOT,
+          "%10d %6d %8.1f %8.1f %13.2f %13s %12.0f %12.0f %11.2f %7.2f GB %7d %9d%s%n",
           v, v / ScalePoints.GROUP_SIZE, cpu, wall, perMinute, String.format(Locale.ROOT, "%,d",
               r.kernel().events()), (double) r.kernel().events() / blocks / v,
-          (double) r.kernel().transfers() / blocks / v, peak / 1e9, r.relay().blocks(),
-          r.relay().finalized(), label);
+          (double) r.kernel().transfers() / blocks / v, r.relay().validatorUploadMbits().mean(),
+          peak / 1e9, r.relay().blocks(), r.relay().finalized(), label);
       out.flush();
       return perMinute;
     }

@@ -50,6 +50,7 @@ class BenchScaleTest {
     assertThat(code).isZero();
     String out = streams.stdout();
     assertThat(out).contains("cpu s/sim min").contains("ev/block/val").contains("tr/block/val")
+        .contains("up Mbit/s")
         .contains("10 ->   20 validators").contains("(warm-up run of 6s, not measured)");
     assertThat(out.lines().filter(l -> l.matches("\\s+(10|20)\\s+[24]\\s.*"))).hasSize(2);
     // The traffic table: a row per message type, the others, and all, each with its growth.
