@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -341,8 +340,7 @@ public final class BenchCommand implements Runnable {
       List<Integer> points = new ArrayList<>(results.keySet());
       RunResult last = results.get(points.get(points.size() - 1));
       List<Traffic> order = new ArrayList<>(last.kernel().traffic());
-      order.sort(Comparator.comparingLong(Traffic::transfers).reversed()
-          .thenComparing(Traffic::message));
+      order.sort(Traffic.MOST_FIRST);
       List<String> named = new ArrayList<>();
       for (int i = 0; i < Math.min(TRAFFIC_ROWS, order.size()); i++) {
         named.add(order.get(i).message());

@@ -135,10 +135,8 @@ public final class Engine {
       lossStreams = Arrays.copyOf(lossStreams, c);
       screens = Arrays.copyOf(screens, c);
       fromOffers = Arrays.copyOf(fromOffers, c);
-    }
-    if (id == bytesSent.length) {
-      bytesSent = Arrays.copyOf(bytesSent, 2 * id);
-      bytesReceived = Arrays.copyOf(bytesReceived, 2 * id);
+      bytesSent = Arrays.copyOf(bytesSent, c);
+      bytesReceived = Arrays.copyOf(bytesReceived, c);
     }
     nodes[id] = node;
     screens[id] = node.screensArrivals();
@@ -379,16 +377,17 @@ public final class Engine {
       return;
     }
     Network net = network;
-    long tx = net.transmissionMicros(m.sizeBytes());
+    int size = m.sizeBytes();
+    long tx = net.transmissionMicros(size);
     long deadline = m.deadlineMicros();
     if (deadline != Long.MAX_VALUE && net.uplinkStart(from, now, tx) > deadline) {
       return; // the requester gave up and reset the stream before this could leave
     }
     long sent = net.reserveUplink(from, now, tx);
     if (!net.isOffline(to)) {
-      count(m.getClass(), 1, m.sizeBytes());
-      bytesSent[from] += m.sizeBytes();
-      bytesReceived[to] += m.sizeBytes();
+      count(m.getClass(), 1, size);
+      bytesSent[from] += size;
+      bytesReceived[to] += size;
     }
     long arrival = arrivalOf(from, to, sent);
     if (arrival == PostBoard.NEVER) {
@@ -799,12 +798,11 @@ public final class Engine {
     Exchange.Outcome o = exchanges.draw(from, x, now, nodes, nodeCount, lossStreams,
         jitterStreams,
         key == null ? null : new ExchangeDraw.Offers(offers.row(key), fromOffers, screens));
-    ExchangeDraw d = exchanges;
-    if (d.requestsSent > 0) {
-      count(x.requestType(), d.requestsSent, d.requestBytesSent);
+    if (exchanges.requestsSent > 0) {
+      count(x.requestType(), exchanges.requestsSent, exchanges.requestBytesSent);
     }
-    if (d.answersSent > 0) {
-      count(x.answerType(), d.answersSent, d.answerBytesSent);
+    if (exchanges.answersSent > 0) {
+      count(x.answerType(), exchanges.answersSent, exchanges.answerBytesSent);
     }
     return o;
   }

@@ -3,7 +3,6 @@ package io.parapipe.sim.results;
 import io.parapipe.sim.Traffic;
 import io.parapipe.sim.scenario.UnitText;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -354,8 +353,7 @@ public final class SummaryTable {
     sb.append(fmt("traffic   %,d transfers (messages to one receiver), %s", k.transfers(),
         bytes(k.transferBytes())));
     List<Traffic> most = new ArrayList<>(k.traffic());
-    most.sort(Comparator.comparingLong(Traffic::transfers).reversed()
-        .thenComparing(Traffic::message));
+    most.sort(Traffic.MOST_FIRST);
     String sep = ": ";
     long named = 0;
     for (int i = 0; i < Math.min(TRAFFIC_NAMED, most.size()); i++) {
